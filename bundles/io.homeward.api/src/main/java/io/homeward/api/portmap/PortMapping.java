@@ -1,0 +1,25 @@
+package io.homeward.api.portmap;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An inbound mapping granted by a gateway.
+ *
+ * @param mapper          the protocol that obtained it: {@code pcp}, {@code nat-pmp}, {@code upnp-igd}
+ * @param transport       UDP or TCP
+ * @param internalPort    the port on this host
+ * @param externalAddress the gateway's public address
+ * @param externalPort    the port on the public address
+ * @param lifetime        the lifetime the gateway granted ({@link Duration#ZERO} for a permanent lease)
+ * @param grantedAt       when the gateway granted it
+ */
+public record PortMapping(String mapper, TransportProtocol transport, int internalPort, InetAddress externalAddress,
+        int externalPort, Duration lifetime, Instant grantedAt) {
+
+    /** When the mapping ends unless renewed; {@link Instant#MAX} for a permanent one. */
+    public Instant expiresAt() {
+        return lifetime.isZero() ? Instant.MAX : grantedAt.plus(lifetime);
+    }
+}
