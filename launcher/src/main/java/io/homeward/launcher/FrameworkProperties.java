@@ -1,0 +1,36 @@
+package io.homeward.launcher;
+
+import java.net.URL;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The framework properties of a Homeward runtime, built from the launch options. */
+final class FrameworkProperties {
+    /** Bundles read the feature and the data directory from these. */
+    static final String FEATURE = "homeward.feature";
+    static final String DATA = "homeward.data";
+
+    private FrameworkProperties() {
+    }
+
+    static Map<String, Object> of(LaunchOptions options, DataDirectory data, String consolePassword,
+            String systemPackages, List<URL> configuration, boolean interactive) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("org.osgi.framework.storage", data.frameworkStorage().toString());
+        p.put("org.osgi.framework.system.packages.extra", systemPackages);
+        p.put("felix.log.level", "2");
+        p.put("felix.log.logger", new FelixLogAdapter());
+        p.put(FEATURE, options.feature());
+        p.put(DATA, data.root().toString());
+        p.put("org.apache.felix.http.host", options.consoleAddress());
+        p.put("org.osgi.service.http.port", Integer.toString(options.consolePort()));
+        p.put("felix.webconsole.username", "admin");
+        p.put("felix.webconsole.password", consolePassword);
+        p.put("configurator.initial", configuration.stream().map(URL::toString).collect(Collectors.joining(",")));
+        // Gogo: a shell on an interactive terminal only; closing it there stops the runtime.
+        p.put("gosh.args", options.shell() && interactive ? "" : "--nointeractive");
+        return p;
+    }
+}

@@ -1,0 +1,187 @@
+package io.homeward.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar homeward.jar}: checks the options, the data directory, the console port and the
+ * configuration, then starts the feature's bundles in a Felix framework and runs until stopped.
+ * Anything that prevents the start is one line on the terminal and a non-zero exit status.
+ */
+public final class Main {
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_CANNOT_START = 1;
+    private static final List<String> START_FIRST = List.of("org.apache.felix.log", "org.apache.felix.scr",
+            "io.homeward.logging");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args);
+        } catch (UsageException e) {
+            err.println("homeward: " + e.getMessage() + " (see --help)");
+            return EXIT_USAGE;
+        }
+        if (options.help()) {
+            out.print(LaunchOptions.USAGE);
+            return 0;
+        }
+        DataDirectory data;
+        try {
+            data = DataDirectory.open(options.dataDir());
+        } catch (StartupException e) {
+            err.println("homeward: cannot start: " + e.getMessage());
+            return EXIT_CANNOT_START;
+        }
+        LogSetup.configure(data.logFile(), options.logLevel());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        try {
+            return runFramework(options, data, log, out);
+        } catch (StartupException e) {
+            log.debug("Start failed", e);
+            err.println("homeward: cannot start: " + e.getMessage());
+            return EXIT_CANNOT_START;
+        } finally {
+            data.release();
+            LogSetup.stop();
+        }
+    }
+
+    private static int runFramework(LaunchOptions options, DataDirectory data, Logger log, PrintStream out)
+            throws StartupException {
+        long started = System.nanoTime();
+        PortCheck.ensureFree(options.consoleAddress(), options.consolePort());
+        OwnArchive archive = OwnArchive.ofLauncher();
+        String password = data.consolePassword();
+        String systemPackages;
+        try {
+            systemPackages = SystemPackages.extra(archive);
+        } catch (IOException e) {
+            throw new StartupException("the launcher jar is incomplete: " + e.getMessage(), e);
+        }
+        Map<String, Object> properties = FrameworkProperties.of(options, data, password, systemPackages,
+                ConfigSources.resolve(options.configDir(), archive), System.console() != null);
+        Framework framework = newFramework(properties);
+        Thread shutdown = new Thread(() -> stop(framework, log), "homeward-shutdown");
+        try {
+            framework.init();
+            List<Bundle> bundles = new BundleSync(framework.getBundleContext()).sync(archive, options.feature());
+            framework.start();
+            int failed = startAll(bundles, log);
+            Runtime.getRuntime().addShutdownHook(shutdown);
+            boolean consoleUp = waitForConsole(options, 10_000);
+            FootprintTuning.compactAfterStart();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            log.info("Homeward {} runtime started in {} ms with {} bundles{}", options.feature(), millis, bundles.size(),
+                    failed == 0 ? "" : " (" + failed + " failed to start, see above)");
+            String url = "http://" + options.consoleAddress() + ":" + options.consolePort() + "/system/console";
+            if (consoleUp) {
+                out.println("Web console: " + url + "  user: admin  password: in " + data.passwordFile());
+            } else {
+                log.warn("The web console at {} did not come up within 10 s; see {}", url, data.logFile());
+            }
+            FrameworkEvent end = framework.waitForStop(0);
+            log.info("Homeward stopped ({})", end.getType() == FrameworkEvent.STOPPED ? "clean" : "type " + end.getType());
+            return 0;
+        } catch (BundleException e) {
+            throw new StartupException("the OSGi framework failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } finally {
+            if (Thread.currentThread() != shutdown) {
+                removeHook(shutdown);
+            }
+        }
+    }
+
+    private static Framework newFramework(Map<String, Object> properties) throws StartupException {
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new StartupException("the launcher jar has no OSGi framework inside"));
+        // Felix takes Object values (the logger instance); the OSGi signature says String.
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, String> raw = (Map) properties;
+        return factory.newFramework(raw);
+    }
+
+    /**
+     * Starts the log service, DS and the log bridge before the rest, so that bundles which log at
+     * start (the Configurator falls back to stdout without a LogService) reach the runtime's log.
+     */
+    private static int startAll(List<Bundle> bundles, Logger log) {
+        int failed = 0;
+        List<Bundle> ordered = new java.util.ArrayList<>(bundles);
+        ordered.sort(java.util.Comparator.comparingInt(b -> {
+            int i = START_FIRST.indexOf(b.getSymbolicName());
+            return i < 0 ? START_FIRST.size() : i;
+        }));
+        for (Bundle bundle : ordered) {
+            if (bundle.getHeaders().get("Fragment-Host") != null) {
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException | RuntimeException e) {
+                failed++;
+                log.error("Bundle {} did not start: {}", bundle.getSymbolicName(), e.getMessage(), e);
+            }
+        }
+        return failed;
+    }
+
+    /** Bounded wait until the console's port accepts connections (Jetty starts asynchronously). */
+    private static boolean waitForConsole(LaunchOptions options, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(options.consoleAddress(), options.consolePort()), 200);
+                return true;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        return false;
+    }
+
+    private static void stop(Framework framework, Logger log) {
+        try {
+            if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                log.info("Stopping Homeward");
+                framework.stop();
+                framework.waitForStop(30_000);
+            }
+        } catch (BundleException e) {
+            log.error("Stopping the framework failed: {}", e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // Already shutting down, or the hook was never added.
+        }
+    }
+}

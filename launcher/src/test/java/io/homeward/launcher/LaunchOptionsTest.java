@@ -1,0 +1,49 @@
+package io.homeward.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+    @Test
+    void defaultsRunTheEmbeddedAllInOne() throws Exception {
+        LaunchOptions o = LaunchOptions.parse();
+        assertEquals("all-in-one", o.feature());
+        assertEquals(Optional.empty(), o.configDir());
+        assertEquals(Path.of("data"), o.dataDir());
+        assertEquals("127.0.0.1", o.consoleAddress());
+        assertEquals(8080, o.consolePort());
+        assertTrue(o.shell());
+        assertFalse(o.help());
+    }
+
+    @Test
+    void everyOptionIsRead() throws Exception {
+        LaunchOptions o = LaunchOptions.parse("--feature", "agent", "--config", "/etc/hw", "--data", "/var/hw",
+                "--console-address", "0.0.0.0", "--console-port", "9090", "--no-shell", "--log-level", "debug");
+        assertEquals(new LaunchOptions("agent", Optional.of(Path.of("/etc/hw")), Path.of("/var/hw"), "0.0.0.0", 9090,
+                false, "debug", false), o);
+    }
+
+    @Test
+    void badOptionsSayWhatIsWrongInOneLine() {
+        assertEquals("unknown option '--fature'", message("--fature", "agent"));
+        assertEquals("--feature must be one of all-in-one, agent, gateway, rendezvous, not 'router'", message("--feature", "router"));
+        assertEquals("--data needs a value", message("--data"));
+        assertEquals("--config needs a value", message("--config", "--no-shell"));
+        assertEquals("--console-port must be a number from 1 to 65535, not '70000'", message("--console-port", "70000"));
+        assertEquals("--console-port must be a number from 1 to 65535, not 'http'", message("--console-port", "http"));
+        assertEquals("--log-level must be one of error, warn, info, debug, trace, not 'loud'", message("--log-level", "loud"));
+    }
+
+    private static String message(String... args) {
+        return assertThrows(UsageException.class, () -> LaunchOptions.parse(args)).getMessage();
+    }
+}
