@@ -1,0 +1,69 @@
+package io.homeward.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's promises about {@code java -jar launcher/target/homeward.jar}, checked on the real jar. */
+class LauncherJarTest {
+
+    @Test
+    void agentStartsShowsTheConsoleAndStopsCleanlyOnSigterm(@TempDir Path data) throws Exception {
+        int port = ShippedRuntime.consolePort("launcher-agent");
+        try (LauncherProcess launcher = LauncherProcess.start("--feature", "agent", "--data", data.toString(),
+                "--console-port", Integer.toString(port), "--no-shell")) {
+            String line = launcher.awaitLine("Web console:", 60);
+            assertTrue(line.contains("http://127.0.0.1:" + port + "/system/console"), line);
+            Path passwordFile = data.resolve("console-password");
+            assertTrue(line.contains(passwordFile.toString()), line);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+            String password = Files.readString(passwordFile).strip();
+
+            String url = "http://127.0.0.1:" + port + "/system/console/bundles.json";
+            assertEquals(401, Http.get(url, null, null).status());
+            Http.Response bundles = Http.get(url, "admin", password);
+            assertEquals(200, bundles.status());
+            int count = ShippedRuntime.bundleFiles("agent").size() + 1;
+            assertTrue(bundles.body().contains("all " + count + " bundles active"), bundles.body());
+
+            launcher.terminate();
+            launcher.outputUntilExit(30);
+            assertTrue(Files.readString(data.resolve("homeward.log")).contains("Homeward stopped (clean)"));
+            try (ServerSocket again = new ServerSocket()) {
+                again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            }
+        }
+    }
+
+    @Test
+    void brokenConfigurationIsOneLineWithoutStackTrace(@TempDir Path dir) throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve("homeward.json"), "{ \"io.homeward.identity\": { \"hostName\": \"x\" ");
+        try (LauncherProcess launcher = LauncherProcess.start("--config", config.toString(), "--data", dir.resolve("data").toString(),
+                "--console-port", Integer.toString(ShippedRuntime.consolePort("launcher-badconfig")), "--no-shell")) {
+            List<String> output = launcher.outputUntilExit(30);
+            assertEquals(1, launcher.exitValue());
+            assertEquals(List.of("homeward: cannot start: bad configuration file " + config.resolve("homeward.json")
+                    + ", line 1, column 45: the file ends where '}' was expected"), output);
+        }
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndStatusTwo() throws Exception {
+        try (LauncherProcess launcher = LauncherProcess.start("--featur", "agent")) {
+            List<String> output = launcher.outputUntilExit(30);
+            assertEquals(2, launcher.exitValue());
+            assertEquals(List.of("homeward: unknown option '--featur' (see --help)"), output);
+        }
+    }
+}

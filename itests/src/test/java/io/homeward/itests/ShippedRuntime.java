@@ -1,0 +1,123 @@
+package io.homeward.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The runtime exactly as the launcher ships it: the same resolved bundle list per feature and the
+ * same system packages, read from the features build output, booted by Pax Exam.
+ */
+final class ShippedRuntime {
+    /** Started first, as the launcher does, so early log output reaches the log service. */
+    private static final List<String> START_FIRST = List.of("org.apache.felix.log", "org.apache.felix.scr", "io.homeward.logging");
+
+    private ShippedRuntime() {
+    }
+
+    static Path runtimeDir() {
+        return Path.of(System.getProperty("homeward.runtime"));
+    }
+
+    static List<String> bundleFiles(String feature) {
+        try {
+            return Files.readAllLines(runtimeDir().resolve("features/" + feature + ".list")).stream()
+                    .map(String::strip).filter(l -> !l.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the features module has not been built", e);
+        }
+    }
+
+    static String[] launcherSystemPackages() {
+        Properties bnd = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("homeward.features"), "runtime.bnd"))) {
+            bnd.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bnd.getProperty("-runsystempackages").replaceAll("\\s+", "").split(",");
+    }
+
+    /**
+     * A free port for a feature's console, the same in the Pax Exam driver and in the probe: the test
+     * class is loaded twice (once per class loader) but the JVM's system properties are shared.
+     */
+    static int consolePort(String feature) {
+        return Integer.parseInt(shared("homeward.itest.port." + feature, () -> {
+            try (ServerSocket s = new ServerSocket(0)) {
+                return Integer.toString(s.getLocalPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+    }
+
+    /** The console password of this test run, random so no test passes with a well-known one. */
+    static String consolePassword() {
+        return shared("homeward.itest.password", () -> "itest-" + UUID.randomUUID());
+    }
+
+    private static synchronized String shared(String key, Supplier<String> value) {
+        String v = System.getProperty(key);
+        if (v == null) {
+            v = value.get();
+            System.setProperty(key, v);
+        }
+        return v;
+    }
+
+    static Option[] options(String feature) {
+        int consolePort = consolePort(feature);
+        List<Option> options = new ArrayList<>();
+        Path data;
+        try {
+            data = Files.createTempDirectory("homeward-itest-" + feature);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.add(cleanCaches(true));
+        options.add(systemPackages(launcherSystemPackages()));
+        options.add(frameworkProperty("homeward.feature").value(feature));
+        options.add(frameworkProperty("homeward.data").value(data.toString()));
+        options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
+        options.add(frameworkProperty("org.osgi.service.http.port").value(Integer.toString(consolePort)));
+        options.add(frameworkProperty("felix.webconsole.username").value("admin"));
+        options.add(frameworkProperty("felix.webconsole.password").value(consolePassword()));
+        options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+        Path defaults = Path.of(System.getProperty("homeward.features"), "..", "config", "homeward.json").normalize();
+        options.add(frameworkProperty("configurator.initial").value(defaults.toUri().toString()));
+        List<String> files = new ArrayList<>(bundleFiles(feature));
+        files.sort(Comparator.comparingInt(ShippedRuntime::startRank));
+        for (String file : files) {
+            options.add(bundle(runtimeDir().resolve("bundles").resolve(file).toUri().toString()));
+        }
+        options.add(junitBundles());
+        return options.toArray(new Option[0]);
+    }
+
+    private static int startRank(String file) {
+        for (int i = 0; i < START_FIRST.size(); i++) {
+            if (file.startsWith(START_FIRST.get(i) + "-")) {
+                return i;
+            }
+        }
+        return START_FIRST.size();
+    }
+}
