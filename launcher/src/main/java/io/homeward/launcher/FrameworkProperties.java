@@ -21,11 +21,14 @@ final class FrameworkProperties {
         p.put("org.osgi.framework.storage", data.frameworkStorage().toString());
         p.put("org.osgi.framework.system.packages.extra", systemPackages);
         p.put("felix.log.level", "2");
+        // Level 1: logging and DS; level 2: everything else (see Main#start).
+        p.put("org.osgi.framework.startlevel.beginning", "2");
         p.put("felix.log.logger", new FelixLogAdapter());
         p.put(FEATURE, options.feature());
         p.put(DATA, data.root().toString());
         p.put("org.apache.felix.http.host", options.consoleAddress());
-        p.put("org.osgi.service.http.port", Integer.toString(options.consolePort()));
+        // A one-shot --exec run must not clash with a runtime serving the console elsewhere.
+        p.put("org.osgi.service.http.port", options.exec().isPresent() ? "0" : Integer.toString(options.consolePort()));
         p.put("felix.webconsole.username", "admin");
         p.put("felix.webconsole.password", consolePassword);
         p.put("configurator.initial", configuration.stream().map(URL::toString).collect(Collectors.joining(",")));

@@ -37,6 +37,8 @@ final class LogSetup {
         ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("terminal");
+        // Log lines on stderr; what a command prints (--exec results, the console address) on stdout.
+        console.setTarget("System.err");
         console.setEncoder(encoder(context, "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n%nopex"));
         TerminalFilter filter = new TerminalFilter(Level.WARN);
         filter.start();

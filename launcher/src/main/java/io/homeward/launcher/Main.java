@@ -13,6 +13,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,9 @@ public final class Main {
     private static int runFramework(LaunchOptions options, DataDirectory data, Logger log, PrintStream out)
             throws StartupException {
         long started = System.nanoTime();
-        PortCheck.ensureFree(options.consoleAddress(), options.consolePort());
+        if (options.exec().isEmpty()) {
+            PortCheck.ensureFree(options.consoleAddress(), options.consolePort());
+        }
         OwnArchive archive = OwnArchive.ofLauncher();
         String password = data.consolePassword();
         String systemPackages;
@@ -86,9 +89,13 @@ public final class Main {
         try {
             framework.init();
             List<Bundle> bundles = new BundleSync(framework.getBundleContext()).sync(archive, options.feature());
-            framework.start();
-            int failed = startAll(bundles, log);
+            int failed = start(framework, bundles, log);
             Runtime.getRuntime().addShutdownHook(shutdown);
+            if (options.exec().isPresent()) {
+                int status = ShellExec.run(framework.getBundleContext(), options.exec().get(), out, System.err);
+                stop(framework, log);
+                return status;
+            }
             boolean consoleUp = waitForConsole(options, 10_000);
             FootprintTuning.compactAfterStart();
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -125,28 +132,31 @@ public final class Main {
     }
 
     /**
-     * Starts the log service, DS and the log bridge before the rest, so that bundles which log at
-     * start (the Configurator falls back to stdout without a LogService) reach the runtime's log.
+     * Marks every bundle for start and starts the framework, which starts them by start level: the
+     * log service, DS and the log bridge first, so that bundles which log while starting (the
+     * Configurator falls back to stdout without a LogService) reach the runtime's log, on the first
+     * start and on every later one. Returns how many bundles did not become active.
      */
-    private static int startAll(List<Bundle> bundles, Logger log) {
-        int failed = 0;
-        List<Bundle> ordered = new java.util.ArrayList<>(bundles);
-        ordered.sort(java.util.Comparator.comparingInt(b -> {
-            int i = START_FIRST.indexOf(b.getSymbolicName());
-            return i < 0 ? START_FIRST.size() : i;
-        }));
-        for (Bundle bundle : ordered) {
-            if (bundle.getHeaders().get("Fragment-Host") != null) {
-                continue;
-            }
-            try {
+    private static int start(Framework framework, List<Bundle> bundles, Logger log) throws BundleException {
+        for (Bundle bundle : bundles) {
+            bundle.adapt(BundleStartLevel.class).setStartLevel(START_FIRST.contains(bundle.getSymbolicName()) ? 1 : 2);
+            if (!isFragment(bundle)) {
                 bundle.start();
-            } catch (BundleException | RuntimeException e) {
+            }
+        }
+        framework.start();
+        int failed = 0;
+        for (Bundle bundle : bundles) {
+            if (!isFragment(bundle) && bundle.getState() != Bundle.ACTIVE) {
                 failed++;
-                log.error("Bundle {} did not start: {}", bundle.getSymbolicName(), e.getMessage(), e);
+                log.error("Bundle {} did not start (state {}); the log above says why", bundle.getSymbolicName(), bundle.getState());
             }
         }
         return failed;
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders().get("Fragment-Host") != null;
     }
 
     /** Bounded wait until the console's port accepts connections (Jetty starts asynchronously). */

@@ -29,7 +29,14 @@ class LaunchOptionsTest {
         LaunchOptions o = LaunchOptions.parse("--feature", "agent", "--config", "/etc/hw", "--data", "/var/hw",
                 "--console-address", "0.0.0.0", "--console-port", "9090", "--no-shell", "--log-level", "debug");
         assertEquals(new LaunchOptions("agent", Optional.of(Path.of("/etc/hw")), Path.of("/var/hw"), "0.0.0.0", 9090,
-                false, "debug", false), o);
+                false, "debug", Optional.empty(), false), o);
+    }
+
+    @Test
+    void execRunsWithoutAShell() throws Exception {
+        LaunchOptions o = LaunchOptions.parse("--exec", "homeward:status");
+        assertEquals(Optional.of("homeward:status"), o.exec());
+        assertFalse(o.shell());
     }
 
     @Test

@@ -1,0 +1,22 @@
+package io.homeward.itests;
+
+import java.util.function.Supplier;
+
+/** Bounded waiting for something asynchronous (DS reactivation, service ranking changes). */
+final class Await {
+    private Await() {
+    }
+
+    static <T> T until(String what, Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        T last = value.get();
+        while (!done.test(last)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(what + " did not happen within 10 s; last seen: " + last);
+            }
+            Thread.sleep(20);
+            last = value.get();
+        }
+        return last;
+    }
+}
