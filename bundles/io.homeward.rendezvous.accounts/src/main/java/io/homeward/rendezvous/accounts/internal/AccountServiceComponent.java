@@ -1,0 +1,145 @@
+package io.homeward.rendezvous.accounts.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import io.homeward.api.accounts.Account;
+import io.homeward.api.accounts.AccountException;
+import io.homeward.api.accounts.AccountListener;
+import io.homeward.api.accounts.AccountService;
+import io.homeward.api.auth.TsigKey;
+import io.homeward.api.identity.DnsLabel;
+
+/**
+ * The rendezvous' accounts, stored in {@code <homeward.data>/accounts/accounts.tsv}; announces
+ * added and removed users to every {@link AccountListener} service.
+ */
+@Component(service = AccountService.class, configurationPid = AccountServiceComponent.PID)
+@Designate(ocd = AccountServiceComponent.Config.class)
+public class AccountServiceComponent implements AccountService {
+    static final String PID = "io.homeward.rendezvous.accounts";
+    /** Framework property the launcher sets to the data directory. */
+    static final String DATA_PROPERTY = "homeward.data";
+
+    @ObjectClassDefinition(name = "Homeward rendezvous accounts",
+            description = "Users of the rendezvous; each gets a DNS zone under the domain.")
+    public @interface Config {
+        @AttributeDefinition(name = "Domain", description = "Domain under which every user gets a zone (alice ->"
+                + " alice.<domain>). Must be delegated to this rendezvous in the public DNS for agents elsewhere to"
+                + " find it. Changing it later keeps existing users in their old zones.")
+        String domain() default "members.example.";
+    }
+
+    private final List<AccountListener> listeners = new CopyOnWriteArrayList<>();
+    private final Logger log;
+    private final AccountBook book;
+
+    @Activate
+    public AccountServiceComponent(@Reference(service = LoggerFactory.class) Logger log, BundleContext context, Config config) {
+        this.log = log;
+        this.book = new AccountBook(domain(config.domain()), new AccountFile(accountFile(context)), Clock.systemUTC(), log,
+                new Announcer());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAccountListener(AccountListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeAccountListener(AccountListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public String domain() {
+        return book.domain();
+    }
+
+    @Override
+    public Account addUser(String user, char[] password) throws AccountException {
+        return book.addUser(user, password);
+    }
+
+    @Override
+    public Account setPassword(String user, char[] password) throws AccountException {
+        return book.setPassword(user, password);
+    }
+
+    @Override
+    public boolean removeUser(String user) throws AccountException {
+        return book.removeUser(user);
+    }
+
+    @Override
+    public List<Account> users() {
+        return book.users();
+    }
+
+    @Override
+    public Optional<TsigKey> key(String keyName) {
+        return book.key(keyName);
+    }
+
+    static Path accountFile(BundleContext context) {
+        String data = context.getProperty(DATA_PROPERTY);
+        if (data == null || data.isBlank()) {
+            throw new IllegalStateException("the framework property " + DATA_PROPERTY
+                    + " is not set; start Homeward with its launcher or set it to the data directory");
+        }
+        return Path.of(data, "accounts", "accounts.tsv");
+    }
+
+    /** The configured domain, absolute and in lower case; refused unless every label is a valid host label. */
+    static String domain(String configured) {
+        String domain = configured.trim().toLowerCase(Locale.ROOT);
+        String relative = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
+        for (String label : relative.split("\\.", -1)) {
+            Optional<String> problem = DnsLabel.problem(label);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException("domain '" + configured + "' is not a DNS name: " + problem.get());
+            }
+        }
+        return relative + ".";
+    }
+
+    /** Tells every listener, one failing listener not keeping the others from hearing. */
+    private final class Announcer implements AccountListener {
+        @Override
+        public void accountAdded(Account account) {
+            for (AccountListener listener : listeners) {
+                try {
+                    listener.accountAdded(account);
+                } catch (RuntimeException e) {
+                    log.error("account listener {} failed on the new user {}", listener.getClass().getName(), account.user(), e);
+                }
+            }
+        }
+
+        @Override
+        public void accountRemoved(Account account) {
+            for (AccountListener listener : listeners) {
+                try {
+                    listener.accountRemoved(account);
+                } catch (RuntimeException e) {
+                    log.error("account listener {} failed on the removed user {}", listener.getClass().getName(), account.user(), e);
+                }
+            }
+        }
+    }
+}

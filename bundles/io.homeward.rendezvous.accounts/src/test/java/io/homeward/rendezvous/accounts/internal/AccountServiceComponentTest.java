@@ -1,0 +1,70 @@
+package io.homeward.rendezvous.accounts.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.homeward.api.accounts.Account;
+import io.homeward.api.accounts.AccountListener;
+
+class AccountServiceComponentTest {
+    @TempDir
+    Path data;
+
+    private final RecordingLogger log = new RecordingLogger();
+
+    private AccountServiceComponent start(String domain) {
+        return new AccountServiceComponent(log.logger, TestComponents.context(Map.of("homeward.data", data.toString())),
+                TestComponents.config(domain));
+    }
+
+    @Test
+    void storesUnderTheDataDirectoryAndAnnouncesToEveryListener() throws Exception {
+        AccountServiceComponent service = start("Members.Example");
+        assertEquals("members.example.", service.domain());
+        RecordingListener first = new RecordingListener();
+        RecordingListener second = new RecordingListener();
+        AccountListener failing = new AccountListener() {
+            @Override
+            public void accountAdded(Account account) {
+                throw new IllegalStateException("broken listener");
+            }
+
+            @Override
+            public void accountRemoved(Account account) {
+                throw new IllegalStateException("broken listener");
+            }
+        };
+        service.addAccountListener(first);
+        service.addAccountListener(failing);
+        service.addAccountListener(second);
+        service.addUser("alice", "a long password".toCharArray());
+        service.removeAccountListener(second);
+        service.removeUser("alice");
+        assertEquals(List.of("added alice", "removed alice"), first.events);
+        assertEquals(List.of("added alice"), second.events);
+        assertEquals(2, log.count("error", "broken listener"));
+        assertTrue(Files.exists(data.resolve("accounts").resolve("accounts.tsv")));
+    }
+
+    @Test
+    void refusesToStartWithoutTheDataDirectoryProperty() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new AccountServiceComponent(log.logger, TestComponents.context(Map.of()), TestComponents.config("members.example.")));
+        assertTrue(e.getMessage().contains("homeward.data"), e.getMessage());
+    }
+
+    @Test
+    void refusesADomainThatIsNotADnsName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> start("members..example"));
+        assertTrue(e.getMessage().contains("'members..example' is not a DNS name"), e.getMessage());
+    }
+}

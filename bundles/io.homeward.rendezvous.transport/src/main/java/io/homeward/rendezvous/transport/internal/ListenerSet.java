@@ -1,0 +1,85 @@
+package io.homeward.rendezvous.transport.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+
+import org.osgi.service.log.Logger;
+
+import io.homeward.api.dns.DnsRequestHandler;
+import io.homeward.api.dns.DnsResponder;
+import io.homeward.api.dns.DnsTransport;
+
+/**
+ * The running UDP, TCP and TLS listeners with their shared worker pool. Starts all or none: a
+ * failure part way closes what was already opened.
+ */
+final class ListenerSet implements AutoCloseable {
+    /** RFC 7858 §3.1: TLS 1.2 or later; TLS 1.3 preferred. */
+    private static final String[] TLS_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    private static final Duration REJECT_LOG_INTERVAL = Duration.ofMinutes(1);
+
+    private final RequestDispatcher dispatcher;
+    private final RejectLog rejects;
+    private final String fingerprint;
+    private UdpListener udp;
+    private StreamListener tcp;
+    private StreamListener tls;
+
+    ListenerSet(ListenerSettings settings, DnsRequestHandler handler, TlsIdentity identity,
+            Consumer<DnsResponder> closedListener, Clock clock, SecureRandom random, Logger log)
+            throws IOException, GeneralSecurityException {
+        this.fingerprint = identity.fingerprint();
+        this.dispatcher = new RequestDispatcher(handler, settings.workers(), settings.pendingRequests(), log);
+        this.rejects = new RejectLog(clock, REJECT_LOG_INTERVAL, log);
+        StreamSettings stream = settings.stream();
+        ConnectionLimits limits = new ConnectionLimits(stream.maxPerClient(), stream.maxTotal());
+        SSLContext context = identity.serverContext(random);
+        try {
+            udp = new UdpListener(new InetSocketAddress(settings.bindAddress(), settings.port()), dispatcher, log);
+            int tcpPort = settings.port() == 0 ? udp.port() : settings.port();
+            tcp = new StreamListener(DnsTransport.TCP, new InetSocketAddress(settings.bindAddress(), tcpPort), stream,
+                    PlainWire::new, limits, rejects, dispatcher, closedListener, clock, log);
+            tls = new StreamListener(DnsTransport.TLS, new InetSocketAddress(settings.bindAddress(), settings.tlsPort()),
+                    stream, buffer -> new TlsWire(serverEngine(context)), limits, rejects, dispatcher, closedListener,
+                    clock, log);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    ListenerStatus status() {
+        return new ListenerStatus(udp.port(), tcp.port(), tls.port(), tcp.openConnections(), tls.openConnections(),
+                dispatcher.droppedCount(), rejects.rejectedCount(), fingerprint);
+    }
+
+    @Override
+    public void close() {
+        if (tls != null) {
+            tls.close();
+        }
+        if (tcp != null) {
+            tcp.close();
+        }
+        if (udp != null) {
+            udp.close();
+        }
+        dispatcher.close();
+    }
+
+    private static SSLEngine serverEngine(SSLContext context) {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        engine.setEnabledProtocols(TLS_PROTOCOLS);
+        return engine;
+    }
+}

@@ -1,0 +1,101 @@
+package io.homeward.rendezvous.transport.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+
+/** Reads and writes PEM certificate chains and unencrypted private keys (RFC 7468). */
+final class PemFiles {
+    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private PemFiles() {
+    }
+
+    static TlsIdentity read(Path certificateFile, Path keyFile) throws IOException {
+        return new TlsIdentity(readChain(certificateFile), readKey(keyFile));
+    }
+
+    static void write(TlsIdentity identity, Path certificateFile, Path keyFile) throws IOException {
+        StringWriter key = new StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(key)) {
+            pem.writeObject(new JcaPKCS8Generator(identity.key(), null));
+        }
+        StringWriter chain = new StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(chain)) {
+            for (X509Certificate certificate : identity.chain()) {
+                pem.writeObject(certificate);
+            }
+        }
+        writeAtomically(keyFile, key.toString(), OWNER_ONLY);
+        writeAtomically(certificateFile, chain.toString(), WORLD_READABLE);
+    }
+
+    private static List<X509Certificate> readChain(Path file) throws IOException {
+        List<X509Certificate> chain = new ArrayList<>();
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(reader)) {
+            for (Object item = pem.readObject(); item != null; item = pem.readObject()) {
+                if (item instanceof X509CertificateHolder) {
+                    chain.add(converter.getCertificate((X509CertificateHolder) item));
+                }
+            }
+        } catch (CertificateException | RuntimeException e) {
+            throw new IOException("the TLS certificate file " + file + " is not a PEM certificate chain: " + e.getMessage(), e);
+        }
+        if (chain.isEmpty()) {
+            throw new IOException("the TLS certificate file " + file + " holds no PEM CERTIFICATE block");
+        }
+        return chain;
+    }
+
+    private static PrivateKey readKey(Path file) throws IOException {
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(reader)) {
+            for (Object item = pem.readObject(); item != null; item = pem.readObject()) {
+                if (item instanceof PrivateKeyInfo) {
+                    return converter.getPrivateKey((PrivateKeyInfo) item);
+                }
+                if (item instanceof PEMKeyPair) {
+                    return converter.getKeyPair((PEMKeyPair) item).getPrivate();
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("the TLS key file " + file + " is not a PEM private key: " + e.getMessage(), e);
+        }
+        throw new IOException("the TLS key file " + file + " holds no unencrypted PEM private key"
+                + " (PRIVATE KEY, EC PRIVATE KEY or RSA PRIVATE KEY)");
+    }
+
+    /** Temporary file with its final permissions from the start, then an atomic rename. */
+    private static void writeAtomically(Path file, String text, Set<PosixFilePermission> permissions) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(permissions));
+        Files.write(temporary, text.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.SYNC);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

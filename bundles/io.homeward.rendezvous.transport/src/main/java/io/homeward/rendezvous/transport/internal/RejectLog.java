@@ -1,0 +1,50 @@
+package io.homeward.rendezvous.transport.internal;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.osgi.service.log.Logger;
+
+/**
+ * Logs refused connections at most once per interval per client address, so a client that keeps
+ * reconnecting cannot flood the log. Remembers at most a bounded number of addresses.
+ */
+final class RejectLog {
+    private static final int MAX_REMEMBERED = 4096;
+
+    private final Clock clock;
+    private final Duration interval;
+    private final Logger log;
+    private final Map<InetAddress, Long> lastLogged = new HashMap<>();
+    private long rejected;
+
+    RejectLog(Clock clock, Duration interval, Logger log) {
+        this.clock = clock;
+        this.interval = interval;
+        this.log = log;
+    }
+
+    synchronized void rejected(InetAddress client, String listener, String reason) {
+        rejected++;
+        long now = clock.millis();
+        Long last = lastLogged.get(client);
+        if (last != null && now - last < interval.toMillis()) {
+            return;
+        }
+        if (lastLogged.size() >= MAX_REMEMBERED) {
+            lastLogged.values().removeIf(t -> now - t >= interval.toMillis());
+        }
+        if (lastLogged.size() < MAX_REMEMBERED) {
+            lastLogged.put(client, now);
+        }
+        log.warn("{}: refused a connection from {}: {} (logged at most once per {} s per client)",
+                listener, client.getHostAddress(), reason, interval.toSeconds());
+    }
+
+    synchronized long rejectedCount() {
+        return rejected;
+    }
+}

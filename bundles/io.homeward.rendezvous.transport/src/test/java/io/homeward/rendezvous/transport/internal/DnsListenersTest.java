@@ -1,0 +1,146 @@
+package io.homeward.rendezvous.transport.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.homeward.api.dns.DnsResponder;
+
+class DnsListenersTest {
+    @TempDir
+    Path data;
+
+    private final RecordingLogger log = new RecordingLogger();
+
+    private DnsListeners start(Map<String, Object> values) throws Exception {
+        return new DnsListeners(ListenerHarness.echo(), log.logger, Configs.context(Map.of("homeward.data", data.toString())),
+                Configs.config(values));
+    }
+
+    private static Map<String, Object> ephemeral() {
+        return Map.of("port", 0, "tlsPort", 0);
+    }
+
+    @Test
+    void keepsItsSelfSignedCertificateAcrossRestartsAndLogsTheFingerprint() throws Exception {
+        DnsListeners first = start(ephemeral());
+        String fingerprint = first.status().tlsFingerprint();
+        first.deactivate();
+        DnsListeners second = start(ephemeral());
+        try {
+            assertEquals(fingerprint, second.status().tlsFingerprint());
+            assertTrue(fingerprint.matches("([0-9A-F]{2}:){31}[0-9A-F]{2}"), fingerprint);
+            assertEquals(2, log.count("info", fingerprint), "logged at every start");
+            assertEquals(1, log.count("info", "made a self-signed TLS certificate"));
+            Path key = data.resolve("tls").resolve(TlsIdentityStore.KEY_FILE);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+            try (Socket socket = TlsClients.connect(PemFiles.read(data.resolve("tls").resolve(TlsIdentityStore.CERTIFICATE_FILE), key)
+                    .leaf(), second.status().tlsPort(), "TLSv1.3")) {
+                byte[] query = Messages.query(3, 20);
+                Messages.write(socket.getOutputStream(), query);
+                assertArrayEquals(query, Messages.read(socket.getInputStream()));
+            }
+        } finally {
+            second.deactivate();
+        }
+    }
+
+    @Test
+    void usesTheOperatorsCertificateWhenConfigured() throws Exception {
+        TlsIdentity own = SelfSignedCertificate.create("dns.example.net", java.time.Clock.systemUTC(), new java.security.SecureRandom());
+        Path cert = data.resolve("own.crt");
+        Path key = data.resolve("own.key");
+        PemFiles.write(own, cert, key);
+        DnsListeners listeners = start(Map.of("port", 0, "tlsPort", 0, "tlsCertificatePath", cert.toString(),
+                "tlsKeyPath", key.toString()));
+        try {
+            assertEquals(own.fingerprint(), listeners.status().tlsFingerprint());
+            assertFalse(Files.exists(data.resolve("tls")), "no self-signed certificate is made");
+        } finally {
+            listeners.deactivate();
+        }
+    }
+
+    @Test
+    void aMissingCertificateFileIsNamedInTheError() {
+        Path missing = data.resolve("nowhere.crt");
+        IOException e = assertThrows(IOException.class, () -> start(Map.of("port", 0, "tlsPort", 0,
+                "tlsCertificatePath", missing.toString(), "tlsKeyPath", data.resolve("nowhere.key").toString())));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+        assertEquals(1, log.count("error", missing.toString()));
+    }
+
+    @Test
+    void refusesToStartWithoutTheDataDirectoryProperty() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new DnsListeners(ListenerHarness.echo(),
+                log.logger, Configs.context(Map.of()), Configs.config(ephemeral())));
+        assertTrue(e.getMessage().contains("homeward.data"), e.getMessage());
+    }
+
+    @Test
+    void aPortInUseIsNamedAndNothingStaysOpen() throws Exception {
+        int freePort;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            freePort = probe.getLocalPort();
+        }
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            IOException e = assertThrows(IOException.class, () -> start(Map.of("port", freePort, "tlsPort", taken.getLocalPort())));
+            assertTrue(e.getMessage().contains("port " + taken.getLocalPort()), e.getMessage());
+            assertEquals(1, log.count("error", "port " + taken.getLocalPort()));
+        }
+        try (DatagramSocket udp = new DatagramSocket(freePort, InetAddress.getLoopbackAddress());
+                ServerSocket tcp = new ServerSocket(freePort, 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(freePort, udp.getLocalPort(), "the UDP and TCP listeners opened before the failure were closed");
+            assertEquals(freePort, tcp.getLocalPort());
+        }
+    }
+
+    @Test
+    void tellsConnectionListenersWhenAStreamCloses() throws Exception {
+        DnsListeners listeners = start(ephemeral());
+        List<DnsResponder> closed = new CopyOnWriteArrayList<>();
+        listeners.addConnectionListener(closed::add);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listeners.status().tcpPort())) {
+            byte[] query = Messages.query(1, 12);
+            Messages.write(socket.getOutputStream(), query);
+            assertArrayEquals(query, Messages.read(socket.getInputStream()));
+        } finally {
+            Await.until("the listener hears of the close", () -> closed.size() == 1);
+            listeners.deactivate();
+        }
+        assertNotEquals(0, listeners.status().udpPort());
+    }
+
+    @Test
+    void refusesAServerNameThatCannotBeInACertificate() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> start(Map.of("port", 0, "tlsPort", 0, "serverName", "ns..example")));
+        assertTrue(e.getMessage().contains("serverName 'ns..example'"), e.getMessage());
+        assertFalse(Files.exists(data.resolve("tls")));
+    }
+
+    @Test
+    void refusesNonsenseLimitsWithTheSettingsName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> start(Map.of("port", 0, "tlsPort", 0, "workerThreads", 0)));
+        assertTrue(e.getMessage().contains("workerThreads"), e.getMessage());
+    }
+}

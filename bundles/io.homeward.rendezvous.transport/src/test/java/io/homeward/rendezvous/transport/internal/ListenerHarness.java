@@ -1,0 +1,43 @@
+package io.homeward.rendezvous.transport.internal;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.homeward.api.dns.DnsRequestHandler;
+import io.homeward.api.dns.DnsResponder;
+
+/** Starts a {@link ListenerSet} on free loopback ports with a self-signed identity in a temporary directory. */
+final class ListenerHarness implements AutoCloseable {
+    final RecordingLogger log = new RecordingLogger();
+    final List<DnsResponder> closed = new CopyOnWriteArrayList<>();
+    final TlsIdentity identity;
+    final ListenerSet listeners;
+
+    ListenerHarness(Path data, DnsRequestHandler handler, StreamSettings stream) throws Exception {
+        SecureRandom random = new SecureRandom();
+        identity = TlsIdentityStore.selfSigned(data, "ns.test.example", Clock.systemUTC(), random, log.logger);
+        listeners = new ListenerSet(new ListenerSettings(InetAddress.getLoopbackAddress(), 0, 0, stream, 2, 64), handler,
+                identity, closed::add, Clock.systemUTC(), random, log.logger);
+    }
+
+    static StreamSettings stream(int perClient, long idleMillis, long maxQueued) {
+        return new StreamSettings(perClient, 1024, idleMillis, maxQueued, 16);
+    }
+
+    static DnsRequestHandler echo() {
+        return (message, responder) -> responder.send(message);
+    }
+
+    ListenerStatus status() {
+        return listeners.status();
+    }
+
+    @Override
+    public void close() {
+        listeners.close();
+    }
+}
