@@ -26,7 +26,7 @@ final class Http {
                 Thread.sleep(100);
             }
         }
-        throw last;
+        throw new IOException("no answer from " + url + " within 15 s", last);
     }
 
     private static Response once(String url, String user, String password) throws IOException {

@@ -19,13 +19,19 @@ final class LauncherProcess implements AutoCloseable {
 
     private LauncherProcess(Process process) {
         this.process = process;
+        // stdout and stderr are read separately, a whole line at a time, so lines never interleave.
+        read(process.getInputStream(), "launcher-stdout");
+        read(process.getErrorStream(), "launcher-stderr");
+    }
+
+    private void read(java.io.InputStream stream, String name) {
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 r.lines().forEach(lines::add);
             } catch (IOException | java.io.UncheckedIOException e) {
                 // The process ended and took its output with it; whatever it printed is in the queue.
             }
-        }, "launcher-output");
+        }, name);
         reader.setDaemon(true);
         reader.start();
     }
@@ -34,7 +40,7 @@ final class LauncherProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("homeward.jar")));
         command.addAll(List.of(args));
-        return new LauncherProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        return new LauncherProcess(new ProcessBuilder(command).start());
     }
 
     /** Waits, bounded, for a line containing the text; returns it, or fails with what was seen. */

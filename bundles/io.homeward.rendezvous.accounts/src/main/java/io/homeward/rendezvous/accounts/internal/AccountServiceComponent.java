@@ -5,14 +5,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Collection;
+import java.util.function.BiConsumer;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -25,12 +26,14 @@ import io.homeward.api.accounts.AccountListener;
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.identity.DnsLabel;
+import io.homeward.api.runtime.ProviderProperties;
 
 /**
  * The rendezvous' accounts, stored in {@code <homeward.data>/accounts/accounts.tsv}; announces
  * added and removed users to every {@link AccountListener} service.
  */
-@Component(service = AccountService.class, configurationPid = AccountServiceComponent.PID)
+@Component(service = AccountService.class, configurationPid = AccountServiceComponent.PID,
+        property = ProviderProperties.NAME + "=file-accounts")
 @Designate(ocd = AccountServiceComponent.Config.class)
 public class AccountServiceComponent implements AccountService {
     static final String PID = "io.homeward.rendezvous.accounts";
@@ -46,24 +49,16 @@ public class AccountServiceComponent implements AccountService {
         String domain() default "members.example.";
     }
 
-    private final List<AccountListener> listeners = new CopyOnWriteArrayList<>();
+    private final BundleContext context;
     private final Logger log;
     private final AccountBook book;
 
     @Activate
     public AccountServiceComponent(@Reference(service = LoggerFactory.class) Logger log, BundleContext context, Config config) {
         this.log = log;
+        this.context = context;
         this.book = new AccountBook(domain(config.domain()), new AccountFile(accountFile(context)), Clock.systemUTC(), log,
                 new Announcer());
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addAccountListener(AccountListener listener) {
-        listeners.add(listener);
-    }
-
-    void removeAccountListener(AccountListener listener) {
-        listeners.remove(listener);
     }
 
     @Override
@@ -118,26 +113,40 @@ public class AccountServiceComponent implements AccountService {
         return relative + ".";
     }
 
-    /** Tells every listener, one failing listener not keeping the others from hearing. */
+    /**
+     * Tells every listener, one failing listener not keeping the others from hearing. Listeners are
+     * looked up when there is news rather than bound by DS: the DNS server is both a listener and a
+     * user of this service, and binding each other at activation would be a reference cycle.
+     */
     private final class Announcer implements AccountListener {
         @Override
         public void accountAdded(Account account) {
-            for (AccountListener listener : listeners) {
-                try {
-                    listener.accountAdded(account);
-                } catch (RuntimeException e) {
-                    log.error("account listener {} failed on the new user {}", listener.getClass().getName(), account.user(), e);
-                }
-            }
+            announce(account, AccountListener::accountAdded, "the new user");
         }
 
         @Override
         public void accountRemoved(Account account) {
-            for (AccountListener listener : listeners) {
+            announce(account, AccountListener::accountRemoved, "the removed user");
+        }
+
+        private void announce(Account account, BiConsumer<AccountListener, Account> event, String what) {
+            Collection<ServiceReference<AccountListener>> refs;
+            try {
+                refs = context.getServiceReferences(AccountListener.class, null);
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalStateException("no filter was given", e);
+            }
+            for (ServiceReference<AccountListener> ref : refs) {
+                AccountListener listener = context.getService(ref);
+                if (listener == null) {
+                    continue;
+                }
                 try {
-                    listener.accountRemoved(account);
+                    event.accept(listener, account);
                 } catch (RuntimeException e) {
-                    log.error("account listener {} failed on the removed user {}", listener.getClass().getName(), account.user(), e);
+                    log.error("account listener {} failed on {} {}", listener.getClass().getName(), what, account.user(), e);
+                } finally {
+                    context.ungetService(ref);
                 }
             }
         }

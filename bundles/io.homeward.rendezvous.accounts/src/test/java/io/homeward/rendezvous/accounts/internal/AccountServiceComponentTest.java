@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +29,6 @@ class AccountServiceComponentTest {
 
     @Test
     void storesUnderTheDataDirectoryAndAnnouncesToEveryListener() throws Exception {
-        AccountServiceComponent service = start("Members.Example");
-        assertEquals("members.example.", service.domain());
         RecordingListener first = new RecordingListener();
         RecordingListener second = new RecordingListener();
         AccountListener failing = new AccountListener() {
@@ -43,11 +42,12 @@ class AccountServiceComponentTest {
                 throw new IllegalStateException("broken listener");
             }
         };
-        service.addAccountListener(first);
-        service.addAccountListener(failing);
-        service.addAccountListener(second);
+        List<AccountListener> registry = new ArrayList<>(List.of(first, failing, second));
+        AccountServiceComponent service = new AccountServiceComponent(log.logger,
+                TestComponents.context(Map.of("homeward.data", data.toString()), registry), TestComponents.config("Members.Example"));
+        assertEquals("members.example.", service.domain());
         service.addUser("alice", "a long password".toCharArray());
-        service.removeAccountListener(second);
+        registry.remove(second);
         service.removeUser("alice");
         assertEquals(List.of("added alice", "removed alice"), first.events);
         assertEquals(List.of("added alice"), second.events);

@@ -1,0 +1,55 @@
+package io.homeward.console.internal;
+
+import java.io.IOException;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.runtime.RuntimeStatus;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The "Homeward" Web Console page ({@code /system/console/homeward}) and its JSON twin
+ * ({@code /system/console/homeward.json}, or {@code ?format=json}).
+ */
+@Component(service = Servlet.class, property = {
+        "felix.webconsole.label=homeward",
+        "felix.webconsole.title=Homeward",
+        "felix.webconsole.category=Homeward"})
+public class HomewardConsolePlugin extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile RuntimeStatus runtimeStatus;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile HostIdentity hostIdentity;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ConsoleFacts facts = ConsoleFacts.read(runtimeStatus, hostIdentity);
+        response.setCharacterEncoding("UTF-8");
+        if (wantsJson(request.getPathInfo(), request.getRequestURI(), request.getParameter("format"))) {
+            response.setContentType("application/json");
+            response.getWriter().write(JsonDocument.render(facts));
+        } else {
+            response.setContentType("text/html");
+            response.getWriter().write(HtmlPage.render(facts));
+        }
+    }
+
+    /** The console strips the extension to find this plugin, so either path may carry it. */
+    static boolean wantsJson(String pathInfo, String requestUri, String format) {
+        return "json".equals(format) || (pathInfo != null && pathInfo.endsWith(".json"))
+                || (requestUri != null && requestUri.endsWith(".json"));
+    }
+}

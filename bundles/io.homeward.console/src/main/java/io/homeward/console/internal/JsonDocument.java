@@ -1,0 +1,42 @@
+package io.homeward.console.internal;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.homeward.api.runtime.CapabilityState;
+import io.homeward.api.runtime.ProviderInfo;
+
+/** The same facts as the page, as one JSON object for scripts and tests. */
+final class JsonDocument {
+    private JsonDocument() {
+    }
+
+    static String render(ConsoleFacts facts) {
+        StringBuilder s = new StringBuilder(1024);
+        s.append("{\"feature\":").append(Json.quote(facts.feature().orElse(null)));
+        s.append(",\"identity\":").append(facts.identity().map(i -> "{\"hostName\":" + Json.quote(i.hostName())
+                + ",\"eui64\":" + Json.quote(i.eui64())
+                + ",\"eui64Source\":" + Json.quote(i.eui64Source())
+                + ",\"ula\":" + Json.quote(i.ula())
+                + ",\"autoTunnelLabel\":" + Json.quote(i.autoTunnelLabel()) + "}").orElse("null"));
+        s.append(",\"capabilities\":[")
+                .append(facts.capabilities().stream().map(JsonDocument::capability).collect(Collectors.joining(",")))
+                .append(']');
+        s.append(",\"missing\":").append(strings(facts.missing()));
+        return s.append('}').toString();
+    }
+
+    private static String capability(CapabilityState c) {
+        return "{\"contract\":" + Json.quote(c.contract()) + ",\"label\":" + Json.quote(c.label()) + ",\"providers\":["
+                + c.providers().stream().map(JsonDocument::provider).collect(Collectors.joining(",")) + "]}";
+    }
+
+    private static String provider(ProviderInfo p) {
+        return "{\"name\":" + Json.quote(p.name()) + ",\"bundle\":" + Json.quote(p.bundle()) + ",\"serviceId\":"
+                + p.serviceId() + ",\"ranking\":" + p.ranking() + ",\"active\":" + p.active() + "}";
+    }
+
+    private static String strings(List<String> values) {
+        return values.stream().map(Json::quote).collect(Collectors.joining(",", "[", "]"));
+    }
+}

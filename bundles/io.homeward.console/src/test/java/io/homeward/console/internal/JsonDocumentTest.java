@@ -1,0 +1,29 @@
+package io.homeward.console.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class JsonDocumentTest {
+
+    @Test
+    void carriesTheSameFactsAsThePage() {
+        assertEquals("{\"feature\":\"all-in-one\","
+                + "\"identity\":{\"hostName\":\"alice-mbp\",\"eui64\":\"02-1B-63-FF-FE-84-5A-0C\",\"eui64Source\":\"eth0\","
+                + "\"ula\":\"fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c\",\"autoTunnelLabel\":\"AutoTunnel-02-1B-63-FF-FE-84-5A-0C\"},"
+                + "\"capabilities\":["
+                + "{\"contract\":\"io.homeward.api.crypto.CryptoSuite\",\"label\":\"crypto suite\",\"providers\":["
+                + "{\"name\":\"aes-gcm-16\",\"bundle\":\"io.homeward.crypto.aesgcm\",\"serviceId\":41,\"ranking\":200,\"active\":true},"
+                + "{\"name\":\"chacha20-poly1305\",\"bundle\":\"io.homeward.crypto.chacha20\",\"serviceId\":42,\"ranking\":100,\"active\":false}]},"
+                + "{\"contract\":\"io.homeward.api.portmap.PortMapper\",\"label\":\"port mapping\",\"providers\":[]}],"
+                + "\"missing\":[]}",
+                JsonDocument.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("eth0"))));
+    }
+
+    @Test
+    void missingServicesAreNullWithAReason() {
+        assertEquals("{\"feature\":null,\"identity\":null,\"capabilities\":[],\"missing\":["
+                + Json.quote(ConsoleFacts.NO_RUNTIME) + "," + Json.quote(ConsoleFacts.NO_IDENTITY) + "]}",
+                JsonDocument.render(ConsoleFacts.read(null, null)));
+    }
+}

@@ -1,0 +1,93 @@
+package io.homeward.crypto.chacha20.internal;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import io.homeward.api.crypto.CryptoSuite;
+import io.homeward.api.crypto.PacketAead;
+import io.homeward.api.runtime.ProviderProperties;
+
+/** ESP ChaCha20-Poly1305, IKEv2 transform 28 (RFC 7634), 256-bit key. */
+@Component(service = CryptoSuite.class, configurationPid = ChaCha20Suite.PID,
+        property = ProviderProperties.NAME + "=" + ChaCha20Suite.NAME)
+@Designate(ocd = ChaCha20Suite.Config.class)
+public class ChaCha20Suite implements CryptoSuite {
+    static final String PID = "io.homeward.crypto.chacha20";
+    static final String NAME = "chacha20-poly1305";
+
+    @ObjectClassDefinition(name = "Homeward ChaCha20-Poly1305 crypto suite",
+            description = "ESP encryption with ChaCha20-Poly1305 (RFC 7634). New security associations use the"
+                    + " installed suite with the highest ranking.")
+    public @interface Config {
+        @AttributeDefinition(name = "Ranking",
+                description = "Preference of this suite over the other installed suites: the highest ranking is used"
+                        + " for new security associations. AES-GCM defaults to 200; set this above that to prefer"
+                        + " ChaCha20-Poly1305, for example on CPUs without AES instructions.")
+        int service_ranking() default 100;
+    }
+
+    private final Logger log;
+
+    @Activate
+    public ChaCha20Suite(Config config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
+        this.log = log;
+        log.info(NAME + " crypto suite available with ranking " + config.service_ranking());
+    }
+
+    /** The new ranking reaches the service registration without restarting the component. */
+    @Modified
+    void modified(Config config) {
+        log.info(NAME + " crypto suite ranking is now " + config.service_ranking());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int transformId() {
+        return 28;
+    }
+
+    @Override
+    public Set<Integer> keySizes() {
+        return Set.of(ChaCha20PacketAead.KEY * 8);
+    }
+
+    @Override
+    public int saltLength() {
+        return ChaCha20PacketAead.SALT;
+    }
+
+    @Override
+    public int ivLength() {
+        return 8;
+    }
+
+    @Override
+    public int icvLength() {
+        return ChaCha20PacketAead.TAG;
+    }
+
+    @Override
+    public PacketAead newAead(byte[] keyMaterial) throws GeneralSecurityException {
+        int length = keyMaterial == null ? 0 : keyMaterial.length;
+        if (length != ChaCha20PacketAead.KEY + ChaCha20PacketAead.SALT) {
+            throw new InvalidKeyException(NAME + " key material is a 32-octet key followed by a 4-byte salt:"
+                    + " 36 octets, got " + length);
+        }
+        return new ChaCha20PacketAead(keyMaterial);
+    }
+}

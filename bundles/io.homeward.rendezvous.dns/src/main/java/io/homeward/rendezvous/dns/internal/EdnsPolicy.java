@@ -1,0 +1,38 @@
+package io.homeward.rendezvous.dns.internal;
+
+import java.util.List;
+
+import org.xbill.DNS.EDNSOption;
+import org.xbill.DNS.OPTRecord;
+
+import io.homeward.api.dns.DnsTransport;
+
+/** EDNS(0) as this server speaks it (RFC 6891): version 0 only, and the size a response may have. */
+final class EdnsPolicy {
+    static final int STREAM_LIMIT = 65535;
+
+    private final int payload;
+
+    EdnsPolicy(int payload) {
+        this.payload = payload;
+    }
+
+    /**
+     * The largest response the client can take: anything on a stream; over UDP 512 bytes without EDNS,
+     * otherwise the client's size clamped to [512, ours] (RFC 6891 §6.2.3, §6.2.5).
+     */
+    int responseLimit(OPTRecord requestOpt, DnsTransport transport) {
+        if (transport.isStream()) {
+            return STREAM_LIMIT;
+        }
+        if (requestOpt == null) {
+            return ServerSettings.MIN_UDP_PAYLOAD;
+        }
+        return Math.max(ServerSettings.MIN_UDP_PAYLOAD, Math.min(payload, requestOpt.getPayloadSize()));
+    }
+
+    /** The response's OPT: our payload size, the upper bits of the RCODE, version 0 (§6.1.3). */
+    OPTRecord responseOpt(int rcode, List<EDNSOption> options) {
+        return new OPTRecord(payload, rcode >>> 4, 0, 0, options);
+    }
+}

@@ -1,0 +1,60 @@
+package io.homeward.rendezvous.dns.internal.tsig;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.TSIGRecord;
+
+import io.homeward.api.auth.TsigKey;
+
+/**
+ * Checks a request's TSIG in the order of RFC 8945 §5.2: key and algorithm (BADKEY), MAC (BADSIG), then time
+ * against the injected clock and the request's fudge (BADTIME), so only a correctly signed request can learn
+ * the server's time.
+ */
+public final class TsigVerifier {
+    /** The clock skew accepted whatever fudge the request announces (RFC 8945 recommends a fudge of 300 s). */
+    static final Duration MAX_FUDGE = Duration.ofSeconds(300);
+
+    private final Function<String, Optional<TsigKey>> keys;
+    private final Clock clock;
+
+    /** @param keys finds a key by its name (absolute, lower case), for example the account service */
+    public TsigVerifier(Function<String, Optional<TsigKey>> keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** @param wire the request exactly as received; the MAC covers those bytes */
+    public TsigOutcome verify(Message request, byte[] wire) {
+        TSIGRecord tsig = request.getTSIG();
+        Name keyName = tsig.getName().canonicalize();
+        Optional<String> jca = TsigAlgorithms.jcaName(tsig.getAlgorithm());
+        Optional<TsigKey> key = keys.apply(keyName.toString())
+                .filter(k -> sameName(k.name(), keyName));
+        if (jca.isEmpty() || key.isEmpty()) {
+            return new TsigOutcome(Rcode.BADKEY, tsig, null);
+        }
+        SigningKey signingKey = new SigningKey(tsig.getName(), tsig.getAlgorithm(), jca.get(), key.get().secret());
+        int error = signingKey.tsig(clock).verify(request, wire, null);
+        if (error == Rcode.NOERROR && skew(tsig).compareTo(MAX_FUDGE) > 0) {
+            // A client may not widen the replay window by announcing a large fudge of its own.
+            error = Rcode.BADTIME;
+        }
+        return new TsigOutcome(error, tsig, error == Rcode.BADKEY ? null : signingKey);
+    }
+
+    private Duration skew(TSIGRecord tsig) {
+        return Duration.between(clock.instant(), tsig.getTimeSigned()).abs();
+    }
+
+    private static boolean sameName(String stored, Name keyName) {
+        String absolute = stored.endsWith(".") ? stored : stored + ".";
+        return absolute.equalsIgnoreCase(keyName.toString());
+    }
+}

@@ -1,0 +1,18 @@
+package io.homeward.rendezvous.dns.internal.zone;
+
+/** SOA serial numbers are 32-bit and wrap (RFC 1982). */
+public final class Serials {
+    private static final long MASK = 0xFFFF_FFFFL;
+
+    private Serials() {
+    }
+
+    public static long next(long serial) {
+        return (serial + 1) & MASK;
+    }
+
+    /** A fresh zone starts at the current Unix time, so a re-created zone does not reuse an old serial. */
+    public static long initial(long epochSecond) {
+        return epochSecond & MASK;
+    }
+}

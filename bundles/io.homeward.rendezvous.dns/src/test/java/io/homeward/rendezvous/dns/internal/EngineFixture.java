@@ -1,0 +1,159 @@
+package io.homeward.rendezvous.dns.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.EDNSOption;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.Type;
+
+import io.homeward.api.auth.TsigKey;
+import io.homeward.api.dns.DnsTransport;
+import io.homeward.rendezvous.dns.internal.tsig.TsigAlgorithms;
+
+/** An engine on a temporary directory with a fake clock, two users' zones and their keys. */
+public final class EngineFixture implements AutoCloseable {
+    public static final Name DOMAIN = Name.fromConstantString("members.example.");
+    public static final Name ALICE = Name.fromConstantString("alice.members.example.");
+    public static final Name BOB = Name.fromConstantString("bob.members.example.");
+    public static final Name NS = Name.fromConstantString("ns.members.example.");
+    public static final Instant START = Instant.parse("2026-05-01T12:00:00Z");
+
+    public final MutableClock clock = new MutableClock(START);
+    public final TestLogger log = new TestLogger();
+    public final Map<String, TsigKey> keys = new HashMap<>();
+    public final Path dir;
+    private final ServerSettings settings;
+    public DnsEngine engine;
+
+    public EngineFixture(Path dir) throws IOException {
+        this(dir, settings(100_000, 5, 20, List.of()));
+    }
+
+    public EngineFixture(Path dir, ServerSettings settings) throws IOException {
+        this.dir = dir;
+        this.settings = settings;
+        keys.put(ALICE.toString(), new TsigKey(ALICE.toString(), "hmac-sha256.", secret(1)));
+        keys.put(BOB.toString(), new TsigKey(BOB.toString(), "hmac-sha256.", secret(2)));
+        engine = newEngine();
+        engine.createZone(ALICE);
+        engine.createZone(BOB);
+    }
+
+    public static ServerSettings settings(long compactionBytes, double rate, int burst,
+            List<InetSocketAddress> secondaries) throws IOException {
+        return new ServerSettings(DOMAIN, NS,
+                List.of(InetAddress.getByName("198.51.100.53"), InetAddress.getByName("2001:db8::53")),
+                Name.fromConstantString("hostmaster.members.example."), 8853, 1232, 60, 60, 7200, rate, burst,
+                secondaries, compactionBytes);
+    }
+
+    public DnsEngine newEngine() throws IOException {
+        return new DnsEngine(settings, name -> Optional.ofNullable(keys.get(name)), clock, dir, log.logger());
+    }
+
+    /** Simulates a crash and restart: a new engine on the same directory. */
+    public void restart() throws IOException {
+        engine.close();
+        engine = newEngine();
+    }
+
+    public static byte[] secret(int seed) {
+        byte[] secret = new byte[32];
+        for (int i = 0; i < secret.length; i++) {
+            secret[i] = (byte) (seed * 31 + i);
+        }
+        return secret;
+    }
+
+    /** A client-side dnsjava TSIG for a zone's key, on the fixture's clock. */
+    public TSIG clientKey(Name zone, Name algorithm) {
+        byte[] secret = keys.get(zone.toString()).secret();
+        return new TSIG(algorithm, zone, new SecretKeySpec(secret, TsigAlgorithms.jcaName(algorithm).orElseThrow()),
+                clock);
+    }
+
+    public Message send(Message request, DnsTransport transport) {
+        FakeResponder responder = new FakeResponder(transport);
+        engine.handle(request.toWire(), responder);
+        return responder.only();
+    }
+
+    public Message query(Name name, int type) {
+        return send(Message.newQuery(Record.newRecord(name, type, DClass.IN)), DnsTransport.UDP);
+    }
+
+    /** Signs with the zone's own hmac-sha256 key and sends over TCP; checks the response's signature. */
+    public Message signedUpdate(Message update, Name keyZone) {
+        TSIG key = clientKey(keyZone, TSIG.HMAC_SHA256);
+        key.apply(update, null);
+        FakeResponder responder = new FakeResponder(DnsTransport.TCP);
+        engine.handle(update.toWire(), responder);
+        Message response = responder.only();
+        if (response.getTSIG() != null && response.getTSIG().getSignature().length > 0) {
+            int verified = key.verify(response, responder.sent().get(0), update.getTSIG());
+            if (verified != 0) {
+                throw new AssertionError("the response signature does not verify: " + verified);
+            }
+        }
+        return response;
+    }
+
+    public Message signedUpdate(Message update) {
+        return signedUpdate(update, update.getQuestion().getName());
+    }
+
+    /** Adds records to alice's zone without a lease; fails the test unless the server says NOERROR. */
+    public void addToAlice(Record... records) {
+        org.xbill.DNS.Update update = new org.xbill.DNS.Update(ALICE);
+        update.add(records);
+        int rcode = signedUpdate(update).getRcode();
+        if (rcode != 0) {
+            throw new AssertionError("setting up alice's zone failed with " + org.xbill.DNS.Rcode.string(rcode));
+        }
+    }
+
+    public static OPTRecord leaseOpt(long lease) {
+        return new OPTRecord(1440, 0, 0, 0, List.<EDNSOption>of(new io.homeward.rendezvous.dns.internal.lease
+                .UpdateLease(lease, lease, false).toOption()));
+    }
+
+    /** A record in zone-file syntax; relative names are relative to {@code origin}. */
+    public static Record rr(String owner, int type, long ttl, String rdata, Name origin) {
+        try {
+            return Record.fromString(Name.fromString(owner, origin), type, DClass.IN, ttl, rdata, origin);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Record rr(String owner, int type, String rdata) {
+        return rr(owner, type, 300, rdata, ALICE);
+    }
+
+    public long serial(Name zone) {
+        Message response = query(zone, Type.SOA);
+        return ((org.xbill.DNS.SOARecord) response.getSection(Section.ANSWER).get(0)).getSerial();
+    }
+
+    @Override
+    public void close() throws IOException {
+        engine.close();
+    }
+}

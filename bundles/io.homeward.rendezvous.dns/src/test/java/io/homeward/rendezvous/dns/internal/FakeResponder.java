@@ -1,0 +1,75 @@
+package io.homeward.rendezvous.dns.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.xbill.DNS.Message;
+
+import io.homeward.api.dns.DnsResponder;
+import io.homeward.api.dns.DnsTransport;
+
+/** Collects what the handler sends back. */
+public final class FakeResponder implements DnsResponder {
+    private final DnsTransport transport;
+    private final InetSocketAddress client;
+    private final List<byte[]> sent = new ArrayList<>();
+
+    public FakeResponder(DnsTransport transport) {
+        this(transport, "192.0.2.10");
+    }
+
+    public FakeResponder(DnsTransport transport, String clientAddress) {
+        this.transport = transport;
+        try {
+            this.client = new InetSocketAddress(InetAddress.getByName(clientAddress), 40000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public DnsTransport transport() {
+        return transport;
+    }
+
+    @Override
+    public InetSocketAddress client() {
+        return client;
+    }
+
+    @Override
+    public boolean send(byte[] message) {
+        sent.add(message.clone());
+        return true;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        throw new UnsupportedOperationException("the engine never closes a connection in these tests");
+    }
+
+    public List<byte[]> sent() {
+        return sent;
+    }
+
+    /** The one response, parsed. */
+    public Message only() {
+        if (sent.size() != 1) {
+            throw new AssertionError("expected exactly one response, got " + sent.size());
+        }
+        try {
+            return new Message(sent.get(0));
+        } catch (IOException e) {
+            throw new AssertionError("the response does not parse", e);
+        }
+    }
+}
