@@ -71,6 +71,12 @@ final class LauncherProcess implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** SIGKILL, and wait (bounded) for the process to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM, as a service manager stops it. */
     void terminate() {
         process.destroy();

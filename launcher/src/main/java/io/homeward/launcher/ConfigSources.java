@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * broken file stops the launch with one line instead of being skipped by the Configurator.
  */
 final class ConfigSources {
+    private static final List<String> REQUIRED_KEYS = List.of(":configurator:symbolic-name", ":configurator:version");
     private ConfigSources() {
     }
 
@@ -62,6 +63,13 @@ final class ConfigSources {
             JsonCheck.check(content);
         } catch (JsonCheck.JsonError e) {
             throw new StartupException("bad configuration file " + name + ", " + e.getMessage());
+        }
+        // The Configurator names a file given by URL after these two keys and refuses it without them.
+        for (String key : REQUIRED_KEYS) {
+            if (!content.contains("\"" + key + "\"")) {
+                throw new StartupException("bad configuration file " + name + ": it needs \"" + key
+                        + "\" (see config/homeward.json for the form)");
+            }
         }
     }
 }

@@ -17,8 +17,8 @@ class ConfigSourcesTest {
 
     @Test
     void operatorDirectoryGivesItsJsonFilesInOrder(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("b.json"), "{}");
-        Files.writeString(dir.resolve("a.json"), "{\"io.homeward.identity\": {\"hostName\": \"x\"}}");
+        Files.writeString(dir.resolve("b.json"), named("b", ""));
+        Files.writeString(dir.resolve("a.json"), named("a", ", \"io.homeward.identity\": {\"hostName\": \"x\"}"));
         Files.writeString(dir.resolve("notes.txt"), "not configuration");
         List<URL> urls = ConfigSources.resolve(Optional.of(dir), new OwnArchive(dir));
         assertEquals(List.of(dir.resolve("a.json").toUri().toURL(), dir.resolve("b.json").toUri().toURL()), urls);
@@ -33,6 +33,18 @@ class ConfigSourcesTest {
     }
 
     @Test
+    void fileWithoutItsConfiguratorNameIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("homeward.json"), "{\":configurator:resource-version\": 1}");
+        StartupException e = assertThrows(StartupException.class, () -> ConfigSources.resolve(Optional.of(dir), new OwnArchive(dir)));
+        assertEquals("bad configuration file " + dir.resolve("homeward.json")
+                + ": it needs \":configurator:symbolic-name\" (see config/homeward.json for the form)", e.getMessage());
+    }
+
+    private static String named(String name, String more) {
+        return "{\":configurator:symbolic-name\": \"" + name + "\", \":configurator:version\": \"1.0.0\"" + more + "}";
+    }
+
+    @Test
     void missingDirectoryIsNamed(@TempDir Path dir) {
         StartupException e = assertThrows(StartupException.class,
                 () -> ConfigSources.resolve(Optional.of(dir.resolve("nope")), new OwnArchive(dir)));
@@ -42,7 +54,7 @@ class ConfigSourcesTest {
     @Test
     void withoutADirectoryThePackedDefaultsApply(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("config"));
-        Files.writeString(dir.resolve("config/homeward.json"), "{}");
+        Files.writeString(dir.resolve("config/homeward.json"), named("defaults", ""));
         List<URL> urls = ConfigSources.resolve(Optional.empty(), new OwnArchive(dir));
         assertEquals(1, urls.size());
         assertTrue(urls.get(0).toString().endsWith("config/homeward.json"));
