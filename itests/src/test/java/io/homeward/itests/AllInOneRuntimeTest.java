@@ -2,12 +2,23 @@ package io.homeward.itests;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 
 import javax.inject.Inject;
 
+import org.apache.felix.hc.api.Result;
+import org.apache.felix.hc.api.execution.HealthCheckExecutionResult;
+import org.apache.felix.hc.api.execution.HealthCheckExecutor;
+import org.apache.felix.hc.api.execution.HealthCheckSelector;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -40,6 +51,12 @@ public class AllInOneRuntimeTest extends RuntimeChecks {
 
     @Inject
     private HostIdentity identity;
+
+    @Inject
+    private HealthCheckExecutor healthChecks;
+
+    @Inject
+    private CommandProcessor shell;
 
     @Configuration
     public Option[] config() {
@@ -107,6 +124,41 @@ public class AllInOneRuntimeTest extends RuntimeChecks {
         CapabilityState identityState = status.capabilities().stream()
                 .filter(c -> c.contract().equals(HostIdentity.class.getName())).findFirst().orElseThrow();
         assertEquals("eui64-ula", identityState.active().map(ProviderInfo::name).orElse("none"));
+    }
+
+    @Test
+    public void theHealthCheckReportsTheRuntimeHealthy() {
+        List<HealthCheckExecutionResult> results = healthChecks.execute(HealthCheckSelector.tags("homeward"));
+        assertEquals(1, results.size());
+        Result result = results.get(0).getHealthCheckResult();
+        assertEquals(result.toString(), Result.Status.OK, result.getStatus());
+    }
+
+    @Test
+    public void shellCommandsPrintIdentityAndProviders() throws Exception {
+        String identityText = run("homeward:identity");
+        assertTrue(identityText, identityText.contains(identity.ulaText()) && identityText.contains(identity.autoTunnelLabel()));
+        String statusText = run("homeward:status");
+        assertTrue(statusText, statusText.contains("all-in-one") && statusText.contains("aes-gcm-16")
+                && statusText.contains("chacha20-poly1305"));
+    }
+
+    @Test
+    public void theHomewardConsolePageShowsIdentityAndProviders() throws Exception {
+        String url = "http://127.0.0.1:" + ShippedRuntime.consolePort(feature()) + "/system/console/homeward.json";
+        assertEquals(401, Http.get(url, null, null).status());
+        Http.Response page = Http.get(url, "admin", ShippedRuntime.consolePassword());
+        assertEquals(200, page.status());
+        assertTrue(page.body(), page.body().contains("\"ula\":\"" + identity.ulaText() + "\"")
+                && page.body().contains("\"name\":\"aes-gcm-16\""));
+    }
+
+    private String run(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CommandSession session = shell.createSession(new ByteArrayInputStream(new byte[0]), out, out)) {
+            Object result = session.execute(command);
+            return out.toString(StandardCharsets.UTF_8) + (result == null ? "" : result.toString());
+        }
     }
 
     private String activeCryptoSuite() {

@@ -29,6 +29,23 @@ final class Http {
         throw new IOException("no answer from " + url + " within 15 s", last);
     }
 
+    /** A form POST, as a browser sends it; returns the status. */
+    static int post(String url, String user, String password, String form) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
+        c.setConnectTimeout(2000);
+        c.setReadTimeout(5000);
+        c.setInstanceFollowRedirects(false);
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        c.setRequestProperty("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        c.getOutputStream().write(form.getBytes(StandardCharsets.UTF_8));
+        int status = c.getResponseCode();
+        c.disconnect();
+        return status;
+    }
+
     private static Response once(String url, String user, String password) throws IOException {
         HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
         c.setConnectTimeout(2000);

@@ -46,6 +46,39 @@ class LauncherJarTest {
     }
 
     @Test
+    void aChangeMadeInTheWebConsoleSurvivesARestart(@TempDir Path data) throws Exception {
+        int port = ShippedRuntime.consolePort("launcher-restart");
+        String[] args = {"--feature", "agent", "--data", data.toString(), "--console-port", Integer.toString(port), "--no-shell"};
+        String identity = "http://127.0.0.1:" + port + "/system/console/homeward.json";
+        try (LauncherProcess launcher = LauncherProcess.start(args)) {
+            launcher.awaitLine("Web console:", 60);
+            String password = Files.readString(data.resolve("console-password")).strip();
+            // What the console's configuration form posts when an operator saves the host name.
+            int status = Http.post("http://127.0.0.1:" + port + "/system/console/configMgr/io.homeward.identity", "admin", password,
+                    "apply=true&action=ajaxConfigManager&propertylist=hostName,interfaceName&hostName=renamed-host&interfaceName=");
+            assertTrue(status < 400, "the console accepted the change: " + status);
+            assertTrue(Await.until("the new name in use", () -> body(identity, password), b -> b.contains("\"hostName\":\"renamed-host\"")) != null);
+            launcher.terminate();
+            launcher.outputUntilExit(30);
+        }
+        try (LauncherProcess again = LauncherProcess.start(args)) {
+            again.awaitLine("Web console:", 60);
+            String password = Files.readString(data.resolve("console-password")).strip();
+            assertTrue(body(identity, password).contains("\"hostName\":\"renamed-host\""), "still renamed after the restart");
+            again.terminate();
+            again.outputUntilExit(30);
+        }
+    }
+
+    private static String body(String url, String password) {
+        try {
+            return Http.get(url, "admin", password).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void brokenConfigurationIsOneLineWithoutStackTrace(@TempDir Path dir) throws Exception {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("homeward.json"), "{ \"io.homeward.identity\": { \"hostName\": \"x\" ");

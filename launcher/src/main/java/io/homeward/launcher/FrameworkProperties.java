@@ -21,6 +21,8 @@ final class FrameworkProperties {
         p.put("org.osgi.framework.storage", data.frameworkStorage().toString());
         p.put("org.osgi.framework.system.packages.extra", systemPackages);
         p.put("felix.log.level", "2");
+        // The OSGi log service drops entries below its default level (WARN) before anyone sees them.
+        p.put("org.osgi.service.log.admin.loglevel", options.logLevel().toUpperCase(java.util.Locale.ROOT));
         // Level 1: logging and DS; level 2: everything else (see Main#start).
         p.put("org.osgi.framework.startlevel.beginning", "2");
         p.put("felix.log.logger", new FelixLogAdapter());

@@ -7,6 +7,8 @@ import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -56,8 +58,9 @@ public final class Main {
         }
         LogSetup.configure(data.logFile(), options.logLevel());
         Logger log = LoggerFactory.getLogger(Main.class);
+        CountDownLatch finished = new CountDownLatch(1);
         try {
-            return runFramework(options, data, log, out);
+            return runFramework(options, data, log, out, finished);
         } catch (StartupException e) {
             log.debug("Start failed", e);
             err.println("homeward: cannot start: " + e.getMessage());
@@ -65,10 +68,16 @@ public final class Main {
         } finally {
             data.release();
             LogSetup.stop();
+            finished.countDown();
         }
     }
 
-    private static int runFramework(LaunchOptions options, DataDirectory data, Logger log, PrintStream out)
+    /**
+     * @param finished counted down once the main thread has logged the stop and flushed the log: on
+     *                 SIGTERM the JVM halts when the shutdown hook returns, so the hook waits for it
+     */
+    private static int runFramework(LaunchOptions options, DataDirectory data, Logger log, PrintStream out,
+            CountDownLatch finished)
             throws StartupException {
         long started = System.nanoTime();
         if (options.exec().isEmpty()) {
@@ -85,7 +94,10 @@ public final class Main {
         Map<String, Object> properties = FrameworkProperties.of(options, data, password, systemPackages,
                 ConfigSources.resolve(options.configDir(), archive), System.console() != null);
         Framework framework = newFramework(properties);
-        Thread shutdown = new Thread(() -> stop(framework, log), "homeward-shutdown");
+        Thread shutdown = new Thread(() -> {
+            stop(framework, log);
+            awaitQuietly(finished);
+        }, "homeward-shutdown");
         try {
             framework.init();
             List<Bundle> bundles = new BundleSync(framework.getBundleContext()).sync(archive, options.feature());
@@ -182,6 +194,14 @@ public final class Main {
             }
         } catch (BundleException e) {
             log.error("Stopping the framework failed: {}", e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,48 @@
+package io.homeward.portmap.pcp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.homeward.api.portmap.PortMapping;
+import io.homeward.api.portmap.PortMappingEvent;
+import io.homeward.api.portmap.TransportProtocol;
+
+class PortmapReportTest {
+    private static final PortMapping MAPPING = new PortMapping("pcp", TransportProtocol.UDP, 4500,
+            FakeGateway.address("11.0.0.2"), 4500, Duration.ofSeconds(3600), Instant.parse("2026-01-01T00:00:00Z"));
+
+    @Test
+    void statusShowsGatewayProtocolAddressMappingsAndTheLastProblem() {
+        MapperStatus status = new MapperStatus(FakeGateway.address("192.168.1.1"), "pcp", FakeGateway.address("11.0.0.2"),
+                42, List.of(MAPPING), "the router is out of resources (PCP NO_RESOURCES)");
+        assertEquals("""
+                gateway:        192.168.1.1
+                protocol:       pcp
+                public address: 11.0.0.2
+                gateway epoch:  42 s
+                mappings:
+                  UDP 4500 -> 11.0.0.2:4500 via pcp, lifetime 3600 s, expires 2026-01-01T01:00:00Z
+                no port mapping available: the router is out of resources (PCP NO_RESOURCES)""", PortmapReport.of(status));
+    }
+
+    @Test
+    void aFreshMapperSaysWhatItDoesNotKnowYet() {
+        assertEquals("""
+                gateway:        (not asked yet)
+                protocol:       (none worked yet)
+                public address: (unknown)
+                gateway epoch:  0 s
+                mappings:       (none)""", PortmapReport.of(new MapperStatus(null, null, null, 0, List.of(), null)));
+    }
+
+    @Test
+    void eventsNameTheirKind() {
+        assertEquals("event CHANGED UDP 4500 -> 11.0.0.2:4500 via pcp, lifetime 3600 s, expires 2026-01-01T01:00:00Z",
+                PortmapReport.event(new PortMappingEvent(PortMappingEvent.Kind.CHANGED, MAPPING)));
+    }
+}

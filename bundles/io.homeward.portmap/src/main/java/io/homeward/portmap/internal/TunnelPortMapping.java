@@ -1,0 +1,139 @@
+package io.homeward.portmap.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import io.homeward.api.portmap.PortMapper;
+import io.homeward.api.portmap.PortMappingEvent;
+import io.homeward.api.portmap.PortMappingListener;
+
+/**
+ * Keeps one inbound UDP mapping for the tunnel port with the best port mapper that works, and tells
+ * every {@link PortMappingListener} about it. To follow renewals, changes and losses of the mapping
+ * it holds, it registers a listener of its own by hand: as a DS service it would form a reference
+ * cycle with the mappers (chooser, mapper, listener, chooser) that SCR reports as an error.
+ */
+@Component(service = TunnelPortMapping.class, configurationPid = TunnelPortMapping.PID, immediate = true)
+@Designate(ocd = TunnelPortMapping.Config.class)
+public class TunnelPortMapping {
+    static final String PID = "io.homeward.portmap";
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    private static final Duration SETTLE_WAIT = Duration.ofSeconds(30);
+
+    @ObjectClassDefinition(name = "Homeward tunnel port mapping",
+            description = "Asks the home router, with the best port mapping protocol it answers, to forward the"
+                    + " tunnel's UDP port to this host, and keeps that mapping alive.")
+    public @interface Config {
+        @AttributeDefinition(name = "Tunnel UDP port",
+                description = "The local UDP port the tunnel listens on (1024 to 65535; routers refuse lower ports)."
+                        + " Peers reach it through the public port the router grants.")
+        int internalPort() default 4500;
+
+        @AttributeDefinition(name = "Enabled",
+                description = "Switch off when the router is configured by hand or this host has a public address.")
+        boolean enabled() default true;
+
+        @AttributeDefinition(name = "Requested lifetime (seconds)",
+                description = "How long each mapping is asked for; mappers renew before it ends.")
+        int lifetimeSeconds() default 3600;
+
+        @AttributeDefinition(name = "Retry interval (seconds)",
+                description = "How often better-ranked protocols that did not answer are asked again, and how"
+                        + " often all are asked while there is no mapping.")
+        int retrySeconds() default 300;
+    }
+
+    private final MappingChooser chooser;
+    private final ExecutorScheduler scheduler;
+    private final List<PortMappingListener> listeners = new CopyOnWriteArrayList<>();
+    private final PortMappingListener mapperEvents;
+    private final ServiceRegistration<PortMappingListener> mapperEventsRegistration;
+    private final Logger log;
+
+    @Activate
+    public TunnelPortMapping(BundleContext context, Config config,
+            @Reference(name = "log", service = LoggerFactory.class) Logger log) {
+        this.log = log;
+        this.scheduler = new ExecutorScheduler("homeward-portmap");
+        int port = config.internalPort();
+        if (port < 1 || port > 65535) {
+            log.error("internalPort " + port + " is not a port number; using 4500");
+            port = 4500;
+        }
+        this.chooser = new MappingChooser(port, Duration.ofSeconds(Math.max(60, config.lifetimeSeconds())),
+                Duration.ofSeconds(Math.max(10, config.retrySeconds())), config.enabled(), Clock.systemUTC(),
+                scheduler, this::publish, log);
+        this.mapperEvents = chooser::mapperEvent;
+        this.mapperEventsRegistration = context.registerService(PortMappingListener.class, mapperEvents, null);
+        log.info(config.enabled() ? "tunnel port mapping for UDP " + port + " started"
+                : "tunnel port mapping is switched off by configuration");
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        mapperEventsRegistration.unregister();
+        chooser.stop();
+        if (!scheduler.shutdown(STOP_WAIT)) {
+            log.warn("tunnel port mapping did not stop within " + STOP_WAIT.toSeconds() + " s");
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeMapper", updated = "updatedMapper")
+    void addMapper(PortMapper mapper, Map<String, Object> properties) {
+        chooser.add(MapperEntry.of(mapper, properties));
+    }
+
+    void updatedMapper(PortMapper mapper, Map<String, Object> properties) {
+        chooser.add(MapperEntry.of(mapper, properties));
+    }
+
+    void removeMapper(PortMapper mapper, Map<String, Object> properties) {
+        chooser.remove(MapperEntry.of(mapper, properties));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeListener")
+    void addListener(PortMappingListener listener) {
+        if (listener != mapperEvents) {
+            listeners.add(listener);
+        }
+    }
+
+    void removeListener(PortMappingListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** What the chooser knows once the mappers it is asking right now have answered (at most 30 s). */
+    ChooserState state() {
+        return chooser.settledState(SETTLE_WAIT);
+    }
+
+    private void publish(PortMappingEvent event) {
+        for (PortMappingListener listener : listeners) {
+            try {
+                listener.mappingChanged(event);
+            } catch (RuntimeException e) {
+                log.warn("a port mapping listener failed on " + event.kind() + ": " + e);
+            }
+        }
+    }
+}

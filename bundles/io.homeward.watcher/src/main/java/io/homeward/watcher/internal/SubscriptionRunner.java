@@ -1,0 +1,218 @@
+package io.homeward.watcher.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.osgi.service.log.Logger;
+import org.xbill.DNS.Name;
+
+import io.homeward.api.watch.WatchedRecord;
+
+/**
+ * Keeps one subscription alive: tries the mechanisms in the configured order, falls back when one
+ * is not available, re-establishes after a loss with bounded exponential backoff, and every
+ * {@link #UPGRADE_MILLIS} tries the better mechanisms again while it uses a worse one. Runs on the
+ * logic thread; the status fields are read from any thread.
+ */
+final class SubscriptionRunner {
+    /** Apple's client retries LLQ after 15 minutes of polling; we do the same for any fallback. */
+    static final long UPGRADE_MILLIS = 15 * 60_000;
+    /** A session that lived this long was healthy: its loss starts the backoff from the beginning. */
+    static final long HEALTHY_MILLIS = 60_000;
+
+    private final Name name;
+    private final int type;
+    private final WatchView view;
+    private final List<String> order;
+    private final Scheduler scheduler;
+    private final Backoff backoff;
+    private final Logger log;
+
+    private volatile String mechanism = Mechanisms.NONE;
+    private volatile long leaseExpiry;
+    private volatile long lastEvent;
+
+    private SessionSource factory;
+    private Attempt current;
+    private Scheduler.Cancellable timer = () -> { };
+
+    SubscriptionRunner(Name name, int type, WatchView view, List<String> order, Scheduler scheduler, Backoff backoff,
+            Logger log) {
+        this.name = name;
+        this.type = type;
+        this.view = view;
+        this.order = List.copyOf(order);
+        this.scheduler = scheduler;
+        this.backoff = backoff;
+        this.log = log;
+    }
+
+    /** Starts (or restarts) with these credentials' sessions, from the most preferred mechanism. */
+    void start(SessionSource sessions) {
+        stop();
+        factory = sessions;
+        backoff.reset();
+        attempt(0);
+    }
+
+    /** Stops delivering changes; the listener keeps the last view. */
+    void stop() {
+        factory = null;
+        mechanism = Mechanisms.NONE;
+        timer.cancel();
+        endCurrent();
+    }
+
+    /** The local network changed: whatever we had may be dead, so start again at once. */
+    void restart() {
+        if (factory != null) {
+            start(factory);
+        }
+    }
+
+    private void endCurrent() {
+        Attempt attempt = current;
+        current = null;
+        leaseExpiry = 0;
+        if (attempt != null) {
+            attempt.session.close();
+        }
+    }
+
+    private void attempt(int first) {
+        if (factory == null) {
+            return;
+        }
+        for (int index = first; index < order.size(); index++) {
+            Attempt attempt = new Attempt(index);
+            WatchSession session = factory.create(order.get(index), name, type, attempt);
+            if (session != null) {
+                attempt.session = session;
+                current = attempt;
+                session.start();
+                return;
+            }
+        }
+        mechanism = Mechanisms.NONE;
+        long delay = backoff.nextDelayMillis();
+        log.warn("No mechanism can watch {} {} now; trying again in {} ms", name, typeName(), delay);
+        retryIn(delay);
+    }
+
+    private void retryIn(long delayMillis) {
+        timer.cancel();
+        timer = scheduler.schedule(() -> attempt(0), delayMillis);
+    }
+
+    private String typeName() {
+        return org.xbill.DNS.Type.string(type);
+    }
+
+    String mechanism() {
+        return mechanism;
+    }
+
+    WatchStatus status() {
+        return new WatchStatus(name.toString(), typeName(), mechanism, leaseExpiry, lastEvent);
+    }
+
+    /** The events of one session; stale ones (from a session already replaced) are ignored. */
+    private final class Attempt implements SessionEvents {
+        private final int index;
+        private WatchSession session;
+        private long establishedAt = -1;
+
+        Attempt(int index) {
+            this.index = index;
+        }
+
+        private boolean live() {
+            return current == this;
+        }
+
+        @Override
+        public void established() {
+            if (!live()) {
+                return;
+            }
+            establishedAt = scheduler.nowMillis();
+            mechanism = order.get(index);
+            log.info("Watching {} {} with {}", name, typeName(), mechanism);
+            if (index > 0) {
+                timer.cancel();
+                timer = scheduler.schedule(() -> {
+                    log.debug("Trying the preferred mechanisms for {} again", name);
+                    endCurrent();
+                    attempt(0);
+                }, UPGRADE_MILLIS);
+            }
+        }
+
+        @Override
+        public void answers(Collection<WatchedRecord> records) {
+            if (live()) {
+                lastEvent = scheduler.nowMillis();
+                view.replaceAll(records);
+            }
+        }
+
+        @Override
+        public void added(WatchedRecord record) {
+            if (live()) {
+                lastEvent = scheduler.nowMillis();
+                view.add(record);
+            }
+        }
+
+        @Override
+        public void removed(WatchedRecord record) {
+            if (live()) {
+                lastEvent = scheduler.nowMillis();
+                view.remove(record);
+            }
+        }
+
+        @Override
+        public void removedAll(Predicate<WatchedRecord> filter) {
+            if (live()) {
+                lastEvent = scheduler.nowMillis();
+                view.removeIf(filter);
+            }
+        }
+
+        @Override
+        public void leaseExpires(long epochMillis) {
+            if (live()) {
+                leaseExpiry = epochMillis;
+            }
+        }
+
+        @Override
+        public void failed(String reason, long retryAfterMillis, boolean trustFailure) {
+            if (!live()) {
+                return;
+            }
+            current = null;
+            leaseExpiry = 0;
+            String failedMechanism = order.get(index);
+            if (trustFailure) {
+                log.error("{} for {} is refused: {}", failedMechanism, name, reason);
+            }
+            if (establishedAt < 0) {
+                log.info("{} is not available for {} {}: {}", failedMechanism, name, typeName(), reason);
+                attempt(index + 1);
+                return;
+            }
+            timer.cancel();
+            mechanism = Mechanisms.NONE;
+            if (scheduler.nowMillis() - establishedAt >= HEALTHY_MILLIS) {
+                backoff.reset();
+            }
+            long delay = Math.max(backoff.nextDelayMillis(), retryAfterMillis);
+            log.info("Lost {} for {} {} ({}); re-establishing in {} ms", failedMechanism, name, typeName(), reason,
+                    delay);
+            retryIn(delay);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.homeward.watcher.internal;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+
+import javax.net.ssl.SSLSocket;
+
+import org.osgi.service.log.Logger;
+
+/** A TLS connection carrying DNS messages, each preceded by its two-byte length (RFC 7858, RFC 1035 §4.2.2). */
+final class TlsLink implements Link {
+    private final SSLSocket socket;
+    private final Scheduler logic;
+    private final OpenSockets sockets;
+    private final Logger log;
+    private volatile boolean closed;
+
+    TlsLink(SSLSocket socket, Scheduler logic, OpenSockets sockets, Logger log) {
+        this.socket = socket;
+        this.logic = logic;
+        this.sockets = sockets;
+        this.log = log;
+    }
+
+    /** Runs on an I/O thread until the connection ends. */
+    void readLoop(Receiver receiver) {
+        try {
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            while (!closed) {
+                byte[] message = new byte[in.readUnsignedShort()];
+                in.readFully(message);
+                logic.execute(() -> receiver.received(message));
+            }
+        } catch (EOFException e) {
+            report(receiver, "the server closed the connection");
+        } catch (IOException e) {
+            report(receiver, "the connection failed: " + e.getMessage());
+        }
+    }
+
+    private void report(Receiver receiver, String reason) {
+        if (!closed) {
+            close();
+            logic.execute(() -> receiver.closed(reason));
+        }
+    }
+
+    /** Writes the prefix and message in one write, as RFC 7766 §8 advises. */
+    @Override
+    public void send(byte[] message) {
+        byte[] framed = new byte[message.length + 2];
+        framed[0] = (byte) (message.length >>> 8);
+        framed[1] = (byte) message.length;
+        System.arraycopy(message, 0, framed, 2, message.length);
+        try {
+            synchronized (socket) {
+                OutputStream out = socket.getOutputStream();
+                out.write(framed);
+                out.flush();
+            }
+        } catch (IOException e) {
+            log.info("Sending to {} failed: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            sockets.close(socket);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        sockets.close(socket);
+    }
+}

@@ -1,0 +1,28 @@
+package io.homeward.watcher.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Renders the subscriptions as a text table for {@code homeward:watches}. */
+final class WatchReport {
+
+    private WatchReport() {
+    }
+
+    static String of(List<WatchStatus> watches) {
+        if (watches.isEmpty()) {
+            return "No records are watched.";
+        }
+        StringBuilder text = new StringBuilder(String.format("%-50s %-6s %-9s %-24s %s%n", "NAME", "TYPE",
+                "MECHANISM", "LEASE EXPIRES", "LAST EVENT"));
+        for (WatchStatus watch : watches) {
+            text.append(String.format("%-50s %-6s %-9s %-24s %s%n", watch.name(), watch.type(), watch.mechanism(),
+                    time(watch.leaseExpiry()), time(watch.lastEvent())));
+        }
+        return text.toString();
+    }
+
+    private static String time(long epochMillis) {
+        return epochMillis == 0 ? "-" : Instant.ofEpochMilli(epochMillis).toString();
+    }
+}

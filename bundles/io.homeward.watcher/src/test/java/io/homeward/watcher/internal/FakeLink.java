@@ -1,0 +1,45 @@
+package io.homeward.watcher.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.xbill.DNS.Message;
+
+/** An in-memory link: keeps what the client sent; the test plays the server through {@link #receiver}. */
+final class FakeLink implements Link, LinkOpener {
+    final List<byte[]> sent = new ArrayList<>();
+    Link.Receiver receiver;
+    boolean closed;
+    int opens;
+
+    @Override
+    public void open(Link.Receiver receiver, Completion<Link> result) {
+        this.receiver = receiver;
+        opens++;
+        closed = false;
+        result.succeeded(this);
+    }
+
+    @Override
+    public void send(byte[] message) {
+        sent.add(message);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    byte[] last() {
+        return sent.get(sent.size() - 1);
+    }
+
+    Message lastMessage() {
+        try {
+            return new Message(last());
+        } catch (IOException e) {
+            throw new AssertionError("the client sent a malformed message", e);
+        }
+    }
+}

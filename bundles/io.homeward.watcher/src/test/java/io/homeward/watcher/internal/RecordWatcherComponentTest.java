@@ -1,0 +1,119 @@
+package io.homeward.watcher.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Type;
+
+import io.homeward.api.watch.Subscription;
+
+class RecordWatcherComponentTest {
+    private final RecordingLogger log = new RecordingLogger();
+    private final RecordingListener listener = new RecordingListener();
+    private TestRendezvousServer server;
+    private RecordWatcherComponent component;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestRendezvousServer(new SelfSignedTls());
+        server.add(LoopbackWatchTest.address("fd00::1"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (component != null) {
+            component.deactivate();
+        }
+        server.close();
+    }
+
+    /** The configuration with its metatype defaults, except for the given attributes. */
+    static RecordWatcherComponent.Config config(Map<String, Object> overrides) {
+        Class<RecordWatcherComponent.Config> type = RecordWatcherComponent.Config.class;
+        return (RecordWatcherComponent.Config) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> overrides.getOrDefault(method.getName(), method.getDefaultValue()));
+    }
+
+    @Test
+    void subscriptionsWaitForCredentialsAndPauseWithoutThem() throws Exception {
+        component = new RecordWatcherComponent(log.logger, config(Map.of("server", server.udpAddress())));
+        Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
+        assertEquals("none", subscription.mechanism());
+        assertEquals(List.of(), listener.events);
+
+        TestCredentials alice = new TestCredentials();
+        component.bindCredentials(alice);
+        Await.until(() -> "llq-udp but is " + subscription.mechanism() + "; " + log.lines,
+                () -> subscription.mechanism().equals("llq-udp"));
+        Await.until("the initial answer", () -> listener.events.size() == 1);
+
+        component.unbindCredentials(alice);
+        Await.until("none", () -> subscription.mechanism().equals("none"));
+        Await.until("the LLQ ended", () -> server.llqCount() == 0);
+        server.remove(LoopbackWatchTest.address("fd00::1"));
+        assertEquals(List.of("+fd00:0:0:0:0:0:0:1"), listener.events, "signed out: the last view stays");
+    }
+
+    @Test
+    void theStatusShowsEachWatchAndTheCommandPrintsIt() throws Exception {
+        component = new RecordWatcherComponent(log.logger, config(Map.of("server", server.udpAddress())));
+        component.bindCredentials(new TestCredentials());
+        component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
+        Await.until("an established watch with a lease", () -> component.watches().size() == 1
+                && component.watches().get(0).leaseExpiry() > 0 && component.watches().get(0).lastEvent() > 0);
+        WatchStatus status = component.watches().get(0);
+        assertEquals("laptop.alice.btmm.example.", status.name());
+        assertEquals("AAAA", status.type());
+        assertEquals("llq-udp", status.mechanism());
+
+        WatchesCommand command = new WatchesCommand();
+        assertTrue(command.watches().contains("not running"));
+        command.source = component;
+        String table = command.watches();
+        assertTrue(table.contains("laptop.alice.btmm.example.") && table.contains("llq-udp"), table);
+    }
+
+    @Test
+    void deactivationEndsEveryLlqPolitely() throws Exception {
+        component = new RecordWatcherComponent(log.logger, config(Map.of("server", server.udpAddress())));
+        component.bindCredentials(new TestCredentials());
+        Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
+        Await.until("llq-udp", () -> subscription.mechanism().equals("llq-udp"));
+        component.deactivate();
+        component = null;
+        Await.until("the LLQ ended by a zero-lease refresh", () -> server.llqCount() == 0);
+    }
+
+    @Test
+    void badConfigurationAndBadNamesAreExplained() {
+        IllegalArgumentException config = assertThrows(IllegalArgumentException.class,
+                () -> new RecordWatcherComponent(log.logger, config(Map.of("tlsFingerprint", "12:34"))));
+        assertTrue(config.getMessage().contains("tlsFingerprint"));
+        component = new RecordWatcherComponent(log.logger, config(Map.of("server", server.udpAddress())));
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> component.subscribe("bad..name", Type.AAAA, listener));
+        assertTrue(name.getMessage().contains("bad..name"));
+        assertThrows(IllegalArgumentException.class, () -> component.subscribe("ok.example.", 0, listener));
+    }
+
+    @Test
+    void aNetworkChangeReEstablishesEveryWatchWithoutRepeatingAnswers() throws Exception {
+        component = new RecordWatcherComponent(log.logger, config(Map.of("server", server.udpAddress())));
+        component.bindCredentials(new TestCredentials());
+        Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
+        Await.until("llq-udp", () -> subscription.mechanism().equals("llq-udp") && listener.events.size() == 1);
+        component.networkChanged();
+        Await.until("a second LLQ setup", () -> server.setups.get() == 2);
+        Await.until("llq-udp again", () -> subscription.mechanism().equals("llq-udp"));
+        Await.until("the old LLQ ended", () -> server.llqCount() == 1);
+        assertEquals(List.of("+fd00:0:0:0:0:0:0:1"), listener.events);
+    }
+}

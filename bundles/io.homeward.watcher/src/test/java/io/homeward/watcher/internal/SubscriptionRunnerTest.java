@@ -1,0 +1,166 @@
+package io.homeward.watcher.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+import io.homeward.api.watch.WatchedRecord;
+
+class SubscriptionRunnerTest {
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final RecordingListener listener = new RecordingListener();
+    private final RecordingLogger log = new RecordingLogger();
+    private final Map<String, String> behaviour = new HashMap<>();
+    private final List<String> started = new ArrayList<>();
+    private final List<SessionEvents> live = new ArrayList<>();
+    private Set<String> forbidden = Set.of();
+
+    /** Sessions that do what {@link #behaviour} says: "works", "refused" or "mismatch". */
+    private final SessionSource sessions = (mechanism, name, type, events) -> {
+        if (forbidden.contains(mechanism)) {
+            return null;
+        }
+        return new WatchSession() {
+            @Override
+            public void start() {
+                started.add(mechanism);
+                switch (behaviour.getOrDefault(mechanism, "refused")) {
+                    case "works" -> {
+                        live.add(events);
+                        events.established();
+                        events.answers(List.of(record("fd00::1")));
+                    }
+                    case "mismatch" -> events.failed("pin mismatch", 0, true);
+                    default -> events.failed(mechanism + " refused", 0, false);
+                }
+            }
+
+            @Override
+            public void close() {
+                started.add("closed " + mechanism);
+            }
+        };
+    };
+
+    private final SubscriptionRunner runner = new SubscriptionRunner(Name.fromConstantString("laptop.alice.example."),
+            Type.AAAA, new WatchView(listener, log.logger), Mechanisms.ALL, scheduler, new Backoff(new FixedRandom(0)),
+            log.logger);
+
+    private static WatchedRecord record(String address) {
+        return new WatchedRecord("laptop.alice.example.", Type.AAAA, 120, address);
+    }
+
+    private SessionEvents current() {
+        return live.get(live.size() - 1);
+    }
+
+    @Test
+    void prefersDnsPush() {
+        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        runner.start(sessions);
+        assertEquals("dns-push", runner.mechanism());
+        assertEquals(List.of("dns-push"), started);
+        assertEquals(List.of("+fd00::1"), listener.events);
+    }
+
+    @Test
+    void fallsBackInOrderUntilOneWorks() {
+        behaviour.put(Mechanisms.LLQ_UDP, "works");
+        runner.start(sessions);
+        assertEquals(List.of("dns-push", "llq-tls", "llq-udp"), started);
+        assertEquals("llq-udp", runner.mechanism());
+        assertEquals(2, log.count("info", "is not available"));
+    }
+
+    @Test
+    void pollsWhenNothingElseWorksAndRetriesWithBackoffWhenNotEvenThat() {
+        runner.start(sessions);
+        assertEquals("none", runner.mechanism());
+        assertEquals(List.of("dns-push", "llq-tls", "llq-udp", "poll"), started);
+        assertEquals(1_000, scheduler.nextDelay());
+        scheduler.advance(1_000);
+        assertEquals(8, started.size());
+        assertEquals(2_000, scheduler.nextDelay(), "exponential backoff");
+        behaviour.put(Mechanisms.POLL, "works");
+        scheduler.advance(2_000);
+        assertEquals("poll", runner.mechanism());
+    }
+
+    @Test
+    void forbiddenMechanismsAreSkipped() {
+        forbidden = Set.of(Mechanisms.LLQ_UDP, Mechanisms.POLL);
+        behaviour.put(Mechanisms.POLL, "works");
+        runner.start(sessions);
+        assertEquals(List.of("dns-push", "llq-tls"), started);
+        assertEquals("none", runner.mechanism());
+    }
+
+    @Test
+    void aPinMismatchIsLoggedAsAnError() {
+        behaviour.put(Mechanisms.DNS_PUSH, "mismatch");
+        behaviour.put(Mechanisms.LLQ_UDP, "works");
+        runner.start(sessions);
+        assertEquals(1, log.count("error", "pin mismatch"));
+        assertEquals("llq-udp", runner.mechanism());
+    }
+
+    @Test
+    void aLostSessionIsReEstablishedAndOnlyDifferencesAreReported() {
+        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        runner.start(sessions);
+        current().added(record("fd00::2"));
+        current().failed("connection closed", 0, false);
+        assertEquals("none", runner.mechanism());
+        scheduler.advance(1_000);
+        assertEquals("dns-push", runner.mechanism());
+        assertEquals(List.of("+fd00::1", "+fd00::2", "-fd00::2"), listener.events);
+    }
+
+    @Test
+    void theServersRetryDelayIsHonoured() {
+        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        runner.start(sessions);
+        current().failed("go away", 120_000, false);
+        assertEquals(120_000, scheduler.nextDelay());
+    }
+
+    @Test
+    void eventsOfAReplacedSessionAreIgnored() {
+        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        runner.start(sessions);
+        SessionEvents old = current();
+        runner.restart();
+        old.added(record("fd00::9"));
+        assertEquals(List.of("+fd00::1"), listener.events);
+        assertTrue(started.contains("closed dns-push"));
+    }
+
+    @Test
+    void aFallbackTriesThePreferredMechanismsAgainLater() {
+        behaviour.put(Mechanisms.LLQ_TLS, "works");
+        runner.start(sessions);
+        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        scheduler.advance(SubscriptionRunner.UPGRADE_MILLIS);
+        assertEquals("dns-push", runner.mechanism());
+        assertEquals(List.of("+fd00::1"), listener.events, "the upgrade reports nothing that did not change");
+    }
+
+    @Test
+    void stoppingKeepsTheViewAndReportsNone() {
+        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        runner.start(sessions);
+        runner.stop();
+        assertEquals("none", runner.mechanism());
+        assertEquals(List.of("+fd00::1"), listener.events);
+        assertEquals(-1, scheduler.nextDelay());
+    }
+}

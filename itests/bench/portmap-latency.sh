@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Port mapping latency in the network lab (issue 5 benchmark).
+# Usage: itests/bench/portmap-latency.sh [runs]      (default 10; needs root, see itests/netlab/lab.sh)
+# For each protocol (PCP, then NAT-PMP with PCP disabled by configuration) starts the agent runtime in the
+# lab's home host with --exec "homeward:portmap map udp 4800 0" and measures the time from `java -jar` to
+# the printed confirmation of miniupnpd's grant, and the request/reply time inside the runtime (from the
+# mapper's map() call to the grant); prints every run and the medians. The runtime then stops
+# and deletes its mapping, so each run starts from an empty gateway.
+set -euo pipefail
+runs=${1:-10}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+jar="$root/launcher/target/homeward.jar"
+lab="$root/itests/netlab/lab.sh"
+[ -f "$jar" ] || { echo "build first: mvn -B -q install -DskipTests" >&2; exit 1; }
+
+started_lab=no
+if ! "$lab" status >/dev/null 2>&1; then "$lab" up >/dev/null; started_lab=yes; fi
+work=$(mktemp -d)
+cleanup() {
+  rm -rf "$work"
+  if [ "$started_lab" = yes ]; then "$lab" down >/dev/null; fi
+}
+trap cleanup EXIT
+
+mkdir -p "$work/pcp" "$work/nat-pmp"
+config() {
+  cat <<JSON
+{ ":configurator:resource-version": 1, ":configurator:symbolic-name": "io.homeward.bench", ":configurator:version": "1.0.0",
+  "io.homeward.portmap.pcp": { "enablePcp": $1 } }
+JSON
+}
+config true >"$work/pcp/homeward.json"
+config false >"$work/nat-pmp/homeward.json"
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "runs=$runs java=$(java -version 2>&1 | head -1)"
+for protocol in pcp nat-pmp; do
+  : >"$work/$protocol.ms"; : >"$work/$protocol.grant"
+  for run in $(seq 1 "$runs"); do
+    out="$work/out"; : >"$out"
+    start=$(date +%s%N)
+    ip netns exec hw-home java -jar "$jar" --feature agent --data "$work/data-$protocol-$run" --no-shell \
+      --config "$work/$protocol" --exec "homeward:portmap map udp 4800 0" >"$out" 2>"$work/err" &
+    pid=$!
+    done_at=""
+    for _ in $(seq 1 1200); do   # at most 60 s
+      if grep -q "^mapped UDP 4800 .* via $protocol" "$out"; then done_at=$(date +%s%N); break; fi
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.05
+    done
+    wait "$pid" || true
+    if [ -z "$done_at" ]; then echo "$protocol run $run: no mapping"; cat "$out" "$work/err" | tail -20; exit 1; fi
+    ms=$(( (done_at - start) / 1000000 ))
+    grant=$(sed -n 's/^mapped .*(granted in \([0-9]*\) ms)$/\1/p' "$out")
+    echo "$ms" >>"$work/$protocol.ms"
+    echo "$grant" >>"$work/$protocol.grant"
+    printf '%-7s run %2d: %5d ms from start to confirmed mapping (request to grant: %s ms)\n' "$protocol" "$run" "$ms" "$grant"
+  done
+  printf '%-7s median of %d: %d ms from start to confirmed mapping, %d ms request to grant\n' "$protocol" "$runs" \
+    "$(median <"$work/$protocol.ms")" "$(median <"$work/$protocol.grant")"
+done

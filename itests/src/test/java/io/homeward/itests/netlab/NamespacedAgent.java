@@ -1,0 +1,86 @@
+package io.homeward.itests.netlab;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The launcher jar's agent runtime started inside a lab namespace with one {@code --exec} command,
+ * its output read line by line. Closing kills it if it is still running.
+ */
+final class NamespacedAgent implements AutoCloseable {
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+
+    private NamespacedAgent(Process process) {
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                r.lines().forEach(lines::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // The process ended; what it printed is in the queue.
+            }
+        }, "agent-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts the agent in the namespace running the command; {@code config} may be null for the shipped defaults. */
+    static NamespacedAgent start(String namespace, Path data, Path config, String command) throws IOException {
+        List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("homeward.jar"),
+                "--feature", "agent", "--data", data.toString(), "--no-shell", "--exec", command));
+        if (config != null) {
+            args.addAll(List.of("--config", config.toString()));
+        }
+        // Log lines go to stderr; only what the command prints is read here.
+        return new NamespacedAgent(new ProcessBuilder(args).redirectError(data.resolveSibling(data.getFileName() + ".stderr").toFile())
+                .start());
+    }
+
+    /** Waits, bounded, for a line containing the text; fails with everything seen. */
+    String awaitLine(String text, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                seen.add(line);
+                if (line.contains(text)) {
+                    return line;
+                }
+            } else if (!process.isAlive() && lines.isEmpty()) {
+                break;
+            }
+        }
+        throw new AssertionError("no line with '" + text + "' within " + seconds + " s; output was:\n" + String.join("\n", seen));
+    }
+
+    /** SIGTERM, as a service manager stops it; waits (bounded) for the exit status. */
+    int stop(long seconds) throws InterruptedException {
+        process.destroy();
+        return awaitExit(seconds);
+    }
+
+    int awaitExit(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the agent did not exit within " + seconds + " s");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

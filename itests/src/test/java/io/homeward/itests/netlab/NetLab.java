@@ -1,0 +1,103 @@
+package io.homeward.itests.netlab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The network lab of {@code itests/netlab/lab.sh}: namespaces with an Internet, a home behind miniupnpd,
+ * a café and a double NAT. Needs root; without it the tests skip and say so, except under CI (the
+ * {@code CI} environment variable), where they fail: CI runs as root and must exercise the lab.
+ */
+final class NetLab {
+    static final String HOME_WAN = "11.0.0.2";
+    private static final Path SCRIPT = Path.of(System.getProperty("homeward.features", "../features"))
+            .resolveSibling("itests").resolve("netlab").resolve("lab.sh").normalize();
+    private static final List<String> TOOLS = List.of("ip", "nft", "miniupnpd", "conntrack", "socat");
+
+    private NetLab() {
+    }
+
+    record Result(int exit, String out) {
+    }
+
+    /** Skips (or, under CI, fails) when this machine cannot run the lab, then brings it up. */
+    static void up() throws IOException, InterruptedException {
+        String uid = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
+                .map(l -> l.split("\\s+")[1]).findFirst().orElse("?");
+        String why = null;
+        if (!"0".equals(uid)) {
+            why = "the network lab needs root to create network namespaces (this JVM runs as uid " + uid + ")";
+        }
+        for (String tool : TOOLS) {
+            if (why == null && !installed(tool)) {
+                why = tool + " is not installed (Debian packages: iproute2 nftables miniupnpd conntrack socat)";
+            }
+        }
+        if (why != null) {
+            if (System.getenv("CI") != null) {
+                throw new AssertionError(why + "; CI must run the lab");
+            }
+            Assumptions.abort(why);
+        }
+        Result up = script("up");
+        if (up.exit() != 0) {
+            throw new AssertionError("lab.sh up failed:\n" + up.out());
+        }
+    }
+
+    static void down() throws IOException, InterruptedException {
+        Result down = script("down");
+        if (down.exit() != 0) {
+            throw new AssertionError("lab.sh down failed:\n" + down.out());
+        }
+    }
+
+    static Result script(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    /** Runs a command inside a lab namespace, bounded to 30 s. */
+    static Result in(String namespace, String... command) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        full.addAll(List.of(command));
+        return run(full);
+    }
+
+    /** The home gateway's nftables ruleset, where miniupnpd keeps its mappings. */
+    static String homeGatewayRules() throws IOException, InterruptedException {
+        return in("hw-homegw", "nft", "list", "ruleset").out();
+    }
+
+    /** miniupnpd's rules match the raw IP protocol byte (@nh,72,8 0x11 is UDP), not "udp dport". */
+    static boolean forwardsUdp(String rules, int port) {
+        return rules.lines().anyMatch(l -> l.contains("@nh,72,8 0x11") && l.contains("dport " + port + " dnat"));
+    }
+
+    private static Result run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within 60 s");
+        }
+        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static boolean installed(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin";
+        for (String dir : path.split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
