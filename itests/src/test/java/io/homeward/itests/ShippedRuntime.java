@@ -84,6 +84,12 @@ final class ShippedRuntime {
     }
 
     static Option[] options(String feature) {
+        Path defaults = Path.of(System.getProperty("homeward.features"), "..", "config", "homeward.json").normalize();
+        return options(feature, defaults);
+    }
+
+    /** The runtime with another configuration file (OSGi Configurator format) instead of the shipped defaults. */
+    static Option[] options(String feature, Path configuration) {
         int consolePort = consolePort(feature);
         List<Option> options = new ArrayList<>();
         Path data;
@@ -101,8 +107,7 @@ final class ShippedRuntime {
         options.add(frameworkProperty("felix.webconsole.username").value("admin"));
         options.add(frameworkProperty("felix.webconsole.password").value(consolePassword()));
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
-        Path defaults = Path.of(System.getProperty("homeward.features"), "..", "config", "homeward.json").normalize();
-        options.add(frameworkProperty("configurator.initial").value(defaults.toUri().toString()));
+        options.add(frameworkProperty("configurator.initial").value(configuration.toUri().toString()));
         List<String> files = new ArrayList<>(bundleFiles(feature));
         files.sort(Comparator.comparingInt(ShippedRuntime::startRank));
         for (String file : files) {

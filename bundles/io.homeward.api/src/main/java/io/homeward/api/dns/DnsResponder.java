@@ -1,6 +1,7 @@
 package io.homeward.api.dns;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -28,4 +29,12 @@ public interface DnsResponder {
 
     /** Closes a stream connection (for example after a fatal FORMERR); no effect for UDP. */
     void close();
+
+    /**
+     * Replaces the transport's idle timeout for this stream connection, for example while a DSO session
+     * (RFC 8490 §6.2) keeps it alive with its own keepalive timers; no effect for UDP.
+     *
+     * @param timeout silence after which the transport closes the connection; must be positive
+     */
+    void setIdleTimeout(Duration timeout);
 }

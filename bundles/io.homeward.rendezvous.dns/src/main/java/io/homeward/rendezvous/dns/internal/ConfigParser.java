@@ -3,11 +3,14 @@ package io.homeward.rendezvous.dns.internal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
+
+import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 
 /** Turns the component's configuration into {@link ServerSettings}, with messages an operator can act on. */
 final class ConfigParser {
@@ -37,6 +40,13 @@ final class ConfigParser {
         return new ServerSettings(domain, nameServer, addresses, hostmaster, config.tlsPort(), config.ednsPayloadSize(),
                 config.negativeTtl(), config.leaseMinSeconds(), config.leaseMaxSeconds(), config.updatesPerSecond(),
                 config.updateBurst(), secondaries, config.journalCompactionBytes());
+    }
+
+    static WatchSettings watchSettings(DnsServerComponent.Config config) {
+        return new WatchSettings(config.llqLeaseMinSeconds(), config.llqLeaseMaxSeconds(), config.llqPerClient(),
+                config.llqTotal(), config.pushSubscriptionsPerSession(), config.pushSubscriptionsTotal(),
+                Duration.ofSeconds(config.pushInactivitySeconds()), Duration.ofSeconds(config.pushKeepaliveSeconds()),
+                Duration.ofSeconds(config.watchRetryDelaySeconds()));
     }
 
     static Name absolute(String name) {

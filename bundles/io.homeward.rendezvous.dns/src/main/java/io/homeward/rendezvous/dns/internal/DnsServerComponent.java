@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,24 +31,36 @@ import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountListener;
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.api.dns.DnsConnectionListener;
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.dns.DnsResponder;
+import io.homeward.api.rendezvous.WatchState;
+import io.homeward.api.rendezvous.WatchStatus;
+import io.homeward.api.rendezvous.ZoneDirectory;
+import io.homeward.api.rendezvous.ZoneRecord;
+import io.homeward.api.rendezvous.ZoneSummary;
 import io.homeward.rendezvous.dns.internal.transfer.NotifySender;
 
 /**
  * Wires the {@link DnsEngine} into the framework: configuration, the journal directory, the account service
- * for zones and keys, a lease sweeper thread and the NOTIFY sender. Registered as the transports'
- * {@link DnsRequestHandler} and as an {@link AccountListener} that creates and drops user zones.
+ * for zones and keys, a lease sweeper thread, a thread for LLQ and push timers and events, and the NOTIFY
+ * sender. Registered as the transports' {@link DnsRequestHandler} and {@link DnsConnectionListener}, as an
+ * {@link AccountListener} that creates and drops user zones, and as the operators' {@link ZoneDirectory} and
+ * {@link WatchStatus}.
  */
 @Designate(ocd = DnsServerComponent.Config.class)
 @Component(name = DnsServerComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = {DnsRequestHandler.class, AccountListener.class})
-public class DnsServerComponent implements DnsRequestHandler, AccountListener {
+        service = {DnsRequestHandler.class, DnsConnectionListener.class, AccountListener.class, ZoneDirectory.class,
+                WatchStatus.class})
+public class DnsServerComponent
+        implements DnsRequestHandler, DnsConnectionListener, AccountListener, ZoneDirectory, WatchStatus {
     static final String PID = "io.homeward.rendezvous.dns";
     /** Framework property naming the directory where runtime data lives. */
     static final String DATA_PROPERTY = "homeward.data";
     private static final Duration NOTIFY_TIMEOUT = Duration.ofSeconds(2);
     private static final int NOTIFY_ATTEMPTS = 3;
+    /** How often LLQ retransmissions, lease ends and DSO timers are looked at. */
+    private static final long WATCH_TICK_MILLIS = 250;
 
     @ObjectClassDefinition(name = "Homeward rendezvous DNS server",
             description = "The authoritative DNS server for the users' zones: queries, signed updates with leases,"
@@ -102,6 +115,40 @@ public class DnsServerComponent implements DnsRequestHandler, AccountListener {
 
         @AttributeDefinition(description = "Journal size in bytes above which it is compacted into a snapshot.")
         long journalCompactionBytes() default 1_048_576;
+
+        @AttributeDefinition(description = "Shortest long-lived query (LLQ, RFC 8764) lease granted, in seconds;"
+                + " clients asking for less get this. Lower it only for tests.")
+        long llqLeaseMinSeconds() default 900;
+
+        @AttributeDefinition(description = "Longest LLQ lease granted, in seconds. An LLQ whose client vanished"
+                + " keeps costing memory at most this long.")
+        long llqLeaseMaxSeconds() default 7200;
+
+        @AttributeDefinition(description = "LLQs one client address may hold; more are answered SERV-FULL."
+                + " Raise it when many hosts share one NAT address.")
+        int llqPerClient() default 64;
+
+        @AttributeDefinition(description = "LLQs the server holds in total; more are answered SERV-FULL.")
+        int llqTotal() default 10_000;
+
+        @AttributeDefinition(description = "DNS Push subscriptions one DSO session may hold; more are answered"
+                + " SERVFAIL with a Retry Delay.")
+        int pushSubscriptionsPerSession() default 256;
+
+        @AttributeDefinition(description = "DNS Push subscriptions the server holds in total.")
+        int pushSubscriptionsTotal() default 10_000;
+
+        @AttributeDefinition(description = "DSO inactivity timeout told to push clients, in seconds: a session"
+                + " without subscriptions is closed after twice this long (at least 5 s).")
+        long pushInactivitySeconds() default 30;
+
+        @AttributeDefinition(description = "DSO keepalive interval told to push clients, in seconds (at least 10):"
+                + " a session silent for twice this long is closed.")
+        long pushKeepaliveSeconds() default 60;
+
+        @AttributeDefinition(description = "Seconds a client refused for load, or sent away when this server"
+                + " stops, is asked to wait before trying again.")
+        long watchRetryDelaySeconds() default 60;
     }
 
     private final Logger log;
@@ -109,6 +156,7 @@ public class DnsServerComponent implements DnsRequestHandler, AccountListener {
     private final DnsEngine engine;
     private final NotifySender notifier;
     private final ScheduledExecutorService sweeper;
+    private final ScheduledExecutorService watchThread;
     private volatile AccountService accounts;
 
     @Activate
@@ -119,17 +167,26 @@ public class DnsServerComponent implements DnsRequestHandler, AccountListener {
         String data = context.getProperty(DATA_PROPERTY);
         Path base = data != null ? Path.of(data) : context.getDataFile("").toPath();
         this.domain = settings.domain();
-        this.engine = new DnsEngine(settings, this::key, Clock.systemUTC(), base.resolve("dns"), log);
+        this.watchThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "homeward-dns-watches"));
+        try {
+            this.engine = new DnsEngine(settings, ConfigParser.watchSettings(config), this::key, Clock.systemUTC(),
+                    new SecureRandom(), watchThread, base.resolve("dns"), log);
+        } catch (IOException | RuntimeException e) {
+            watchThread.shutdownNow();
+            throw e;
+        }
         try {
             this.notifier = new NotifySender(settings.secondaries(), NOTIFY_TIMEOUT, NOTIFY_ATTEMPTS,
                     new SecureRandom(), log);
         } catch (IOException e) {
             engine.close();
+            watchThread.shutdownNow();
             throw e;
         }
         engine.addListener(notifier);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "homeward-dns-leases"));
         sweeper.scheduleWithFixedDelay(this::expireLeases, 1, 1, TimeUnit.SECONDS);
+        watchThread.scheduleWithFixedDelay(this::tick, WATCH_TICK_MILLIS, WATCH_TICK_MILLIS, TimeUnit.MILLISECONDS);
         log.info("DNS server for {} ready, name server {}", settings.domain(), settings.nameServer());
     }
 
@@ -154,6 +211,9 @@ public class DnsServerComponent implements DnsRequestHandler, AccountListener {
     void deactivate() throws IOException, InterruptedException {
         sweeper.shutdownNow();
         sweeper.awaitTermination(5, TimeUnit.SECONDS);
+        engine.shutdownSessions();
+        watchThread.shutdownNow();
+        watchThread.awaitTermination(5, TimeUnit.SECONDS);
         engine.removeListener(notifier);
         notifier.close();
         engine.close();
@@ -162,6 +222,26 @@ public class DnsServerComponent implements DnsRequestHandler, AccountListener {
     @Override
     public void handle(byte[] message, DnsResponder responder) {
         engine.handle(message, responder);
+    }
+
+    @Override
+    public void closed(DnsResponder connection) {
+        engine.connectionClosed(connection);
+    }
+
+    @Override
+    public List<ZoneSummary> zones() {
+        return engine.directory().zones();
+    }
+
+    @Override
+    public List<ZoneRecord> records(String zone) {
+        return engine.directory().records(zone);
+    }
+
+    @Override
+    public List<WatchState> watches() {
+        return engine.watches();
     }
 
     @Override
@@ -189,6 +269,14 @@ public class DnsServerComponent implements DnsRequestHandler, AccountListener {
     private Optional<TsigKey> key(String name) {
         AccountService service = accounts;
         return service == null ? Optional.empty() : service.key(name);
+    }
+
+    private void tick() {
+        try {
+            engine.tick();
+        } catch (RuntimeException e) {
+            log.error("LLQ and push timers failed; will retry shortly", e);
+        }
     }
 
     private void expireLeases() {

@@ -17,7 +17,7 @@ import io.homeward.rendezvous.dns.internal.tsig.TsigSigner;
  * Finishes and sends responses: the RCODE (its upper bits in the OPT, RFC 6891 §6.1.3), the OPT when the
  * request had one, truncation to what the client can take, and the TSIG record last.
  */
-final class ResponseWriter {
+public final class ResponseWriter {
     private final EdnsPolicy edns;
     private final TsigSigner signer;
 
@@ -27,12 +27,12 @@ final class ResponseWriter {
     }
 
     /** Sends a response that carries nothing but the RCODE (and the echoed question). */
-    void sendRcode(Header header, Message request, int rcode, TsigOutcome tsig, DnsResponder responder) {
+    public void sendRcode(Header header, Message request, int rcode, TsigOutcome tsig, DnsResponder responder) {
         send(request, reply(header, request), rcode, List.of(), tsig, responder);
     }
 
     /** A response skeleton: same ID and opcode, QR set, RD copied, the question (or zone) echoed when single. */
-    static Message reply(Header requestHeader, Message request) {
+    public static Message reply(Header requestHeader, Message request) {
         Message response = new Message(requestHeader.getID());
         Header header = response.getHeader();
         header.setFlag(Flags.QR);
@@ -47,7 +47,7 @@ final class ResponseWriter {
     }
 
     /** Adds the RCODE and OPT, truncates to what the client can take, signs, sends. */
-    void send(Message request, Message response, int rcode, List<EDNSOption> options, TsigOutcome tsig,
+    public void send(Message request, Message response, int rcode, List<EDNSOption> options, TsigOutcome tsig,
             DnsResponder responder) {
         response.getHeader().setRcode(rcode & 0xF);
         OPTRecord requestOpt = request == null ? null : request.getOPT();

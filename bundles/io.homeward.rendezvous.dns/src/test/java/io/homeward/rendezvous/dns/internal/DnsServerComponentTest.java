@@ -52,6 +52,9 @@ class DnsServerComponentTest {
         new TSIG(TSIG.HMAC_SHA256, ALICE, new SecretKeySpec(key.secret(), "HmacSHA256")).apply(update, null);
         assertEquals(Rcode.NOERROR, ask(component, update).getRcode(), "keys come from the account service");
         assertTrue(dir.resolve("dns").resolve("journal.log").toFile().length() > 0, "journal under homeward.data/dns");
+        assertEquals(1, component.zones().stream().filter(z -> z.zone().equals(ALICE.toString())).findFirst()
+                .orElseThrow().records(), "the zone directory sees the update");
+        assertTrue(component.watches().isEmpty());
 
         component.accountRemoved(alice);
         assertEquals(Rcode.NXDOMAIN,
@@ -59,8 +62,9 @@ class DnsServerComponentTest {
 
         component.deactivate();
         assertFalse(Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isAlive() && t.getName().startsWith("homeward-dns-leases")),
-                "the lease sweeper thread is gone after deactivation");
+                .anyMatch(t -> t.isAlive() && (t.getName().startsWith("homeward-dns-leases")
+                        || t.getName().startsWith("homeward-dns-watches"))),
+                "the lease sweeper and the watch timer threads are gone after deactivation");
     }
 
     private static Message ask(DnsServerComponent component, Message request) {

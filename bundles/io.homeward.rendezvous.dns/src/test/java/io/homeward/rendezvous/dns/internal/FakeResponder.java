@@ -14,9 +14,11 @@ import io.homeward.api.dns.DnsTransport;
 
 /** Collects what the handler sends back. */
 public final class FakeResponder implements DnsResponder {
+    java.time.Duration idleTimeout;
     private final DnsTransport transport;
     private final InetSocketAddress client;
-    private final List<byte[]> sent = new ArrayList<>();
+    /** Filled from the engine's threads: an UPDATE is answered by the group-commit thread once durable. */
+    private final List<byte[]> sent = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public FakeResponder(DnsTransport transport) {
         this(transport, "192.0.2.10");
@@ -61,8 +63,22 @@ public final class FakeResponder implements DnsResponder {
         return sent;
     }
 
-    /** The one response, parsed. */
+    /** The first message sent, waiting (at most 5 s) for it: an UPDATE is acknowledged asynchronously. */
+    public byte[] awaitFirst() {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (sent.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        if (sent.isEmpty()) {
+            throw new AssertionError("no response within 5 s");
+        }
+        return sent.get(0);
+    }
+
+    /** The one response, parsed; waits (at most 5 s) for it to arrive. */
     public Message only() {
+        awaitFirst();
         if (sent.size() != 1) {
             throw new AssertionError("expected exactly one response, got " + sent.size());
         }
@@ -71,5 +87,10 @@ public final class FakeResponder implements DnsResponder {
         } catch (IOException e) {
             throw new AssertionError("the response does not parse", e);
         }
+    }
+
+    @Override
+    public void setIdleTimeout(java.time.Duration timeout) {
+        idleTimeout = timeout;
     }
 }

@@ -28,14 +28,17 @@ import io.homeward.api.dns.DnsConnectionListener;
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.identity.DnsLabel;
+import io.homeward.api.rendezvous.DnsListenerStatus;
+import io.homeward.api.rendezvous.ListenerState;
 
 /**
  * Serves the rendezvous DNS server over UDP, TCP (RFC 7766) and DNS over TLS (RFC 7858), handing
  * every message to the {@link DnsRequestHandler} service.
  */
-@Component(service = DnsListeners.class, immediate = true, configurationPid = DnsListeners.PID)
+@Component(service = {DnsListeners.class, DnsListenerStatus.class}, immediate = true,
+        configurationPid = DnsListeners.PID)
 @Designate(ocd = DnsListeners.Config.class)
-public class DnsListeners {
+public class DnsListeners implements DnsListenerStatus {
     static final String PID = "io.homeward.rendezvous.transport";
     /** Framework property the launcher sets to the data directory. */
     static final String DATA_PROPERTY = "homeward.data";
@@ -129,6 +132,16 @@ public class DnsListeners {
     /** Ports, connections, drops and the certificate fingerprint, for a console page. */
     public ListenerStatus status() {
         return listeners.status();
+    }
+
+    @Override
+    public List<ListenerState> listeners() {
+        return listeners.states();
+    }
+
+    @Override
+    public String tlsFingerprint() {
+        return listeners.status().tlsFingerprint();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -1,12 +1,15 @@
 package io.homeward.rendezvous.transport.internal;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
@@ -17,6 +20,7 @@ import org.osgi.service.log.Logger;
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.dns.DnsTransport;
+import io.homeward.api.rendezvous.ListenerState;
 
 /**
  * The running UDP, TCP and TLS listeners with their shared worker pool. Starts all or none: a
@@ -30,6 +34,7 @@ final class ListenerSet implements AutoCloseable {
     private final RequestDispatcher dispatcher;
     private final RejectLog rejects;
     private final String fingerprint;
+    private final InetAddress bindAddress;
     private UdpListener udp;
     private StreamListener tcp;
     private StreamListener tls;
@@ -38,6 +43,7 @@ final class ListenerSet implements AutoCloseable {
             Consumer<DnsResponder> closedListener, Clock clock, SecureRandom random, Logger log)
             throws IOException, GeneralSecurityException {
         this.fingerprint = identity.fingerprint();
+        this.bindAddress = settings.bindAddress();
         this.dispatcher = new RequestDispatcher(handler, settings.workers(), settings.pendingRequests(), log);
         this.rejects = new RejectLog(clock, REJECT_LOG_INTERVAL, log);
         StreamSettings stream = settings.stream();
@@ -60,6 +66,21 @@ final class ListenerSet implements AutoCloseable {
     ListenerStatus status() {
         return new ListenerStatus(udp.port(), tcp.port(), tls.port(), tcp.openConnections(), tls.openConnections(),
                 dispatcher.droppedCount(), rejects.rejectedCount(), fingerprint);
+    }
+
+    /** Each listener with its own connections, drops and refusals, for the operator views. */
+    List<ListenerState> states() {
+        return List.of(
+                new ListenerState("udp", address(udp.port()), 0, dispatcher.droppedCount(DnsTransport.UDP), 0),
+                new ListenerState("tcp", address(tcp.port()), tcp.openConnections(),
+                        dispatcher.droppedCount(DnsTransport.TCP), tcp.refusedCount()),
+                new ListenerState("tls", address(tls.port()), tls.openConnections(),
+                        dispatcher.droppedCount(DnsTransport.TLS), tls.refusedCount()));
+    }
+
+    private String address(int port) {
+        String host = bindAddress.getHostAddress();
+        return (bindAddress instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
     }
 
     @Override

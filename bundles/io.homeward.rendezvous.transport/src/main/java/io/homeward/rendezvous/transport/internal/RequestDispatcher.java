@@ -1,5 +1,7 @@
 package io.homeward.rendezvous.transport.internal;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -11,6 +13,7 @@ import org.osgi.service.log.Logger;
 
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.dns.DnsResponder;
+import io.homeward.api.dns.DnsTransport;
 
 /**
  * Runs the request handler on a fixed pool of worker threads with a bounded backlog, so the
@@ -22,10 +25,14 @@ final class RequestDispatcher implements AutoCloseable {
     private final Logger log;
     private final ThreadPoolExecutor executor;
     private final AtomicLong dropped = new AtomicLong();
+    private final Map<DnsTransport, AtomicLong> droppedBy = new EnumMap<>(DnsTransport.class);
 
     RequestDispatcher(DnsRequestHandler handler, int workers, int backlog, Logger log) {
         this.handler = handler;
         this.log = log;
+        for (DnsTransport transport : DnsTransport.values()) {
+            droppedBy.put(transport, new AtomicLong());
+        }
         AtomicInteger count = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(backlog), r -> {
@@ -55,12 +62,17 @@ final class RequestDispatcher implements AutoCloseable {
             return true;
         } catch (RejectedExecutionException e) {
             dropped.incrementAndGet();
+            droppedBy.get(responder.transport()).incrementAndGet();
             return false;
         }
     }
 
     long droppedCount() {
         return dropped.get();
+    }
+
+    long droppedCount(DnsTransport transport) {
+        return droppedBy.get(transport).get();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.homeward.rendezvous.transport.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,8 @@ final class StreamConnection implements DnsResponder {
     private volatile boolean open = true;
     private volatile boolean closeWhenFlushed;
     private volatile String abortReason;
+    /** The idle timeout set by the request handler, or 0 for the listener's. */
+    private volatile long idleTimeoutMillis;
     private SelectionKey key;
     private boolean inputDone;
     private boolean closed;
@@ -76,6 +79,14 @@ final class StreamConnection implements DnsResponder {
     public void close() {
         closeWhenFlushed = true;
         listener.schedule(this);
+    }
+
+    @Override
+    public void setIdleTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("an idle timeout must be positive, not " + timeout);
+        }
+        idleTimeoutMillis = timeout.toMillis();
     }
 
     /** Closes without writing what is queued. Any thread. */
@@ -130,8 +141,12 @@ final class StreamConnection implements DnsResponder {
         onWritable(now);
     }
 
-    /** Closes the connection when it has been silent for longer than the idle timeout (RFC 7766 §6.2.3). */
-    void closeIfIdle(long now, long idleMillis) {
+    /**
+     * Closes the connection when it has been silent for longer than the idle timeout (RFC 7766 §6.2.3): the
+     * listener's default, or the one the request handler set for this connection.
+     */
+    void closeIfIdle(long now, long defaultIdleMillis) {
+        long idleMillis = idleTimeoutMillis > 0 ? idleTimeoutMillis : defaultIdleMillis;
         if (!closed && now - lastActivity >= idleMillis) {
             closeNow("idle for " + (now - lastActivity) / 1000 + " s");
         }

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -48,6 +49,7 @@ final class StreamListener implements AutoCloseable {
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER);
     private final Set<StreamConnection> connections = new HashSet<>();
     private final ConcurrentLinkedQueue<StreamConnection> todo = new ConcurrentLinkedQueue<>();
+    private final AtomicLong refused = new AtomicLong();
     private volatile int open;
     private volatile boolean running = true;
 
@@ -88,6 +90,11 @@ final class StreamListener implements AutoCloseable {
 
     int openConnections() {
         return open;
+    }
+
+    /** Connections this listener closed at once because of the per-client or total limit. */
+    long refusedCount() {
+        return refused.get();
     }
 
     DnsTransport transport() {
@@ -202,6 +209,7 @@ final class StreamListener implements AutoCloseable {
             return;
         }
         if (!limits.tryAcquire(client.getAddress())) {
+            refused.incrementAndGet();
             rejects.rejected(client.getAddress(), transport + " port " + port, "too many connections (at most "
                     + settings.maxPerClient() + " per client and " + settings.maxTotal() + " in total)");
             closeQuietly(channel);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.time.Duration;
 
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.dns.DnsTransport;
@@ -45,5 +46,10 @@ final class UdpResponder implements DnsResponder {
     @Override
     public void close() {
         // A datagram exchange has no connection to close.
+    }
+
+    @Override
+    public void setIdleTimeout(Duration timeout) {
+        // A datagram exchange has no connection to time out.
     }
 }

@@ -73,6 +73,10 @@ class DnsListenersTest {
                 "tlsKeyPath", key.toString()));
         try {
             assertEquals(own.fingerprint(), listeners.status().tlsFingerprint());
+            assertEquals(own.fingerprint(), listeners.tlsFingerprint(), "the operators' status service pins the same");
+            assertEquals(List.of("udp", "tcp", "tls"),
+                    listeners.listeners().stream().map(io.homeward.api.rendezvous.ListenerState::transport).toList());
+            assertEquals("127.0.0.1:" + listeners.status().tlsPort(), listeners.listeners().get(2).address());
             assertFalse(Files.exists(data.resolve("tls")), "no self-signed certificate is made");
         } finally {
             listeners.deactivate();

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * An append-only file of frames {@code length(4) | crc32c(4) | payload}. Appends are forced to disk before
- * they return. Reading stops at the first frame that is cut short or fails its checksum: that tail was being
+ * An append-only file of frames {@code length(4) | crc32c(4) | payload}. {@link #append} forces to disk
+ * before it returns; {@link #write} does not, and {@link #awaitDurable} forces once for every write made so
+ * far, so that concurrent writers share one flush (group commit). Reading stops at the first frame that is cut short or fails its checksum: that tail was being
  * written when the process died and is cut off, earlier frames stay.
  */
 public final class FramedLog implements AutoCloseable {
@@ -21,6 +22,9 @@ public final class FramedLog implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
+    /** Serialises flushes; guards {@link #durable}. */
+    private final Object flushLock = new Object();
+    private long durable;
 
     public FramedLog(Path path) throws IOException {
         this.path = path;
@@ -69,6 +73,44 @@ public final class FramedLog implements AutoCloseable {
         return new ReadResult(frames, damage, size - position);
     }
 
+    /**
+     * Appends one frame without forcing it; returns the offset its end has in the file, for
+     * {@link #awaitDurable}. Writers must not run concurrently with each other.
+     */
+    public long write(byte[] payload) throws IOException {
+        long start = channel.size();
+        try {
+            writeFrame(start, payload);
+            return channel.position();
+        } catch (IOException e) {
+            channel.truncate(start);
+            throw e;
+        }
+    }
+
+    /**
+     * Returns once every byte up to {@code offset} is on the device. One caller flushes for all the
+     * writes made before its flush began; callers whose writes it covered return without flushing.
+     */
+    public void awaitDurable(long offset) throws IOException {
+        synchronized (flushLock) {
+            if (durable >= offset) {
+                return;
+            }
+            long target = channel.size();
+            // fdatasync also flushes the new file length, which reading the appended data needs.
+            channel.force(false);
+            durable = target;
+        }
+    }
+
+    /** The offset up to which the file is known to be on the device. */
+    public long durableOffset() {
+        synchronized (flushLock) {
+            return durable;
+        }
+    }
+
     /** Appends one frame and forces it to the device. */
     public void append(byte[] payload) throws IOException {
         appendAll(List.of(payload));
@@ -80,14 +122,13 @@ public final class FramedLog implements AutoCloseable {
         try {
             channel.position(start);
             for (byte[] payload : payloads) {
-                ByteBuffer frame = ByteBuffer.allocate(HEADER + payload.length);
-                frame.putInt(payload.length).putInt(checksum(payload)).put(payload).flip();
-                while (frame.hasRemaining()) {
-                    channel.write(frame);
-                }
+                writeFrame(channel.position(), payload);
             }
             // fdatasync also flushes the new file length, which reading the appended data needs.
-            channel.force(false);
+            synchronized (flushLock) {
+                channel.force(false);
+                durable = channel.size();
+            }
         } catch (IOException e) {
             // Leave no half frame behind for the next append to follow.
             channel.truncate(start);
@@ -99,10 +140,23 @@ public final class FramedLog implements AutoCloseable {
         return channel.size();
     }
 
+    /** Empties the file; offsets start again at 0, so no flush may be running meanwhile. */
     public void clear() throws IOException {
-        channel.truncate(0);
-        channel.position(0);
-        channel.force(true);
+        synchronized (flushLock) {
+            channel.truncate(0);
+            channel.position(0);
+            channel.force(true);
+            durable = 0;
+        }
+    }
+
+    private void writeFrame(long at, byte[] payload) throws IOException {
+        channel.position(at);
+        ByteBuffer frame = ByteBuffer.allocate(HEADER + payload.length);
+        frame.putInt(payload.length).putInt(checksum(payload)).put(payload).flip();
+        while (frame.hasRemaining()) {
+            channel.write(frame);
+        }
     }
 
     @Override

@@ -51,6 +51,21 @@ public final class ZonePersistence implements AutoCloseable {
         journal.append(JournalCodec.encode(entry));
     }
 
+    /** Journals an entry without waiting for the device; see {@link #awaitDurable}. */
+    public long write(JournalEntry entry) throws IOException {
+        return journal.write(JournalCodec.encode(entry));
+    }
+
+    /** How far the journal is known to be on the device; offsets restart at 0 after a compaction. */
+    public long durableOffset() {
+        return journal.durableOffset();
+    }
+
+    /** Returns once the journal is on the device up to {@code offset} (group commit). */
+    public void awaitDurable(long offset) throws IOException {
+        journal.awaitDurable(offset);
+    }
+
     public boolean needsCompaction() throws IOException {
         return journal.size() > compactionBytes;
     }

@@ -12,20 +12,22 @@ import org.xbill.DNS.Type;
 import io.homeward.rendezvous.dns.internal.zone.Zone;
 
 /**
- * Applies a prescanned update section, in order, to a copy of a zone's stored records (RFC 2136 §3.4.2),
- * so a message either changes the zone as a whole or not at all.
+ * Applies a prescanned update section, in order, to a copy of the zone's records at the names it
+ * mentions (RFC 2136 §3.4.2), so a message either changes the zone as a whole or not at all, at a cost
+ * that does not grow with the zone.
  */
 final class UpdateApplier {
     private final Zone zone;
     private final TreeMap<Name, List<Record>> data;
     private final List<Record> added = new ArrayList<>();
 
-    UpdateApplier(Zone zone) {
+    UpdateApplier(Zone zone, TreeMap<Name, List<Record>> before) {
         this.zone = zone;
-        this.data = zone.copyData();
+        this.data = new TreeMap<>();
+        before.forEach((name, records) -> data.put(name, new ArrayList<>(records)));
     }
 
-    /** The stored records after the update. */
+    /** The records at the mentioned names after the update. */
     TreeMap<Name, List<Record>> result() {
         return data;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.osgi.service.log.Logger;
 import org.xbill.DNS.DClass;
@@ -32,7 +33,8 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneStore;
  * Processes DNS UPDATE (RFC 2136 §3) for the user zones: zone section, authorization (the TSIG key must be
  * the zone's own key), prerequisites, prescan, then the whole update section applied at once, journaled
  * before it is acknowledged, with the SOA serial bumped once when records changed. Added records carry the
- * granted update lease (RFC 9664).
+ * granted update lease (RFC 9664). The caller acknowledges only after {@link ZoneStore#awaitDurable} for the
+ * result's journal offset (see {@code GroupCommit}).
  */
 public final class UpdateProcessor {
     private final ZoneStore store;
@@ -79,8 +81,8 @@ public final class UpdateProcessor {
                 if (rcode != Rcode.NOERROR) {
                     return UpdateResult.of(rcode);
                 }
-                apply(zone, request.getSection(Section.UPDATE), granted);
-                return new UpdateResult(Rcode.NOERROR, granted);
+                long offset = apply(zone, request.getSection(Section.UPDATE), granted);
+                return new UpdateResult(Rcode.NOERROR, granted, offset);
             });
         } catch (IOException e) {
             log.error("UPDATE of {} failed: the journal could not store it; nothing changed", zoneName, e);
@@ -100,9 +102,10 @@ public final class UpdateProcessor {
         return Rcode.NOERROR;
     }
 
-    private void apply(Zone zone, List<Record> updates, Optional<UpdateLease> lease) throws IOException {
-        TreeMap<Name, List<Record>> before = zone.copyData();
-        UpdateApplier applier = new UpdateApplier(zone);
+    /** Applies and journals the update; returns the journal offset to await, 0 when nothing changed. */
+    private long apply(Zone zone, List<Record> updates, Optional<UpdateLease> lease) throws IOException {
+        TreeMap<Name, List<Record>> before = zone.copyData(updates.stream().map(Record::getName).collect(Collectors.toSet()));
+        UpdateApplier applier = new UpdateApplier(zone, before);
         applier.apply(updates);
         RecordDiff diff = RecordDiff.between(before, applier.result());
         Instant now = clock.instant();
@@ -119,8 +122,6 @@ public final class UpdateProcessor {
         boolean changed = !diff.removed().isEmpty() || !diff.added().isEmpty();
         long serial = changed ? Serials.next(zone.serial()) : zone.serial();
         ZoneDelta delta = new ZoneDelta(serial, diff.removed(), diff.added(), leased, unleased);
-        if (!delta.isEmpty()) {
-            store.commit(zone, delta);
-        }
+        return delta.isEmpty() ? 0 : store.commit(zone, delta);
     }
 }

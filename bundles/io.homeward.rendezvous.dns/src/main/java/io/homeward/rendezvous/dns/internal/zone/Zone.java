@@ -120,10 +120,18 @@ public final class Zone {
         return all;
     }
 
-    /** A deep copy of the stored records, for working on an update without touching the zone. */
-    public TreeMap<Name, List<Record>> copyData() {
+    /**
+     * A copy of the stored records at the given names, for working on an update without touching the
+     * zone; an update changes only the names it mentions, so it never needs the rest of the zone.
+     */
+    public TreeMap<Name, List<Record>> copyData(java.util.Collection<Name> names) {
         TreeMap<Name, List<Record>> copy = new TreeMap<>();
-        data.forEach((name, records) -> copy.put(name, new ArrayList<>(records)));
+        for (Name name : names) {
+            List<Record> records = data.get(name);
+            if (records != null) {
+                copy.put(name, new ArrayList<>(records));
+            }
+        }
         return copy;
     }
 

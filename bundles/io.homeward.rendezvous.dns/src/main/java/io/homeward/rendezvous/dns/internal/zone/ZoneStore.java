@@ -3,6 +3,7 @@ package io.homeward.rendezvous.dns.internal.zone;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,18 @@ import io.homeward.rendezvous.dns.internal.journal.ZonePersistence;
 
 /**
  * All zones of the server: the domain zone (from configuration only) and one journaled zone per user. Reads
- * run under a shared lock, changes under an exclusive one; a change reaches memory and the listeners only
- * after the journal has it on disk.
+ * run under a shared lock, changes under an exclusive one. A change is journaled and applied under that
+ * lock; it is acknowledged, and the listeners hear of it (in commit order), only once the journal has it
+ * on disk, so no long-lived query learns of a change a crash could still undo.
  */
 public final class ZoneStore {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<Name, Zone> zones = new TreeMap<>();
     private final List<ZoneChangeListener> listeners = new CopyOnWriteArrayList<>();
+    /** Changes applied but not yet known durable, in commit order; guarded by itself. */
+    private final ArrayDeque<PendingChange> pending = new ArrayDeque<>();
+    /** Held while delivering, so listeners hear changes one at a time and in order. */
+    private final Object delivery = new Object();
     private final ZoneTemplate template;
     private final ZonePersistence persistence;
     private final Clock clock;
@@ -125,49 +131,71 @@ public final class ZoneStore {
 
     /** Drops a user zone and every record in it; false when there was no such zone. */
     public boolean removeZone(Name apex) throws IOException {
-        return write(() -> {
+        boolean removed = write(() -> {
             Zone zone = zones.get(apex);
             if (zone == null || !zone.isUserZone()) {
                 return false;
             }
             persistence.append(new JournalEntry.ZoneRemoved(apex));
             zones.remove(apex);
-            notifyListeners(new ZoneChange(apex, zone.serial(), zone.storedRecords(), List.of()));
+            // The forced append made this and every earlier change durable.
+            queue(0, new ZoneChange(apex, zone.serial(), zone.storedRecords(), List.of()));
             compactIfLarge();
             return true;
         });
+        deliverDurable();
+        return removed;
     }
 
-    /** Makes {@code delta} durable, applies it and tells the listeners. Call under {@link #write}. */
-    public void commit(Zone zone, ZoneDelta delta) throws IOException {
+    /**
+     * Journals {@code delta} and applies it. Call under {@link #write}. The change is durable, and the
+     * listeners hear of it, once {@link #awaitDurable} returns for the offset this returns; acknowledge it
+     * only then.
+     */
+    public long commit(Zone zone, ZoneDelta delta) throws IOException {
         if (!lock.isWriteLockedByCurrentThread()) {
             throw new IllegalStateException("commit needs the write lock");
         }
         if (!zone.isUserZone()) {
             throw new IllegalArgumentException("the domain zone " + zone.apex() + " is read-only");
         }
-        persistence.append(new JournalEntry.ZoneChanged(zone.apex(), delta));
+        long offset = persistence.write(new JournalEntry.ZoneChanged(zone.apex(), delta));
         zone.apply(delta);
         if (delta.changesData()) {
-            notifyListeners(new ZoneChange(zone.apex(), delta.serial(), delta.removed(), delta.added()));
+            queue(offset, new ZoneChange(zone.apex(), delta.serial(), delta.removed(), delta.added()));
         }
         compactIfLarge();
+        return offset;
+    }
+
+    /**
+     * Returns once every change committed up to {@code offset} is on the device, after telling the
+     * listeners about the changes that now are. Never call it holding the zone lock: listeners may read.
+     */
+    public void awaitDurable(long offset) throws IOException {
+        persistence.awaitDurable(offset);
+        deliverDurable();
     }
 
     /** Removes every record whose lease has ended, one change (one serial bump) per zone. */
     public int expireLeases(Instant now) throws IOException {
-        return write(() -> {
+        long[] written = {0};
+        int count = write(() -> {
             int removed = 0;
             for (Zone zone : zones.values()) {
                 List<Record> expired = zone.expired(now);
                 if (!expired.isEmpty()) {
-                    commit(zone, new ZoneDelta(Serials.next(zone.serial()), expired, List.of(), Map.of(), Set.of()));
+                    written[0] = commit(zone, new ZoneDelta(Serials.next(zone.serial()), expired, List.of(), Map.of(), Set.of()));
                     log.info("Lease ended for {} record(s) in {}", expired.size(), zone.apex());
                     removed += expired.size();
                 }
             }
             return removed;
         });
+        if (written[0] > 0) {
+            awaitDurable(written[0]);
+        }
+        return count;
     }
 
     private void replay(JournalEntry entry) {
@@ -188,14 +216,46 @@ public final class ZoneStore {
         }
     }
 
+    /** Compacts a large journal; the forced snapshot then holds every change so far, and offsets restart. */
     private void compactIfLarge() {
         try {
             if (persistence.needsCompaction()) {
                 persistence.compact(snapshotEntries());
+                synchronized (pending) {
+                    List<PendingChange> durable = pending.stream().map(p -> new PendingChange(0, p.change())).toList();
+                    pending.clear();
+                    pending.addAll(durable);
+                }
             }
         } catch (IOException e) {
             log.warn("Could not compact the DNS journal (it stays complete, only larger): {}", e.getMessage());
         }
+    }
+
+    private void queue(long offset, ZoneChange change) {
+        synchronized (pending) {
+            pending.add(new PendingChange(offset, change));
+        }
+    }
+
+    /** Tells the listeners every queued change the journal now holds on disk. */
+    private void deliverDurable() {
+        synchronized (delivery) {
+            while (true) {
+                PendingChange next;
+                synchronized (pending) {
+                    next = pending.peek();
+                    if (next == null || next.offset() > persistence.durableOffset()) {
+                        return;
+                    }
+                    pending.poll();
+                }
+                notifyListeners(next.change());
+            }
+        }
+    }
+
+    private record PendingChange(long offset, ZoneChange change) {
     }
 
     private List<JournalEntry> snapshotEntries() {

@@ -1,0 +1,279 @@
+package io.homeward.rendezvous.dns.internal.llq;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executor;
+
+import org.osgi.service.log.Logger;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+import io.homeward.api.dns.DnsResponder;
+import io.homeward.api.rendezvous.WatchState;
+import io.homeward.rendezvous.dns.internal.ResponseWriter;
+import io.homeward.rendezvous.dns.internal.query.QueryAnswerer;
+import io.homeward.rendezvous.dns.internal.tsig.TsigOutcome;
+import io.homeward.rendezvous.dns.internal.watch.Question;
+import io.homeward.rendezvous.dns.internal.watch.RecordWire;
+import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
+import io.homeward.rendezvous.dns.internal.zone.ZoneChange;
+import io.homeward.rendezvous.dns.internal.zone.ZoneChangeListener;
+
+/**
+ * The LLQ server (RFC 8764): the four-way setup over UDP (two messages over a stream), refresh and cancel,
+ * events for every change that answers an LLQ. Setup and refresh must be TSIG-signed with the key of the zone
+ * the question is in. All state is guarded by this object; the owner calls {@link #tick} regularly for timers.
+ */
+public final class LlqServer implements ZoneChangeListener {
+    /** A challenge not answered within this time is forgotten (the client resends its setup after 2 s). */
+    static final Duration CHALLENGE_TIMEOUT = Duration.ofSeconds(30);
+    /** A challenge response may carry a lease this far from the granted one (as Apple's dnsextd accepts). */
+    static final long LEASE_FUDGE_SECONDS = 60;
+
+    private final Map<Long, LlqEntry> entries = new HashMap<>();
+    private final WatchSettings settings;
+    private final LlqReplies replies;
+    private final LlqEvents sender;
+    private final Clock clock;
+    private final Random random;
+    private final Executor events;
+    private final Logger log;
+
+    /**
+     * @param random     LLQ-IDs and event message IDs; a SecureRandom outside tests (the ID is all that binds an
+     *                   event to its LLQ, see the security considerations of RFC 8764)
+     * @param events     where zone changes are turned into events, off the zone store's lock
+     * @param udpPayload the largest UDP event this server sends
+     */
+    public LlqServer(WatchSettings settings, QueryAnswerer answerer, ResponseWriter writer, int udpPayload, Clock clock,
+            Random random, Executor events, Logger log) {
+        this.settings = settings;
+        this.replies = new LlqReplies(answerer, writer);
+        this.sender = new LlqEvents(udpPayload, clock, random);
+        this.clock = clock;
+        this.random = random;
+        this.events = events;
+        this.log = log;
+    }
+
+    /** Answers an LLQ setup or refresh; {@code tsig} is null for an unsigned request, else verified. */
+    public synchronized void handle(Message message, Header header, LlqOption option, TsigOutcome tsig,
+            DnsResponder responder) {
+        Record q = message.getQuestion();
+        boolean answerable = q != null && message.getSection(Section.QUESTION).size() == 1
+                && q.getDClass() == DClass.IN && (Type.isRR(q.getType()) || q.getType() == Type.ANY);
+        LlqRequest request = new LlqRequest(message, header, option,
+                answerable ? new Question(q.getName(), q.getType()) : null, tsig, responder);
+        if (!answerable) {
+            replies.option(request, option.opcode(), LlqOption.FORMAT_ERR, option.id(), 0);
+        } else if (tsig == null || !q.getName().subdomain(tsig.keyName())) {
+            log.info("Refused an LLQ for {} from {}: {}", q.getName(), responder.client(), tsig == null
+                    ? "it is not TSIG-signed" : "the key " + tsig.keyName() + " is not the name's zone key");
+            replies.refused(request);
+        } else if (option.version() != LlqOption.VERSION) {
+            replies.option(request, option.opcode(), LlqOption.BAD_VERS, option.id(), 0);
+        } else if (option.opcode() == LlqOption.SETUP) {
+            setup(request);
+        } else if (option.opcode() == LlqOption.REFRESH) {
+            refresh(request);
+        } else {
+            replies.option(request, option.opcode(), LlqOption.FORMAT_ERR, option.id(), 0);
+        }
+    }
+
+    private void setup(LlqRequest request) {
+        Instant now = clock.instant();
+        DnsResponder responder = request.responder();
+        if (request.option().id() != 0) {
+            answerChallengeResponse(request, now);
+            return;
+        }
+        Optional<LlqEntry> existing = entries.values().stream()
+                .filter(e -> e.from(responder) && e.question.equals(request.question())).findFirst();
+        if (existing.isPresent() && !existing.get().established() && !responder.transport().isStream()) {
+            // The challenge was lost: the same challenge again (RFC 8764 §5.2.2; dnsextd keeps the ID too).
+            replies.challenge(request, existing.get());
+            return;
+        }
+        existing.ifPresent(e -> remove(e, "the client set it up again"));
+        if (!withinLimits(responder.client().getAddress())) {
+            log.info("LLQ for {} from {} refused: SERV-FULL ({} per client, {} in total)", request.question().name(),
+                    responder.client(), settings.llqPerClient(), settings.llqTotal());
+            // The lease of a SERV-FULL answer says how long to wait before trying again.
+            replies.option(request, LlqOption.SETUP, LlqOption.SERV_FULL, 0, settings.retryDelay().toSeconds());
+            return;
+        }
+        LlqEntry entry = new LlqEntry(newId(), request.question(), request.tsig().keyName(), request.tsig().key(),
+                responder, settings.clampLease(request.option().lease()));
+        entries.put(entry.id, entry);
+        if (responder.transport().isStream()) {
+            // Over TCP and TLS the connection already proves the address: no challenge (RFC 8764 §5.2; Apple's
+            // client and server skip it too).
+            establish(entry, now);
+            replies.answers(request, entry, now);
+        } else {
+            entry.expires = now.plus(CHALLENGE_TIMEOUT);
+            replies.challenge(request, entry);
+        }
+    }
+
+    private void answerChallengeResponse(LlqRequest request, Instant now) {
+        LlqOption option = request.option();
+        LlqEntry entry = entries.get(option.id());
+        if (entry == null || !entry.from(request.responder()) || !entry.question.equals(request.question())) {
+            replies.option(request, LlqOption.SETUP, LlqOption.NO_SUCH_LLQ, option.id(), 0);
+            return;
+        }
+        if (!entry.established()) {
+            if (Math.abs(option.lease() - entry.grantedLease) > LEASE_FUDGE_SECONDS) {
+                log.debug("Ignored a challenge response from {}: lease {} s, granted {} s", request.responder().client(),
+                        option.lease(), entry.grantedLease);
+                return;
+            }
+            establish(entry, now);
+        }
+        // A repeated challenge response gets the answers again: the client lost the first ACK.
+        replies.answers(request, entry, now);
+    }
+
+    private void refresh(LlqRequest request) {
+        LlqOption option = request.option();
+        LlqEntry entry = entries.get(option.id());
+        if (entry == null || !entry.established() || !entry.from(request.responder())
+                || !entry.question.equals(request.question()) || !entry.zone.equals(request.tsig().keyName())) {
+            replies.option(request, LlqOption.REFRESH, LlqOption.NO_SUCH_LLQ, option.id(), 0);
+            return;
+        }
+        if (option.lease() == 0) {
+            remove(entry, "cancelled by the client");
+            replies.option(request, LlqOption.REFRESH, LlqOption.NO_ERROR, entry.id, 0);
+            return;
+        }
+        entry.grantedLease = settings.clampLease(option.lease());
+        extend(entry, clock.instant());
+        replies.option(request, LlqOption.REFRESH, LlqOption.NO_ERROR, entry.id, entry.grantedLease);
+    }
+
+    /** Takes an event acknowledgement (RFC 8764 §7.2): a response echoing the event's ID and LLQ option. */
+    public synchronized void acknowledge(Message ack, DnsResponder responder) {
+        Optional<LlqOption> option = LlqOption.from(ack.getOPT());
+        if (option.isEmpty() || option.get().opcode() != LlqOption.EVENT) {
+            return;
+        }
+        LlqEntry entry = entries.get(option.get().id());
+        if (entry != null && entry.responder.client().getAddress().equals(responder.client().getAddress())) {
+            entry.pending.remove(ack.getHeader().getID());
+        }
+    }
+
+    @Override
+    public void zoneChanged(ZoneChange change) {
+        events.execute(() -> deliver(change));
+    }
+
+    synchronized void deliver(ZoneChange change) {
+        Instant now = clock.instant();
+        for (LlqEntry entry : List.copyOf(entries.values())) {
+            if (!entry.established() || !entry.question.name().subdomain(change.zone())) {
+                continue;
+            }
+            if (!now.isBefore(entry.expires)) {
+                remove(entry, "its lease ended");
+                continue;
+            }
+            List<byte[]> answers = new ArrayList<>();
+            change.removed().stream().filter(entry.question::matches).forEach(r -> answers.add(RecordWire.removed(r)));
+            change.added().stream().filter(entry.question::matches).forEach(r -> answers.add(RecordWire.added(r)));
+            if (!answers.isEmpty()) {
+                sender.send(entry, answers, now);
+            }
+        }
+    }
+
+    /** Ends LLQs whose lease ran out, resends unacknowledged events, gives up on silent clients. */
+    public synchronized void tick() {
+        Instant now = clock.instant();
+        for (LlqEntry entry : List.copyOf(entries.values())) {
+            if (!now.isBefore(entry.expires)) {
+                remove(entry, entry.established() ? "its lease ended" : "the challenge was not answered");
+            } else if (!sender.retransmit(entry, now)) {
+                remove(entry, "an event went unacknowledged " + LlqEvents.MAX_TRANSMISSIONS + " times");
+            }
+        }
+    }
+
+    /** Drops the LLQs set up over a stream connection that closed. */
+    public synchronized void connectionClosed(DnsResponder connection) {
+        for (LlqEntry entry : List.copyOf(entries.values())) {
+            if (entry.responder == connection) {
+                remove(entry, "its connection closed");
+            }
+        }
+    }
+
+    public synchronized List<WatchState> watches() {
+        List<WatchState> watches = new ArrayList<>();
+        for (LlqEntry e : entries.values()) {
+            if (e.established()) {
+                watches.add(new WatchState("llq-" + e.responder.transport().name().toLowerCase(),
+                        e.responder.client().toString(), e.zone.toString(), e.question.name().toString(),
+                        e.question.typeName(), Optional.of(e.expires), Optional.ofNullable(e.lastEvent),
+                        e.pending.size()));
+            }
+        }
+        return watches;
+    }
+
+    private void establish(LlqEntry entry, Instant now) {
+        entry.state = LlqEntry.State.ESTABLISHED;
+        extend(entry, now);
+        log.info("LLQ {} for {} {} from {} established, lease {} s", Long.toHexString(entry.id),
+                entry.question.name(), entry.question.typeName(), entry.responder.client(), entry.grantedLease);
+    }
+
+    /**
+     * Starts the granted lease. A client refreshes only every half lease or so, and events flow one way, so a
+     * stream carrying LLQs may stay silent that long: the transport must not close it as idle before the lease ends.
+     */
+    private void extend(LlqEntry entry, Instant now) {
+        entry.expires = now.plusSeconds(entry.grantedLease);
+        if (entry.responder.transport().isStream()) {
+            entry.responder.setIdleTimeout(Duration.ofSeconds(entry.grantedLease).plus(CHALLENGE_TIMEOUT));
+        }
+    }
+
+    private void remove(LlqEntry entry, String why) {
+        if (entries.remove(entry.id) != null) {
+            log.info("LLQ {} for {} from {} ended: {}", Long.toHexString(entry.id), entry.question.name(),
+                    entry.responder.client(), why);
+        }
+    }
+
+    private boolean withinLimits(InetAddress client) {
+        if (entries.size() >= settings.llqTotal()) {
+            return false;
+        }
+        long mine = entries.values().stream().filter(e -> e.responder.client().getAddress().equals(client)).count();
+        return mine < settings.llqPerClient();
+    }
+
+    private long newId() {
+        long id;
+        do {
+            id = random.nextLong();
+        } while (id == 0 || entries.containsKey(id));
+        return id;
+    }
+}

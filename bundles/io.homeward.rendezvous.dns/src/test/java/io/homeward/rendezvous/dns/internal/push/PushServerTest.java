@@ -1,0 +1,182 @@
+package io.homeward.rendezvous.dns.internal.push;
+
+import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.Type;
+
+import io.homeward.api.dns.DnsTransport;
+import io.homeward.rendezvous.dns.internal.DnsEngine;
+import io.homeward.rendezvous.dns.internal.EngineFixture;
+import io.homeward.rendezvous.dns.internal.watch.RecordWire;
+import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
+
+/** DSO session rules and timers on a fake clock, and the DSO examples of dns-push.md §5 as codec vectors. */
+class PushServerTest {
+    static final Name BROWSE = Name.fromConstantString("_afpovertcp._tcp.alice.members.example.");
+
+    @TempDir
+    Path dir;
+    EngineFixture f;
+    RecordingConnection connection = new RecordingConnection(DnsTransport.TLS);
+
+    @BeforeEach
+    void setUp() throws IOException {
+        useSettings(WatchSettings.DEFAULTS);
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        f.close();
+    }
+
+    private void useSettings(WatchSettings settings) throws IOException {
+        if (f != null) {
+            f.close();
+        }
+        Path home = dir.resolve("engine" + System.nanoTime());
+        f = new EngineFixture(home);
+        f.engine.close();
+        f.engine = new DnsEngine(EngineFixture.settings(100_000, 5, 20, List.of()), settings,
+                name -> Optional.ofNullable(f.keys.get(name)), f.clock, new Random(3), Runnable::run, home,
+                f.log.logger());
+    }
+
+    private void bind() {
+        Message query = Message.newQuery(Record.newRecord(ALICE, Type.SOA, DClass.IN));
+        f.clientKey(ALICE, TSIG.HMAC_SHA256).apply(query, null);
+        f.engine.handle(query.toWire(), connection);
+    }
+
+    private DsoMessage request(int id, DsoMessage.Tlv primary) {
+        f.engine.handle(new DsoMessage(id, false, 0, List.of(primary)).toWire(), connection);
+        return connection.last();
+    }
+
+    private static DsoMessage.Tlv subscribe(Name name, int type) {
+        byte[] owner = name.toWire();
+        return new DsoMessage.Tlv(DsoMessage.SUBSCRIBE, ByteBuffer.allocate(owner.length + 4).put(owner)
+                .putShort((short) type).putShort((short) DClass.IN).array());
+    }
+
+    @Test
+    void encodesAndDecodesTheExamplesOfTheProtocolNotes() throws Exception {
+        HexFormat hex = HexFormat.of();
+        DsoMessage keepalive = DsoMessage.parse(hex.parseHex("000130000000000000000000000100080000" + "3a9800003a98"));
+        assertEquals(1, keepalive.id());
+        assertFalse(keepalive.response());
+        assertEquals(DsoMessage.KEEPALIVE, keepalive.tlvs().get(0).type());
+        assertEquals("0001b000000000000000000000010008000927c00000ea60", hex.formatHex(DsoMessage.reply(1, 0,
+                List.of(DsoMessage.keepalive(600_000, 60_000))).toWire()));
+        Name btmm = Name.fromConstantString("_afpovertcp._tcp.alice.btmm.example.");
+        String subscribe = "00023000000000000000000000400029" + "0b5f6166706f766572746370045f746370"
+                + "05616c6963650462746d6d076578616d706c6500000c0001";
+        assertEquals(subscribe, hex.formatHex(new DsoMessage(2, false, 0, List.of(subscribe(btmm, Type.PTR))).toWire()));
+        Record ptr = Record.fromString(btmm, Type.PTR, DClass.IN, 4500, "alice-mbp._afpovertcp._tcp.alice.btmm.example.",
+                Name.root);
+        byte[] push = DsoMessage.unidirectional(new DsoMessage.Tlv(DsoMessage.PUSH, RecordWire.added(ptr))).toWire();
+        assertEquals(110, push.length);
+        assertEquals("000030000000000000000000" + "0041005e", hex.formatHex(push, 0, 16));
+        assertEquals("000030000000000000000000004200020002",
+                hex.formatHex(DsoMessage.unidirectional(new DsoMessage.Tlv(DsoMessage.UNSUBSCRIBE, new byte[] {0, 2}))
+                        .toWire()));
+    }
+
+    @Test
+    void rejectsMalformedDsoMessages() {
+        HexFormat hex = HexFormat.of();
+        assertThrows(IllegalArgumentException.class, () -> DsoMessage.parse(hex.parseHex("0001300000010000000000000001")),
+                "records in a section");
+        assertThrows(IllegalArgumentException.class, () -> DsoMessage.parse(hex.parseHex("00013000000000000000000000010008")),
+                "a TLV longer than the message");
+    }
+
+    @Test
+    void closesASessionWhoseClientStopsSendingKeepalives() {
+        bind();
+        assertEquals(Rcode.NOERROR, request(1, DsoMessage.keepalive(15_000, 15_000)).rcode());
+        assertEquals(Rcode.NOERROR, request(2, subscribe(BROWSE, Type.PTR)).rcode());
+        assertEquals(Duration.ofSeconds(125), connection.idleTimeout, "the transport waits longer than the session");
+        f.clock.advance(Duration.ofSeconds(100));
+        request(3, DsoMessage.keepalive(15_000, 15_000));
+        f.clock.advance(Duration.ofSeconds(100));
+        f.engine.tick();
+        assertFalse(connection.closed, "a keepalive 100 s ago is within twice the 60 s interval");
+        f.clock.advance(Duration.ofSeconds(21));
+        f.engine.tick();
+        assertTrue(connection.closed);
+        assertTrue(f.engine.watches().isEmpty());
+    }
+
+    @Test
+    void closesASessionWithoutSubscriptionsAfterTwiceTheInactivityTimeout() {
+        bind();
+        request(1, DsoMessage.keepalive(15_000, 15_000));
+        f.clock.advance(Duration.ofSeconds(60));
+        f.engine.tick();
+        assertFalse(connection.closed);
+        f.clock.advance(Duration.ofSeconds(1));
+        f.engine.tick();
+        assertTrue(connection.closed);
+    }
+
+    @Test
+    void answersAnUnknownRequestTypeWithDsoTypeNi() {
+        DsoMessage reply = request(7, new DsoMessage.Tlv(0xF900, new byte[0]));
+        assertEquals(DsoMessage.DSOTYPENI, reply.rcode());
+        assertEquals(7, reply.id());
+        assertFalse(connection.closed);
+    }
+
+    @Test
+    void aDuplicateSubscribeIsFatal() {
+        bind();
+        assertEquals(Rcode.NOERROR, request(2, subscribe(BROWSE, Type.PTR)).rcode());
+        f.engine.handle(new DsoMessage(3, false, 0, List.of(subscribe(BROWSE, Type.PTR))).toWire(), connection);
+        assertTrue(connection.closed);
+    }
+
+    @Test
+    void aUnidirectionalMessageBeforeTheSessionIsFatal() {
+        bind();
+        f.engine.handle(DsoMessage.unidirectional(new DsoMessage.Tlv(DsoMessage.UNSUBSCRIBE, new byte[] {0, 2}))
+                .toWire(), connection);
+        assertTrue(connection.closed);
+    }
+
+    @Test
+    void subscriptionsBeyondTheLimitGetServfailWithARetryDelay() throws IOException {
+        useSettings(new WatchSettings(900, 7200, 64, 10_000, 1, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(60),
+                Duration.ofSeconds(90)));
+        bind();
+        assertEquals(Rcode.NOERROR, request(2, subscribe(BROWSE, Type.PTR)).rcode());
+        DsoMessage refused = request(3, subscribe(ALICE, Type.SOA));
+        assertEquals(Rcode.SERVFAIL, refused.rcode());
+        assertEquals(DsoMessage.RETRY_DELAY, refused.tlvs().get(0).type());
+        assertEquals(90_000, ByteBuffer.wrap(refused.tlvs().get(0).data()).getInt());
+        assertFalse(connection.closed, "the session and its first subscription stay");
+        assertEquals(1, f.engine.watches().size());
+    }
+}
