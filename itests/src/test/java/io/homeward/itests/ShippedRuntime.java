@@ -27,7 +27,8 @@ import org.ops4j.pax.exam.Option;
  */
 final class ShippedRuntime {
     /** Started first, as the launcher does, so early log output reaches the log service. */
-    private static final List<String> START_FIRST = List.of("org.apache.felix.log", "org.apache.felix.scr", "io.homeward.logging");
+    private static final List<String> START_FIRST = List.of("org.apache.felix.log", "org.apache.felix.scr", "io.homeward.logging",
+            "org.apache.felix.configadmin", "org.apache.felix.configurator");
 
     private ShippedRuntime() {
     }

@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     static final int EXIT_USAGE = 2;
     static final int EXIT_CANNOT_START = 1;
+    /**
+     * Start level 1: logging and DS, then configuration, so that every component of level 2 starts with
+     * the operator's configuration rather than its defaults (the Configurator applies its files as it starts).
+     */
     private static final List<String> START_FIRST = List.of("org.apache.felix.log", "org.apache.felix.scr",
-            "io.homeward.logging");
+            "io.homeward.logging", "org.apache.felix.configadmin", "org.apache.felix.configurator");
 
     private Main() {
     }
@@ -144,10 +148,10 @@ public final class Main {
     }
 
     /**
-     * Marks every bundle for start and starts the framework, which starts them by start level: the
-     * log service, DS and the log bridge first, so that bundles which log while starting (the
-     * Configurator falls back to stdout without a LogService) reach the runtime's log, on the first
-     * start and on every later one. Returns how many bundles did not become active.
+     * Marks every bundle for start and starts the framework, which starts them by start level (see
+     * {@link #START_FIRST}): bundles that log while starting reach the runtime's log (the Configurator
+     * falls back to stdout without a LogService), and components find their configuration in place, on
+     * the first start and on every later one. Returns how many bundles did not become active.
      */
     private static int start(Framework framework, List<Bundle> bundles, Logger log) throws BundleException {
         for (Bundle bundle : bundles) {

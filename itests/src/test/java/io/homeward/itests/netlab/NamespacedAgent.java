@@ -12,8 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The launcher jar's agent runtime started inside a lab namespace with one {@code --exec} command,
- * its output read line by line. Closing kills it if it is still running.
+ * The launcher jar's agent runtime started inside a lab namespace, with one {@code --exec} command or
+ * running until stopped; its output read line by line. Closing kills it if it is still running.
  */
 final class NamespacedAgent implements AutoCloseable {
     private final Process process;
@@ -35,9 +35,23 @@ final class NamespacedAgent implements AutoCloseable {
 
     /** Starts the agent in the namespace running the command; {@code config} may be null for the shipped defaults. */
     static NamespacedAgent start(String namespace, Path data, Path config, String command) throws IOException {
+        return launch(namespace, data, config, List.of("--exec", command));
+    }
+
+    /**
+     * Starts the agent as a service manager runs it, until stopped, with its web console on the
+     * namespace's loopback at {@code consolePort}; it prints a "Web console:" line once that answers.
+     */
+    static NamespacedAgent serve(String namespace, Path data, Path config, int consolePort) throws IOException {
+        return launch(namespace, data, config, List.of("--console-port", Integer.toString(consolePort)));
+    }
+
+    private static NamespacedAgent launch(String namespace, Path data, Path config, List<String> mode)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("homeward.jar"),
-                "--feature", "agent", "--data", data.toString(), "--no-shell", "--exec", command));
+                "--feature", "agent", "--data", data.toString(), "--no-shell"));
+        args.addAll(mode);
         if (config != null) {
             args.addAll(List.of("--config", config.toString()));
         }

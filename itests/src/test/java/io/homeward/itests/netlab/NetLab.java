@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -19,7 +21,11 @@ final class NetLab {
     static final String HOME_WAN = "11.0.0.2";
     private static final Path SCRIPT = Path.of(System.getProperty("homeward.features", "../features"))
             .resolveSibling("itests").resolve("netlab").resolve("lab.sh").normalize();
-    private static final List<String> TOOLS = List.of("ip", "nft", "miniupnpd", "conntrack", "socat");
+    private static final List<String> TOOLS = List.of("ip", "nft", "miniupnpd", "conntrack", "socat", "curl");
+    /** miniupnpd's control URL for WANIPConnection (fixed in its source) on the lab's http_port. */
+    private static final String UPNP_CONTROL = "http://192.168.1.1:5555/ctl/IPConn";
+    private static final String WAN_IP_CONNECTION = "urn:schemas-upnp-org:service:WANIPConnection:2";
+    private static final Pattern DESCRIPTION = Pattern.compile("<NewPortMappingDescription>([^<]*)</NewPortMappingDescription>");
 
     private NetLab() {
     }
@@ -37,7 +43,7 @@ final class NetLab {
         }
         for (String tool : TOOLS) {
             if (why == null && !installed(tool)) {
-                why = tool + " is not installed (Debian packages: iproute2 nftables miniupnpd conntrack socat)";
+                why = tool + " is not installed (Debian packages: iproute2 nftables miniupnpd conntrack socat curl)";
             }
         }
         if (why != null) {
@@ -65,7 +71,7 @@ final class NetLab {
         return run(command);
     }
 
-    /** Runs a command inside a lab namespace, bounded to 30 s. */
+    /** Runs a command inside a lab namespace, bounded to 60 s. */
     static Result in(String namespace, String... command) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         full.addAll(List.of(command));
@@ -75,6 +81,32 @@ final class NetLab {
     /** The home gateway's nftables ruleset, where miniupnpd keeps its mappings. */
     static String homeGatewayRules() throws IOException, InterruptedException {
         return in("hw-homegw", "nft", "list", "ruleset").out();
+    }
+
+    /**
+     * Who holds the home gateway's mapping of the UDP port, as miniupnpd's UPnP table says: the description
+     * of the entry ("homeward" for this project's UPnP mapper, "PCP MAP ..." or "NAT-PMP ..." for the other
+     * protocols, which miniupnpd keeps in the same table), or null when it has none. Asked from the home host
+     * with GetSpecificPortMappingEntry (UPnP IGD WANIPConnection:2).
+     */
+    static String gatewayUdpMappingOwner(int externalPort) throws IOException, InterruptedException {
+        String body = "<?xml version=\"1.0\"?><s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                + " s:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\"><s:Body>"
+                + "<u:GetSpecificPortMappingEntry xmlns:u=\"" + WAN_IP_CONNECTION + "\"><NewRemoteHost></NewRemoteHost>"
+                + "<NewExternalPort>" + externalPort + "</NewExternalPort><NewProtocol>UDP</NewProtocol>"
+                + "</u:GetSpecificPortMappingEntry></s:Body></s:Envelope>";
+        Result r = in("hw-home", "curl", "-sS", "--max-time", "10", "-H", "Content-Type: text/xml; charset=\"utf-8\"",
+                "-H", "SOAPAction: \"" + WAN_IP_CONNECTION + "#GetSpecificPortMappingEntry\"", "--data-binary", body,
+                UPNP_CONTROL);
+        Matcher m = DESCRIPTION.matcher(r.out());
+        if (m.find()) {
+            return m.group(1);
+        }
+        if (r.out().contains("<errorCode>714</errorCode>")) {   // NoSuchEntryInArray
+            return null;
+        }
+        throw new AssertionError("miniupnpd's answer to GetSpecificPortMappingEntry for UDP " + externalPort
+                + " is neither an entry nor NoSuchEntryInArray: " + r.out());
     }
 
     /** miniupnpd's rules match the raw IP protocol byte (@nh,72,8 0x11 is UDP), not "udp dport". */

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,22 +32,19 @@ class PortMappingLabTest {
 
     @Test
     void pcpMappingFromMiniupnpdBringsTheLaptopsDatagramHomeAndStoppingRemovesIt(@TempDir Path dir) throws Exception {
-        Process listener = new ProcessBuilder("ip", "netns", "exec", "hw-home", "socat", "-u", "UDP-RECV:4500", "-")
-                .redirectErrorStream(true).start();
-        try (NamespacedAgent agent = NamespacedAgent.start("hw-home", dir.resolve("data"), null, "homeward:portmap map udp 4500 60")) {
+        try (InboundProbe probe = InboundProbe.listenAtHome(4500);
+                NamespacedAgent agent = NamespacedAgent.start("hw-home", dir.resolve("data"), null, "homeward:portmap map udp 4500 60")) {
             String mapped = agent.awaitLine("mapped ", 90);
             assertTrue(mapped.startsWith("mapped UDP 4500 -> " + NetLab.HOME_WAN + ":4500 via pcp"), mapped);
             String rules = NetLab.homeGatewayRules();
             assertTrue(NetLab.forwardsUdp(rules, 4500), rules);
 
-            assertTrue(deliveredFromLaptop(listener, NetLab.HOME_WAN, 4500, "hello from the cafe"),
+            assertTrue(probe.deliveredFromLaptop(NetLab.HOME_WAN, 4500, "hello from the cafe", 10),
                     "the laptop's datagram to " + NetLab.HOME_WAN + ":4500 did not reach the home host");
 
             assertStoppedBySigterm(agent.stop(30));
             String after = NetLab.homeGatewayRules();
             assertFalse(NetLab.forwardsUdp(after, 4500), after);
-        } finally {
-            listener.destroyForcibly();
         }
     }
 
@@ -142,28 +135,7 @@ class PortMappingLabTest {
     }
 
     /** A JVM ended by SIGTERM while running a command exits with 128 + 15 after its shutdown hook stopped the framework. */
-    private static void assertStoppedBySigterm(int exit) {
+    static void assertStoppedBySigterm(int exit) {
         assertTrue(exit == 0 || exit == 143, "exit status " + exit);
-    }
-
-    /** Sends from the café laptop (bounded: 10 tries, 0.5 s apart) until the home host's listener prints the text. */
-    private static boolean deliveredFromLaptop(Process listener, String address, int port, String text)
-            throws IOException, InterruptedException {
-        InputStream received = listener.getInputStream();
-        StringBuilder got = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            NetLab.in("hw-laptop", "bash", "-c", "printf '%s' '" + text + "' | socat -u - UDP-SENDTO:" + address + ":" + port);
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
-            while (System.nanoTime() < deadline) {
-                if (received.available() > 0) {
-                    got.append(new String(received.readNBytes(received.available()), StandardCharsets.UTF_8));
-                    if (got.toString().contains(text)) {
-                        return true;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        return false;
     }
 }

@@ -2,6 +2,7 @@ package io.homeward.console.internal;
 
 import io.homeward.api.runtime.CapabilityState;
 import io.homeward.api.runtime.ProviderInfo;
+import io.homeward.kit.html.Html;
 
 /** The page body; the Web Console wraps it in its layout. Every value is escaped. */
 final class HtmlPage {

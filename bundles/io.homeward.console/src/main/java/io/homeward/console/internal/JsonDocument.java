@@ -1,10 +1,10 @@
 package io.homeward.console.internal;
 
-import java.util.List;
 import java.util.stream.Collectors;
 
 import io.homeward.api.runtime.CapabilityState;
 import io.homeward.api.runtime.ProviderInfo;
+import io.homeward.kit.json.Json;
 
 /** The same facts as the page, as one JSON object for scripts and tests. */
 final class JsonDocument {
@@ -22,7 +22,7 @@ final class JsonDocument {
         s.append(",\"capabilities\":[")
                 .append(facts.capabilities().stream().map(JsonDocument::capability).collect(Collectors.joining(",")))
                 .append(']');
-        s.append(",\"missing\":").append(strings(facts.missing()));
+        s.append(",\"missing\":").append(Json.quoteAll(facts.missing()));
         return s.append('}').toString();
     }
 
@@ -34,9 +34,5 @@ final class JsonDocument {
     private static String provider(ProviderInfo p) {
         return "{\"name\":" + Json.quote(p.name()) + ",\"bundle\":" + Json.quote(p.bundle()) + ",\"serviceId\":"
                 + p.serviceId() + ",\"ranking\":" + p.ranking() + ",\"active\":" + p.active() + "}";
-    }
-
-    private static String strings(List<String> values) {
-        return values.stream().map(Json::quote).collect(Collectors.joining(",", "[", "]"));
     }
 }

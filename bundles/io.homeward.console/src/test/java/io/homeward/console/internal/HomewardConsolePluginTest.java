@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.homeward.kit.html.Html;
+
 class HomewardConsolePluginTest {
     private final HomewardConsolePlugin plugin = new HomewardConsolePlugin();
     private final StringWriter body = new StringWriter();

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
+import io.homeward.testkit.RecordingLogger;
 
 class HostIdentityComponentTest {
     /** The random octets of the worked example in ula-eui64.md §4. */
@@ -63,7 +65,7 @@ class HostIdentityComponentTest {
         assertEquals("random", identity.eui64Source());
         assertFalse(identity.eui64().isUniversal());
         assertEquals("A8-CD-EF-01-02-03-04-05", identity.eui64().toString());
-        assertTrue(log.at("WARN").stream().anyMatch(l -> l.contains("random EUI-64")), log.lines::toString);
+        assertTrue(log.messages(LogLevel.WARN).stream().anyMatch(l -> l.contains("random EUI-64")), log.lines()::toString);
     }
 
     @Test
@@ -71,7 +73,7 @@ class HostIdentityComponentTest {
         machine.files.put(MachineHostName.KERNEL_HOSTNAME, "studio\n");
         HostIdentity identity = activate("uuid-1", config("my host", ""), EXAMPLE_RANDOM);
         assertEquals("studio", identity.hostName());
-        assertEquals(1, log.at("ERROR").size());
+        assertEquals(1, log.messages(LogLevel.ERROR).size());
     }
 
     @Test
@@ -80,8 +82,8 @@ class HostIdentityComponentTest {
         String ula = identity.ulaText();
         identity.modified(config("den", "wlan0"));
         assertEquals("den", identity.hostName());
-        assertTrue(log.at("INFO").stream().anyMatch(l -> l.contains("interfaceName 'wlan0' takes effect at the next"
-                + " runtime start")), log.lines::toString);
+        assertTrue(log.messages(LogLevel.INFO).stream().anyMatch(l -> l.contains("interfaceName 'wlan0' takes effect at the next"
+                + " runtime start")), log.lines()::toString);
         identity.modified(config("bad.name", ""));
         assertEquals("den", identity.hostName());
         assertEquals(ula, identity.ulaText());
@@ -89,7 +91,7 @@ class HostIdentityComponentTest {
 
     private HostIdentityComponent activate(String uuid, HostIdentityComponent.Config config, int... random) {
         return new HostIdentityComponent(machine, new FixedRandom(random), uuid, dir.resolve("identity.properties"),
-                config, log.logger);
+                config, log.logger());
     }
 
     private static HostIdentityComponent.Config config(String hostName, String interfaceName) {

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
+
+import io.homeward.testkit.RecordingLogger;
 
 class HostNameSettingTest {
     private final RecordingLogger log = new RecordingLogger();
-    private final HostNameSetting setting = new HostNameSetting("machine", log.logger);
+    private final HostNameSetting setting = new HostNameSetting("machine", log.logger());
 
     @Test
     void startsWithTheMachineName() {
@@ -25,8 +28,8 @@ class HostNameSettingTest {
         setting.apply("studio");
         setting.apply("my host");
         assertEquals("studio", setting.current());
-        assertEquals(1, log.at("ERROR").size());
-        String line = log.at("ERROR").get(0);
+        assertEquals(1, log.messages(LogLevel.ERROR).size());
+        String line = log.messages(LogLevel.ERROR).get(0);
         assertTrue(line.contains("io.homeward.identity") && line.contains("hostName") && line.contains("'my host'")
                 && line.contains("letters, digits and inner hyphens"), line);
     }

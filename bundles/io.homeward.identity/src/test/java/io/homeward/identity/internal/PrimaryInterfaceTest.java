@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
+
+import io.homeward.testkit.RecordingLogger;
 
 class PrimaryInterfaceTest {
     private final RecordingLogger log = new RecordingLogger();
-    private final PrimaryInterface chooser = new PrimaryInterface(log.logger);
+    private final PrimaryInterface chooser = new PrimaryInterface(log.logger());
     private final FakeMachine machine = new FakeMachine()
             .link("lo", true, true, false, 0, 0, 0, 0, 0, 0)
             .link("docker0", true, false, true, 0x02, 0x42, 0, 0, 0, 1)
@@ -36,16 +39,16 @@ class PrimaryInterfaceTest {
     @Test
     void aConfiguredInterfaceOverridesTheRoute() {
         assertEquals("docker0", name(chooser.choose(machine.links(), "docker0", Optional.of("wlan0"))));
-        assertTrue(log.lines.isEmpty());
+        assertTrue(log.lines().isEmpty());
     }
 
     @Test
     void anUnusableConfiguredInterfaceIsReportedAndIgnored() {
         assertEquals("wlan0", name(chooser.choose(machine.links(), "eth9", Optional.of("wlan0"))));
-        assertEquals(1, log.at("WARN").size());
-        assertTrue(log.at("WARN").get(0).contains("'eth9' does not exist"), log.lines::toString);
+        assertEquals(1, log.messages(LogLevel.WARN).size());
+        assertTrue(log.messages(LogLevel.WARN).get(0).contains("'eth9' does not exist"), log.lines()::toString);
         chooser.choose(machine.links(), "lo", Optional.empty());
-        assertTrue(log.at("WARN").get(1).contains("'lo' has no 6-byte MAC"), log.lines::toString);
+        assertTrue(log.messages(LogLevel.WARN).get(1).contains("'lo' has no 6-byte MAC"), log.lines()::toString);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.homeward.portmap.internal;
 
 import io.homeward.api.portmap.PortMapping;
+import io.homeward.kit.html.Html;
 
 /** The diagnosis as the body of the "Homeward network" console page; every value is escaped. */
 final class NetcheckHtml {

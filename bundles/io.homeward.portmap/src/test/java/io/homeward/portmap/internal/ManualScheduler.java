@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 
+import io.homeward.testkit.MutableClock;
+
 /**
  * Runs tasks on the caller's thread, one after another like the real single-thread scheduler, and
  * delayed tasks only when the test moves the clock past them.

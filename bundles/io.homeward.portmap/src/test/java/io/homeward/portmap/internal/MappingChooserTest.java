@@ -16,6 +16,8 @@ import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
 import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.TransportProtocol;
+import io.homeward.testkit.MutableClock;
+import io.homeward.testkit.RecordingLogger;
 
 class MappingChooserTest {
     private static final Duration LIFETIME = Duration.ofHours(1);
@@ -237,7 +239,7 @@ class MappingChooserTest {
                 return super.map(transport, internalPort, lifetime);
             }
         };
-        MappingChooser real = new MappingChooser(4500, LIFETIME, RETRY, true, clock, thread, e -> { }, log.logger);
+        MappingChooser real = new MappingChooser(4500, LIFETIME, RETRY, true, clock, thread, e -> { }, log.logger());
         try {
             real.add(slow.entry(100, 1));
 
@@ -259,6 +261,6 @@ class MappingChooserTest {
     }
 
     private MappingChooser chooser(boolean enabled) {
-        return new MappingChooser(4500, LIFETIME, RETRY, enabled, clock, scheduler, events::add, log.logger);
+        return new MappingChooser(4500, LIFETIME, RETRY, enabled, clock, scheduler, events::add, log.logger());
     }
 }

@@ -15,10 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
 import io.homeward.api.portmap.PortMappingListener;
+import io.homeward.testkit.RecordingLogger;
 
 /** The DS component on its own thread, as SCR drives it. */
 class TunnelPortMappingTest {
@@ -31,7 +33,7 @@ class TunnelPortMappingTest {
 
     @Test
     void listenersHearTheMappingAndAFailingListenerHarmsNoOther() throws Exception {
-        TunnelPortMapping component = new TunnelPortMapping(context(), config(true), log.logger);
+        TunnelPortMapping component = new TunnelPortMapping(context(), config(true), log.logger());
         try {
             component.addListener(e -> {
                 throw new IllegalStateException("broken listener");
@@ -44,7 +46,7 @@ class TunnelPortMappingTest {
 
             assertEquals("pcp", component.state().mapping().mapper());
             assertEquals(List.of(Kind.MAPPED), heard.stream().map(PortMappingEvent::kind).toList());
-            assertTrue(log.at("WARN").stream().anyMatch(l -> l.contains("broken listener")), log.lines.toString());
+            assertTrue(log.messages(LogLevel.WARN).stream().anyMatch(l -> l.contains("broken listener")), log.lines().toString());
 
             pcp.externalAddress = "198.51.100.1";
             ownListener.mappingChanged(new PortMappingEvent(Kind.CHANGED, pcp.mapping(4500, Duration.ofHours(1))));
@@ -60,7 +62,7 @@ class TunnelPortMappingTest {
 
     @Test
     void switchedOffItAsksNoMapper() throws Exception {
-        TunnelPortMapping component = new TunnelPortMapping(context(), config(false), log.logger);
+        TunnelPortMapping component = new TunnelPortMapping(context(), config(false), log.logger());
         try {
             component.addMapper(new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls), props(200, 1));
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -16,6 +17,8 @@ import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
+
+import io.homeward.testkit.RecordingLogger;
 
 class LlqSessionTest {
     static final Name QUESTION = LlqWireTest.QUESTION;
@@ -29,7 +32,7 @@ class LlqSessionTest {
 
     private LlqSession session(boolean stream) {
         return new LlqSession(QUESTION, Type.PTR, link, stream, TestKeys.signer(TestKeys.FIXED), 7200, scheduler,
-                new FixedRandom(0.5), events, log.logger);
+                new FixedRandom(0.5), events, log.logger());
     }
 
     static Record ptr(String target, long ttl) {
@@ -181,7 +184,7 @@ class LlqSessionTest {
         link.receiver.received(forged.toWire());
         assertEquals(before, link.sent.size());
         assertEquals(2, events.events.size());
-        assertEquals(1, log.count("warn", "not signed"));
+        assertEquals(1, log.count(LogLevel.WARN, "not signed"));
     }
 
     @Test

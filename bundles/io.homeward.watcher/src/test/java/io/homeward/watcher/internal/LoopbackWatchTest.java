@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
@@ -25,6 +26,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.Subscription;
+import io.homeward.testkit.RecordingLogger;
 
 /** The whole watcher against a small rendezvous server on loopback, over real UDP and TLS sockets. */
 class LoopbackWatchTest {
@@ -73,10 +75,10 @@ class LoopbackWatchTest {
     private Subscription watch(String pin, boolean allowUdp, int pollSeconds) {
         logic = ExecutorScheduler.logicThread(Executors.defaultThreadFactory());
         io = Executors.newCachedThreadPool();
-        Scheduler scheduler = new ExecutorScheduler(logic, Clock.systemUTC(), log.logger);
-        network = new SocketNetwork(scheduler, io, new SecureRandom(), log.logger);
+        Scheduler scheduler = new ExecutorScheduler(logic, Clock.systemUTC(), log.logger());
+        network = new SocketNetwork(scheduler, io, new SecureRandom(), log.logger());
         WatcherSettings settings = WatcherSettings.of(server.udpAddress(), pin, pollSeconds, 7200, ALL, allowUdp);
-        engine = new WatchEngine(scheduler, settings, network, new SecureRandom(), Clock.systemUTC(), log.logger);
+        engine = new WatchEngine(scheduler, settings, network, new SecureRandom(), Clock.systemUTC(), log.logger());
         engine.credentials(new TestCredentials());
         return engine.subscribe(LAPTOP.toString(), Type.AAAA, listener);
     }
@@ -84,7 +86,7 @@ class LoopbackWatchTest {
     /** Waits until the listener heard exactly these events, each once; a diff may report in any order. */
     private void awaitEvents(String... expected) throws InterruptedException {
         List<String> wanted = Stream.of(expected).sorted().toList();
-        Await.until(() -> "events " + wanted + " but have " + listener.events + "; log " + log.lines,
+        Await.until(() -> "events " + wanted + " but have " + listener.events + "; log " + log.lines(),
                 () -> listener.events.stream().sorted().toList().equals(wanted));
     }
 
@@ -170,7 +172,7 @@ class LoopbackWatchTest {
         server.add(address("fd00::2"));
         awaitEvents("+fd00:0:0:0:0:0:0:1", "+fd00:0:0:0:0:0:0:2");
         Await.until("the acknowledgement over TLS", () -> server.acks.size() == 1);
-        assertTrue(log.count("info", "REFUSED") >= 1, "the fallback says why");
+        assertTrue(log.count(LogLevel.INFO, "REFUSED") >= 1, "the fallback says why");
     }
 
     @Test
@@ -178,7 +180,7 @@ class LoopbackWatchTest {
         server.offer(SessionFactory.PUSH_SERVICE);
         server.offer(SessionFactory.LLQ_TLS_SERVICE);
         Subscription subscription = watch(NOT_THE_PIN, false, 60);
-        Await.until("the mismatch errors", () -> log.count("error", "fingerprint") >= 2);
+        Await.until("the mismatch errors", () -> log.count(LogLevel.ERROR, "fingerprint") >= 2);
         assertEquals("none", subscription.mechanism());
         assertEquals(List.of(), listener.events);
         assertEquals(0, server.subscribes.get());
@@ -189,7 +191,7 @@ class LoopbackWatchTest {
         server.offer(SessionFactory.PUSH_SERVICE);
         Subscription subscription = watch(NOT_THE_PIN, true, 60);
         awaitMechanism(subscription, "llq-udp");
-        assertTrue(log.count("error", "fingerprint") >= 1);
+        assertTrue(log.count(LogLevel.ERROR, "fingerprint") >= 1);
         awaitEvents("+fd00:0:0:0:0:0:0:1");
     }
 

@@ -15,6 +15,8 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
+import io.homeward.testkit.RecordingLogger;
+
 class PollSessionTest {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final RecordingEvents events = new RecordingEvents();
@@ -58,7 +60,7 @@ class PollSessionTest {
     private PollSession session() {
         return new PollSession(LlqSessionTest.QUESTION, Type.PTR, new InetSocketAddress("127.0.0.1", 53), network,
                 TestKeys.signer(TestKeys.FIXED), 60_000, scheduler, new FixedRandom(0.5), events,
-                new RecordingLogger().logger);
+                new RecordingLogger().logger());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.testkit.RecordingLogger;
 
 class PushSessionTest {
     static final Name QUESTION = DsoMessageTest.QUESTION;
@@ -28,7 +29,7 @@ class PushSessionTest {
     private final FakeLink link = new FakeLink();
     private final ServerWire server = new ServerWire(TestKeys.FIXED);
     private final PushSession session = new PushSession(QUESTION, Type.PTR, ZONE, link,
-            TestKeys.signer(TestKeys.FIXED), scheduler, new FixedRandom(0.5), events, new RecordingLogger().logger);
+            TestKeys.signer(TestKeys.FIXED), scheduler, new FixedRandom(0.5), events, new RecordingLogger().logger());
 
     /** Answers the client's last (ordinary, signed) query, signed, with these answers. */
     private void answerQuery(int rcode, Record... answers) {

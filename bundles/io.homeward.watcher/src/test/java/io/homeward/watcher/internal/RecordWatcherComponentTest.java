@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.Subscription;
+import io.homeward.testkit.RecordingLogger;
 
 class RecordWatcherComponentTest {
     private final RecordingLogger log = new RecordingLogger();
@@ -44,14 +45,14 @@ class RecordWatcherComponentTest {
 
     @Test
     void subscriptionsWaitForCredentialsAndPauseWithoutThem() throws Exception {
-        component = new RecordWatcherComponent(log.logger, config(Map.of("server", server.udpAddress())));
+        component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
         Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
         assertEquals("none", subscription.mechanism());
         assertEquals(List.of(), listener.events);
 
         TestCredentials alice = new TestCredentials();
         component.bindCredentials(alice);
-        Await.until(() -> "llq-udp but is " + subscription.mechanism() + "; " + log.lines,
+        Await.until(() -> "llq-udp but is " + subscription.mechanism() + "; " + log.lines(),
                 () -> subscription.mechanism().equals("llq-udp"));
         Await.until("the initial answer", () -> listener.events.size() == 1);
 
@@ -64,7 +65,7 @@ class RecordWatcherComponentTest {
 
     @Test
     void theStatusShowsEachWatchAndTheCommandPrintsIt() throws Exception {
-        component = new RecordWatcherComponent(log.logger, config(Map.of("server", server.udpAddress())));
+        component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
         component.bindCredentials(new TestCredentials());
         component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
         Await.until("an established watch with a lease", () -> component.watches().size() == 1
@@ -83,7 +84,7 @@ class RecordWatcherComponentTest {
 
     @Test
     void deactivationEndsEveryLlqPolitely() throws Exception {
-        component = new RecordWatcherComponent(log.logger, config(Map.of("server", server.udpAddress())));
+        component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
         component.bindCredentials(new TestCredentials());
         Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
         Await.until("llq-udp", () -> subscription.mechanism().equals("llq-udp"));
@@ -95,9 +96,9 @@ class RecordWatcherComponentTest {
     @Test
     void badConfigurationAndBadNamesAreExplained() {
         IllegalArgumentException config = assertThrows(IllegalArgumentException.class,
-                () -> new RecordWatcherComponent(log.logger, config(Map.of("tlsFingerprint", "12:34"))));
+                () -> new RecordWatcherComponent(log.logger(), config(Map.of("tlsFingerprint", "12:34"))));
         assertTrue(config.getMessage().contains("tlsFingerprint"));
-        component = new RecordWatcherComponent(log.logger, config(Map.of("server", server.udpAddress())));
+        component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
                 () -> component.subscribe("bad..name", Type.AAAA, listener));
         assertTrue(name.getMessage().contains("bad..name"));
@@ -106,7 +107,7 @@ class RecordWatcherComponentTest {
 
     @Test
     void aNetworkChangeReEstablishesEveryWatchWithoutRepeatingAnswers() throws Exception {
-        component = new RecordWatcherComponent(log.logger, config(Map.of("server", server.udpAddress())));
+        component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
         component.bindCredentials(new TestCredentials());
         Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
         Await.until("llq-udp", () -> subscription.mechanism().equals("llq-udp") && listener.events.size() == 1);

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.testkit.RecordingLogger;
 
 class SubscriptionRunnerTest {
     private final ManualScheduler scheduler = new ManualScheduler();
@@ -52,8 +54,8 @@ class SubscriptionRunnerTest {
     };
 
     private final SubscriptionRunner runner = new SubscriptionRunner(Name.fromConstantString("laptop.alice.example."),
-            Type.AAAA, new WatchView(listener, log.logger), Mechanisms.ALL, scheduler, new Backoff(new FixedRandom(0)),
-            log.logger);
+            Type.AAAA, new WatchView(listener, log.logger()), Mechanisms.ALL, scheduler, new Backoff(new FixedRandom(0)),
+            log.logger());
 
     private static WatchedRecord record(String address) {
         return new WatchedRecord("laptop.alice.example.", Type.AAAA, 120, address);
@@ -78,7 +80,7 @@ class SubscriptionRunnerTest {
         runner.start(sessions);
         assertEquals(List.of("dns-push", "llq-tls", "llq-udp"), started);
         assertEquals("llq-udp", runner.mechanism());
-        assertEquals(2, log.count("info", "is not available"));
+        assertEquals(2, log.count(LogLevel.INFO, "is not available"));
     }
 
     @Test
@@ -109,7 +111,7 @@ class SubscriptionRunnerTest {
         behaviour.put(Mechanisms.DNS_PUSH, "mismatch");
         behaviour.put(Mechanisms.LLQ_UDP, "works");
         runner.start(sessions);
-        assertEquals(1, log.count("error", "pin mismatch"));
+        assertEquals(1, log.count(LogLevel.ERROR, "pin mismatch"));
         assertEquals("llq-udp", runner.mechanism());
     }
 

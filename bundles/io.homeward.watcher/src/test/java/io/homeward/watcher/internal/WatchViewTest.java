@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.testkit.RecordingLogger;
 
 class WatchViewTest {
     private final RecordingListener listener = new RecordingListener();
-    private final WatchView view = new WatchView(listener, new RecordingLogger().logger);
+    private final WatchView view = new WatchView(listener, new RecordingLogger().logger());
 
     private static WatchedRecord aaaa(String address, long ttl) {
         return new WatchedRecord("Laptop.alice.btmm.example.", 28, ttl, address);
@@ -63,10 +65,10 @@ class WatchViewTest {
             public void removed(WatchedRecord record) {
                 throw new IllegalStateException("listener bug");
             }
-        }, log.logger);
+        }, log.logger());
         fragile.add(aaaa("fd00::1", 120));
         fragile.add(aaaa("fd00::2", 120));
         fragile.remove(aaaa("fd00::1", 0));
-        assertEquals(3, log.count("warn", "listener failed"), "every change was still delivered");
+        assertEquals(3, log.count(LogLevel.WARN, "listener failed"), "every change was still delivered");
     }
 }

@@ -1,7 +1,6 @@
 package io.homeward.crypto.aesgcm.internal;
 
 import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -17,15 +16,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.crypto.PacketAead;
 import io.homeward.api.runtime.ProviderProperties;
+import io.homeward.kit.aead.SaltedAeadSuite;
 
 /** ESP AES-GCM with a 16-byte ICV, IKEv2 transform 20 (RFC 4106), AES-128 or AES-256. */
 @Component(service = CryptoSuite.class, configurationPid = AesGcmSuite.PID,
         property = ProviderProperties.NAME + "=" + AesGcmSuite.NAME)
 @Designate(ocd = AesGcmSuite.Config.class)
-public class AesGcmSuite implements CryptoSuite {
+public class AesGcmSuite extends SaltedAeadSuite {
     static final String PID = "io.homeward.crypto.aesgcm";
     static final String NAME = "aes-gcm-16";
-    private static final int SALT = 4;
 
     @ObjectClassDefinition(name = "Homeward AES-GCM crypto suite",
             description = "ESP encryption with AES-GCM (RFC 4106). New security associations use the installed suite"
@@ -38,23 +37,15 @@ public class AesGcmSuite implements CryptoSuite {
         int service_ranking() default 200;
     }
 
-    private final Logger log;
-
     @Activate
     public AesGcmSuite(Config config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
-        this.log = log;
-        log.info(NAME + " crypto suite available with ranking " + config.service_ranking());
+        super(NAME, "an AES-128 or AES-256 key", AesGcmPacketAead.ICV_BITS / 8, config.service_ranking(), log);
     }
 
     /** The new ranking reaches the service registration without restarting the component. */
     @Modified
     void modified(Config config) {
-        log.info(NAME + " crypto suite ranking is now " + config.service_ranking());
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        rankingChanged(config.service_ranking());
     }
 
     @Override
@@ -68,27 +59,7 @@ public class AesGcmSuite implements CryptoSuite {
     }
 
     @Override
-    public int saltLength() {
-        return SALT;
-    }
-
-    @Override
-    public int ivLength() {
-        return 8;
-    }
-
-    @Override
-    public int icvLength() {
-        return AesGcmPacketAead.ICV_BITS / 8;
-    }
-
-    @Override
-    public PacketAead newAead(byte[] keyMaterial) throws GeneralSecurityException {
-        int length = keyMaterial == null ? 0 : keyMaterial.length;
-        if (length != 16 + SALT && length != 32 + SALT) {
-            throw new InvalidKeyException(NAME + " key material is an AES-128 or AES-256 key followed by a 4-byte salt:"
-                    + " 20 or 36 octets, got " + length);
-        }
+    protected PacketAead create(byte[] keyMaterial) throws GeneralSecurityException {
         return new AesGcmPacketAead(keyMaterial);
     }
 }

@@ -1,7 +1,6 @@
 package io.homeward.crypto.chacha20.internal;
 
 import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -17,12 +16,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.crypto.PacketAead;
 import io.homeward.api.runtime.ProviderProperties;
+import io.homeward.kit.aead.SaltedAeadSuite;
 
 /** ESP ChaCha20-Poly1305, IKEv2 transform 28 (RFC 7634), 256-bit key. */
 @Component(service = CryptoSuite.class, configurationPid = ChaCha20Suite.PID,
         property = ProviderProperties.NAME + "=" + ChaCha20Suite.NAME)
 @Designate(ocd = ChaCha20Suite.Config.class)
-public class ChaCha20Suite implements CryptoSuite {
+public class ChaCha20Suite extends SaltedAeadSuite {
     static final String PID = "io.homeward.crypto.chacha20";
     static final String NAME = "chacha20-poly1305";
 
@@ -37,23 +37,15 @@ public class ChaCha20Suite implements CryptoSuite {
         int service_ranking() default 100;
     }
 
-    private final Logger log;
-
     @Activate
     public ChaCha20Suite(Config config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
-        this.log = log;
-        log.info(NAME + " crypto suite available with ranking " + config.service_ranking());
+        super(NAME, "a 32-octet key", ChaCha20PacketAead.TAG, config.service_ranking(), log);
     }
 
     /** The new ranking reaches the service registration without restarting the component. */
     @Modified
     void modified(Config config) {
-        log.info(NAME + " crypto suite ranking is now " + config.service_ranking());
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        rankingChanged(config.service_ranking());
     }
 
     @Override
@@ -67,27 +59,7 @@ public class ChaCha20Suite implements CryptoSuite {
     }
 
     @Override
-    public int saltLength() {
-        return ChaCha20PacketAead.SALT;
-    }
-
-    @Override
-    public int ivLength() {
-        return 8;
-    }
-
-    @Override
-    public int icvLength() {
-        return ChaCha20PacketAead.TAG;
-    }
-
-    @Override
-    public PacketAead newAead(byte[] keyMaterial) throws GeneralSecurityException {
-        int length = keyMaterial == null ? 0 : keyMaterial.length;
-        if (length != ChaCha20PacketAead.KEY + ChaCha20PacketAead.SALT) {
-            throw new InvalidKeyException(NAME + " key material is a 32-octet key followed by a 4-byte salt:"
-                    + " 36 octets, got " + length);
-        }
+    protected PacketAead create(byte[] keyMaterial) throws GeneralSecurityException {
         return new ChaCha20PacketAead(keyMaterial);
     }
 }

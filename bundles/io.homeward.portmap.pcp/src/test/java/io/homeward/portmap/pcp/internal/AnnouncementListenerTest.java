@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.testkit.RecordingLogger;
+
 class AnnouncementListenerTest {
     private static final InetSocketAddress GATEWAY = new InetSocketAddress(InetAddress.getLoopbackAddress(), 5351);
 
@@ -22,7 +24,7 @@ class AnnouncementListenerTest {
 
     private AnnouncementListener listener(DatagramSocket socket) {
         return new AnnouncementListener(socket, (from, protocol, epoch, address) ->
-                heard.add(java.util.Arrays.asList(from, protocol, epoch, address)), log.logger);
+                heard.add(java.util.Arrays.asList(from, protocol, epoch, address)), log.logger());
     }
 
     @Test
@@ -57,8 +59,8 @@ class AnnouncementListenerTest {
             listener.handle(GATEWAY, new byte[] {7, 0, 0, 0}, 4);
             listener.handle(GATEWAY, new byte[0], 0);
             assertTrue(heard.isEmpty());
-            assertEquals(4, log.lines.stream().filter(line -> line.startsWith("WARN Ignored an announcement")).count(),
-                    log.lines::toString);
+            assertEquals(4, log.lines().stream().filter(line -> line.startsWith("WARN Ignored an announcement")).count(),
+                    log.lines()::toString);
         }
     }
 }

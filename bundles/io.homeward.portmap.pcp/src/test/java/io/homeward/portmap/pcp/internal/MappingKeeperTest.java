@@ -18,12 +18,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
 import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.TransportProtocol;
+import io.homeward.testkit.MutableClock;
+import io.homeward.testkit.RecordingLogger;
 
 /** The mapper against a fake gateway on loopback, with a manual clock and timer thread. */
 class MappingKeeperTest {
@@ -47,10 +50,10 @@ class MappingKeeperTest {
     }
 
     private MappingKeeper keeper(boolean pcp, boolean natPmp, int attempts, int port) {
-        GatewayExchange exchange = new GatewayExchange(log.logger);
+        GatewayExchange exchange = new GatewayExchange(log.logger());
         return new MappingKeeper(network, port, new ProtocolClient(exchange), exchange::close,
-                new ProtocolClient(new GatewayExchange(log.logger)), MapperSettings.of(pcp, natPmp, 3600, attempts),
-                scheduler, clock, new Random(7), events::add, log.logger);
+                new ProtocolClient(new GatewayExchange(log.logger())), MapperSettings.of(pcp, natPmp, 3600, attempts),
+                scheduler, clock, new Random(7), events::add, log.logger());
     }
 
     private MappingKeeper keeper() {
@@ -90,7 +93,7 @@ class MappingKeeperTest {
         assertEquals(5500, mapping.externalPort());
         assertEquals(Duration.ofSeconds(7200), mapping.lifetime());
         assertEquals(1, gateway.requestsOfVersion(2).size());
-        assertTrue(log.has("INFO", "trying nat-pmp"), log.lines::toString);
+        assertTrue(log.has(LogLevel.INFO, "trying nat-pmp"), log.lines()::toString);
     }
 
     @Test
@@ -129,9 +132,9 @@ class MappingKeeperTest {
         gateway.before.add(Hex.bytes("00 81 00 00 00 00 0e 15 11 94 ee 48 00 00 1c 20"));
         PortMapping mapping = keeper().map(TransportProtocol.UDP, 4500, null);
         assertEquals(4500, mapping.externalPort());
-        assertTrue(log.has("WARN", "nonce is not the one sent"), log.lines::toString);
-        assertTrue(log.has("WARN", "too short"), log.lines::toString);
-        assertTrue(log.has("WARN", "not an 'unsupported version' reply"), log.lines::toString);
+        assertTrue(log.has(LogLevel.WARN, "nonce is not the one sent"), log.lines()::toString);
+        assertTrue(log.has(LogLevel.WARN, "too short"), log.lines()::toString);
+        assertTrue(log.has(LogLevel.WARN, "not an 'unsupported version' reply"), log.lines()::toString);
     }
 
     @Test
@@ -218,7 +221,7 @@ class MappingKeeperTest {
         scheduler.fireNext();
         assertEquals(List.of(Kind.MAPPED, Kind.MAPPED, Kind.RENEWED, Kind.MAPPED), kinds());
         assertEquals(TransportProtocol.TCP, events.get(3).mapping().transport());
-        assertTrue(log.has("INFO", "lost its mappings"), log.lines::toString);
+        assertTrue(log.has(LogLevel.INFO, "lost its mappings"), log.lines()::toString);
     }
 
     @Test
@@ -241,7 +244,7 @@ class MappingKeeperTest {
         keeper.announcement(new InetSocketAddress(FakeGateway.address("127.0.0.2"), 5351), PcpConstants.PCP, 0, null);
         assertEquals(List.of(Kind.MAPPED), kinds());
         assertEquals(1, gateway.requests.size());
-        assertTrue(log.has("WARN", "only the gateway"), log.lines::toString);
+        assertTrue(log.has(LogLevel.WARN, "only the gateway"), log.lines()::toString);
     }
 
     @Test

@@ -15,9 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.TransportProtocol;
+import io.homeward.testkit.MutableClock;
+import io.homeward.testkit.RecordingLogger;
 
 /** A broken or malicious device on the LAN is refused with a reason, and never harms the host. */
 class HostileGatewayTest {
@@ -29,7 +32,7 @@ class HostileGatewayTest {
     void start() throws Exception {
         igd = new FakeIgd();
         mapper = new UpnpPortMapper(UpnpPortMapperTest.config(igd.rootUrl().toString()), new LoopbackNetwork(),
-                SsdpDiscovery.MULTICAST, new MutableClock(), log.logger);
+                SsdpDiscovery.MULTICAST, new MutableClock(), log.logger());
     }
 
     @AfterEach
@@ -47,7 +50,7 @@ class HostileGatewayTest {
 
         String reason = refusal();
         assertTrue(reason.contains("DOCTYPE"), reason);
-        assertTrue(log.at("WARN").stream().anyMatch(l -> l.contains("DOCTYPE")), log.lines.toString());
+        assertTrue(log.messages(LogLevel.WARN).stream().anyMatch(l -> l.contains("DOCTYPE")), log.lines().toString());
     }
 
     @Test
@@ -68,7 +71,7 @@ class HostileGatewayTest {
     void aHugeDescriptionIsRefused() {
         igd.description = hugeDocument();
 
-        assertTrue(refusal().contains("at most " + BoundedHttp.MAX_BODY), log.lines.toString());
+        assertTrue(refusal().contains("at most " + BoundedHttp.MAX_BODY), log.lines().toString());
     }
 
     @Test
@@ -76,7 +79,7 @@ class HostileGatewayTest {
         igd.chunked = true;
         igd.description = hugeDocument();
 
-        assertTrue(refusal().contains("over " + BoundedHttp.MAX_BODY), log.lines.toString());
+        assertTrue(refusal().contains("over " + BoundedHttp.MAX_BODY), log.lines().toString());
     }
 
     @Test
@@ -145,7 +148,7 @@ class HostileGatewayTest {
     private String refusal() {
         PortMappingException e = assertThrows(PortMappingException.class,
                 () -> mapper.map(TransportProtocol.UDP, 4500, Duration.ofHours(1)));
-        assertEquals(1, log.at("WARN").size(), log.lines.toString());
+        assertEquals(1, log.messages(LogLevel.WARN).size(), log.lines().toString());
         return e.getMessage();
     }
 

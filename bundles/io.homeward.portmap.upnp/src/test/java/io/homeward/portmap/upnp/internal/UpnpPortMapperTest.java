@@ -17,12 +17,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
 import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.TransportProtocol;
+import io.homeward.testkit.MutableClock;
+import io.homeward.testkit.RecordingLogger;
 
 class UpnpPortMapperTest {
     private static final Duration HOUR = Duration.ofHours(1);
@@ -95,7 +98,7 @@ class UpnpPortMapperTest {
             mapper = start("file:///etc/passwd", ssdp.address());
 
             assertEquals(4500, mapper.map(TransportProtocol.UDP, 4500, HOUR).externalPort());
-            assertTrue(log.at("ERROR").get(0).contains("is not an http:// URL"), log.lines.toString());
+            assertTrue(log.messages(LogLevel.ERROR).get(0).contains("is not an http:// URL"), log.lines().toString());
         }
     }
 
@@ -223,7 +226,7 @@ class UpnpPortMapperTest {
         clock.advance(Duration.ofMinutes(30));
         mapper.maintain();
         assertEquals(new PortMappingEvent(Kind.LOST, m), events.get(events.size() - 1));
-        assertTrue(log.at("WARN").stream().anyMatch(l -> l.contains("unreachable")), log.lines.toString());
+        assertTrue(log.messages(LogLevel.WARN).stream().anyMatch(l -> l.contains("unreachable")), log.lines().toString());
     }
 
     @Test
@@ -257,7 +260,7 @@ class UpnpPortMapperTest {
 
     private UpnpPortMapper start(String rootDescUrl, InetSocketAddress ssdpTarget) {
         UpnpPortMapper m = new UpnpPortMapper(config(rootDescUrl), new LoopbackNetwork(), ssdpTarget, clock,
-                log.logger);
+                log.logger());
         m.addListener(events::add);
         return m;
     }

@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.homeward.api.accounts.Account;
+import io.homeward.kit.html.Html;
 
 /** The web console page listing users with forms to add one, set a password and remove one. All output is escaped. */
 final class AccountsPage {

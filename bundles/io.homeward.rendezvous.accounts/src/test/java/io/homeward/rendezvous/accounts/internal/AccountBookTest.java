@@ -16,11 +16,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountException;
 import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.testkit.MutableClock;
+import io.homeward.testkit.RecordingLogger;
 
 class AccountBookTest {
     private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
@@ -37,7 +40,7 @@ class AccountBookTest {
     }
 
     private AccountBook open() {
-        return new AccountBook("members.example.", new AccountFile(file()), clock, log.logger, listener);
+        return new AccountBook("members.example.", new AccountFile(file()), clock, log.logger(), listener);
     }
 
     private static char[] pw(String text) {
@@ -95,7 +98,7 @@ class AccountBookTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file().getParent())));
         assertFalse(Files.exists(file().resolveSibling("accounts.tsv.tmp")));
-        assertTrue(log.lines.stream().noneMatch(l -> l.contains("Tr0ub4dor")), "the password is not logged");
+        assertTrue(log.lines().stream().noneMatch(l -> l.contains("Tr0ub4dor")), "the password is not logged");
     }
 
     @Test
@@ -106,7 +109,7 @@ class AccountBookTest {
         Files.writeString(file(), broken);
 
         AccountBook book = open();
-        assertEquals(1, log.count("error", "line 2"));
+        assertEquals(1, log.count(LogLevel.ERROR, "line 2"));
         AccountException refused = assertThrows(AccountException.class, () -> book.addUser("erin", pw("erin password")));
         assertTrue(refused.getMessage().contains("damaged") && refused.getMessage().contains(file().toString()),
                 refused.getMessage());

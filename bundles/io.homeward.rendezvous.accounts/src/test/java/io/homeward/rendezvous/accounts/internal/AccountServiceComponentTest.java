@@ -12,9 +12,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountListener;
+import io.homeward.testkit.RecordingLogger;
 
 class AccountServiceComponentTest {
     @TempDir
@@ -23,7 +25,7 @@ class AccountServiceComponentTest {
     private final RecordingLogger log = new RecordingLogger();
 
     private AccountServiceComponent start(String domain) {
-        return new AccountServiceComponent(log.logger, TestComponents.context(Map.of("homeward.data", data.toString())),
+        return new AccountServiceComponent(log.logger(), TestComponents.context(Map.of("homeward.data", data.toString())),
                 TestComponents.config(domain));
     }
 
@@ -43,7 +45,7 @@ class AccountServiceComponentTest {
             }
         };
         List<AccountListener> registry = new ArrayList<>(List.of(first, failing, second));
-        AccountServiceComponent service = new AccountServiceComponent(log.logger,
+        AccountServiceComponent service = new AccountServiceComponent(log.logger(),
                 TestComponents.context(Map.of("homeward.data", data.toString()), registry), TestComponents.config("Members.Example"));
         assertEquals("members.example.", service.domain());
         service.addUser("alice", "a long password".toCharArray());
@@ -51,14 +53,14 @@ class AccountServiceComponentTest {
         service.removeUser("alice");
         assertEquals(List.of("added alice", "removed alice"), first.events);
         assertEquals(List.of("added alice"), second.events);
-        assertEquals(2, log.count("error", "broken listener"));
+        assertEquals(2, log.count(LogLevel.ERROR, "broken listener"));
         assertTrue(Files.exists(data.resolve("accounts").resolve("accounts.tsv")));
     }
 
     @Test
     void refusesToStartWithoutTheDataDirectoryProperty() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new AccountServiceComponent(log.logger, TestComponents.context(Map.of()), TestComponents.config("members.example.")));
+                () -> new AccountServiceComponent(log.logger(), TestComponents.context(Map.of()), TestComponents.config("members.example.")));
         assertTrue(e.getMessage().contains("homeward.data"), e.getMessage());
     }
 

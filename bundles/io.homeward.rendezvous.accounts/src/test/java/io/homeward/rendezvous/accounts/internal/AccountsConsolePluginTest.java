@@ -18,6 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import io.homeward.testkit.RecordingLogger;
+
 class AccountsConsolePluginTest {
     private static final String PAGE = "/system/console/homeward-accounts";
 

@@ -11,6 +11,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 import io.homeward.api.accounts.AccountListener;
+import io.homeward.testkit.RecordingLogger;
 
 /** Builds the account component the way DS would, from framework properties and a configuration. */
 final class TestComponents {
@@ -54,6 +55,6 @@ final class TestComponents {
     }
 
     static AccountServiceComponent accounts(Path data, RecordingLogger log) {
-        return new AccountServiceComponent(log.logger, context(Map.of("homeward.data", data.toString())), config("members.example."));
+        return new AccountServiceComponent(log.logger(), context(Map.of("homeward.data", data.toString())), config("members.example."));
     }
 }

@@ -11,6 +11,7 @@ import io.homeward.api.accounts.Account;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.api.rendezvous.WatchState;
 import io.homeward.api.rendezvous.ZoneRecord;
+import io.homeward.kit.json.Json;
 import io.homeward.rendezvous.console.internal.RendezvousFacts.ListenerFacts;
 import io.homeward.rendezvous.console.internal.RendezvousFacts.ZoneFacts;
 

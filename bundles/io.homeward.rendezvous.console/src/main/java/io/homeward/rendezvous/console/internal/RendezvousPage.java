@@ -8,6 +8,7 @@ import io.homeward.api.accounts.Account;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.api.rendezvous.WatchState;
 import io.homeward.api.rendezvous.ZoneRecord;
+import io.homeward.kit.html.Html;
 import io.homeward.rendezvous.console.internal.RendezvousFacts.ListenerFacts;
 import io.homeward.rendezvous.console.internal.RendezvousFacts.ZoneFacts;
 

@@ -19,6 +19,7 @@ import io.homeward.api.rendezvous.WatchStatus;
 import io.homeward.api.rendezvous.ZoneDirectory;
 import io.homeward.api.rendezvous.ZoneRecord;
 import io.homeward.api.rendezvous.ZoneSummary;
+import io.homeward.testkit.RecordingLogger;
 
 /** A small rendezvous: user alice with a host "laptop", one empty zone, three listeners, two watches. */
 final class Fixtures {
@@ -143,6 +144,6 @@ final class Fixtures {
     }
 
     static RendezvousFacts facts(RecordingLogger log) {
-        return RendezvousFacts.read(NOW, listeners(), zones(), accounts(), watches(), log.logger);
+        return RendezvousFacts.read(NOW, listeners(), zones(), accounts(), watches(), log.logger());
     }
 }

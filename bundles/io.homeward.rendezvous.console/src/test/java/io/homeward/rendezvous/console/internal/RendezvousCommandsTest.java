@@ -7,9 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.testkit.RecordingLogger;
+
 class RendezvousCommandsTest {
     private final RecordingLogger log = new RecordingLogger();
-    private final RendezvousCommands commands = new RendezvousCommands(log.logger, Fixtures.CLOCK);
+    private final RendezvousCommands commands = new RendezvousCommands(log.logger(), Fixtures.CLOCK);
 
     @Test
     void commandsSayWhichServiceIsNotRunning() {
@@ -38,6 +40,7 @@ class RendezvousCommandsTest {
         commands.zoneDirectory = Fixtures.failingZones();
         assertEquals("The zone directory could not be read (java.lang.IllegalStateException: zone store closed); the log has"
                 + " the details.", commands.zones());
-        assertEquals(List.of("warn: Reading {} for an operator view failed"), log.lines);
+        assertEquals(List.of("WARN Reading zones for an operator view failed"
+                + " | java.lang.IllegalStateException: zone store closed"), log.lines());
     }
 }

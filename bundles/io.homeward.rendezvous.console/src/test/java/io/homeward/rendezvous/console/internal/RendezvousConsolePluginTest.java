@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.homeward.kit.html.Html;
+import io.homeward.testkit.RecordingLogger;
+
 class RendezvousConsolePluginTest {
-    private final RendezvousConsolePlugin plugin = new RendezvousConsolePlugin(new RecordingLogger().logger, Fixtures.CLOCK);
+    private final RendezvousConsolePlugin plugin = new RendezvousConsolePlugin(new RecordingLogger().logger(), Fixtures.CLOCK);
     private final StringWriter body = new StringWriter();
     private final Map<String, String> headers = new HashMap<>();
 

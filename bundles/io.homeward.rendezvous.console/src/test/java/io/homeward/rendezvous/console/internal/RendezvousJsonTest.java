@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import io.homeward.api.rendezvous.ZoneRecord;
 import io.homeward.api.rendezvous.ZoneSummary;
+import io.homeward.kit.json.Json;
+import io.homeward.testkit.RecordingLogger;
 
 class RendezvousJsonTest {
     private final RecordingLogger log = new RecordingLogger();
@@ -54,7 +56,7 @@ class RendezvousJsonTest {
                 + "\"zones\":" + Json.quote(Source.ZONES.notRunning()) + ","
                 + "\"users\":" + Json.quote(Source.USERS.notRunning()) + ","
                 + "\"watches\":" + Json.quote(Source.WATCHES.notRunning()) + "}}",
-                RendezvousJson.render(RendezvousFacts.read(NOW, null, null, null, null, log.logger)));
+                RendezvousJson.render(RendezvousFacts.read(NOW, null, null, null, null, log.logger())));
     }
 
     @Test
@@ -62,14 +64,14 @@ class RendezvousJsonTest {
         ZoneSummary zone = new ZoneSummary("evil.members.example.", 1, 1);
         String json = RendezvousJson.render(RendezvousFacts.read(NOW, null,
                 Fixtures.directory(Map.of(zone, List.of(new ZoneRecord("x.evil.members.example.", "TXT", 60,
-                        "\"</script>\\\"\n", Optional.empty())))), null, null, log.logger));
+                        "\"</script>\\\"\n", Optional.empty())))), null, null, log.logger()));
         assertTrue(json.contains("\"rdata\":\"\\\"\\u003c/script>\\\\\\\"\\n\""), json);
     }
 
     @Test
     void noTlsCertificateIsANullFingerprint() {
         String json = RendezvousJson.render(RendezvousFacts.read(NOW, Fixtures.listeners(List.of(), " "), null, null, null,
-                log.logger));
+                log.logger()));
         assertTrue(json.contains("\"listeners\":{\"tlsFingerprint\":null,\"listeners\":[]}"), json);
     }
 }

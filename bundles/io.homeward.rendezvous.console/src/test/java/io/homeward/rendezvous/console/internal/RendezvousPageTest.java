@@ -16,6 +16,8 @@ import io.homeward.api.accounts.Account;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.api.rendezvous.ZoneRecord;
 import io.homeward.api.rendezvous.ZoneSummary;
+import io.homeward.kit.html.Html;
+import io.homeward.testkit.RecordingLogger;
 
 class RendezvousPageTest {
     private final RecordingLogger log = new RecordingLogger();
@@ -31,7 +33,7 @@ class RendezvousPageTest {
         assertTrue(html.contains("<tr><td>alice</td><td>alice.members.example.</td><td>2026-11-01T08:00:00Z</td>"
                 + "<td>2026-11-20T09:30:00Z</td></tr>"), html);
         assertFalse(html.contains("ui-state-error"), html);
-        assertTrue(log.lines.isEmpty(), log.lines::toString);
+        assertTrue(log.lines().isEmpty(), log.lines()::toString);
     }
 
     @Test
@@ -65,7 +67,7 @@ class RendezvousPageTest {
                 Fixtures.directory(Map.of(zone, List.of(new ZoneRecord("<img src=x>", "TXT", 1, "\"<script>\"",
                         Optional.empty())))),
                 Fixtures.accounts(List.of(new Account("<u>", "'z'", Instant.EPOCH, Instant.EPOCH))),
-                () -> List.of(), log.logger);
+                () -> List.of(), log.logger());
         String html = RendezvousPage.render(facts);
         for (String raw : List.of("<b>", "<i>", "<script>", "<img", "<u>", "'z'", "a&b")) {
             assertFalse(html.contains(raw), raw + " in " + html);
@@ -76,7 +78,7 @@ class RendezvousPageTest {
 
     @Test
     void aMissingServiceShowsNotRunningInItsSectionOnly() {
-        String html = RendezvousPage.render(RendezvousFacts.read(NOW, null, Fixtures.zones(), null, null, log.logger));
+        String html = RendezvousPage.render(RendezvousFacts.read(NOW, null, Fixtures.zones(), null, null, log.logger()));
         assertTrue(html.contains("<h2>DNS listeners</h2>\n<p class=\"statline ui-state-error\">"
                 + Html.escape(Source.LISTENERS.notRunning()) + "</p>"), html);
         assertTrue(html.contains("<h2>Users</h2>\n<p class=\"statline ui-state-error\">not running: "), html);
@@ -89,10 +91,11 @@ class RendezvousPageTest {
     @Test
     void aServiceThatFailsIsReportedAndLoggedWhileTheRestIsShown() {
         String html = RendezvousPage.render(RendezvousFacts.read(NOW, Fixtures.listeners(), Fixtures.failingZones(),
-                Fixtures.accounts(), Fixtures.watches(), log.logger));
+                Fixtures.accounts(), Fixtures.watches(), log.logger()));
         assertTrue(html.contains("<h2>Zones</h2>\n<p class=\"statline ui-state-error\">The zone directory could not be read"
                 + " (java.lang.IllegalStateException: zone store closed); the log has the details.</p>"), html);
         assertTrue(html.contains("<td>llq-udp</td>") && html.contains("<td>alice</td>"), html);
-        assertEquals(List.of("warn: Reading {} for an operator view failed"), log.lines);
+        assertEquals(List.of("WARN Reading zones for an operator view failed"
+                + " | java.lang.IllegalStateException: zone store closed"), log.lines());
     }
 }
