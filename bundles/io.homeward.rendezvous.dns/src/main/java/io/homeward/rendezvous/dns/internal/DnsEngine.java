@@ -32,6 +32,7 @@ import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.WatchState;
 import io.homeward.api.rendezvous.ZoneDirectory;
 import io.homeward.rendezvous.dns.internal.journal.GroupCommit;
+import io.homeward.rendezvous.dns.internal.query.AnswerCache;
 import io.homeward.rendezvous.dns.internal.journal.ZonePersistence;
 import io.homeward.rendezvous.dns.internal.lease.LeasePolicy;
 import io.homeward.rendezvous.dns.internal.llq.LlqOption;
@@ -61,6 +62,8 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneTemplate;
 public final class DnsEngine implements DnsRequestHandler, AutoCloseable {
     /** Clients whose UPDATE rate is tracked at once. */
     static final int RATE_LIMITED_CLIENTS = 10_000;
+    /** Answers kept for repeated questions; a household's zones have far fewer names. */
+    static final int ANSWER_CACHE_ENTRIES = 50_000;
 
     private final Clock clock;
     private final Logger log;
@@ -74,6 +77,7 @@ public final class DnsEngine implements DnsRequestHandler, AutoCloseable {
     private final TsigSigner signer;
     private final UpdateRateLimiter limiter;
     private final GroupCommit groupCommit;
+    private final AnswerCache answers;
     private final LlqServer llq;
     private final PushServer push;
 
@@ -107,6 +111,7 @@ public final class DnsEngine implements DnsRequestHandler, AutoCloseable {
         this.limiter = new UpdateRateLimiter(settings.updatesPerSecond(), settings.updateBurst(),
                 RATE_LIMITED_CLIENTS, clock);
         this.groupCommit = new GroupCommit(store::awaitDurable, log, "homeward-dns-group-commit");
+        this.answers = new AnswerCache(store::generation, ANSWER_CACHE_ENTRIES);
         this.llq = new LlqServer(watchSettings, answerer, writer, settings.ednsPayload(), clock, random, events, log);
         this.push = new PushServer(watchSettings, this::currentRecords, clock, events, log);
         store.addListener(llq);
@@ -184,12 +189,34 @@ public final class DnsEngine implements DnsRequestHandler, AutoCloseable {
     }
 
     @Override
-    public void handle(byte[] message, DnsResponder responder) {
+    public void handle(byte[] message, DnsResponder client) {
+        if (message == null || message.length < Header.LENGTH) {
+            return;
+        }
+        Optional<AnswerCache.Key> key = AnswerCache.keyOf(message, client.transport());
+        if (key.isEmpty()) {
+            answer(message, client);
+            return;
+        }
+        if (client.transport().isStream()) {
+            push.heard(client);
+        }
+        byte[] cached = answers.answer(key.get(), message);
+        if (cached != null) {
+            client.send(cached);
+            return;
+        }
+        long before = answers.generationNow();
+        answer(message, new RememberingResponder(client, answer -> {
+            if (AnswerCache.isDefinite(answer)) {
+                answers.remember(key.get(), before, answer);
+            }
+        }));
+    }
+
+    private void answer(byte[] message, DnsResponder responder) {
         Header header = null;
         try {
-            if (message == null || message.length < Header.LENGTH) {
-                return;
-            }
             header = new Header(message);
             if (header.getOpcode() == DsoMessage.OPCODE) {
                 underReadLock(() -> push.handle(message, responder));

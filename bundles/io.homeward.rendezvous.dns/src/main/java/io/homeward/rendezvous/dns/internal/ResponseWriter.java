@@ -56,7 +56,12 @@ public final class ResponseWriter {
         }
         int limit = edns.responseLimit(requestOpt, responder.transport())
                 - (tsig == null ? 0 : TsigSigner.reserve(tsig));
-        Message out = response.toWire().length > limit ? truncated(response) : response;
+        byte[] wire = response.toWire();
+        if (wire.length <= limit && tsig == null) {
+            responder.send(wire);
+            return;
+        }
+        Message out = wire.length > limit ? truncated(response) : response;
         if (tsig != null) {
             signer.sign(out, tsig);
         }

@@ -247,4 +247,15 @@ class UpdateTest {
     private static List<String> rdata(List<Record> records) {
         return records.stream().map(Record::rdataToString).toList();
     }
+
+    @Test
+    void aRepeatedQueryIsAnsweredFromTheCacheUntilAnUpdateChangesTheAnswer() throws Exception {
+        Name laptop = Name.fromString("laptop.alice.members.example.");
+        assertEquals(Rcode.NXDOMAIN, f.query(laptop, Type.AAAA).getRcode());
+        assertEquals(Rcode.NXDOMAIN, f.query(laptop, Type.AAAA).getRcode(), "answered again, from the cache");
+        f.addToAlice(rr("laptop", Type.AAAA, "fd00::1"));
+        Message after = f.query(laptop, Type.AAAA);
+        assertEquals(Rcode.NOERROR, after.getRcode(), "the update made the cached NXDOMAIN stale");
+        assertEquals(1, after.getSection(Section.ANSWER).size());
+    }
 }

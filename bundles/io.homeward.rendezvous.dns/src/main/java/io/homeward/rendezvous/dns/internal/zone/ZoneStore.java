@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -29,6 +30,8 @@ import io.homeward.rendezvous.dns.internal.journal.ZonePersistence;
 public final class ZoneStore {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<Name, Zone> zones = new TreeMap<>();
+    /** Moves (under the write lock) with every change that can alter an answer; see {@link #generation}. */
+    private final AtomicLong generation = new AtomicLong();
     private final List<ZoneChangeListener> listeners = new CopyOnWriteArrayList<>();
     /** Changes applied but not yet known durable, in commit order; guarded by itself. */
     private final ArrayDeque<PendingChange> pending = new ArrayDeque<>();
@@ -58,6 +61,14 @@ public final class ZoneStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * A counter that moves whenever the zones change in any way an answer could show; two equal readings
+     * mean no change happened between them.
+     */
+    public long generation() {
+        return generation.get();
     }
 
     public void addListener(ZoneChangeListener listener) {
@@ -124,6 +135,7 @@ public final class ZoneStore {
             long serial = Serials.initial(clock.instant().getEpochSecond());
             persistence.append(new JournalEntry.ZoneAdded(apex, serial));
             zones.put(apex, new Zone(apex, true, template, serial));
+            generation.incrementAndGet();
             compactIfLarge();
             return true;
         });
@@ -138,6 +150,7 @@ public final class ZoneStore {
             }
             persistence.append(new JournalEntry.ZoneRemoved(apex));
             zones.remove(apex);
+            generation.incrementAndGet();
             // The forced append made this and every earlier change durable.
             queue(0, new ZoneChange(apex, zone.serial(), zone.storedRecords(), List.of()));
             compactIfLarge();
@@ -161,6 +174,7 @@ public final class ZoneStore {
         }
         long offset = persistence.write(new JournalEntry.ZoneChanged(zone.apex(), delta));
         zone.apply(delta);
+        generation.incrementAndGet();
         if (delta.changesData()) {
             queue(offset, new ZoneChange(zone.apex(), delta.serial(), delta.removed(), delta.added()));
         }
