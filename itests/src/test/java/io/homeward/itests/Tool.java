@@ -42,7 +42,7 @@ final class Tool {
         List<String> path = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")));
         boolean found = path.stream().anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
         if (!found) {
-            String why = tool + " is not installed (Debian: bind9-dnsutils for dig/nsupdate, knot-dnsutils for kdig)";
+            String why = tool + " is not installed (Debian: bind9-dnsutils for dig/nsupdate, knot-dnsutils for kdig, tshark)";
             Assumptions.assumeFalse("1".equals(System.getenv("HOMEWARD_ALLOW_MISSING_TOOLS")), why);
             throw new AssertionError(why);
         }

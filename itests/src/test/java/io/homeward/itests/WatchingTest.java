@@ -6,12 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
@@ -25,7 +20,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import io.homeward.api.accounts.AccountService;
@@ -92,7 +86,7 @@ public class WatchingTest {
         TsigKey key = PasswordKeys.derive(ZONE, PASSWORD.toCharArray());
         updates = new SignedUpdates(new InetSocketAddress("127.0.0.1", dnsPort()), key);
         if (context.getServiceReference(Credentials.class) == null) {
-            context.registerService(Credentials.class, new TestCredentials(key), null);
+            context.registerService(Credentials.class, new ZoneCredentials("alice", ZONE, key), null);
         }
     }
 
@@ -117,7 +111,7 @@ public class WatchingTest {
     }
 
     private void watchThrough(String mechanism) throws Exception {
-        RecordWatcher watcher = watcherUsing(mechanism);
+        RecordWatcher watcher = WatcherConfig.using(context, configAdmin, dnsPort(), mechanism);
         String name = "w-" + mechanism + "." + ZONE;
         updates.send(updates.addAaaa(name, "fd00::1"));
         Recorder events = new Recorder();
@@ -133,22 +127,6 @@ public class WatchingTest {
             events.await("-fd00::3");
             assertEquals("each change exactly once", List.of("+fd00::1", "+fd00::2", "-fd00::1", "+fd00::3", "-fd00::3"), events.seen);
         }
-    }
-
-    /** Configures the watcher to use only one mechanism and returns the watcher that runs with it. */
-    private RecordWatcher watcherUsing(String mechanism) throws Exception {
-        org.osgi.service.cm.Configuration config = configAdmin.getConfiguration("io.homeward.watcher", "?");
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("server", "127.0.0.1:" + dnsPort());
-        props.put("mechanisms", new String[] {mechanism});
-        props.put("pollInterval", 1);
-        props.put("tlsFingerprint", "");
-        props.put("allowUdp", true);
-        config.update(props);
-        ServiceReference<RecordWatcher> ref = Await.until("a watcher configured for " + mechanism,
-                () -> context.getServiceReference(RecordWatcher.class),
-                r -> r != null && r.getProperty("mechanisms") instanceof String[] m && m.length == 1 && m[0].equals(mechanism));
-        return context.getService(ref);
     }
 
     /** Records "+address" and "-address" in arrival order. */
@@ -175,29 +153,6 @@ public class WatchingTest {
             } catch (java.net.UnknownHostException e) {
                 return address;
             }
-        }
-    }
-
-    /** What the sign-in issue will provide: the user's zone and password-derived key. */
-    private record TestCredentials(TsigKey tsigKey) implements Credentials {
-        @Override
-        public String userName() {
-            return "alice";
-        }
-
-        @Override
-        public String zone() {
-            return ZONE;
-        }
-
-        @Override
-        public List<X509Certificate> certificateChain() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<PrivateKey> privateKey() {
-            return Optional.empty();
         }
     }
 }

@@ -2,7 +2,7 @@
  * Record watching: subscribing to a DNS name and type and receiving the current answers, then add and remove events.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.homeward.api.watch;
 
 import org.osgi.annotation.bundle.Export;

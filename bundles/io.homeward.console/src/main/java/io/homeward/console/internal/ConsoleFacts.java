@@ -7,6 +7,8 @@ import java.util.Optional;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.runtime.CapabilityState;
 import io.homeward.api.runtime.RuntimeStatus;
+import io.homeward.api.watch.SubscriptionState;
+import io.homeward.api.watch.SubscriptionStatus;
 
 /**
  * What the page shows, read once per request so HTML and JSON agree.
@@ -14,21 +16,25 @@ import io.homeward.api.runtime.RuntimeStatus;
  * @param feature      the runtime's feature, empty when the runtime status is unavailable
  * @param identity     the host identity, empty when no provider is installed
  * @param capabilities every capability contract with its providers
+ * @param watches      the record watcher's subscriptions, empty when no watcher runs (a rendezvous-only runtime)
  * @param missing      what could not be shown and what to do about it
  */
 record ConsoleFacts(Optional<String> feature, Optional<IdentityFacts> identity, List<CapabilityState> capabilities,
-        List<String> missing) {
+        Optional<List<SubscriptionState>> watches, List<String> missing) {
     static final String NO_RUNTIME = "The runtime status service is not available: install and start bundle"
             + " io.homeward.core.";
     static final String NO_IDENTITY = "No host identity is available: install and start bundle io.homeward.identity.";
+    static final String NO_WATCHER = "No watcher running: peers' records are watched by bundle io.homeward.watcher"
+            + " (feature agent or all-in-one).";
 
     ConsoleFacts {
         capabilities = List.copyOf(capabilities);
+        watches = watches.map(List::copyOf);
         missing = List.copyOf(missing);
     }
 
-    /** Reads both services; either may be null when it is not installed. */
-    static ConsoleFacts read(RuntimeStatus status, HostIdentity identity) {
+    /** Reads the services; any may be null when it is not installed. */
+    static ConsoleFacts read(RuntimeStatus status, HostIdentity identity, SubscriptionStatus watcher) {
         List<String> missing = new ArrayList<>();
         if (status == null) {
             missing.add(NO_RUNTIME);
@@ -38,7 +44,8 @@ record ConsoleFacts(Optional<String> feature, Optional<IdentityFacts> identity, 
         }
         return new ConsoleFacts(Optional.ofNullable(status).map(RuntimeStatus::feature),
                 Optional.ofNullable(identity).map(IdentityFacts::of),
-                status == null ? List.of() : status.capabilities(), missing);
+                status == null ? List.of() : status.capabilities(),
+                Optional.ofNullable(watcher).map(SubscriptionStatus::subscriptions), missing);
     }
 
     /** The identity as text, taken in one go. */

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.runtime.RuntimeStatus;
+import io.homeward.api.watch.SubscriptionStatus;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,9 +35,13 @@ public class HomewardConsolePlugin extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     transient volatile HostIdentity hostIdentity;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile SubscriptionStatus subscriptionStatus;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ConsoleFacts facts = ConsoleFacts.read(runtimeStatus, hostIdentity);
+        ConsoleFacts facts = ConsoleFacts.read(runtimeStatus, hostIdentity, subscriptionStatus);
         response.setCharacterEncoding("UTF-8");
         if (wantsJson(request.getPathInfo(), request.getRequestURI(), request.getParameter("format"))) {
             response.setContentType("application/json");

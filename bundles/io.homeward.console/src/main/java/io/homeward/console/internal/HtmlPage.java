@@ -1,7 +1,10 @@
 package io.homeward.console.internal;
 
+import java.time.Instant;
+
 import io.homeward.api.runtime.CapabilityState;
 import io.homeward.api.runtime.ProviderInfo;
+import io.homeward.api.watch.SubscriptionState;
 import io.homeward.kit.html.Html;
 
 /** The page body; the Web Console wraps it in its layout. Every value is escaped. */
@@ -39,7 +42,28 @@ final class HtmlPage {
             }
             s.append("</tbody>\n</table>\n");
         }
+        watches(s, facts);
         return s.toString();
+    }
+
+    private static void watches(StringBuilder s, ConsoleFacts facts) {
+        s.append("<h2>Watched records</h2>\n");
+        if (facts.watches().isEmpty()) {
+            s.append("<p>").append(Html.escape(ConsoleFacts.NO_WATCHER)).append("</p>\n");
+            return;
+        }
+        s.append("<table class=\"nicetable\">\n<thead><tr><th>Name</th><th>Type</th><th>Mechanism</th>")
+                .append("<th>Lease expires</th><th>Last event</th></tr></thead>\n<tbody>\n");
+        if (facts.watches().get().isEmpty()) {
+            s.append("<tr><td colspan=\"5\">nothing watched</td></tr>\n");
+        }
+        for (SubscriptionState w : facts.watches().get()) {
+            s.append("<tr><td>").append(Html.escape(w.name())).append("</td><td>").append(Html.escape(w.type()))
+                    .append("</td><td>").append(Html.escape(w.mechanism())).append("</td><td>")
+                    .append(w.leaseExpiry().map(Instant::toString).orElse("-")).append("</td><td>")
+                    .append(w.lastEvent().map(Instant::toString).orElse("-")).append("</td></tr>\n");
+        }
+        s.append("</tbody>\n</table>\n");
     }
 
     private static void row(StringBuilder s, String name, String value) {

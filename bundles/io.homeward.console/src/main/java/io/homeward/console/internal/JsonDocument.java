@@ -1,12 +1,17 @@
 package io.homeward.console.internal;
 
+import java.time.Instant;
 import java.util.stream.Collectors;
 
 import io.homeward.api.runtime.CapabilityState;
 import io.homeward.api.runtime.ProviderInfo;
+import io.homeward.api.watch.SubscriptionState;
 import io.homeward.kit.json.Json;
 
-/** The same facts as the page, as one JSON object for scripts and tests. */
+/**
+ * The same facts as the page, as one JSON object for scripts and tests; {@code subscriptions} is null when no
+ * record watcher runs.
+ */
 final class JsonDocument {
     private JsonDocument() {
     }
@@ -22,6 +27,8 @@ final class JsonDocument {
         s.append(",\"capabilities\":[")
                 .append(facts.capabilities().stream().map(JsonDocument::capability).collect(Collectors.joining(",")))
                 .append(']');
+        s.append(",\"subscriptions\":").append(facts.watches().map(w -> w.stream().map(JsonDocument::subscription)
+                .collect(Collectors.joining(",", "[", "]"))).orElse("null"));
         s.append(",\"missing\":").append(Json.quoteAll(facts.missing()));
         return s.append('}').toString();
     }
@@ -29,6 +36,14 @@ final class JsonDocument {
     private static String capability(CapabilityState c) {
         return "{\"contract\":" + Json.quote(c.contract()) + ",\"label\":" + Json.quote(c.label()) + ",\"providers\":["
                 + c.providers().stream().map(JsonDocument::provider).collect(Collectors.joining(",")) + "]}";
+    }
+
+    /** Times as ISO-8601 UTC strings, null when absent. */
+    private static String subscription(SubscriptionState w) {
+        return "{\"name\":" + Json.quote(w.name()) + ",\"type\":" + Json.quote(w.type()) + ",\"mechanism\":"
+                + Json.quote(w.mechanism()) + ",\"leaseExpiry\":" + Json.quote(w.leaseExpiry().map(Instant::toString)
+                .orElse(null)) + ",\"lastEvent\":" + Json.quote(w.lastEvent().map(Instant::toString).orElse(null))
+                + "}";
     }
 
     private static String provider(ProviderInfo p) {

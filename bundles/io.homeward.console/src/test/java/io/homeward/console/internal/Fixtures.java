@@ -2,8 +2,10 @@ package io.homeward.console.internal;
 
 import java.net.Inet6Address;
 import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
@@ -11,6 +13,8 @@ import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.runtime.CapabilityState;
 import io.homeward.api.runtime.ProviderInfo;
 import io.homeward.api.runtime.RuntimeStatus;
+import io.homeward.api.watch.SubscriptionState;
+import io.homeward.api.watch.SubscriptionStatus;
 
 /** A fixed identity and runtime status, as in ula-eui64.md §4. */
 final class Fixtures {
@@ -52,6 +56,14 @@ final class Fixtures {
                 return hostName;
             }
         };
+    }
+
+    /** Two watches: one LLQ with a lease and an event, one just set up and polled. */
+    static SubscriptionStatus watcher() {
+        return () -> List.of(
+                new SubscriptionState("laptop.alice.members.example.", "AAAA", "llq-udp",
+                        Optional.of(Instant.parse("2026-11-21T12:00:00Z")), Optional.of(Instant.parse("2026-11-21T10:00:05Z"))),
+                new SubscriptionState("<desk>.alice.members.example.", "SRV", "poll", Optional.empty(), Optional.empty()));
     }
 
     static RuntimeStatus status() {

@@ -30,6 +30,15 @@ class HomewardConsolePluginTest {
         plugin.doGet(request("/homeward.json", "/system/console/homeward.json", null), response());
         assertEquals("application/json", headers.get("contentType"));
         assertTrue(body.toString().startsWith("{\"feature\":\"all-in-one\",\"identity\":{\"hostName\":\"alice-mbp\""), body::toString);
+        assertTrue(body.toString().contains("\"subscriptions\":null"), body::toString);
+    }
+
+    @Test
+    void aWatcherThatAppearsIsShownOnTheNextRequest() throws IOException {
+        plugin.subscriptionStatus = Fixtures.watcher();
+        plugin.doGet(request("/homeward.json", "/system/console/homeward.json", null), response());
+        assertTrue(body.toString().contains("\"subscriptions\":[{\"name\":\"laptop.alice.members.example.\",\"type\":\"AAAA\","
+                + "\"mechanism\":\"llq-udp\""), body::toString);
     }
 
     @Test

@@ -3,13 +3,17 @@ package io.homeward.console.internal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import io.homeward.kit.html.Html;
 
 class HtmlPageTest {
 
     @Test
     void showsIdentityAndEveryCapabilityWithTheProviderInUse() {
-        String html = HtmlPage.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("eth0")));
+        String html = HtmlPage.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("eth0"), Fixtures.watcher()));
         assertTrue(html.contains("Feature: all-in-one"), html);
         assertTrue(html.contains("<tr><th>Host name</th><td>alice-mbp</td></tr>"), html);
         assertTrue(html.contains("<td>02-1B-63-FF-FE-84-5A-0C (from interface eth0)</td>"), html);
@@ -24,16 +28,34 @@ class HtmlPageTest {
 
     @Test
     void everyValueIsEscaped() {
-        String html = HtmlPage.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("<b>eth0</b>", "<script>")));
-        assertFalse(html.contains("<script>") || html.contains("<b>"), html);
+        String html = HtmlPage.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("<b>eth0</b>", "<script>"), Fixtures.watcher()));
+        assertFalse(html.contains("<script>") || html.contains("<b>") || html.contains("<desk>"), html);
         assertTrue(html.contains("&lt;script&gt;") && html.contains("&lt;b&gt;eth0&lt;/b&gt;"), html);
+        assertTrue(html.contains("&lt;desk&gt;.alice.members.example."), html);
     }
 
     @Test
     void saysWhatIsMissing() {
-        String html = HtmlPage.render(ConsoleFacts.read(null, null));
+        String html = HtmlPage.render(ConsoleFacts.read(null, null, null));
         assertTrue(html.contains("Feature: unknown"), html);
         assertTrue(html.contains(ConsoleFacts.NO_RUNTIME) && html.contains(ConsoleFacts.NO_IDENTITY), html);
         assertFalse(html.contains("Host name"), html);
+        assertTrue(html.contains("<h2>Watched records</h2>\n<p>" + Html.escape(ConsoleFacts.NO_WATCHER) + "</p>"), html);
+        assertFalse(html.contains("<th>Mechanism</th>"), html);
+    }
+
+    @Test
+    void showsEveryWatchWithItsMechanismLeaseAndLastEvent() {
+        String html = HtmlPage.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("eth0"), Fixtures.watcher()));
+        assertTrue(html.contains("<tr><td>laptop.alice.members.example.</td><td>AAAA</td><td>llq-udp</td>"
+                + "<td>2026-11-21T12:00:00Z</td><td>2026-11-21T10:00:05Z</td></tr>"), html);
+        assertTrue(html.contains("<td>SRV</td><td>poll</td><td>-</td><td>-</td></tr>"), html);
+        assertFalse(html.contains(Html.escape(ConsoleFacts.NO_WATCHER)), html);
+    }
+
+    @Test
+    void aWatcherWithoutSubscriptionsSaysSo() {
+        String html = HtmlPage.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("eth0"), List::of));
+        assertTrue(html.contains("<tr><td colspan=\"5\">nothing watched</td></tr>"), html);
     }
 }

@@ -18,14 +18,19 @@ class JsonDocumentTest {
                 + "{\"name\":\"aes-gcm-16\",\"bundle\":\"io.homeward.crypto.aesgcm\",\"serviceId\":41,\"ranking\":200,\"active\":true},"
                 + "{\"name\":\"chacha20-poly1305\",\"bundle\":\"io.homeward.crypto.chacha20\",\"serviceId\":42,\"ranking\":100,\"active\":false}]},"
                 + "{\"contract\":\"io.homeward.api.portmap.PortMapper\",\"label\":\"port mapping\",\"providers\":[]}],"
+                + "\"subscriptions\":["
+                + "{\"name\":\"laptop.alice.members.example.\",\"type\":\"AAAA\",\"mechanism\":\"llq-udp\","
+                + "\"leaseExpiry\":\"2026-11-21T12:00:00Z\",\"lastEvent\":\"2026-11-21T10:00:05Z\"},"
+                + "{\"name\":\"\\u003cdesk>.alice.members.example.\",\"type\":\"SRV\",\"mechanism\":\"poll\","
+                + "\"leaseExpiry\":null,\"lastEvent\":null}],"
                 + "\"missing\":[]}",
-                JsonDocument.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("eth0"))));
+                JsonDocument.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("eth0"), Fixtures.watcher())));
     }
 
     @Test
     void missingServicesAreNullWithAReason() {
-        assertEquals("{\"feature\":null,\"identity\":null,\"capabilities\":[],\"missing\":["
+        assertEquals("{\"feature\":null,\"identity\":null,\"capabilities\":[],\"subscriptions\":null,\"missing\":["
                 + Json.quote(ConsoleFacts.NO_RUNTIME) + "," + Json.quote(ConsoleFacts.NO_IDENTITY) + "]}",
-                JsonDocument.render(ConsoleFacts.read(null, null)));
+                JsonDocument.render(ConsoleFacts.read(null, null, null)));
     }
 }

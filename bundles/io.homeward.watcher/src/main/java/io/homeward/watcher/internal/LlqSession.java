@@ -176,7 +176,17 @@ final class LlqSession implements WatchSession, Link.Receiver {
         scheduleRefresh(option.leaseSeconds());
     }
 
-    /** RFC 8764 §7: refresh when about 80 % of the lease is used; ± 5 % keeps clients apart. */
+    /**
+     * A server that restarted has forgotten every LLQ and cannot tell a UDP client so (a stream client
+     * sees its connection drop). Refreshing over UDP at least this often bounds how long such a watcher
+     * misses changes: the refresh gets NO-SUCH-LLQ or no answer, and a new setup follows.
+     */
+    static final long UDP_REFRESH_CAP_MILLIS = 300_000;
+
+    /**
+     * RFC 8764 §7: refresh when about 80 % of the lease is used; ± 5 % keeps clients apart. Over UDP
+     * never later than {@link #UDP_REFRESH_CAP_MILLIS}.
+     */
     private void scheduleRefresh(long leaseSeconds) {
         timer.cancel();
         if (leaseSeconds <= 0) {
@@ -186,7 +196,7 @@ final class LlqSession implements WatchSession, Link.Receiver {
         long leaseMillis = leaseSeconds * 1000;
         events.leaseExpires(scheduler.nowMillis() + leaseMillis);
         long delay = (long) (leaseMillis * (0.75 + random.nextDouble() * 0.10));
-        timer = scheduler.schedule(this::refresh, delay);
+        timer = scheduler.schedule(this::refresh, stream ? delay : Math.min(delay, UDP_REFRESH_CAP_MILLIS));
     }
 
     private void refresh() {

@@ -28,15 +28,17 @@ import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.Subscription;
+import io.homeward.api.watch.SubscriptionState;
+import io.homeward.api.watch.SubscriptionStatus;
 
 /**
  * The agent's record watcher: DNS Push, then LLQ over TLS, then LLQ over UDP, then polling, against
  * the user's zone on the rendezvous server. Owns one logic thread, the I/O threads and every socket.
  */
-@Component(service = {RecordWatcher.class, WatchStatusSource.class}, configurationPid = "io.homeward.watcher",
+@Component(service = {RecordWatcher.class, SubscriptionStatus.class}, configurationPid = "io.homeward.watcher",
         property = {ProviderProperties.NAME + "=dns-watcher", "service.ranking:Integer=100"})
 @Designate(ocd = RecordWatcherComponent.Config.class)
-public class RecordWatcherComponent implements RecordWatcher, WatchStatusSource {
+public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus {
     private static final long STOP_WAIT_SECONDS = 5;
 
     @ObjectClassDefinition(name = "Homeward record watcher",
@@ -112,7 +114,7 @@ public class RecordWatcherComponent implements RecordWatcher, WatchStatusSource 
     }
 
     @Override
-    public List<WatchStatus> watches() {
+    public List<SubscriptionState> subscriptions() {
         return engine.status();
     }
 

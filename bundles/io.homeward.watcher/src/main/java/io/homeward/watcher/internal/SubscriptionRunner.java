@@ -1,12 +1,15 @@
 package io.homeward.watcher.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.osgi.service.log.Logger;
 import org.xbill.DNS.Name;
 
+import io.homeward.api.watch.SubscriptionState;
 import io.homeward.api.watch.WatchedRecord;
 
 /**
@@ -113,8 +116,13 @@ final class SubscriptionRunner {
         return mechanism;
     }
 
-    WatchStatus status() {
-        return new WatchStatus(name.toString(), typeName(), mechanism, leaseExpiry, lastEvent);
+    SubscriptionState status() {
+        return new SubscriptionState(name.toString(), typeName(), mechanism, instant(leaseExpiry), instant(lastEvent));
+    }
+
+    /** The status fields hold epoch milliseconds, 0 for "not yet". */
+    private static Optional<Instant> instant(long epochMillis) {
+        return epochMillis == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(epochMillis));
     }
 
     /** The events of one session; stale ones (from a session already replaced) are ignored. */

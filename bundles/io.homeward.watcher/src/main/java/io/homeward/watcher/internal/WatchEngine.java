@@ -12,6 +12,7 @@ import org.xbill.DNS.TextParseException;
 
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.watch.RecordListener;
+import io.homeward.api.watch.SubscriptionState;
 import io.homeward.api.watch.Subscription;
 
 /**
@@ -94,7 +95,7 @@ final class WatchEngine {
         scheduler.execute(() -> runners.forEach(SubscriptionRunner::restart));
     }
 
-    List<WatchStatus> status() {
+    List<SubscriptionState> status() {
         return runners.stream().map(SubscriptionRunner::status).toList();
     }
 

@@ -2,6 +2,9 @@ package io.homeward.watcher.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+
+import io.homeward.api.watch.SubscriptionState;
 
 /** Renders the subscriptions as a text table for {@code homeward:watches}. */
 final class WatchReport {
@@ -9,20 +12,20 @@ final class WatchReport {
     private WatchReport() {
     }
 
-    static String of(List<WatchStatus> watches) {
+    static String of(List<SubscriptionState> watches) {
         if (watches.isEmpty()) {
             return "No records are watched.";
         }
         StringBuilder text = new StringBuilder(String.format("%-50s %-6s %-9s %-24s %s%n", "NAME", "TYPE",
                 "MECHANISM", "LEASE EXPIRES", "LAST EVENT"));
-        for (WatchStatus watch : watches) {
+        for (SubscriptionState watch : watches) {
             text.append(String.format("%-50s %-6s %-9s %-24s %s%n", watch.name(), watch.type(), watch.mechanism(),
                     time(watch.leaseExpiry()), time(watch.lastEvent())));
         }
         return text.toString();
     }
 
-    private static String time(long epochMillis) {
-        return epochMillis == 0 ? "-" : Instant.ofEpochMilli(epochMillis).toString();
+    private static String time(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse("-");
     }
 }

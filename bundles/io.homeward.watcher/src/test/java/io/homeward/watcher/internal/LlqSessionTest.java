@@ -122,8 +122,9 @@ class LlqSessionTest {
     }
 
     @Test
-    void refreshesAtEightyPercentOfTheGrantedLease() {
-        establishOverUdp();
+    void overTlsRefreshesAtEightyPercentOfTheGrantedLease() {
+        session(true).start();
+        reply(new LlqOption(1, LlqOption.SETUP, 0, SERVER_ID, 3600), ptr("alice-mbp", 1));
         int before = link.sent.size();
         scheduler.advance(2_880_000 - 1);
         assertEquals(before, link.sent.size());
@@ -135,9 +136,21 @@ class LlqSessionTest {
     }
 
     @Test
+    void overUdpRefreshesWithinFiveMinutesWhateverTheLeaseSoARestartedServerIsNoticed() {
+        establishOverUdp();
+        int before = link.sent.size();
+        scheduler.advance(LlqSession.UDP_REFRESH_CAP_MILLIS - 1);
+        assertEquals(before, link.sent.size());
+        scheduler.advance(1);
+        assertEquals(LlqOption.of(LlqOption.REFRESH, SERVER_ID, 7200), LlqOption.from(link.lastMessage()));
+        reply(new LlqOption(1, LlqOption.REFRESH, 0, SERVER_ID, 3600));
+        assertEquals(scheduler.nowMillis() + 3_600_000, events.leaseExpiry, "the lease itself is still the server's");
+    }
+
+    @Test
     void unansweredRefreshEndsTheSession() {
         establishOverUdp();
-        scheduler.advance(2_880_000 + 2_000 + 4_000 + 6_000);
+        scheduler.advance(LlqSession.UDP_REFRESH_CAP_MILLIS + 2_000 + 4_000 + 6_000);
         assertEquals("failed", events.events.get(events.events.size() - 1));
         assertTrue(events.failure.contains("refresh"));
     }
@@ -145,7 +158,7 @@ class LlqSessionTest {
     @Test
     void forgottenLlqEndsTheSessionSoANewSetupCanStart() {
         establishOverUdp();
-        scheduler.advance(2_880_000);
+        scheduler.advance(LlqSession.UDP_REFRESH_CAP_MILLIS);
         reply(new LlqOption(1, LlqOption.REFRESH, LlqOption.NO_SUCH_LLQ, SERVER_ID, 0));
         assertEquals("failed", events.events.get(events.events.size() - 1));
         assertTrue(events.failure.contains("no longer knows our LLQ"));

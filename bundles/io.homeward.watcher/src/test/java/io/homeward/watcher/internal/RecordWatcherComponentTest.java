@@ -1,10 +1,12 @@
 package io.homeward.watcher.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.Subscription;
+import io.homeward.api.watch.SubscriptionState;
 import io.homeward.testkit.RecordingLogger;
 
 class RecordWatcherComponentTest {
@@ -66,20 +69,30 @@ class RecordWatcherComponentTest {
     @Test
     void theStatusShowsEachWatchAndTheCommandPrintsIt() throws Exception {
         component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
+        assertEquals(List.of(), component.subscriptions());
+        assertEquals("No records are watched.", WatchReport.of(component.subscriptions()));
         component.bindCredentials(new TestCredentials());
-        component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
-        Await.until("an established watch with a lease", () -> component.watches().size() == 1
-                && component.watches().get(0).leaseExpiry() > 0 && component.watches().get(0).lastEvent() > 0);
-        WatchStatus status = component.watches().get(0);
+        Instant before = Instant.now();
+        Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
+        Await.until("an established watch with a lease", () -> component.subscriptions().size() == 1
+                && component.subscriptions().get(0).leaseExpiry().isPresent()
+                && component.subscriptions().get(0).lastEvent().isPresent());
+        SubscriptionState status = component.subscriptions().get(0);
         assertEquals("laptop.alice.btmm.example.", status.name());
         assertEquals("AAAA", status.type());
         assertEquals("llq-udp", status.mechanism());
+        assertTrue(status.leaseExpiry().get().isAfter(before), "the lease ends in the future: " + status);
+        assertFalse(status.lastEvent().get().isBefore(before.minusSeconds(1)), "the answers arrived now: " + status);
 
         WatchesCommand command = new WatchesCommand();
         assertTrue(command.watches().contains("not running"));
         command.source = component;
         String table = command.watches();
-        assertTrue(table.contains("laptop.alice.btmm.example.") && table.contains("llq-udp"), table);
+        assertTrue(table.contains("laptop.alice.btmm.example.") && table.contains("llq-udp")
+                && table.contains(status.leaseExpiry().get().toString()), table);
+
+        subscription.close();
+        Await.until("the closed subscription gone from the status", () -> component.subscriptions().isEmpty());
     }
 
     @Test

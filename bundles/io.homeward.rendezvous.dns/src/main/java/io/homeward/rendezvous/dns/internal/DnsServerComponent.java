@@ -147,8 +147,9 @@ public class DnsServerComponent
         long pushKeepaliveSeconds() default 60;
 
         @AttributeDefinition(description = "Seconds a client refused for load, or sent away when this server"
-                + " stops, is asked to wait before trying again.")
-        long watchRetryDelaySeconds() default 60;
+                + " stops, is asked to wait before trying again. Watchers of a restarted server are blind for"
+                + " about this long; raise it only if reconnecting clients overload the server.")
+        long watchRetryDelaySeconds() default 10;
     }
 
     private final Logger log;

@@ -29,6 +29,7 @@ import org.xbill.DNS.Update;
 import io.homeward.rendezvous.dns.internal.EngineFixture;
 import io.homeward.rendezvous.dns.internal.llq.LlqOption;
 import io.homeward.rendezvous.dns.internal.push.DsoMessage;
+import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 import io.homeward.rendezvous.dns.internal.watch.RecordWire;
 
 /** DNS Push end to end: the real DNS-over-TLS listener with the engine as its in-process request handler. */
@@ -114,7 +115,7 @@ class PushOverTlsTest {
             f.engine.shutdownSessions();
             DsoMessage retry = client.readDso();
             assertEquals(DsoMessage.RETRY_DELAY, retry.tlvs().get(0).type());
-            assertEquals(60_000, ByteBuffer.wrap(retry.tlvs().get(0).data()).getInt());
+            assertEquals(WatchSettings.DEFAULTS.retryDelay().toMillis(), (long) ByteBuffer.wrap(retry.tlvs().get(0).data()).getInt());
         }
     }
 

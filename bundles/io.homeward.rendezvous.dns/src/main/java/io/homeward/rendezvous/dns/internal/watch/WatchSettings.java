@@ -21,7 +21,7 @@ public record WatchSettings(long llqLeaseMin, long llqLeaseMax, int llqPerClient
     public static final Duration MIN_KEEPALIVE = Duration.ofSeconds(10);
     /** The defaults of the component's configuration. */
     public static final WatchSettings DEFAULTS = new WatchSettings(900, 7200, 64, 10_000, 256, 10_000,
-            Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60));
+            Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10));
 
     public WatchSettings {
         if (llqLeaseMin < 1 || llqLeaseMax < llqLeaseMin) {
