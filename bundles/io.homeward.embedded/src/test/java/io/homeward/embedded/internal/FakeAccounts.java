@@ -1,0 +1,62 @@
+package io.homeward.embedded.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.homeward.api.accounts.Account;
+import io.homeward.api.accounts.AccountException;
+import io.homeward.api.accounts.AccountService;
+import io.homeward.api.auth.TsigKey;
+
+/** Accounts in memory; remembers passwords so tests can compare them with the password file. */
+final class FakeAccounts implements AccountService {
+    final Map<String, String> passwords = new LinkedHashMap<>();
+    int changes;
+
+    @Override
+    public String domain() {
+        return "members.test.";
+    }
+
+    @Override
+    public Account addUser(String user, char[] password) throws AccountException {
+        if (passwords.containsKey(user)) {
+            throw new AccountException("user " + user + " already exists");
+        }
+        passwords.put(user, new String(password));
+        changes++;
+        return account(user);
+    }
+
+    @Override
+    public Account setPassword(String user, char[] password) throws AccountException {
+        if (!passwords.containsKey(user)) {
+            throw new AccountException("there is no user " + user);
+        }
+        passwords.put(user, new String(password));
+        changes++;
+        return account(user);
+    }
+
+    @Override
+    public boolean removeUser(String user) {
+        return passwords.remove(user) != null;
+    }
+
+    @Override
+    public List<Account> users() {
+        return passwords.keySet().stream().map(FakeAccounts::account).toList();
+    }
+
+    @Override
+    public Optional<TsigKey> key(String keyName) {
+        return Optional.empty();
+    }
+
+    private static Account account(String user) {
+        return new Account(user, user + ".members.test.", Instant.EPOCH, Instant.EPOCH);
+    }
+}

@@ -1,0 +1,127 @@
+package io.homeward.peers.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.osgi.service.log.Logger;
+
+import io.homeward.api.peers.PeerListener;
+import io.homeward.api.watch.RecordWatcher;
+
+/**
+ * Keeps one {@link ZoneWatch} for the signed-in zone and the record watcher in use, re-creates it
+ * when either changes, and reports the peers once their records have settled: the registrar's
+ * delete and add of one update arrive as separate events, and a peer must move once, not twice.
+ * Callable from any thread; the work runs on the logic thread.
+ */
+final class DirectoryEngine {
+    private final Scheduler logic;
+    private final Duration settle;
+    private final PeerBook book;
+    private final Supplier<Optional<String>> selfName;
+    private final Logger log;
+    /** Written on the logic thread only; volatile so the status can read them. */
+    private volatile RecordWatcher watcher;
+    private volatile String zone;
+    private volatile ZoneWatch current;
+    /** Logic thread only. */
+    private boolean flushPending;
+
+    DirectoryEngine(Scheduler logic, Duration settle, PeerBook book, Supplier<Optional<String>> selfName,
+            Logger log) {
+        this.logic = logic;
+        this.settle = settle;
+        this.book = book;
+        this.selfName = selfName;
+        this.log = log;
+    }
+
+    /** The record watcher in use, or null when none is. */
+    void watcher(RecordWatcher next) {
+        logic.execute(() -> {
+            watcher = next;
+            rebuild();
+        });
+    }
+
+    /** The signed-in user's zone, or null when signed out. */
+    void zone(String next) {
+        logic.execute(() -> {
+            zone = next == null ? null : RecordText.absolute(next);
+            rebuild();
+        });
+    }
+
+    /** This host's name may have changed or become known: follow the right set of hosts. */
+    void selfChanged() {
+        logic.execute(() -> {
+            if (current != null) {
+                current.reconcile();
+            }
+        });
+    }
+
+    void addListener(PeerListener listener) {
+        book.bind(listener);
+        logic.execute(() -> book.addListener(listener));
+    }
+
+    void removeListener(PeerListener listener) {
+        book.removeListener(listener);
+    }
+
+    /** Stops watching; listeners hear every peer go. */
+    void close() {
+        logic.execute(() -> {
+            watcher = null;
+            zone = null;
+            rebuild();
+        });
+    }
+
+    /** One line for operators: what the directory is doing or waiting for. */
+    String state() {
+        String signedIn = zone;
+        ZoneWatch watching = current;
+        if (signedIn == null) {
+            return "not signed in";
+        }
+        if (watcher == null || watching == null) {
+            return "signed in to " + signedIn + "; waiting for a record watcher";
+        }
+        String mechanism = watching.mechanism();
+        String browse = "watching " + ZoneWatch.BROWSE_PREFIX + signedIn;
+        return "none".equals(mechanism)
+                ? browse + "; the record watcher has no working mechanism yet (see homeward:watches)"
+                : browse + " with " + mechanism;
+    }
+
+    private void rebuild() {
+        if (current != null && current.follows(watcher, zone)) {
+            return;
+        }
+        if (current != null) {
+            current.close();
+            current = null;
+            book.update(Map.of());
+        }
+        if (watcher != null && zone != null) {
+            log.info("Watching the hosts of {}", zone);
+            current = new ZoneWatch(zone, watcher, logic, selfName, this::changed, log);
+        }
+    }
+
+    private void changed() {
+        if (!flushPending) {
+            flushPending = true;
+            logic.schedule(this::flush, settle);
+        }
+    }
+
+    private void flush() {
+        flushPending = false;
+        book.update(current == null ? Map.of() : current.observed());
+    }
+}

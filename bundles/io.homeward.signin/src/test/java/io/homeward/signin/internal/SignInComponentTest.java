@@ -1,0 +1,129 @@
+package io.homeward.signin.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.homeward.api.accounts.PasswordKeys;
+import io.homeward.api.auth.Credentials;
+import io.homeward.api.auth.TsigKey;
+import io.homeward.api.runtime.ProviderProperties;
+import io.homeward.testkit.RecordingLogger;
+
+/** The component as DS runs it: Credentials registered only while signed in, and the Gogo commands. */
+class SignInComponentTest {
+    private static final String ZONE = "alice.members.test.";
+    private static final String PASSWORD = "correct horse battery";
+    private static TsigKey aliceKey;
+
+    @TempDir
+    Path data;
+
+    private final RecordingLogger log = new RecordingLogger();
+    private FakeBundleContext bundle;
+    private TestTlsDnsServer server;
+    private SignIn component;
+
+    @BeforeAll
+    static void deriveOnce() {
+        aliceKey = PasswordKeys.derive(ZONE, PASSWORD.toCharArray());
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestTlsDnsServer(Map.of(ZONE, aliceKey));
+        bundle = new FakeBundleContext(Map.of(SignIn.DATA_PROPERTY, data.toString()), data.resolve("bundle"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (component != null) {
+            component.deactivate();
+        }
+        server.close();
+    }
+
+    private SignIn activate(Map<String, String> values) {
+        SignIn.Config config = (SignIn.Config) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SignIn.Config.class}, (proxy, method, args) -> {
+                    Object value = values.get(method.getName());
+                    return value != null ? value : method.getDefaultValue();
+                });
+        component = new SignIn(bundle.context(), log.logger(), config);
+        return component;
+    }
+
+    private SignInCommands commands(Optional<char[]> typed) {
+        return new SignInCommands(activate(Map.of("server", server.address().toString())), prompt -> typed);
+    }
+
+    @Test
+    void credentialsAreRegisteredOnlyWhileSignedIn() {
+        SignInCommands commands = commands(Optional.empty());
+        assertEquals(List.of(), bundle.live());
+        assertTrue(commands.whoami().startsWith("Not signed in."));
+
+        assertTrue(commands.signin(ZONE, "alice", PASSWORD).startsWith("Signed in as alice"));
+
+        List<FakeBundleContext.Registered> live = bundle.live();
+        assertEquals(1, live.size());
+        assertEquals("password-tsig", live.get(0).properties.get(ProviderProperties.NAME));
+        assertEquals(ZONE, ((Credentials) live.get(0).service).zone());
+        assertTrue(commands.whoami().startsWith("Signed in as alice (zone " + ZONE + ")"));
+
+        assertEquals("Signed out; the stored key is removed.", commands.signout());
+        assertEquals(List.of(), bundle.live());
+    }
+
+    @Test
+    void theCommandAsksForThePasswordWhenNotGivenAndReportsFailuresInOneLine() {
+        assertTrue(commands(Optional.of("wrong one".toCharArray())).signin(ZONE, "alice")
+                .startsWith("Sign-in failed: wrong password"));
+        assertTrue(component.status().lastError().contains("wrong password"));
+        assertEquals(List.of(), bundle.live());
+    }
+
+    @Test
+    void withoutATerminalTheCommandExplainsTheAlternatives() {
+        assertTrue(commands(Optional.empty()).signin(ZONE, "alice").contains("passwordFile"));
+    }
+
+    @Test
+    void aRestartedAgentIsSignedInFromTheStoredKeyAndStoppingWithdrawsIt() {
+        commands(Optional.empty()).signin(ZONE, "alice", PASSWORD);
+        component.deactivate();
+        assertEquals(List.of(), bundle.live());
+
+        activate(Map.of());
+
+        assertEquals(1, bundle.live().size());
+        assertEquals(ZONE, ((Credentials) bundle.live().get(0).service).tsigKey().name());
+    }
+
+    @Test
+    void anUnattendedHostSignsInFromItsPasswordFile() throws Exception {
+        Path passwordFile = Files.writeString(data.resolve("password"), PASSWORD + "\n");
+
+        activate(Map.of("zone", ZONE, "user", "alice", "passwordFile", passwordFile.toString(),
+                "server", server.address().toString(), "tlsFingerprint", server.fingerprint()));
+
+        for (int i = 0; i < 200 && bundle.live().isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, bundle.live().size(), log.toString());
+        assertFalse(Files.readString(data.resolve("signin/credentials.properties")).contains(PASSWORD));
+    }
+}
