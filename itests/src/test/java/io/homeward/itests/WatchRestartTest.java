@@ -40,7 +40,6 @@ import org.xbill.DNS.Type;
 
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.accounts.PasswordKeys;
-import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.watch.RecordListener;
@@ -110,9 +109,7 @@ public class WatchRestartTest {
         }
         TsigKey key = PasswordKeys.derive(ZONE, PASSWORD.toCharArray());
         updates = new SignedUpdates(new InetSocketAddress("127.0.0.1", dnsPort()), key);
-        if (context.getServiceReference(Credentials.class) == null) {
-            context.registerService(Credentials.class, new ZoneCredentials("alice", ZONE, key), null);
-        }
+        ZoneCredentials.signIn(context, "alice", ZONE, key);
     }
 
     @Test

@@ -24,7 +24,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.accounts.PasswordKeys;
-import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
@@ -85,9 +84,7 @@ public class WatchingTest {
         }
         TsigKey key = PasswordKeys.derive(ZONE, PASSWORD.toCharArray());
         updates = new SignedUpdates(new InetSocketAddress("127.0.0.1", dnsPort()), key);
-        if (context.getServiceReference(Credentials.class) == null) {
-            context.registerService(Credentials.class, new ZoneCredentials("alice", ZONE, key), null);
-        }
+        ZoneCredentials.signIn(context, "alice", ZONE, key);
     }
 
     @Test

@@ -27,6 +27,10 @@ import io.homeward.api.portmap.TransportProtocol;
 final class MappingChooser {
     static final Duration MIN_RENEWAL_DELAY = Duration.ofSeconds(30);
     static final Duration HANDOVER_RECHECK = Duration.ofSeconds(10);
+    /** The network watcher reports one burst as up to one notification per kind, back to back: map once. */
+    static final Duration NETWORK_SETTLE = Duration.ofMillis(50);
+    /** Service ids start at 1. */
+    private static final long NO_SERVICE = 0;
 
     private final int port;
     private final Duration lifetime;
@@ -45,6 +49,7 @@ final class MappingChooser {
     private PortMapping published;
     private Scheduler.Scheduled retry;
     private Scheduler.Scheduled renewal;
+    private Scheduler.Scheduled networkRemap;
     private boolean stopped;
     private volatile ChooserState state;
 
@@ -133,6 +138,42 @@ final class MappingChooser {
         });
     }
 
+    /**
+     * The host's network changed (seed §5.1: re-map first). The mapping held may now sit on a gateway that
+     * is gone or has a new public address, so ask its mapper again at once instead of waiting for the
+     * renewal, then give better-ranked mappers their chance; a mapper that no longer answers hands over.
+     * The notifications of one burst arrive back to back and are answered with one re-map.
+     */
+    void networkChanged() {
+        scheduler.execute(() -> {
+            if (stopped) {
+                return;
+            }
+            cancel(networkRemap);
+            networkRemap = scheduler.schedule(this::remapAfterNetworkChange, NETWORK_SETTLE);
+        });
+    }
+
+    private void remapAfterNetworkChange() {
+        networkRemap = null;
+        if (stopped || !enabled) {
+            return;
+        }
+        if (active == null) {
+            reconsider();
+            return;
+        }
+        MapperEntry held = activeEntry;
+        PortMapping again = tryMap(held);
+        if (again != null) {
+            hold(again);
+            reconsider();
+        } else {
+            dropActive();
+            reconsider(held.serviceId());
+        }
+    }
+
     /** Releases the mapping and stops all timers; nothing happens after this. */
     void stop() {
         scheduler.execute(() -> {
@@ -152,6 +193,11 @@ final class MappingChooser {
     }
 
     private void reconsider() {
+        reconsider(NO_SERVICE);
+    }
+
+    /** Asks the mappers better than the one held, best first, leaving out {@code justFailed} (it was just asked). */
+    private void reconsider(long justFailed) {
         if (stopped || !enabled) {
             snapshot();
             return;
@@ -161,6 +207,9 @@ final class MappingChooser {
         for (MapperEntry entry : List.copyOf(mappers)) {
             if (activeEntry != null && entry.serviceId() == activeEntry.serviceId()) {
                 break;
+            }
+            if (entry.serviceId() == justFailed) {
+                continue;
             }
             PortMapping granted = tryMap(entry);
             if (granted != null) {
@@ -283,8 +332,10 @@ final class MappingChooser {
     private void cancelTimers() {
         cancel(retry);
         cancel(renewal);
+        cancel(networkRemap);
         retry = null;
         renewal = null;
+        networkRemap = null;
     }
 
     private static void cancel(Scheduler.Scheduled s) {

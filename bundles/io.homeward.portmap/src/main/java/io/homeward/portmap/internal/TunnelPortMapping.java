@@ -21,6 +21,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.homeward.api.netwatch.NetworkChange;
+import io.homeward.api.netwatch.NetworkChangeListener;
 import io.homeward.api.portmap.PortMapper;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingListener;
@@ -30,10 +32,15 @@ import io.homeward.api.portmap.PortMappingListener;
  * every {@link PortMappingListener} about it. To follow renewals, changes and losses of the mapping
  * it holds, it registers a listener of its own by hand: as a DS service it would form a reference
  * cycle with the mappers (chooser, mapper, listener, chooser) that SCR reports as an error.
+ *
+ * <p>As a {@link NetworkChangeListener} it asks for the mapping again as soon as the host's network
+ * changes: re-mapping is the first reaction of a moving host (seed §5.1), and the new public address it
+ * learns reaches the registrar through the {@link PortMappingListener}s.
  */
-@Component(service = TunnelPortMapping.class, configurationPid = TunnelPortMapping.PID, immediate = true)
+@Component(service = {TunnelPortMapping.class, NetworkChangeListener.class}, configurationPid = TunnelPortMapping.PID,
+        immediate = true)
 @Designate(ocd = TunnelPortMapping.Config.class)
-public class TunnelPortMapping {
+public class TunnelPortMapping implements NetworkChangeListener {
     static final String PID = "io.homeward.portmap";
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final Duration SETTLE_WAIT = Duration.ofSeconds(30);
@@ -120,6 +127,11 @@ public class TunnelPortMapping {
 
     void removeListener(PortMappingListener listener) {
         listeners.remove(listener);
+    }
+
+    @Override
+    public void networkChanged(NetworkChange change) {
+        chooser.networkChanged();
     }
 
     /** What the chooser knows once the mappers it is asking right now have answered (at most 30 s). */

@@ -225,6 +225,66 @@ class MappingChooserTest {
     }
 
     @Test
+    void aNetworkChangeAsksTheHeldMapperAgainOnceAndPassesOnTheNewPublicAddress() {
+        chooser.add(pcp.entry(200, 1));
+        chooser.add(upnp.entry(100, 2));
+        calls.clear();
+        pcp.externalAddress = "198.51.100.9";
+
+        chooser.networkChanged();
+        chooser.networkChanged();
+        chooser.networkChanged();
+        assertEquals(List.of(), calls, "nothing before the burst has settled");
+        scheduler.advance(MappingChooser.NETWORK_SETTLE);
+
+        assertEquals(List.of("pcp map 4500"), calls, "one burst, one re-map");
+        PortMappingEvent last = events.get(events.size() - 1);
+        assertEquals(Kind.CHANGED, last.kind());
+        assertEquals("198.51.100.9", last.mapping().externalAddress().getHostAddress());
+    }
+
+    @Test
+    void aNetworkChangeWhereTheHeldMapperNoLongerAnswersHandsOver() {
+        chooser.add(pcp.entry(200, 1));
+        chooser.add(upnp.entry(100, 2));
+        calls.clear();
+        pcp.refusal = "no PCP server on the new network";
+
+        chooser.networkChanged();
+        scheduler.advance(MappingChooser.NETWORK_SETTLE);
+
+        assertEquals(List.of("pcp map 4500", "upnp-igd map 4500"), calls);
+        assertEquals("upnp-igd", chooser.state().mapping().mapper());
+        assertEquals(Kind.CHANGED, events.get(events.size() - 1).kind());
+    }
+
+    @Test
+    void withoutAMappingANetworkChangeAsksAtOnceRatherThanAtTheNextRetry() {
+        pcp.refusal = "no answer";
+        chooser.add(pcp.entry(200, 1));
+        assertNull(chooser.state().mapping());
+        pcp.refusal = null;
+
+        chooser.networkChanged();
+        scheduler.advance(MappingChooser.NETWORK_SETTLE);
+
+        assertEquals("pcp", chooser.state().mapping().mapper());
+        assertEquals(Kind.MAPPED, events.get(events.size() - 1).kind());
+    }
+
+    @Test
+    void aNetworkChangeAfterStopAsksNobody() {
+        chooser.add(pcp.entry(200, 1));
+        chooser.stop();
+        calls.clear();
+
+        chooser.networkChanged();
+        scheduler.advance(MappingChooser.NETWORK_SETTLE);
+
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
     void theSettledStateWaitsForAMapperThatIsStillAnswering() throws Exception {
         ExecutorScheduler thread = new ExecutorScheduler("test-chooser");
         FakeMapper slow = new FakeMapper("upnp-igd", "203.0.113.7", 4500, clock, calls) {

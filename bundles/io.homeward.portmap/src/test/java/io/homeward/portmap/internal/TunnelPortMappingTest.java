@@ -7,16 +7,19 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.log.LogLevel;
 
+import io.homeward.api.netwatch.NetworkChange;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
 import io.homeward.api.portmap.PortMappingListener;
@@ -58,6 +61,25 @@ class TunnelPortMappingTest {
         }
         assertEquals("pcp release 4500", calls.get(calls.size() - 1));
         assertEquals(List.of("register", "unregister"), registry);
+    }
+
+    @Test
+    void aNetworkChangeMakesItAskForTheMappingAgain() throws Exception {
+        TunnelPortMapping component = new TunnelPortMapping(context(), config(true), log.logger());
+        try {
+            component.addMapper(new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls), props(200, 1));
+            component.state();
+
+            component.networkChanged(new NetworkChange(NetworkChange.Kind.ADDRESS_ADDED, Optional.of("eth0"),
+                    "10.0.0.7/24 added on eth0", Instant.now()));
+
+            for (int i = 0; i < 100 && calls.size() < 2; i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of("pcp map 4500", "pcp map 4500"), calls);
+        } finally {
+            component.deactivate();
+        }
     }
 
     @Test

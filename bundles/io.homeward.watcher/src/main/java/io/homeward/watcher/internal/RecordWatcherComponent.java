@@ -24,6 +24,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.auth.Credentials;
+import io.homeward.api.netwatch.NetworkChange;
+import io.homeward.api.netwatch.NetworkChangeListener;
 import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
@@ -35,10 +37,10 @@ import io.homeward.api.watch.SubscriptionStatus;
  * The agent's record watcher: DNS Push, then LLQ over TLS, then LLQ over UDP, then polling, against
  * the user's zone on the rendezvous server. Owns one logic thread, the I/O threads and every socket.
  */
-@Component(service = {RecordWatcher.class, SubscriptionStatus.class}, configurationPid = "io.homeward.watcher",
+@Component(service = {RecordWatcher.class, SubscriptionStatus.class, NetworkChangeListener.class}, configurationPid = "io.homeward.watcher",
         property = {ProviderProperties.NAME + "=dns-watcher", "service.ranking:Integer=100"})
 @Designate(ocd = RecordWatcherComponent.Config.class)
-public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus {
+public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus, NetworkChangeListener {
     private static final long STOP_WAIT_SECONDS = 5;
 
     @ObjectClassDefinition(name = "Homeward record watcher",
@@ -118,9 +120,15 @@ public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus
         return engine.status();
     }
 
-    /** Called by the agent's network watcher when addresses or routes change. */
+    /** Re-establishes every watch: called when addresses or routes change. */
     public void networkChanged() {
         engine.networkChanged();
+    }
+
+    /** The network watcher's whiteboard call; any kind of change may have cut the watches' paths. */
+    @Override
+    public void networkChanged(NetworkChange change) {
+        networkChanged();
     }
 
     @Deactivate

@@ -20,6 +20,8 @@ import io.homeward.api.watch.Subscription;
  * credentials exist and pause (keeping what their listeners were told) while they do not.
  */
 final class WatchEngine {
+    static final long NETWORK_SETTLE_MILLIS = 50;
+
     private final Scheduler scheduler;
     private final WatcherSettings settings;
     private final Network network;
@@ -30,6 +32,8 @@ final class WatchEngine {
 
     /** Logic thread only. */
     private SessionFactory sessions;
+    /** Logic thread only. */
+    private Scheduler.Cancellable pendingRestart;
 
     WatchEngine(Scheduler scheduler, WatcherSettings settings, Network network, Random random, Clock clock,
             Logger log) {
@@ -90,9 +94,19 @@ final class WatchEngine {
         }
     }
 
-    /** The local network changed: re-establish every subscription now (its old path may be gone). */
+    /**
+     * The local network changed: re-establish every subscription (its old path may be gone). The network
+     * watcher reports one burst as up to one notification per kind, back to back: they cause one restart.
+     */
     void networkChanged() {
-        scheduler.execute(() -> runners.forEach(SubscriptionRunner::restart));
+        scheduler.execute(() -> {
+            if (pendingRestart == null) {
+                pendingRestart = scheduler.schedule(() -> {
+                    pendingRestart = null;
+                    runners.forEach(SubscriptionRunner::restart);
+                }, NETWORK_SETTLE_MILLIS);
+            }
+        });
     }
 
     List<SubscriptionState> status() {
@@ -102,6 +116,10 @@ final class WatchEngine {
     /** Ends every subscription politely (on the logic thread); the caller then stops the threads. */
     void close() {
         scheduler.execute(() -> {
+            if (pendingRestart != null) {
+                pendingRestart.cancel();
+                pendingRestart = null;
+            }
             runners.forEach(SubscriptionRunner::stop);
             runners.clear();
             sessions = null;

@@ -9,12 +9,14 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
+import io.homeward.api.netwatch.NetworkChange;
 import io.homeward.api.watch.Subscription;
 import io.homeward.api.watch.SubscriptionState;
 import io.homeward.testkit.RecordingLogger;
@@ -128,6 +130,23 @@ class RecordWatcherComponentTest {
         Await.until("a second LLQ setup", () -> server.setups.get() == 2);
         Await.until("llq-udp again", () -> subscription.mechanism().equals("llq-udp"));
         Await.until("the old LLQ ended", () -> server.llqCount() == 1);
+        assertEquals(List.of("+fd00:0:0:0:0:0:0:1"), listener.events);
+    }
+
+    @Test
+    void aBurstOfNetworkChangesReEstablishesEveryWatchOnce() throws Exception {
+        component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
+        component.bindCredentials(new TestCredentials());
+        Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
+        Await.until("llq-udp", () -> subscription.mechanism().equals("llq-udp") && listener.events.size() == 1);
+        Instant now = Instant.now();
+        component.networkChanged(new NetworkChange(NetworkChange.Kind.ADDRESS_ADDED, Optional.of("eth0"), "added", now));
+        component.networkChanged(new NetworkChange(NetworkChange.Kind.ADDRESS_REMOVED, Optional.of("eth0"), "removed", now));
+        component.networkChanged(new NetworkChange(NetworkChange.Kind.DEFAULT_ROUTE_CHANGED, Optional.of("eth0"), "route", now));
+        Await.until("a second LLQ setup", () -> server.setups.get() == 2);
+        Await.until("llq-udp again", () -> subscription.mechanism().equals("llq-udp"));
+        Await.until("the old LLQ ended", () -> server.llqCount() == 1);
+        assertEquals(2, server.setups.get(), "one burst, one re-establishment");
         assertEquals(List.of("+fd00:0:0:0:0:0:0:1"), listener.events);
     }
 }

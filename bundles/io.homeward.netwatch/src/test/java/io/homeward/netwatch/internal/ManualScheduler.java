@@ -1,0 +1,69 @@
+package io.homeward.netwatch.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+
+import io.homeward.testkit.MutableClock;
+
+/** Runs tasks in order on the test's thread; delayed ones only when the test moves the clock past them. */
+final class ManualScheduler implements Scheduler {
+    private record Timed(Instant due, long order, Runnable task, boolean[] cancelled) {
+    }
+
+    private final MutableClock clock;
+    private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final List<Timed> timed = new ArrayList<>();
+    private long scheduled;
+    private boolean draining;
+
+    ManualScheduler(MutableClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        queue.add(task);
+        if (draining) {
+            return;
+        }
+        draining = true;
+        try {
+            while (!queue.isEmpty()) {
+                queue.poll().run();
+            }
+        } finally {
+            draining = false;
+        }
+    }
+
+    @Override
+    public Scheduled schedule(Runnable task, Duration delay) {
+        boolean[] cancelled = {false};
+        timed.add(new Timed(clock.instant().plus(delay), scheduled++, task, cancelled));
+        return () -> cancelled[0] = true;
+    }
+
+    void advance(Duration by) {
+        Instant end = clock.instant().plus(by);
+        while (true) {
+            Timed next = timed.stream().filter(t -> !t.cancelled()[0] && !t.due().isAfter(end))
+                    .min(Comparator.comparing(Timed::due).thenComparingLong(Timed::order)).orElse(null);
+            if (next == null) {
+                break;
+            }
+            timed.remove(next);
+            clock.set(next.due());
+            execute(next.task());
+        }
+        clock.set(end);
+    }
+
+    long pending() {
+        return timed.stream().filter(t -> !t.cancelled()[0]).count();
+    }
+}

@@ -1,0 +1,214 @@
+package io.homeward.registrar.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import io.homeward.api.auth.Credentials;
+import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.netwatch.NetworkChange;
+import io.homeward.api.netwatch.NetworkChangeListener;
+import io.homeward.api.portmap.PortMappingEvent;
+import io.homeward.api.portmap.PortMappingListener;
+import io.homeward.api.registration.HostRecordSet;
+import io.homeward.api.registration.RecordRegistrar;
+import io.homeward.api.registration.Registration;
+import io.homeward.api.registration.RegistrationException;
+import io.homeward.api.runtime.ProviderProperties;
+
+/**
+ * The agent's registrar: keeps this host's records published in the user's zone on the rendezvous server
+ * while the user is signed in. Owns one logic thread; every socket lives and dies inside one UPDATE.
+ */
+@Component(service = {RecordRegistrar.class, PortMappingListener.class, NetworkChangeListener.class, Registrar.class},
+        configurationPid = "io.homeward.registrar", property = ProviderProperties.NAME + "=dns-update")
+@Designate(ocd = Registrar.Config.class)
+public class Registrar implements RecordRegistrar, PortMappingListener, NetworkChangeListener {
+    @ObjectClassDefinition(name = "Homeward registrar",
+            description = "How the agent publishes this host's reachability records on the rendezvous server.")
+    public @interface Config {
+        @AttributeDefinition(description = "address:port of the rendezvous DNS server (IPv6 as [address]:port). "
+                + "The SRV record _dns-update-tls._tcp.<zone> is looked up here to find the update server.")
+        String dnsServer() default "127.0.0.1:8053";
+
+        @AttributeDefinition(required = false, description = "address:port of the DNS-over-TLS update server. "
+                + "Leave empty to find it with the SRV lookup; set it when the zone publishes no such SRV record.")
+        String server() default "";
+
+        @AttributeDefinition(required = false, description = "SHA-256 fingerprint of the update server's TLS "
+                + "certificate, hex with or without colons. Empty accepts any certificate and logs its fingerprint "
+                + "at WARN: copy that value here to pin it.")
+        String tlsFingerprint() default "";
+
+        @AttributeDefinition(description = "Update lease to ask for, in minutes (30..120; other values are "
+                + "clamped). The server removes the records this long after a host vanishes without a clean stop.")
+        int leaseMinutes() default 90;
+
+        @AttributeDefinition(description = "Local UDP port of the tunnel (IKE and ESP-in-UDP). Port mappings for "
+                + "this port give the public endpoint; without one this port is published as is.")
+        int tunnelPort() default 4500;
+
+        @AttributeDefinition(required = false, description = "The IPv4 address to publish when this host is not "
+                + "behind NAT and no port mapping is made. Empty publishes the host's own primary IPv4 address.")
+        String publicAddress() default "";
+
+        @AttributeDefinition(description = "Seconds to wait for the DNS or update server before giving up on one "
+                + "attempt (at least 1).")
+        int timeoutSeconds() default 5;
+    }
+
+    private final Logger log;
+    private final ScheduledExecutorService thread;
+    private final Scheduler scheduler;
+    private final RegistrationEngine engine;
+    private final Duration stopWait;
+
+    @Activate
+    public Registrar(@Reference(service = LoggerFactory.class) Logger log, Config config) {
+        this.log = log;
+        RegistrarSettings settings = RegistrarSettings.parse(config.server(), config.dnsServer(),
+                config.tlsFingerprint(), config.leaseMinutes(), config.tunnelPort(), config.publicAddress(),
+                config.timeoutSeconds());
+        ScheduledThreadPoolExecutor logic = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, "homeward-registrar");
+            t.setDaemon(true);
+            return t;
+        });
+        // A republish cancels the pending refresh; drop cancelled timers at once instead of at their due time.
+        logic.setRemoveOnCancelPolicy(true);
+        this.thread = logic;
+        this.scheduler = new ExecutorScheduler(thread, log);
+        this.stopWait = settings.timeout().multipliedBy(4).plusSeconds(1);
+        this.engine = new RegistrationEngine(scheduler, Clock.systemUTC(), sender(settings, log),
+                new DesiredRecords(settings.tunnelPort(), settings.publicAddress(), new SystemLocalIpv4(),
+                        System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT)),
+                settings.tunnelPort(), settings.lease(), log);
+    }
+
+    private static UpdateSender sender(RegistrarSettings settings, Logger log) {
+        if (!settings.problems().isEmpty()) {
+            log.error("Configuration io.homeward.registrar is invalid, nothing is published until it is fixed: {}",
+                    settings.problems());
+            return new MisconfiguredSender(settings.problems());
+        }
+        SecureRandom random = new SecureRandom();
+        Network network = new SocketNetwork(settings.timeout(), log);
+        return new UpdateClient(network, settings.server(),
+                new UpdateServerLocator(network, settings.dnsServer(), () -> random.nextInt(0x10000)),
+                settings.pin(), Clock.systemUTC(), () -> random.nextInt(0x10000));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCredentials(Credentials signedIn) {
+        scheduler.execute(() -> engine.credentials(signedIn));
+    }
+
+    void unbindCredentials(Credentials signedOut) {
+        scheduler.execute(() -> engine.credentialsGone(signedOut));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindHostIdentity(HostIdentity identity) {
+        scheduler.execute(() -> engine.identity(identity));
+    }
+
+    void unbindHostIdentity(HostIdentity identity) {
+        scheduler.execute(() -> engine.identityGone(identity));
+    }
+
+    @Override
+    public void mappingChanged(PortMappingEvent event) {
+        scheduler.execute(() -> engine.mapping(event));
+    }
+
+    @Override
+    public void networkChanged(NetworkChange change) {
+        scheduler.execute(engine::networkChanged);
+    }
+
+    @Override
+    public Registration publish(HostRecordSet records, Duration lease) throws RegistrationException {
+        return onLogicThread(() -> engine.publish(records, lease));
+    }
+
+    @Override
+    public void withdraw() throws RegistrationException {
+        onLogicThread(() -> {
+            engine.withdraw();
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Registration> current() {
+        return engine.state().registration();
+    }
+
+    RegistrationState state() {
+        return engine.state();
+    }
+
+    private interface Step<T> {
+        T run() throws UpdateFailure;
+    }
+
+    private <T> T onLogicThread(Step<T> step) throws RegistrationException {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            try {
+                result.complete(step.run());
+            } catch (UpdateFailure | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(stopWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new RegistrationException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new RegistrationException("the registrar did not finish within " + stopWait.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistrationException("interrupted while waiting for the registrar", e);
+        }
+    }
+
+    /** Withdraws the records (bounded by the configured timeout) and stops the logic thread. */
+    @Deactivate
+    void deactivate() {
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(engine::close, thread);
+        try {
+            closed.get(stopWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("The registrar could not withdraw its records cleanly ({}); they expire with their lease",
+                    e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+}

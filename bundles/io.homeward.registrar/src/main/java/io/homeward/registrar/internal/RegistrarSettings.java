@@ -1,0 +1,91 @@
+package io.homeward.registrar.internal;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registrar's configuration, checked. A value that does not parse is reported in {@link #problems()}
+ * and the registrar refuses to publish until it is fixed, rather than guessing.
+ */
+record RegistrarSettings(Optional<InetSocketAddress> server, InetSocketAddress dnsServer, String pin, Duration lease,
+        int tunnelPort, Optional<Inet4Address> publicAddress, Duration timeout, List<String> problems) {
+    /** RFC 9664 §4.2 asks for at least 30 min; past 2 h a vanished host lingers too long. */
+    static final Duration SHORTEST_LEASE = Duration.ofMinutes(30);
+    static final Duration LONGEST_LEASE = Duration.ofHours(2);
+    private static final InetSocketAddress DEFAULT_DNS = new InetSocketAddress("127.0.0.1", 8053);
+
+    static RegistrarSettings parse(String server, String dnsServer, String pin, int leaseMinutes, int tunnelPort,
+            String publicAddress, int timeoutSeconds) {
+        List<String> problems = new ArrayList<>();
+        Optional<InetSocketAddress> fixed = Optional.empty();
+        if (!server.isBlank()) {
+            fixed = endpoint("server", server, problems);
+        }
+        InetSocketAddress dns = endpoint("dnsServer", dnsServer, problems).orElse(DEFAULT_DNS);
+        String normalPin = "";
+        try {
+            normalPin = Fingerprints.normalize(pin);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (tunnelPort < 1 || tunnelPort > 65_535) {
+            problems.add("tunnelPort must be 1..65535, got " + tunnelPort);
+        }
+        Optional<Inet4Address> own = Optional.empty();
+        if (!publicAddress.isBlank()) {
+            own = ipv4(publicAddress.trim(), problems);
+        }
+        return new RegistrarSettings(fixed, dns, normalPin, clampLease(Duration.ofMinutes(leaseMinutes)), tunnelPort,
+                own, Duration.ofSeconds(Math.max(1, timeoutSeconds)), List.copyOf(problems));
+    }
+
+    static Duration clampLease(Duration asked) {
+        if (asked.compareTo(SHORTEST_LEASE) < 0) {
+            return SHORTEST_LEASE;
+        }
+        return asked.compareTo(LONGEST_LEASE) > 0 ? LONGEST_LEASE : asked;
+    }
+
+    /** {@code host:port}, an IPv6 address as {@code [address]:port}; names are not resolved here. */
+    private static Optional<InetSocketAddress> endpoint(String key, String text, List<String> problems) {
+        String value = text.trim();
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            problems.add(key + " must be address:port (IPv6 as [address]:port), got '" + text + "'");
+            return Optional.empty();
+        }
+        String host = value.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            int port = Integer.parseInt(value.substring(colon + 1));
+            if (port < 1 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return Optional.of(new InetSocketAddress(host, port));
+        } catch (NumberFormatException e) {
+            problems.add(key + " has no valid port (1..65535): '" + text + "'");
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Inet4Address> ipv4(String text, List<String> problems) {
+        try {
+            if (text.chars().allMatch(c -> c == '.' || Character.isDigit(c))
+                    && InetAddress.getByName(text) instanceof Inet4Address v4) {
+                return Optional.of(v4);
+            }
+        } catch (UnknownHostException e) {
+            // Reported below like any other text that is not a dotted IPv4 address.
+        }
+        problems.add("publicAddress must be an IPv4 address such as 203.0.113.7, got '" + text + "'");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,22 @@
+package io.homeward.registrar.internal;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Gogo command {@code homeward:registration}: what this host publishes, until when, and the last outcome. */
+@Component(service = RegistrationCommand.class, property = {
+        "osgi.command.scope=homeward",
+        "osgi.command.function=registration"})
+public class RegistrationCommand {
+    private final Registrar registrar;
+
+    @Activate
+    public RegistrationCommand(@Reference Registrar registrar) {
+        this.registrar = registrar;
+    }
+
+    public String registration() {
+        return RegistrationText.render(registrar.state());
+    }
+}

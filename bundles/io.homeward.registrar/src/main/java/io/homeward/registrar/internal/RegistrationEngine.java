@@ -1,0 +1,288 @@
+package io.homeward.registrar.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.log.Logger;
+
+import io.homeward.api.auth.Credentials;
+import io.homeward.api.auth.TsigKey;
+import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.portmap.PortMapping;
+import io.homeward.api.portmap.PortMappingEvent;
+import io.homeward.api.portmap.TransportProtocol;
+import io.homeward.api.registration.HostRecordSet;
+import io.homeward.api.registration.Registration;
+
+/**
+ * Decides when to publish, refresh, retry and withdraw. Every method runs on the scheduler's one logic
+ * thread; only {@link #state()} is read from other threads.
+ */
+final class RegistrationEngine {
+    /** Changes that come together (a new mapping, then its address) go out in one UPDATE. */
+    static final Duration DEBOUNCE = Duration.ofMillis(500);
+
+    private enum Pending { DEBOUNCE, REFRESH, RETRY }
+
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final UpdateSender sender;
+    private final DesiredRecords desired;
+    private final int tunnelPort;
+    private final Duration lease;
+    private final Logger log;
+    private final Backoff backoff = new Backoff();
+
+    private Credentials credentials;
+    private HostIdentity identity;
+    /** The latest mapping of the tunnel port per mapper, most recently reported last. */
+    private final Map<String, PortMapping> mappings = new LinkedHashMap<>();
+    private HostRecordSet pinned;
+    private Duration pinnedLease;
+    private boolean suspended;
+
+    private HostRecordSet published;
+    private TsigKey publishedKey;
+    private Instant leaseExpires;
+    private String server;
+
+    private Scheduler.Timer timer;
+    private Pending pending;
+    private Instant due;
+    private String lastResult = "starting";
+    private String lastFailure = "";
+    private Instant lastAttempt;
+    private String source = "";
+    private volatile RegistrationState state;
+
+    RegistrationEngine(Scheduler scheduler, Clock clock, UpdateSender sender, DesiredRecords desired, int tunnelPort,
+            Duration lease, Logger log) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.sender = sender;
+        this.desired = desired;
+        this.tunnelPort = tunnelPort;
+        this.lease = lease;
+        this.log = log;
+        snapshot();
+    }
+
+    RegistrationState state() {
+        return state;
+    }
+
+    void credentials(Credentials signedIn) {
+        if (published != null && (signedIn == null || !signedIn.zone().equalsIgnoreCase(published.zone()))) {
+            // Signed out, or into another account: the old records can only be removed with the old key.
+            withdrawQuietly("signed out of " + published.zone());
+            pinned = null;
+        }
+        credentials = signedIn;
+        changed();
+    }
+
+    void credentialsGone(Credentials signedOut) {
+        if (credentials == signedOut) {
+            credentials(null);
+        }
+    }
+
+    void identityGone(HostIdentity gone) {
+        if (identity == gone) {
+            identity = null;
+            changed();
+        }
+    }
+
+    void identity(HostIdentity current) {
+        identity = current;
+        changed();
+    }
+
+    /**
+     * Both the port-mapping chooser and the mapper bundles themselves report here, so events for other ports
+     * are dropped, and a mapper's LOST only removes that mapper's mapping: a late LOST from the mapper the
+     * chooser just left must not hide the new mapping it chose.
+     */
+    void mapping(PortMappingEvent event) {
+        PortMapping m = event.mapping();
+        if (m.transport() != TransportProtocol.UDP || m.internalPort() != tunnelPort) {
+            return;
+        }
+        mappings.remove(m.mapper());
+        if (event.kind() != PortMappingEvent.Kind.LOST) {
+            mappings.put(m.mapper(), m);
+        }
+        changed();
+    }
+
+    /** The most recently reported mapping that has not run out, or null. */
+    private PortMapping mapping() {
+        Instant now = clock.instant();
+        PortMapping latest = null;
+        for (PortMapping m : mappings.values()) {
+            if (m.expiresAt().isAfter(now)) {
+                latest = m;
+            }
+        }
+        return latest;
+    }
+
+    void networkChanged() {
+        changed();
+    }
+
+    /** An explicit publish: this set is kept, whatever the inputs say, until withdraw or restart. */
+    Registration publish(HostRecordSet set, Duration asked) throws UpdateFailure {
+        if (credentials == null) {
+            throw new UpdateFailure("not signed in: sign in before publishing");
+        }
+        pinned = set;
+        pinnedLease = RegistrarSettings.clampLease(asked);
+        suspended = false;
+        cancelTimer();
+        if (!attempt()) {
+            throw new UpdateFailure(lastFailure);
+        }
+        return new Registration(published, leaseExpires, server);
+    }
+
+    /** Removes the records now and stops publishing until {@link #publish} or a restart. */
+    void withdraw() throws UpdateFailure {
+        cancelTimer();
+        suspended = true;
+        pinned = null;
+        if (published != null) {
+            sender.withdraw(publishedKey, published);
+            log.info("Withdrew the records of {} from {}", published.hostName(), published.zone());
+            published = null;
+            leaseExpires = null;
+        }
+        lastResult = "withdrawn on request; publishes again after a publish or a restart";
+        snapshot();
+    }
+
+    /** A clean stop: nothing is scheduled any more and the records leave the server now. */
+    void close() {
+        cancelTimer();
+        suspended = true;
+        if (published != null) {
+            withdrawQuietly("stopping");
+        }
+    }
+
+    private void changed() {
+        if (suspended || pending == Pending.DEBOUNCE) {
+            snapshot();
+            return;
+        }
+        if (pending == Pending.REFRESH && effective().set().filter(set -> set.equals(published)).isPresent()) {
+            return;
+        }
+        arm(Pending.DEBOUNCE, DEBOUNCE);
+    }
+
+    /** What to publish now; while an input is briefly missing, what is out there is kept alive. */
+    private DesiredRecords.Outcome effective() {
+        DesiredRecords.Outcome outcome = current();
+        if (outcome.set().isEmpty() && credentials != null && published != null) {
+            return new DesiredRecords.Outcome(Optional.of(published), "keeping the published set while "
+                    + outcome.explanation());
+        }
+        return outcome;
+    }
+
+    private DesiredRecords.Outcome current() {
+        if (credentials == null) {
+            return desired.of(null, identity, null);
+        }
+        if (pinned != null) {
+            return new DesiredRecords.Outcome(Optional.of(pinned), "set by a caller of RecordRegistrar.publish");
+        }
+        return desired.of(credentials, identity, mapping());
+    }
+
+    private boolean attempt() {
+        timer = null;
+        pending = null;
+        due = null;
+        DesiredRecords.Outcome outcome = effective();
+        source = outcome.explanation();
+        if (outcome.set().isEmpty()) {
+            lastResult = outcome.explanation();
+            lastFailure = lastResult;
+            snapshot();
+            return false;
+        }
+        HostRecordSet set = outcome.set().get();
+        Duration asked = pinned != null ? pinnedLease : lease;
+        lastAttempt = clock.instant();
+        try {
+            UpdateSender.Granted granted = sender.publish(credentials.tsigKey(), set, Optional.ofNullable(published),
+                    asked);
+            published = set;
+            publishedKey = credentials.tsigKey();
+            server = granted.server();
+            leaseExpires = lastAttempt.plus(granted.lease());
+            backoff.reset();
+            lastResult = "published at " + lastAttempt + ", lease " + granted.lease().toSeconds() + " s granted by "
+                    + granted.server();
+            log.info("Published {} in {} ({}:{}), lease {} s", set.hostName(), set.zone(),
+                    set.publicAddress().getHostAddress(), set.publicPort(), granted.lease().toSeconds());
+            // Refresh at 75 % of the granted lease (RFC 9664 §4.2 asks for the last fifth at the latest).
+            arm(Pending.REFRESH, granted.lease().multipliedBy(3).dividedBy(4));
+            return true;
+        } catch (UpdateFailure failure) {
+            Duration wait = backoff.next();
+            lastFailure = failure.getMessage();
+            lastResult = "failed at " + lastAttempt + ": " + lastFailure;
+            log.warn("Could not publish {} in {}: {}; retrying in {} s", set.hostName(), set.zone(),
+                    failure.getMessage(), wait.toSeconds());
+            arm(Pending.RETRY, wait);
+            return false;
+        }
+    }
+
+    private void withdrawQuietly(String why) {
+        try {
+            sender.withdraw(publishedKey, published);
+            log.info("Withdrew the records of {} from {} ({})", published.hostName(), published.zone(), why);
+            lastResult = "withdrawn (" + why + ")";
+        } catch (UpdateFailure failure) {
+            log.warn("Could not withdraw the records of {} from {} ({}): {}; they expire with their lease at {}",
+                    published.hostName(), published.zone(), why, failure.getMessage(), leaseExpires);
+            lastResult = "withdraw failed (" + why + "): " + failure.getMessage();
+        }
+        published = null;
+        leaseExpires = null;
+        snapshot();
+    }
+
+    private void arm(Pending kind, Duration delay) {
+        cancelTimer();
+        pending = kind;
+        due = clock.instant().plus(delay);
+        timer = scheduler.schedule(this::attempt, delay);
+        snapshot();
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel();
+        }
+        timer = null;
+        pending = null;
+        due = null;
+    }
+
+    private void snapshot() {
+        Optional<Registration> current = published == null ? Optional.empty()
+                : Optional.of(new Registration(published, leaseExpires, server));
+        state = new RegistrationState(current, lastResult, Optional.ofNullable(lastAttempt), Optional.ofNullable(due),
+                source);
+    }
+}

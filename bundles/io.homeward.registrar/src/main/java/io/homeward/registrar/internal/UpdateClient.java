@@ -1,0 +1,88 @@
+package io.homeward.registrar.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+
+import io.homeward.api.auth.TsigKey;
+import io.homeward.api.registration.HostRecordSet;
+
+/** Signs each UPDATE with the user's key, sends it over TLS to the zone's update server and reads the answer. */
+final class UpdateClient implements UpdateSender {
+    private final Network network;
+    private final Optional<InetSocketAddress> fixedServer;
+    private final UpdateServerLocator locator;
+    private final String pin;
+    private final Clock clock;
+    private final IntSupplier ids;
+
+    UpdateClient(Network network, Optional<InetSocketAddress> fixedServer, UpdateServerLocator locator, String pin,
+            Clock clock, IntSupplier ids) {
+        this.network = network;
+        this.fixedServer = fixedServer;
+        this.locator = locator;
+        this.pin = pin;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public Granted publish(TsigKey key, HostRecordSet set, Optional<HostRecordSet> previous, Duration lease)
+            throws UpdateFailure {
+        Message update;
+        try {
+            update = UpdateMessages.publish(set, previous, lease, ids.getAsInt());
+        } catch (IllegalArgumentException e) {
+            throw new UpdateFailure("cannot build the UPDATE: " + e.getMessage(), e);
+        }
+        Exchange done = exchange(key, update, set.zone());
+        // RFC 9664 §4.2: without the option the server has no leases; refresh as if it granted the request.
+        return new Granted(LeaseOption.granted(done.response()).orElse(lease), done.server());
+    }
+
+    @Override
+    public void withdraw(TsigKey key, HostRecordSet set) throws UpdateFailure {
+        Message update;
+        try {
+            update = UpdateMessages.withdraw(set, ids.getAsInt());
+        } catch (IllegalArgumentException e) {
+            throw new UpdateFailure("cannot build the UPDATE: " + e.getMessage(), e);
+        }
+        exchange(key, update, set.zone());
+    }
+
+    private record Exchange(Message response, String server) {
+    }
+
+    private Exchange exchange(TsigKey key, Message update, String zone) throws UpdateFailure {
+        Name zoneName = update.getQuestion().getName();
+        InetSocketAddress server = fixedServer.isPresent() ? fixedServer.get() : locator.locate(zoneName);
+        String where = Endpoints.text(server);
+        UpdateSigner signer = new UpdateSigner(key, clock);
+        byte[] wire = signer.sign(update);
+        Message response;
+        byte[] answer;
+        try {
+            answer = network.exchangeTls(server, wire, pin);
+            response = new Message(answer);
+        } catch (IOException e) {
+            throw new UpdateFailure("cannot reach the update server " + where + ": " + e.getMessage(), e);
+        }
+        if (response.getHeader().getID() != update.getHeader().getID()) {
+            throw new UpdateFailure("the update server " + where + " answered another message (ID "
+                    + response.getHeader().getID() + ")");
+        }
+        UpdateAnswers.check(response, key, zone, where);
+        if (response.getTSIG() != null && !signer.verify(response, answer, update.getTSIG())) {
+            throw new UpdateFailure("the update server " + where + " signed its answer wrongly: "
+                    + "it may not hold the same key as this host");
+        }
+        return new Exchange(response, where);
+    }
+}
