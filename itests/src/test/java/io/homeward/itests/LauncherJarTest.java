@@ -37,7 +37,8 @@ class LauncherJarTest {
             assertTrue(bundles.body().contains("all " + count + " bundles active"), bundles.body());
 
             launcher.terminate();
-            launcher.outputUntilExit(30);
+            List<String> terminal = launcher.outputUntilExit(30);
+            assertTrue(terminal.stream().noneMatch(l -> l.contains("[DEBUG]")), "no bundle writes to the terminal behind the log: " + terminal);
             assertTrue(Files.readString(data.resolve("homeward.log")).contains("Homeward stopped (clean)"));
             try (ServerSocket again = new ServerSocket()) {
                 again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

@@ -84,9 +84,22 @@ final class ShippedRuntime {
         return v;
     }
 
+    /**
+     * The runtime with the shipped defaults, except that the rendezvous listens on free ports, so a
+     * runtime a developer has running on the default ports does not get in the way.
+     */
     static Option[] options(String feature) {
         Path defaults = Path.of(System.getProperty("homeward.features"), "..", "config", "homeward.json").normalize();
-        return options(feature, defaults);
+        try {
+            String dns = Integer.toString(consolePort(feature + "-dns"));
+            String tls = Integer.toString(consolePort(feature + "-tls"));
+            String config = Files.readString(defaults).replace("8053", dns).replace("8853", tls);
+            Path copy = Files.createTempDirectory("homeward-defaults").resolve("homeward.json");
+            Files.writeString(copy, config);
+            return options(feature, copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The runtime with another configuration file (OSGi Configurator format) instead of the shipped defaults. */

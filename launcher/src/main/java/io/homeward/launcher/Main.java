@@ -28,11 +28,13 @@ public final class Main {
     static final int EXIT_USAGE = 2;
     static final int EXIT_CANNOT_START = 1;
     /**
-     * Start level 1: logging and DS, then configuration, so that every component of level 2 starts with
-     * the operator's configuration rather than its defaults (the Configurator applies its files as it starts).
+     * Start levels: logging and DS first (1), then configuration (2), then everything else (3), so that
+     * every bundle that logs while starting finds the log service (the Configurator prints to stdout
+     * without one) and every component starts with the operator's configuration rather than its defaults.
      */
-    private static final List<String> START_FIRST = List.of("org.apache.felix.log", "org.apache.felix.scr",
-            "io.homeward.logging", "org.apache.felix.configadmin", "org.apache.felix.configurator");
+    private static final Map<String, Integer> START_LEVELS = Map.of("org.apache.felix.log", 1, "org.apache.felix.scr", 1,
+            "io.homeward.logging", 1, "org.apache.felix.configadmin", 2, "org.apache.felix.configurator", 2);
+    static final int LAST_START_LEVEL = 3;
 
     private Main() {
     }
@@ -149,13 +151,13 @@ public final class Main {
 
     /**
      * Marks every bundle for start and starts the framework, which starts them by start level (see
-     * {@link #START_FIRST}): bundles that log while starting reach the runtime's log (the Configurator
+     * {@link #START_LEVELS}): bundles that log while starting reach the runtime's log (the Configurator
      * falls back to stdout without a LogService), and components find their configuration in place, on
      * the first start and on every later one. Returns how many bundles did not become active.
      */
     private static int start(Framework framework, List<Bundle> bundles, Logger log) throws BundleException {
         for (Bundle bundle : bundles) {
-            bundle.adapt(BundleStartLevel.class).setStartLevel(START_FIRST.contains(bundle.getSymbolicName()) ? 1 : 2);
+            bundle.adapt(BundleStartLevel.class).setStartLevel(START_LEVELS.getOrDefault(bundle.getSymbolicName(), LAST_START_LEVEL));
             if (!isFragment(bundle)) {
                 bundle.start();
             }

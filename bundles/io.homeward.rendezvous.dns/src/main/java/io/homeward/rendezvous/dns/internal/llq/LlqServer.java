@@ -1,21 +1,25 @@
 package io.homeward.rendezvous.dns.internal.llq;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 import org.osgi.service.log.Logger;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
@@ -43,6 +47,17 @@ public final class LlqServer implements ZoneChangeListener {
     static final long LEASE_FUDGE_SECONDS = 60;
 
     private final Map<Long, LlqEntry> entries = new HashMap<>();
+    /**
+     * Indexes kept in step with {@link #entries}, so that a setup and a zone change cost the same with a
+     * hundred LLQs or a hundred thousand: the LLQ of a client for a question, the number of LLQs of each
+     * client address, and the LLQs watching each owner name.
+     */
+    private final Map<ClientQuestion, LlqEntry> byClientQuestion = new HashMap<>();
+    private final Map<InetAddress, Integer> perClient = new HashMap<>();
+    private final Map<Name, Set<LlqEntry>> byName = new HashMap<>();
+
+    private record ClientQuestion(InetSocketAddress client, Question question) {
+    }
     private final WatchSettings settings;
     private final LlqReplies replies;
     private final LlqEvents sender;
@@ -100,8 +115,8 @@ public final class LlqServer implements ZoneChangeListener {
             answerChallengeResponse(request, now);
             return;
         }
-        Optional<LlqEntry> existing = entries.values().stream()
-                .filter(e -> e.from(responder) && e.question.equals(request.question())).findFirst();
+        Optional<LlqEntry> existing = Optional.ofNullable(byClientQuestion.get(new ClientQuestion(responder.client(),
+                request.question())));
         if (existing.isPresent() && !existing.get().established() && !responder.transport().isStream()) {
             // The challenge was lost: the same challenge again (RFC 8764 §5.2.2; dnsextd keeps the ID too).
             replies.challenge(request, existing.get());
@@ -117,7 +132,7 @@ public final class LlqServer implements ZoneChangeListener {
         }
         LlqEntry entry = new LlqEntry(newId(), request.question(), request.tsig().keyName(), request.tsig().key(),
                 responder, settings.clampLease(request.option().lease()));
-        entries.put(entry.id, entry);
+        add(entry);
         if (responder.transport().isStream()) {
             // Over TCP and TLS the connection already proves the address: no challenge (RFC 8764 §5.2; Apple's
             // client and server skip it too).
@@ -185,8 +200,8 @@ public final class LlqServer implements ZoneChangeListener {
 
     synchronized void deliver(ZoneChange change) {
         Instant now = clock.instant();
-        for (LlqEntry entry : List.copyOf(entries.values())) {
-            if (!entry.established() || !entry.question.name().subdomain(change.zone())) {
+        for (LlqEntry entry : watching(change)) {
+            if (!entry.established()) {
                 continue;
             }
             if (!now.isBefore(entry.expires)) {
@@ -254,8 +269,32 @@ public final class LlqServer implements ZoneChangeListener {
         }
     }
 
+    /** The LLQs whose question names a record of the change, each once. */
+    private Set<LlqEntry> watching(ZoneChange change) {
+        Set<LlqEntry> watching = new LinkedHashSet<>();
+        for (List<Record> records : List.of(change.removed(), change.added())) {
+            for (Record r : records) {
+                watching.addAll(byName.getOrDefault(r.getName(), Set.of()));
+            }
+        }
+        return watching;
+    }
+
+    private void add(LlqEntry entry) {
+        entries.put(entry.id, entry);
+        byClientQuestion.put(new ClientQuestion(entry.responder.client(), entry.question), entry);
+        perClient.merge(entry.responder.client().getAddress(), 1, Integer::sum);
+        byName.computeIfAbsent(entry.question.name(), n -> new LinkedHashSet<>()).add(entry);
+    }
+
     private void remove(LlqEntry entry, String why) {
         if (entries.remove(entry.id) != null) {
+            byClientQuestion.remove(new ClientQuestion(entry.responder.client(), entry.question), entry);
+            perClient.computeIfPresent(entry.responder.client().getAddress(), (a, n) -> n == 1 ? null : n - 1);
+            Set<LlqEntry> named = byName.get(entry.question.name());
+            if (named != null && named.remove(entry) && named.isEmpty()) {
+                byName.remove(entry.question.name());
+            }
             log.info("LLQ {} for {} from {} ended: {}", Long.toHexString(entry.id), entry.question.name(),
                     entry.responder.client(), why);
         }
@@ -265,8 +304,7 @@ public final class LlqServer implements ZoneChangeListener {
         if (entries.size() >= settings.llqTotal()) {
             return false;
         }
-        long mine = entries.values().stream().filter(e -> e.responder.client().getAddress().equals(client)).count();
-        return mine < settings.llqPerClient();
+        return perClient.getOrDefault(client, 0) < settings.llqPerClient();
     }
 
     private long newId() {
