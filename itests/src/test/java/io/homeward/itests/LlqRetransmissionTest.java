@@ -8,8 +8,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,6 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 
 import io.homeward.api.accounts.AccountService;
-import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.rendezvous.WatchState;
 import io.homeward.api.rendezvous.WatchStatus;
@@ -42,8 +39,8 @@ import io.homeward.api.rendezvous.WatchStatus;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class LlqRetransmissionTest {
-    private static final String ZONE = "alice.members.example.";
-    private static final String PASSWORD = "alice-retransmission-password";
+    private static final AliceRuntime RUNTIME = new AliceRuntime("retransmission");
+    private static final String ZONE = AliceRuntime.ZONE;
     private static final int AAAA = 28;
     /** Far beyond the server's schedule (sends at 0, 2 and 6 s, gives up 8 s later), yet bounded. */
     private static final Duration GIVE_UP_LIMIT = Duration.ofSeconds(60);
@@ -59,33 +56,12 @@ public class LlqRetransmissionTest {
 
     @Configuration
     public Option[] config() throws Exception {
-        Path file = Files.createTempDirectory("homeward-llq").resolve("llq.json");
-        Files.writeString(file, """
-                {
-                  ":configurator:resource-version": 1,
-                  ":configurator:symbolic-name": "itest-llq-retransmission",
-                  ":configurator:version": "1.0.0",
-                  "io.homeward.rendezvous.transport": { "port": %d, "tlsPort": %d },
-                  "io.homeward.rendezvous.dns": { "tlsPort": %d, "updatesPerSecond": 1000.0, "updateBurst": 1000 }
-                }
-                """.formatted(dnsPort(), tlsPort(), tlsPort()));
-        return ShippedRuntime.options("all-in-one", file);
-    }
-
-    private static int dnsPort() {
-        return ShippedRuntime.consolePort("retransmission-dns");
-    }
-
-    private static int tlsPort() {
-        return ShippedRuntime.consolePort("retransmission-tls");
+        return RUNTIME.options("");
     }
 
     @Before
     public void addAlice() throws Exception {
-        if (accounts.users().stream().noneMatch(a -> a.user().equals("alice"))) {
-            accounts.addUser("alice", PASSWORD.toCharArray());
-        }
-        key = PasswordKeys.derive(ZONE, PASSWORD.toCharArray());
+        key = RUNTIME.addAlice(accounts);
         updates = new SignedUpdates(server(), key);
     }
 
@@ -147,7 +123,7 @@ public class LlqRetransmissionTest {
     }
 
     private static InetSocketAddress server() {
-        return new InetSocketAddress("127.0.0.1", dnsPort());
+        return RUNTIME.server();
     }
 
     /** The LLQs the rendezvous reports for this client's socket. */

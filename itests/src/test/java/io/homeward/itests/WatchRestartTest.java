@@ -5,10 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,8 +36,6 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.accounts.AccountService;
-import io.homeward.api.accounts.PasswordKeys;
-import io.homeward.api.auth.TsigKey;
 import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
@@ -55,8 +50,8 @@ import io.homeward.api.watch.WatchedRecord;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class WatchRestartTest {
-    private static final String ZONE = "alice.members.example.";
-    private static final String PASSWORD = "alice-restart-password";
+    private static final AliceRuntime RUNTIME = new AliceRuntime("restart");
+    private static final String ZONE = AliceRuntime.ZONE;
     private static final int AAAA = 28;
     /** LLQ leases this short make the watcher refresh every ~8 s, which is how LLQ over UDP learns of a restart. */
     private static final int LLQ_LEASE_SECONDS = 10;
@@ -74,42 +69,16 @@ public class WatchRestartTest {
 
     private SignedUpdates updates;
 
+    /** A retry delay of 1 s: a stopping server asks push clients to wait this long before they come back. */
     @Configuration
     public Option[] config() throws Exception {
-        Path file = Files.createTempDirectory("homeward-restart").resolve("restart.json");
-        // The name server's address lets the watcher follow the push SRV record to this server; a retry delay of
-        // 1 s: a stopping server asks push clients to wait this long before they come back.
-        Files.writeString(file, """
-                {
-                  ":configurator:resource-version": 1,
-                  ":configurator:symbolic-name": "itest-watch-restart",
-                  ":configurator:version": "1.0.0",
-                  "io.homeward.rendezvous.transport": { "port": %d, "tlsPort": %d },
-                  "io.homeward.rendezvous.dns": { "tlsPort": %d, "nameServerAddresses": ["127.0.0.1"],
-                                                  "updatesPerSecond": 1000.0, "updateBurst": 1000,
-                                                  "watchRetryDelaySeconds": 1,
-                                                  "llqLeaseMinSeconds": %d, "llqLeaseMaxSeconds": %d }
-                }
-                """.formatted(dnsPort(), tlsPort(), tlsPort(), LLQ_LEASE_SECONDS, LLQ_LEASE_SECONDS));
-        return ShippedRuntime.options("all-in-one", file);
-    }
-
-    private static int dnsPort() {
-        return ShippedRuntime.consolePort("restart-dns");
-    }
-
-    private static int tlsPort() {
-        return ShippedRuntime.consolePort("restart-tls");
+        return RUNTIME.options("\"watchRetryDelaySeconds\": 1, \"llqLeaseMinSeconds\": %d, \"llqLeaseMaxSeconds\": %d,"
+                .formatted(LLQ_LEASE_SECONDS, LLQ_LEASE_SECONDS));
     }
 
     @Before
     public void signIn() throws Exception {
-        if (accounts.users().stream().noneMatch(a -> a.user().equals("alice"))) {
-            accounts.addUser("alice", PASSWORD.toCharArray());
-        }
-        TsigKey key = PasswordKeys.derive(ZONE, PASSWORD.toCharArray());
-        updates = new SignedUpdates(new InetSocketAddress("127.0.0.1", dnsPort()), key);
-        ZoneCredentials.signIn(context, "alice", ZONE, key);
+        updates = RUNTIME.signInAlice(context, accounts);
     }
 
     @Test
@@ -123,7 +92,7 @@ public class WatchRestartTest {
     }
 
     private void recoversFromARestart(String mechanism) throws Exception {
-        RecordWatcher watcher = WatcherConfig.using(context, configAdmin, dnsPort(), mechanism);
+        RecordWatcher watcher = WatcherConfig.using(context, configAdmin, RUNTIME.dnsPort(), mechanism);
         String name = "r-" + mechanism + "." + ZONE;
         updates.send(updates.addAaaa(name, "fd00::1"));
         RecordView view = new RecordView();
@@ -189,7 +158,7 @@ public class WatchRestartTest {
     }
 
     private SimpleResolver resolver() {
-        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", dnsPort()));
+        SimpleResolver resolver = new SimpleResolver(RUNTIME.server());
         resolver.setTimeout(Duration.ofSeconds(2));
         return resolver;
     }

@@ -3,9 +3,6 @@ package io.homeward.itests;
 import static org.junit.Assert.assertEquals;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,8 +20,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import io.homeward.api.accounts.AccountService;
-import io.homeward.api.accounts.PasswordKeys;
-import io.homeward.api.auth.TsigKey;
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.Subscription;
@@ -38,8 +33,8 @@ import io.homeward.api.watch.WatchedRecord;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class WatchingTest {
-    private static final String ZONE = "alice.members.example.";
-    private static final String PASSWORD = "alice-watching-password";
+    private static final AliceRuntime RUNTIME = new AliceRuntime("watching");
+    private static final String ZONE = AliceRuntime.ZONE;
     private static final int AAAA = 28;
 
     @Inject
@@ -55,36 +50,12 @@ public class WatchingTest {
 
     @Configuration
     public Option[] config() throws Exception {
-        Path file = Files.createTempDirectory("homeward-watch").resolve("watch.json");
-        Files.writeString(file, """
-                {
-                  ":configurator:resource-version": 1,
-                  ":configurator:symbolic-name": "itest-watching",
-                  ":configurator:version": "1.0.0",
-                  "io.homeward.rendezvous.transport": { "port": %d, "tlsPort": %d },
-                  "io.homeward.rendezvous.dns": { "tlsPort": %d, "leaseMinSeconds": 3, "nameServerAddresses": ["127.0.0.1"],
-                                                  "updatesPerSecond": 1000.0, "updateBurst": 1000 }
-                }
-                """.formatted(dnsPort(), tlsPort(), tlsPort()));
-        return ShippedRuntime.options("all-in-one", file);
-    }
-
-    private static int dnsPort() {
-        return ShippedRuntime.consolePort("watching-dns");
-    }
-
-    private static int tlsPort() {
-        return ShippedRuntime.consolePort("watching-tls");
+        return RUNTIME.options("\"leaseMinSeconds\": 3,");
     }
 
     @Before
     public void signIn() throws Exception {
-        if (accounts.users().stream().noneMatch(a -> a.user().equals("alice"))) {
-            accounts.addUser("alice", PASSWORD.toCharArray());
-        }
-        TsigKey key = PasswordKeys.derive(ZONE, PASSWORD.toCharArray());
-        updates = new SignedUpdates(new InetSocketAddress("127.0.0.1", dnsPort()), key);
-        ZoneCredentials.signIn(context, "alice", ZONE, key);
+        updates = RUNTIME.signInAlice(context, accounts);
     }
 
     @Test
@@ -108,7 +79,7 @@ public class WatchingTest {
     }
 
     private void watchThrough(String mechanism) throws Exception {
-        RecordWatcher watcher = WatcherConfig.using(context, configAdmin, dnsPort(), mechanism);
+        RecordWatcher watcher = WatcherConfig.using(context, configAdmin, RUNTIME.dnsPort(), mechanism);
         String name = "w-" + mechanism + "." + ZONE;
         updates.send(updates.addAaaa(name, "fd00::1"));
         Recorder events = new Recorder();
