@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.osgi.service.log.Logger;
 
 import io.homeward.api.netwatch.NetworkChange;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * Follows the network: the event source says something happened, a fresh snapshot says what, and the

@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.netwatch.NetworkChange;
 import io.homeward.api.netwatch.NetworkChangeListener;
+import io.homeward.kit.schedule.ExecutorScheduler;
 
 /**
  * Notices an interface going up or down, an address added or removed, or the default route changing,

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 
 import io.homeward.testkit.MutableClock;
+import io.homeward.kit.schedule.Scheduler;
 
 /** Runs tasks in order on the test's thread; delayed ones only when the test moves the clock past them. */
 final class ManualScheduler implements Scheduler {

@@ -17,6 +17,7 @@ import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
 import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.TransportProtocol;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * Keeps one UDP mapping for the tunnel port with the best-ranked mapper that works. A better mapper

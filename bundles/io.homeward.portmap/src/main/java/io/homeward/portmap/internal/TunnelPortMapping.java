@@ -26,6 +26,7 @@ import io.homeward.api.netwatch.NetworkChangeListener;
 import io.homeward.api.portmap.PortMapper;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingListener;
+import io.homeward.kit.schedule.ExecutorScheduler;
 
 /**
  * Keeps one inbound UDP mapping for the tunnel port with the best port mapper that works, and tells

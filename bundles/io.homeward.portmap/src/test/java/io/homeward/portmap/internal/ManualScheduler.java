@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 
 import io.homeward.testkit.MutableClock;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * Runs tasks on the caller's thread, one after another like the real single-thread scheduler, and

@@ -18,6 +18,7 @@ import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.TransportProtocol;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.kit.schedule.ExecutorScheduler;
 
 class MappingChooserTest {
     private static final Duration LIFETIME = Duration.ofHours(1);

@@ -1,9 +1,9 @@
-package io.homeward.portmap.internal;
+package io.homeward.kit.schedule;
 
 import java.time.Duration;
 
-/** Runs the chooser's work one task at a time, now or later; a seam so tests control time. */
-interface Scheduler {
+/** Runs a component's work one task at a time, now or later; a seam so tests control time. */
+public interface Scheduler {
 
     /** A task that may still be cancelled. */
     interface Scheduled {

@@ -1,4 +1,4 @@
-package io.homeward.netwatch.internal;
+package io.homeward.kit.schedule;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
@@ -6,11 +6,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** {@link Scheduler} on one daemon thread the component owns. */
-final class ExecutorScheduler implements Scheduler {
+/**
+ * {@link Scheduler} on one daemon thread the component owns. Work handed in after shutdown (a late
+ * event while the component stops) is dropped: there is nothing left for it to do.
+ */
+public final class ExecutorScheduler implements Scheduler {
     private final ScheduledThreadPoolExecutor executor;
 
-    ExecutorScheduler(String threadName) {
+    public ExecutorScheduler(String threadName) {
         executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -20,7 +23,6 @@ final class ExecutorScheduler implements Scheduler {
         executor.setRemoveOnCancelPolicy(true);
     }
 
-    /** Work handed in after shutdown (a line the monitor printed while stopping) is dropped. */
     @Override
     public void execute(Runnable task) {
         try {
@@ -40,7 +42,8 @@ final class ExecutorScheduler implements Scheduler {
         }
     }
 
-    boolean shutdown(Duration wait) throws InterruptedException {
+    /** Lets queued work finish, then stops the thread; false when it did not stop within {@code wait}. */
+    public boolean shutdown(Duration wait) throws InterruptedException {
         executor.shutdown();
         return executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
