@@ -4,7 +4,7 @@
 # 100.64.0.0/10 in front of a second home gateway). Everything lives in network namespaces this script
 # creates; nothing is routed to the machine's real network.
 #
-# Usage: lab.sh up | down | status | move-laptop home|cafe | set-home-wan ADDRESS | restart-miniupnpd [home|home2]
+# Usage: lab.sh up | down | status | move-laptop home|cafe|train | set-home-wan ADDRESS | restart-miniupnpd [home|home2]
 #
 # Addresses. The "Internet" is 11.0.0.0/24 on a bridge inside hw-inet: miniupnpd refuses to map when its
 # WAN address is private or reserved (RFC 1918, 100.64/10, 198.18/15 and the documentation ranges
@@ -15,7 +15,8 @@
 #   hw-homegw  11.0.0.2   home gateway: nft masquerade + miniupnpd; LAN 192.168.1.1/24 (br-lan)
 #   hw-home    192.168.1.10
 #   hw-cafegw  11.0.0.3   café gateway: plain masquerade; LAN 10.10.0.1/24 (br-lan)
-#   hw-laptop  10.10.0.10 in the café (or 192.168.1.20 at home after move-laptop home)
+#   hw-traingw 11.0.0.5   train gateway: plain masquerade; LAN 10.20.0.1/24 (br-lan)
+#   hw-laptop  10.10.0.10 in the café (192.168.1.20 at home, 10.20.0.10 on the train after move-laptop)
 #   hw-cgn     11.0.0.4   carrier-grade NAT; inside 100.64.0.1/24
 #   hw-homegw2 100.64.0.2 second home gateway behind the CGN: nft masquerade + miniupnpd; LAN 192.168.3.1/24
 #   hw-home2   192.168.3.10
@@ -25,7 +26,7 @@
 set -euo pipefail
 
 STATE=${HOMEWARD_NETLAB_STATE:-/run/homeward-netlab}
-NAMESPACES=(hw-inet hw-rdv hw-homegw hw-home hw-cafegw hw-laptop hw-cgn hw-homegw2 hw-home2)
+NAMESPACES=(hw-inet hw-rdv hw-homegw hw-home hw-cafegw hw-laptop hw-traingw hw-cgn hw-homegw2 hw-home2)
 HOME_WAN=11.0.0.2
 UPNP_HTTP_PORT=5555
 
@@ -179,24 +180,27 @@ up() {
   plug hw-rdv wan0 11.0.0.10/24 11.0.0.1 hw-inet br0 p-rdv
   plug hw-homegw wan0 $HOME_WAN/24 11.0.0.1 hw-inet br0 p-homegw
   plug hw-cafegw wan0 11.0.0.3/24 11.0.0.1 hw-inet br0 p-cafegw
+  plug hw-traingw wan0 11.0.0.5/24 11.0.0.1 hw-inet br0 p-traingw
   plug hw-cgn wan0 11.0.0.4/24 11.0.0.1 hw-inet br0 p-cgn
 
   bridge hw-homegw br-lan 192.168.1.1/24
   plug hw-home eth0 192.168.1.10/24 192.168.1.1 hw-homegw br-lan p-home
   bridge hw-cafegw br-lan 10.10.0.1/24
   plug hw-laptop eth0 10.10.0.10/24 10.10.0.1 hw-cafegw br-lan p-laptop
+  bridge hw-traingw br-lan 10.20.0.1/24
 
   bridge hw-cgn br-lan 100.64.0.1/24
   plug hw-homegw2 wan0 100.64.0.2/24 100.64.0.1 hw-cgn br-lan p-homegw2
   bridge hw-homegw2 br-lan 192.168.3.1/24
   plug hw-home2 eth0 192.168.3.10/24 192.168.3.1 hw-homegw2 br-lan p-home2
 
-  for ns in hw-inet hw-homegw hw-cafegw hw-cgn hw-homegw2; do router "$ns"; done
+  for ns in hw-inet hw-homegw hw-cafegw hw-traingw hw-cgn hw-homegw2; do router "$ns"; done
   # Announcements to 224.0.0.1 leave by the LAN, not by the default route to the WAN.
   in_ns hw-homegw ip route add 224.0.0.0/4 dev br-lan
   in_ns hw-homegw2 ip route add 224.0.0.0/4 dev br-lan
   nat_rules hw-homegw yes
   nat_rules hw-cafegw no
+  nat_rules hw-traingw no
   nat_rules hw-cgn no
   nat_rules hw-homegw2 yes
   start_miniupnpd home hw-homegw 192.168.1.0/24
@@ -241,7 +245,8 @@ move_laptop() {
   case "$where" in
     cafe) plug hw-laptop eth0 10.10.0.10/24 10.10.0.1 hw-cafegw br-lan p-laptop ;;
     home) plug hw-laptop eth0 192.168.1.20/24 192.168.1.1 hw-homegw br-lan p-laptop ;;
-    *) die "unknown network '$where' (home or cafe)" ;;
+    train) plug hw-laptop eth0 10.20.0.10/24 10.20.0.1 hw-traingw br-lan p-laptop ;;
+    *) die "unknown network '$where' (home, cafe or train)" ;;
   esac
   echo "laptop is in the $where network"
 }
@@ -276,8 +281,8 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  move-laptop) [ $# = 2 ] || die "usage: lab.sh move-laptop home|cafe"; move_laptop "$2" ;;
+  move-laptop) [ $# = 2 ] || die "usage: lab.sh move-laptop home|cafe|train"; move_laptop "$2" ;;
   set-home-wan) [ $# = 2 ] || die "usage: lab.sh set-home-wan ADDRESS"; set_home_wan "$2" ;;
   restart-miniupnpd) restart_miniupnpd "${2:-home}" ;;
-  *) echo "usage: lab.sh up | down | status | move-laptop home|cafe | set-home-wan ADDRESS | restart-miniupnpd [home|home2]" >&2; exit 2 ;;
+  *) echo "usage: lab.sh up | down | status | move-laptop home|cafe|train | set-home-wan ADDRESS | restart-miniupnpd [home|home2]" >&2; exit 2 ;;
 esac

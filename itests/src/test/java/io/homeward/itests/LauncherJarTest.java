@@ -21,7 +21,7 @@ class LauncherJarTest {
     void agentStartsShowsTheConsoleAndStopsCleanlyOnSigterm(@TempDir Path data) throws Exception {
         int port = ShippedRuntime.consolePort("launcher-agent");
         try (LauncherProcess launcher = LauncherProcess.start("--feature", "agent", "--data", data.toString(),
-                "--console-port", Integer.toString(port), "--no-shell")) {
+                "--console-port", Integer.toString(port), "--no-shell", "--config", ShippedRuntime.hostSafeConfig().toString())) {
             String line = launcher.awaitLine("Web console:", 60);
             assertTrue(line.contains("http://127.0.0.1:" + port + "/system/console"), line);
             Path passwordFile = data.resolve("console-password");
@@ -49,7 +49,8 @@ class LauncherJarTest {
     @Test
     void aChangeMadeInTheWebConsoleSurvivesARestart(@TempDir Path data) throws Exception {
         int port = ShippedRuntime.consolePort("launcher-restart");
-        String[] args = {"--feature", "agent", "--data", data.toString(), "--console-port", Integer.toString(port), "--no-shell"};
+        String[] args = {"--feature", "agent", "--data", data.toString(), "--console-port", Integer.toString(port), "--no-shell",
+            "--config", ShippedRuntime.hostSafeConfig().toString()};
         String identity = "http://127.0.0.1:" + port + "/system/console/homeward.json";
         try (LauncherProcess launcher = LauncherProcess.start(args)) {
             launcher.awaitLine("Web console:", 60);

@@ -93,10 +93,27 @@ final class ShippedRuntime {
         try {
             String dns = Integer.toString(consolePort(feature + "-dns"));
             String tls = Integer.toString(consolePort(feature + "-tls"));
-            String config = Files.readString(defaults).replace("8053", dns).replace("8853", tls);
+            String stun = Integer.toString(consolePort(feature + "-stun"));
+            String config = Files.readString(defaults).replace("8053", dns).replace("8853", tls).replace("3478", stun);
             Path copy = Files.createTempDirectory("homeward-defaults").resolve("homeward.json");
             Files.writeString(copy, config);
             return options(feature, copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The shipped defaults with the tunnel's interface turned off, for launcher processes that run in the host's
+     * network namespace: the configuration directory to pass with {@code --config}.
+     */
+    static Path hostSafeConfig() {
+        Path defaults = Path.of(System.getProperty("homeward.features"), "..", "config", "homeward.json").normalize();
+        try {
+            String config = Files.readString(defaults).replaceFirst("\\{", "{\n  \"io.homeward.tunnel\": { \"interfaceName\": \"\" },");
+            Path dir = Files.createTempDirectory("homeward-host-safe");
+            Files.writeString(dir.resolve("homeward.json"), config);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,7 +139,10 @@ final class ShippedRuntime {
         options.add(frameworkProperty("felix.webconsole.password").value(consolePassword()));
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
         options.add(frameworkProperty("configurator.initial").value(configuration.toUri().toString()));
-        List<String> files = new ArrayList<>(bundleFiles(feature));
+        // The TUN provider is exercised in the network lab's namespaces; here the runtime shares the host's
+        // network namespace (as root under CI), where tests must not create interfaces.
+        List<String> files = new ArrayList<>(bundleFiles(feature).stream().filter(f -> !f.startsWith("io.homeward.tun.linux-"))
+                .toList());
         files.sort(Comparator.comparingInt(ShippedRuntime::startRank));
         for (String file : files) {
             options.add(bundle(runtimeDir().resolve("bundles").resolve(file).toUri().toString()));

@@ -39,6 +39,11 @@ final class LabConsole {
         Files.writeString(curlConfig, "user = \"admin:" + quoted + "\"\n", StandardCharsets.UTF_8);
     }
 
+    /** A console page or document, for example {@code /homeward-peers.json}. */
+    String get(String path) throws IOException, InterruptedException {
+        return request(path);
+    }
+
     NetcheckDocument netcheck() throws IOException, InterruptedException {
         return new NetcheckDocument(request("/homeward-netcheck.json"));
     }

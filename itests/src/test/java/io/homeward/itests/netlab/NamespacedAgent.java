@@ -35,7 +35,13 @@ final class NamespacedAgent implements AutoCloseable {
 
     /** Starts the agent in the namespace running the command; {@code config} may be null for the shipped defaults. */
     static NamespacedAgent start(String namespace, Path data, Path config, String command) throws IOException {
-        return launch(namespace, data, config, List.of("--exec", command));
+        return launch("agent", namespace, data, config, List.of("--exec", command));
+    }
+
+    /** Starts a runtime of the feature in the namespace running the command. */
+    static NamespacedAgent start(String feature, String namespace, Path data, Path config, String command)
+            throws IOException {
+        return launch(feature, namespace, data, config, List.of("--exec", command));
     }
 
     /**
@@ -43,14 +49,20 @@ final class NamespacedAgent implements AutoCloseable {
      * namespace's loopback at {@code consolePort}; it prints a "Web console:" line once that answers.
      */
     static NamespacedAgent serve(String namespace, Path data, Path config, int consolePort) throws IOException {
-        return launch(namespace, data, config, List.of("--console-port", Integer.toString(consolePort)));
+        return serve("agent", namespace, data, config, consolePort);
     }
 
-    private static NamespacedAgent launch(String namespace, Path data, Path config, List<String> mode)
+    /** Like {@link #serve(String, Path, Path, int)} for any feature, for example the rendezvous. */
+    static NamespacedAgent serve(String feature, String namespace, Path data, Path config, int consolePort)
+            throws IOException {
+        return launch(feature, namespace, data, config, List.of("--console-port", Integer.toString(consolePort)));
+    }
+
+    private static NamespacedAgent launch(String feature, String namespace, Path data, Path config, List<String> mode)
             throws IOException {
         List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("homeward.jar"),
-                "--feature", "agent", "--data", data.toString(), "--no-shell"));
+                "--feature", feature, "--data", data.toString(), "--no-shell"));
         args.addAll(mode);
         if (config != null) {
             args.addAll(List.of("--config", config.toString()));
@@ -81,6 +93,24 @@ final class NamespacedAgent implements AutoCloseable {
     int stop(long seconds) throws InterruptedException {
         process.destroy();
         return awaitExit(seconds);
+    }
+
+    /** SIGKILL: no shutdown hook runs, so nothing is withdrawn; what a crash or a pulled plug looks like. */
+    void kill(long seconds) throws InterruptedException {
+        process.destroyForcibly();
+        awaitExit(seconds);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Every line printed so far (bounded wait: what is queued now). */
+    List<String> output() {
+        List<String> now = new ArrayList<>();
+        lines.drainTo(now);
+        seen.addAll(now);
+        return List.copyOf(seen);
     }
 
     int awaitExit(long seconds) throws InterruptedException {

@@ -15,6 +15,7 @@ import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.netwatch.NetworkChange;
 import io.homeward.api.netwatch.NetworkChange.Kind;
+import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 

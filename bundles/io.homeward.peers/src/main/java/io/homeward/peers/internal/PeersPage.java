@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The "Homeward peers" Web Console page ({@code /system/console/homeward-peers}). */
+/** The "Homeward peers" Web Console page ({@code /system/console/homeward-peers}, as JSON with {@code .json}). */
 @Component(service = Servlet.class, property = {
         "felix.webconsole.label=homeward-peers",
         "felix.webconsole.title=Homeward peers",
@@ -36,7 +36,17 @@ public class PeersPage extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setCharacterEncoding("UTF-8");
-        response.setContentType("text/html");
-        response.getWriter().write(PeersHtml.render(status.report(), clock.instant()));
+        if (wantsJson(request.getRequestURI(), request.getParameter("format"))) {
+            response.setContentType("application/json");
+            response.getWriter().write(PeersJson.render(status.report()));
+        } else {
+            response.setContentType("text/html");
+            response.getWriter().write(PeersHtml.render(status.report(), clock.instant()));
+        }
+    }
+
+    /** The console strips the extension to find the plugin, so the request URI carries it. */
+    static boolean wantsJson(String uri, String format) {
+        return "json".equals(format) || uri != null && uri.endsWith(".json");
     }
 }

@@ -51,6 +51,19 @@ class PeersTextTest {
     }
 
     @Test
+    void theJsonFormHasWhatAScriptNeedsToTimeAHandover() {
+        String json = PeersJson.render(new DirectoryReport("watching \"x\"", Optional.of("home"),
+                List.of(LAPTOP, new Peer("desk", LAPTOP.ula(), Optional.empty(), CHANGED, "poll"))));
+        assertEquals("{\"state\":\"watching \\\"x\\\"\",\"self\":\"home\",\"peers\":["
+                + "{\"host\":\"laptop\",\"ula\":\"fd12:3456:789a:1::1\",\"endpoint\":\"203.0.113.7:61000\","
+                + "\"changed\":\"2026-05-01T12:00:00Z\",\"source\":\"llq-tls\"},"
+                + "{\"host\":\"desk\",\"ula\":\"fd12:3456:789a:1::1\",\"endpoint\":null,"
+                + "\"changed\":\"2026-05-01T12:00:00Z\",\"source\":\"poll\"}]}", json);
+        assertTrue(PeersPage.wantsJson("/system/console/homeward-peers.json", null));
+        assertFalse(PeersPage.wantsJson("/system/console/homeward-peers", null));
+    }
+
+    @Test
     void agesReadNaturally() {
         assertEquals("0 s ago", PeersText.ago(Duration.ofSeconds(-3)));
         assertEquals("119 s ago", PeersText.ago(Duration.ofSeconds(119)));

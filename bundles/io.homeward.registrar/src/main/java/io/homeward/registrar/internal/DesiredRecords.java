@@ -1,6 +1,7 @@
 package io.homeward.registrar.internal;
 
 import java.net.Inet4Address;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,9 +11,9 @@ import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.registration.HostRecordSet;
 
 /**
- * Works out the record set the host should publish now, or why it cannot yet. The public endpoint is the
- * gateway's mapping of the tunnel port when there is one; a host without NAT (no mapping, or an operator
- * setting publicAddress) publishes its own address and the tunnel port (seed §3).
+ * Works out the record set the host should publish now, or why it cannot yet. The public endpoint is, in
+ * order: the gateway's mapping of the tunnel port; the address an operator set; what a STUN server saw of the
+ * tunnel port (a NAT that maps nothing, or no NAT at all); this host's own address and the tunnel port (seed §3).
  */
 final class DesiredRecords {
     /** The set, or empty with the reason in {@code explanation}; {@code explanation} names the endpoint's source otherwise. */
@@ -33,7 +34,7 @@ final class DesiredRecords {
         this.os = os;
     }
 
-    Outcome of(Credentials credentials, HostIdentity identity, PortMapping mapping) {
+    Outcome of(Credentials credentials, HostIdentity identity, PortMapping mapping, Optional<InetSocketAddress> reflexive) {
         if (credentials == null) {
             return new Outcome(Optional.empty(), "not signed in: nothing is published");
         }
@@ -50,6 +51,10 @@ final class DesiredRecords {
         } else if (configuredAddress.isPresent()) {
             address = configuredAddress.get();
             source = "configured publicAddress, no port mapping";
+        } else if (reflexive.isPresent() && reflexive.get().getAddress() instanceof Inet4Address seen) {
+            address = seen;
+            port = reflexive.get().getPort();
+            source = "UDP " + tunnelPort + " as a STUN server sees it, no port mapping";
         } else {
             Optional<Inet4Address> own = local.primary();
             if (own.isEmpty()) {

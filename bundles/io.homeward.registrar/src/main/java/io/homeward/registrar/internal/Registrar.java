@@ -1,5 +1,6 @@
 package io.homeward.registrar.internal;
 
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,15 +37,18 @@ import io.homeward.api.registration.RecordRegistrar;
 import io.homeward.api.registration.Registration;
 import io.homeward.api.registration.RegistrationException;
 import io.homeward.api.runtime.ProviderProperties;
+import io.homeward.api.tunnel.ReflexiveEndpointListener;
+import io.homeward.api.tunnel.TunnelPort;
 
 /**
  * The agent's registrar: keeps this host's records published in the user's zone on the rendezvous server
  * while the user is signed in. Owns one logic thread; every socket lives and dies inside one UPDATE.
  */
-@Component(service = {RecordRegistrar.class, PortMappingListener.class, NetworkChangeListener.class, Registrar.class},
+@Component(service = {RecordRegistrar.class, PortMappingListener.class, NetworkChangeListener.class,
+        ReflexiveEndpointListener.class, Registrar.class},
         configurationPid = "io.homeward.registrar", property = ProviderProperties.NAME + "=dns-update")
 @Designate(ocd = Registrar.Config.class)
-public class Registrar implements RecordRegistrar, PortMappingListener, NetworkChangeListener {
+public class Registrar implements RecordRegistrar, PortMappingListener, NetworkChangeListener, ReflexiveEndpointListener {
     @ObjectClassDefinition(name = "Homeward registrar",
             description = "How the agent publishes this host's reachability records on the rendezvous server.")
     public @interface Config {
@@ -61,9 +65,10 @@ public class Registrar implements RecordRegistrar, PortMappingListener, NetworkC
                 + "at WARN: copy that value here to pin it.")
         String tlsFingerprint() default "";
 
-        @AttributeDefinition(description = "Update lease to ask for, in minutes (30..120; other values are "
-                + "clamped). The server removes the records this long after a host vanishes without a clean stop.")
-        int leaseMinutes() default 90;
+        @AttributeDefinition(description = "Update lease to ask for, in seconds (30..7200; other values are "
+                + "clamped). The server removes the records this long after a host vanishes without a clean stop. "
+                + "RFC 9664 asks for at least 1800; shorter leases are for labs and tests.")
+        int leaseSeconds() default 5400;
 
         @AttributeDefinition(description = "Local UDP port of the tunnel (IKE and ESP-in-UDP). Port mappings for "
                 + "this port give the public endpoint; without one this port is published as is.")
@@ -88,7 +93,7 @@ public class Registrar implements RecordRegistrar, PortMappingListener, NetworkC
     public Registrar(@Reference(service = LoggerFactory.class) Logger log, Config config) {
         this.log = log;
         RegistrarSettings settings = RegistrarSettings.parse(config.server(), config.dnsServer(),
-                config.tlsFingerprint(), config.leaseMinutes(), config.tunnelPort(), config.publicAddress(),
+                config.tlsFingerprint(), config.leaseSeconds(), config.tunnelPort(), config.publicAddress(),
                 config.timeoutSeconds());
         ScheduledThreadPoolExecutor logic = new ScheduledThreadPoolExecutor(1, task -> {
             Thread t = new Thread(task, "homeward-registrar");
@@ -142,6 +147,23 @@ public class Registrar implements RecordRegistrar, PortMappingListener, NetworkC
     @Override
     public void mappingChanged(PortMappingEvent event) {
         scheduler.execute(() -> engine.mapping(event));
+    }
+
+    /** The port's endpoint as STUN saw it before this component started; later changes come as events. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindTunnelPort(TunnelPort port) {
+        Optional<InetSocketAddress> now = port.reflexiveEndpoint();
+        scheduler.execute(() -> engine.reflexive(now));
+    }
+
+    void unbindTunnelPort(TunnelPort port) {
+        scheduler.execute(() -> engine.reflexive(Optional.empty()));
+    }
+
+    @Override
+    public void reflexiveEndpointChanged(Optional<InetSocketAddress> endpoint) {
+        scheduler.execute(() -> engine.reflexive(endpoint));
     }
 
     @Override

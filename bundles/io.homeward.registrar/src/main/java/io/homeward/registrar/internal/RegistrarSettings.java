@@ -15,12 +15,15 @@ import java.util.Optional;
  */
 record RegistrarSettings(Optional<InetSocketAddress> server, InetSocketAddress dnsServer, String pin, Duration lease,
         int tunnelPort, Optional<Inet4Address> publicAddress, Duration timeout, List<String> problems) {
-    /** RFC 9664 §4.2 asks for at least 30 min; past 2 h a vanished host lingers too long. */
-    static final Duration SHORTEST_LEASE = Duration.ofMinutes(30);
+    /**
+     * RFC 9664 §4.2 asks for at least 30 min, which is the default's order; down to 30 s is allowed so a lab can
+     * watch a vanished host's records expire. Past 2 h a vanished host lingers too long.
+     */
+    static final Duration SHORTEST_LEASE = Duration.ofSeconds(30);
     static final Duration LONGEST_LEASE = Duration.ofHours(2);
     private static final InetSocketAddress DEFAULT_DNS = new InetSocketAddress("127.0.0.1", 8053);
 
-    static RegistrarSettings parse(String server, String dnsServer, String pin, int leaseMinutes, int tunnelPort,
+    static RegistrarSettings parse(String server, String dnsServer, String pin, int leaseSeconds, int tunnelPort,
             String publicAddress, int timeoutSeconds) {
         List<String> problems = new ArrayList<>();
         Optional<InetSocketAddress> fixed = Optional.empty();
@@ -41,7 +44,7 @@ record RegistrarSettings(Optional<InetSocketAddress> server, InetSocketAddress d
         if (!publicAddress.isBlank()) {
             own = ipv4(publicAddress.trim(), problems);
         }
-        return new RegistrarSettings(fixed, dns, normalPin, clampLease(Duration.ofMinutes(leaseMinutes)), tunnelPort,
+        return new RegistrarSettings(fixed, dns, normalPin, clampLease(Duration.ofSeconds(leaseSeconds)), tunnelPort,
                 own, Duration.ofSeconds(Math.max(1, timeoutSeconds)), List.copyOf(problems));
     }
 

@@ -1,5 +1,6 @@
 package io.homeward.registrar.internal;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import io.homeward.api.registration.Registration;
  */
 final class RegistrationEngine {
     /** Changes that come together (a new mapping, then its address) go out in one UPDATE. */
-    static final Duration DEBOUNCE = Duration.ofMillis(500);
+    static final Duration DEBOUNCE = Duration.ofMillis(200);
 
     private enum Pending { DEBOUNCE, REFRESH, RETRY }
 
@@ -41,6 +42,7 @@ final class RegistrationEngine {
     private HostIdentity identity;
     /** The latest mapping of the tunnel port per mapper, most recently reported last. */
     private final Map<String, PortMapping> mappings = new LinkedHashMap<>();
+    private Optional<InetSocketAddress> reflexive = Optional.empty();
     private HostRecordSet pinned;
     private Duration pinnedLease;
     private boolean suspended;
@@ -132,6 +134,11 @@ final class RegistrationEngine {
         return latest;
     }
 
+    void reflexive(Optional<InetSocketAddress> endpoint) {
+        reflexive = endpoint;
+        changed();
+    }
+
     void networkChanged() {
         changed();
     }
@@ -198,12 +205,12 @@ final class RegistrationEngine {
 
     private DesiredRecords.Outcome current() {
         if (credentials == null) {
-            return desired.of(null, identity, null);
+            return desired.of(null, identity, null, reflexive);
         }
         if (pinned != null) {
             return new DesiredRecords.Outcome(Optional.of(pinned), "set by a caller of RecordRegistrar.publish");
         }
-        return desired.of(credentials, identity, mapping());
+        return desired.of(credentials, identity, mapping(), reflexive);
     }
 
     private boolean attempt() {

@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The "Homeward registration" Web Console page ({@code /system/console/homeward-registration}). */
+/** The "Homeward registration" Web Console page ({@code /system/console/homeward-registration}, JSON with {@code .json}). */
 @Component(service = Servlet.class, property = {
         "felix.webconsole.label=homeward-registration",
         "felix.webconsole.title=Homeward registration",
@@ -36,8 +36,14 @@ public class RegistrationPage extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setCharacterEncoding("UTF-8");
-        response.setContentType("text/html");
-        response.getWriter().write(render(state.get()));
+        String uri = request.getRequestURI();
+        if ("json".equals(request.getParameter("format")) || uri != null && uri.endsWith(".json")) {
+            response.setContentType("application/json");
+            response.getWriter().write(RegistrationJson.render(state.get()));
+        } else {
+            response.setContentType("text/html");
+            response.getWriter().write(render(state.get()));
+        }
     }
 
     static String render(RegistrationState state) {

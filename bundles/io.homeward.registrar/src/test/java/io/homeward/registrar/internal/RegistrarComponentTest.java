@@ -46,8 +46,8 @@ class RegistrarComponentTest {
             }
 
             @Override
-            public int leaseMinutes() {
-                return 90;
+            public int leaseSeconds() {
+                return 5400;
             }
 
             @Override

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 class RegistrarSettingsTest {
     @Test
     void theLeaseIsClampedToThirtyMinutesThroughTwoHours() {
-        assertEquals(Duration.ofMinutes(30), RegistrarSettings.clampLease(Duration.ofMinutes(5)));
+        assertEquals(Duration.ofSeconds(30), RegistrarSettings.clampLease(Duration.ofSeconds(5)));
+        assertEquals(Duration.ofMinutes(5), RegistrarSettings.clampLease(Duration.ofMinutes(5)));
         assertEquals(Duration.ofMinutes(90), RegistrarSettings.clampLease(Duration.ofMinutes(90)));
         assertEquals(Duration.ofHours(2), RegistrarSettings.clampLease(Duration.ofDays(1)));
     }
 
     @Test
     void defaultsParseWithoutProblems() {
-        RegistrarSettings settings = RegistrarSettings.parse("", "127.0.0.1:8053", "", 90, 4500, "", 5);
+        RegistrarSettings settings = RegistrarSettings.parse("", "127.0.0.1:8053", "", 5400, 4500, "", 5);
         assertEquals(List.of(), settings.problems());
         assertEquals(Optional.empty(), settings.server());
         assertEquals(new InetSocketAddress("127.0.0.1", 8053), settings.dnsServer());
@@ -29,7 +30,7 @@ class RegistrarSettingsTest {
     @Test
     void addressesPortsAndPinsAreReadInTheirUsualForms() {
         String pin = "ab".repeat(32);
-        RegistrarSettings settings = RegistrarSettings.parse("[::1]:8853", "127.0.0.1:53", pin, 90, 4500,
+        RegistrarSettings settings = RegistrarSettings.parse("[::1]:8853", "127.0.0.1:53", pin, 5400, 4500,
                 "203.0.113.7", 5);
         assertEquals(List.of(), settings.problems());
         assertEquals(Optional.of(new InetSocketAddress("::1", 8853)), settings.server());
@@ -39,7 +40,7 @@ class RegistrarSettingsTest {
 
     @Test
     void eachBadValueIsNamed() {
-        RegistrarSettings settings = RegistrarSettings.parse("host:99999", "nowhere", "xyz", 90, 0, "2001:db8::1", 5);
+        RegistrarSettings settings = RegistrarSettings.parse("host:99999", "nowhere", "xyz", 5400, 0, "2001:db8::1", 5);
         assertEquals(List.of("server has no valid port (1..65535): 'host:99999'",
                 "dnsServer must be address:port (IPv6 as [address]:port), got 'nowhere'",
                 "tlsFingerprint must be the server certificate's SHA-256 fingerprint: 64 hex digits, colons "

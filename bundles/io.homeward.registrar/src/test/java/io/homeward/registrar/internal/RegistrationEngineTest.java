@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Inet4Address;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ class RegistrationEngineTest {
     @Test
     void inputsArrivingTogetherGoOutInOneUpdateAfterTheDebounce() {
         signedInBehindNat();
-        scheduler.advance(Duration.ofMillis(499));
+        scheduler.advance(RegistrationEngine.DEBOUNCE.minusMillis(1));
         assertEquals(0, sender.publishes().size());
         scheduler.advance(Duration.ofMillis(1));
         assertEquals(List.of(TestInputs.set("laptop", TestInputs.PUBLIC, 61_000)),
@@ -90,6 +91,26 @@ class RegistrationEngineTest {
         FakeSender.Call second = sender.publishes().get(1);
         assertEquals(TestInputs.set("laptop", (Inet4Address) TestInputs.address("198.51.100.9"), 40_000), second.set());
         assertEquals(Optional.of(TestInputs.set("laptop", TestInputs.PUBLIC, 61_000)), second.previous());
+    }
+
+    @Test
+    void withoutAMappingTheEndpointStunSawIsPublishedAndAMappingWinsOverIt() {
+        engine.credentials(ALICE);
+        engine.identity(laptop);
+        engine.reflexive(Optional.of(new InetSocketAddress("198.51.100.20", 4500)));
+        scheduler.advance(RegistrationEngine.DEBOUNCE);
+        assertEquals(TestInputs.set("laptop", (Inet4Address) TestInputs.address("198.51.100.20"), 4500),
+                sender.publishes().get(0).set());
+        assertEquals("UDP 4500 as a STUN server sees it, no port mapping", engine.state().endpointSource());
+
+        engine.mapping(TestInputs.mapped(MAPPED, 4500, "203.0.113.7", 61_000));
+        scheduler.advance(RegistrationEngine.DEBOUNCE);
+        assertEquals(TestInputs.set("laptop", TestInputs.PUBLIC, 61_000), sender.publishes().get(1).set());
+
+        engine.mapping(TestInputs.mapped(LOST, 4500, "203.0.113.7", 61_000));
+        engine.reflexive(Optional.empty());
+        scheduler.advance(RegistrationEngine.DEBOUNCE);
+        assertEquals(TestInputs.set("laptop", LOCAL, 4500), sender.publishes().get(2).set());
     }
 
     @Test

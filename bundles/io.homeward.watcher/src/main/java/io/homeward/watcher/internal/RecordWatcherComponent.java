@@ -1,8 +1,10 @@
 package io.homeward.watcher.internal;
 
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +28,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.netwatch.NetworkChange;
 import io.homeward.api.netwatch.NetworkChangeListener;
+import io.homeward.api.portmap.PortMappingEvent;
+import io.homeward.api.portmap.PortMappingListener;
+import io.homeward.api.tunnel.ReflexiveEndpointListener;
 import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
@@ -37,11 +42,14 @@ import io.homeward.api.watch.SubscriptionStatus;
  * The agent's record watcher: DNS Push, then LLQ over TLS, then LLQ over UDP, then polling, against
  * the user's zone on the rendezvous server. Owns one logic thread, the I/O threads and every socket.
  */
-@Component(service = {RecordWatcher.class, SubscriptionStatus.class, NetworkChangeListener.class}, configurationPid = "io.homeward.watcher",
+@Component(service = {RecordWatcher.class, SubscriptionStatus.class, NetworkChangeListener.class, PortMappingListener.class,
+        ReflexiveEndpointListener.class}, configurationPid = "io.homeward.watcher",
         property = {ProviderProperties.NAME + "=dns-watcher", "service.ranking:Integer=100"})
 @Designate(ocd = RecordWatcherComponent.Config.class)
-public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus, NetworkChangeListener {
+public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus, NetworkChangeListener,
+        PortMappingListener, ReflexiveEndpointListener {
     private static final long STOP_WAIT_SECONDS = 5;
+    private Optional<InetSocketAddress> reflexive = Optional.empty();
 
     @ObjectClassDefinition(name = "Homeward record watcher",
             description = "How the agent watches peer records in the user's zone on the rendezvous server.")
@@ -129,6 +137,28 @@ public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus
     @Override
     public void networkChanged(NetworkChange change) {
         networkChanged();
+    }
+
+    /**
+     * A new public address behind the home gateway (new lease, router reboot) ends every TCP connection through
+     * it without a word: the gateway's NAT forgets them. The host's own interfaces did not change, so only the
+     * port mapping tells; re-establish the watches now rather than when a keepalive finally fails.
+     */
+    @Override
+    public void mappingChanged(PortMappingEvent event) {
+        if (event.kind() == PortMappingEvent.Kind.CHANGED) {
+            networkChanged();
+        }
+    }
+
+    /** The same for a host behind a NAT that maps nothing: STUN sees its public address change. */
+    @Override
+    public synchronized void reflexiveEndpointChanged(Optional<InetSocketAddress> endpoint) {
+        boolean moved = reflexive.isPresent() && endpoint.isPresent() && !reflexive.equals(endpoint);
+        reflexive = endpoint.isPresent() ? endpoint : reflexive;
+        if (moved) {
+            networkChanged();
+        }
     }
 
     @Deactivate

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.netwatch.NetworkChange;
+import io.homeward.api.portmap.PortMapping;
+import io.homeward.api.portmap.PortMappingEvent;
+import io.homeward.api.portmap.TransportProtocol;
 import io.homeward.api.watch.Subscription;
 import io.homeward.api.watch.SubscriptionState;
 import io.homeward.testkit.RecordingLogger;
@@ -147,6 +153,25 @@ class RecordWatcherComponentTest {
         Await.until("llq-udp again", () -> subscription.mechanism().equals("llq-udp"));
         Await.until("the old LLQ ended", () -> server.llqCount() == 1);
         assertEquals(2, server.setups.get(), "one burst, one re-establishment");
+        assertEquals(List.of("+fd00:0:0:0:0:0:0:1"), listener.events);
+    }
+
+    @Test
+    void aNewPublicAddressReEstablishesTheWatchesButARenewalDoesNot() throws Exception {
+        component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
+        component.bindCredentials(new TestCredentials());
+        Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
+        Await.until("llq-udp", () -> subscription.mechanism().equals("llq-udp") && listener.events.size() == 1);
+        Instant now = Instant.now();
+        PortMapping mapping = new PortMapping("pcp", TransportProtocol.UDP, 4500, InetAddress.getByName("203.0.113.7"),
+                4500, Duration.ofHours(1), now);
+        component.mappingChanged(new PortMappingEvent(PortMappingEvent.Kind.RENEWED, mapping));
+        component.reflexiveEndpointChanged(Optional.of(new InetSocketAddress("198.51.100.20", 4500)));
+        component.mappingChanged(new PortMappingEvent(PortMappingEvent.Kind.CHANGED, mapping));
+        Await.until("a second LLQ setup", () -> server.setups.get() == 2);
+        component.reflexiveEndpointChanged(Optional.of(new InetSocketAddress("198.51.100.21", 4500)));
+        Await.until("a third LLQ setup", () -> server.setups.get() == 3);
+        Await.until("llq-udp again", () -> subscription.mechanism().equals("llq-udp"));
         assertEquals(List.of("+fd00:0:0:0:0:0:0:1"), listener.events);
     }
 }

@@ -1,4 +1,4 @@
-package io.homeward.netwatch.internal;
+package io.homeward.testkit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +8,10 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 
-import io.homeward.testkit.MutableClock;
 import io.homeward.kit.schedule.Scheduler;
 
 /** Runs tasks in order on the test's thread; delayed ones only when the test moves the clock past them. */
-final class ManualScheduler implements Scheduler {
+public final class ManualScheduler implements Scheduler {
     private record Timed(Instant due, long order, Runnable task, boolean[] cancelled) {
     }
 
@@ -22,7 +21,7 @@ final class ManualScheduler implements Scheduler {
     private long scheduled;
     private boolean draining;
 
-    ManualScheduler(MutableClock clock) {
+    public ManualScheduler(MutableClock clock) {
         this.clock = clock;
     }
 
@@ -49,7 +48,7 @@ final class ManualScheduler implements Scheduler {
         return () -> cancelled[0] = true;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         Instant end = clock.instant().plus(by);
         while (true) {
             Timed next = timed.stream().filter(t -> !t.cancelled()[0] && !t.due().isAfter(end))
@@ -64,7 +63,7 @@ final class ManualScheduler implements Scheduler {
         clock.set(end);
     }
 
-    long pending() {
+    public long pending() {
         return timed.stream().filter(t -> !t.cancelled()[0]).count();
     }
 }

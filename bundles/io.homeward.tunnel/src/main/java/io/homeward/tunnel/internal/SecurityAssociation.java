@@ -1,0 +1,162 @@
+package io.homeward.tunnel.internal;
+
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import io.homeward.api.sa.DropReason;
+import io.homeward.api.sa.SaStatus;
+
+/**
+ * The pair of ESP SAs with one peer: its sealer (used only by the outbound thread), its opener (used only by the
+ * inbound thread), the peer's current outer endpoint and what the pair has done. Each counter has one writing
+ * thread and is readable from any.
+ */
+final class SecurityAssociation {
+    private static final DropReason[] REASONS = DropReason.values();
+
+    private final Inet6Address peer;
+    private final byte[] peerAddress;
+    private final int inboundSpi;
+    private final int outboundSpi;
+    private final String suite;
+    private final EspSealer sealer;
+    private final EspOpener opener;
+    private final AtomicLongArray drops = new AtomicLongArray(REASONS.length);
+    private volatile InetSocketAddress endpoint;
+    private volatile long lastSentNanos;
+    private volatile long packetsIn;
+    private volatile long bytesIn;
+    private volatile long packetsOut;
+    private volatile long bytesOut;
+    private volatile long refusedOut;
+    private volatile long malformedIn;
+    private volatile long wrongDestinationIn;
+
+    /**
+     * @param endpoint     the peer's outer endpoint, null until known
+     * @param createdNanos the time source's reading now: the keepalive interval counts from here
+     */
+    SecurityAssociation(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, EspSealer sealer,
+            EspOpener opener, InetSocketAddress endpoint, long createdNanos) {
+        this.peer = peer;
+        this.peerAddress = peer.getAddress();
+        this.inboundSpi = inboundSpi;
+        this.outboundSpi = outboundSpi;
+        this.suite = suite;
+        this.sealer = sealer;
+        this.opener = opener;
+        this.endpoint = endpoint;
+        this.lastSentNanos = createdNanos;
+    }
+
+    Inet6Address peer() {
+        return peer;
+    }
+
+    /** Whether the 16 octets at {@code offset} are this peer's ULA. */
+    boolean isPeer(byte[] buf, int offset) {
+        return Arrays.equals(buf, offset, offset + Esp.IPV6_ADDRESS, peerAddress, 0, Esp.IPV6_ADDRESS);
+    }
+
+    int inboundSpi() {
+        return inboundSpi;
+    }
+
+    int outboundSpi() {
+        return outboundSpi;
+    }
+
+    String suite() {
+        return suite;
+    }
+
+    EspSealer sealer() {
+        return sealer;
+    }
+
+    EspOpener opener() {
+        return opener;
+    }
+
+    InetSocketAddress endpoint() {
+        return endpoint;
+    }
+
+    void endpoint(InetSocketAddress moved) {
+        endpoint = moved;
+    }
+
+    /** Whether the outbound SA has used its last sequence number and must be replaced (rekeyed). */
+    boolean exhausted() {
+        return sealer.exhausted();
+    }
+
+    // Single-writer counters: a volatile read-increment-write is enough and cheaper than an atomic.
+
+    void sent(int innerLength, long nowNanos) {
+        packetsOut++;
+        bytesOut += innerLength;
+        lastSentNanos = nowNanos;
+    }
+
+    /** A NAT keepalive went out; it may race with {@link #sent}, and either time is right. */
+    void keepaliveSent(long nowNanos) {
+        lastSentNanos = nowNanos;
+    }
+
+    long lastSentNanos() {
+        return lastSentNanos;
+    }
+
+    void refusedExhausted() {
+        refusedOut++;
+    }
+
+    void received(int innerLength) {
+        packetsIn++;
+        bytesIn += innerLength;
+    }
+
+    void dropped(DropReason reason) {
+        drops.incrementAndGet(reason.ordinal());
+    }
+
+    /** An authentic packet with bad padding, another protocol than IPv6 or a truncated inner packet. */
+    void malformed() {
+        malformedIn++;
+    }
+
+    /** An authentic packet whose inner destination is not this host. */
+    void wrongDestination() {
+        wrongDestinationIn++;
+    }
+
+    long refusedOut() {
+        return refusedOut;
+    }
+
+    long malformedIn() {
+        return malformedIn;
+    }
+
+    long wrongDestinationIn() {
+        return wrongDestinationIn;
+    }
+
+    long drops(DropReason reason) {
+        return drops.get(reason.ordinal());
+    }
+
+    SaStatus status() {
+        Map<DropReason, Long> byReason = new EnumMap<>(DropReason.class);
+        for (DropReason reason : REASONS) {
+            byReason.put(reason, drops(reason));
+        }
+        return new SaStatus(peer, inboundSpi, outboundSpi, suite, endpoint, packetsIn, bytesIn, packetsOut, bytesOut,
+                byReason);
+    }
+}

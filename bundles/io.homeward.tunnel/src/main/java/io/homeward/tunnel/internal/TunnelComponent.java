@@ -1,0 +1,274 @@
+package io.homeward.tunnel.internal;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import io.homeward.api.crypto.CryptoSuite;
+import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.peers.Peer;
+import io.homeward.api.peers.PeerListener;
+import io.homeward.api.sa.SaSpec;
+import io.homeward.api.sa.SaStatus;
+import io.homeward.api.sa.SecurityAssociationDatabase;
+import io.homeward.api.tunnel.TunProvider;
+import io.homeward.api.tunnel.TunnelDatagramHandler;
+import io.homeward.api.tunnel.TunnelPort;
+import io.homeward.kit.schedule.ExecutorScheduler;
+
+/**
+ * The data plane (seed §7.3, ARCHITECTURE.md flows 2 and 3): IPv6 packets to a peer's ULA leave through the TUN
+ * interface sealed in ESP over the tunnel port; ESP from the peers is opened and written back. The SAs, keyed by
+ * the peer's ULA, follow the peer directory's endpoints and any authenticated packet from a new address, so they
+ * outlive address changes. The TUN provider may come and go; the SAs stay.
+ */
+@Component(service = {SecurityAssociationDatabase.class, TunnelDatagramHandler.class, PeerListener.class,
+        TunnelComponent.class}, configurationPid = "io.homeward.tunnel",
+        property = TunnelDatagramHandler.KIND + "=" + TunnelDatagramHandler.ESP)
+@Designate(ocd = TunnelComponent.Config.class)
+public class TunnelComponent implements SecurityAssociationDatabase, TunnelDatagramHandler, PeerListener {
+    @ObjectClassDefinition(name = "Homeward tunnel",
+            description = "The TUN interface and ESP-in-UDP tunnels to the user's other hosts.")
+    public @interface Config {
+        @AttributeDefinition(required = false, description = "Name of the TUN interface (at most 15 characters). "
+                + "Empty: no interface, the agent runs its control plane only.")
+        String interfaceName() default "homeward0";
+
+        @AttributeDefinition(description = "MTU of the path between hosts (outer IPv4 packets). The interface MTU is "
+                + "this minus the IPv4, UDP and ESP overhead, and never below IPv6's 1280.")
+        int outerMtu() default 1500;
+    }
+
+    private static final Duration KEEPALIVE_CHECK = Duration.ofSeconds(2);
+
+    private final Logger log;
+    private final HostIdentity identity;
+    private final String interfaceName;
+    private final int outerMtu;
+    private final Map<CryptoSuite, Integer> suiteRankings = new ConcurrentHashMap<>();
+    private final SaTable table;
+    private final OutboundPath outbound;
+    private final InboundPath inbound;
+    private final Keepalives keepalives;
+    private final ExecutorScheduler control = new ExecutorScheduler("homeward-tunnel");
+    private final LongAdder noTun = new LongAdder();
+    private final LongAdder tunWriteFailures = new LongAdder();
+    private volatile TunAttachment tun;
+    private volatile String tunState = "waiting for a TUN provider (bundle io.homeward.tun.linux)";
+    /** The user's other hosts as the peer directory last told, by ULA. */
+    private final Map<Inet6Address, Peer> peers = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
+
+    @Activate
+    public TunnelComponent(@Reference(service = LoggerFactory.class) Logger log, @Reference TunnelPort port,
+            @Reference HostIdentity identity, Config config) {
+        this.log = log;
+        this.identity = identity;
+        this.interfaceName = config.interfaceName();
+        this.outerMtu = config.outerMtu();
+        this.table = new SaTable(this::suite, this::preferredSuite, System::nanoTime, log);
+        this.outbound = new OutboundPath(table, port::send, System::nanoTime);
+        this.inbound = new InboundPath(table, this::toTun, identity.ula());
+        this.keepalives = new Keepalives(table, port::send, System::nanoTime);
+        table.addEndpointListener((peer, before, after) -> log.info("Peer {} now at {} (was {})",
+                peer.getHostAddress(), after, before));
+        control.schedule(this::sendKeepalives, KEEPALIVE_CHECK);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSuite(CryptoSuite suite, Map<String, Object> properties) {
+        suiteRankings.put(suite, ranking(properties));
+    }
+
+    void unbindSuite(CryptoSuite suite) {
+        suiteRankings.remove(suite);
+    }
+
+    /** A new ranking changes the suite of new SAs only; installed SAs keep theirs. */
+    void updatedSuite(CryptoSuite suite, Map<String, Object> properties) {
+        suiteRankings.put(suite, ranking(properties));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindTunProvider(TunProvider provider) {
+        control.execute(() -> attach(provider));
+    }
+
+    void unbindTunProvider(TunProvider provider) {
+        control.execute(this::detach);
+    }
+
+    @Override
+    public void install(SaSpec spec) {
+        SaSpec located = spec;
+        if (spec.peerEndpoint() == null) {
+            Optional<InetSocketAddress> known = Optional.ofNullable(peers.get(spec.peer())).flatMap(Peer::endpoint);
+            if (known.isPresent()) {
+                located = new SaSpec(spec.peer(), spec.inboundSpi(), spec.outboundSpi(), spec.suite(),
+                        spec.inboundKey(), spec.outboundKey(), known.get());
+            }
+        }
+        table.install(located);
+        TunAttachment t = tun;
+        if (t != null) {
+            t.route(spec.peer());
+        }
+    }
+
+    @Override
+    public boolean remove(Inet6Address peer) {
+        boolean removed = table.remove(peer);
+        TunAttachment t = tun;
+        if (removed && t != null && !peers.containsKey(peer)) {
+            t.unroute(peer);
+        }
+        return removed;
+    }
+
+    @Override
+    public List<SaStatus> list() {
+        return table.list();
+    }
+
+    /** The port's receive thread: one ESP datagram. */
+    @Override
+    public void received(byte[] buffer, int offset, int length, InetSocketAddress from) {
+        try {
+            inbound.receive(buffer, offset, length, from);
+        } catch (IOException e) {
+            tunWriteFailures.increment();
+        }
+    }
+
+    /**
+     * A peer appeared, moved or left (the directory first replays every current peer to a new listener): route its
+     * ULA, and point its SA at the new endpoint without rekeying.
+     */
+    @Override
+    public void peerChanged(Optional<Peer> before, Optional<Peer> after) {
+        before.ifPresent(p -> peers.remove(p.ula()));
+        after.ifPresent(p -> peers.put(p.ula(), p));
+        control.execute(() -> {
+            TunAttachment t = tun;
+            if (after.isPresent()) {
+                Peer p = after.get();
+                if (t != null) {
+                    t.route(p.ula());
+                }
+                SecurityAssociation sa = table.associations().stream().filter(a -> a.peer().equals(p.ula())).findFirst()
+                        .orElse(null);
+                if (sa != null && p.endpoint().isPresent() && !p.endpoint().get().equals(sa.endpoint())) {
+                    table.moveEndpoint(sa, p.endpoint().get());
+                }
+            } else if (before.isPresent() && t != null
+                    && table.associations().stream().noneMatch(a -> a.peer().equals(before.get().ula()))) {
+                t.unroute(before.get().ula());
+            }
+        });
+    }
+
+    TunnelReport report() {
+        TunAttachment t = tun;
+        return new TunnelReport(t == null ? tunState : "interface " + t.name() + " (MTU " + t.mtu() + "), "
+                + identity.ulaText() + "/128", t == null ? List.of() : t.routes().stream().map(Inet6Address::getHostAddress)
+                        .sorted().toList(), preferredSuite() == null ? "none installed" : preferredSuite().name(),
+                table.list(), outbound.noSa(), outbound.noEndpoint(), table.unknownSpiCount(), inbound.runts(),
+                noTun.sum(), tunWriteFailures.sum() + (t == null ? 0 : t.sendFailures.sum()));
+    }
+
+    private void attach(TunProvider provider) {
+        detach();
+        if (interfaceName.isBlank()) {
+            tunState = "no interface: io.homeward.tunnel interfaceName is empty (control plane only)";
+            return;
+        }
+        CryptoSuite suite = preferredSuite();
+        int mtu = suite == null ? 1280 : TunnelMtu.inner(outerMtu, suite);
+        try {
+            TunAttachment t = TunAttachment.open(provider, interfaceName, identity.ula(), mtu, outbound, log);
+            table.associations().forEach(sa -> t.route(sa.peer()));
+            peers.keySet().forEach(t::route);
+            tun = t;
+            tunState = "open";
+            log.info("Tunnel interface {} up with {}/128, MTU {}", t.name(), identity.ulaText(), t.mtu());
+        } catch (IOException e) {
+            tunState = "no TUN interface: " + e.getMessage();
+            log.error("The tunnel has no interface, the control plane keeps running: {}", e.getMessage());
+        }
+    }
+
+    private void detach() {
+        TunAttachment t = tun;
+        tun = null;
+        if (t != null) {
+            try {
+                t.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            tunState = "waiting for a TUN provider (bundle io.homeward.tun.linux)";
+            log.info("Tunnel interface {} removed", t.name());
+        }
+    }
+
+    private void toTun(byte[] packet, int offset, int length) throws IOException {
+        TunAttachment t = tun;
+        if (t == null) {
+            noTun.increment();
+            return;
+        }
+        t.write(packet, offset, length);
+    }
+
+    private void sendKeepalives() {
+        if (stopped) {
+            return;
+        }
+        try {
+            keepalives.sendDue();
+        } catch (IOException e) {
+            log.debug("A NAT keepalive could not be sent: {}", e.getMessage());
+        }
+        control.schedule(this::sendKeepalives, KEEPALIVE_CHECK);
+    }
+
+    private CryptoSuite suite(String name) {
+        return suiteRankings.keySet().stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private CryptoSuite preferredSuite() {
+        return suiteRankings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static int ranking(Map<String, Object> properties) {
+        return properties.get("service.ranking") instanceof Integer r ? r : 0;
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        stopped = true;
+        control.execute(this::detach);
+        control.shutdown(Duration.ofSeconds(5));
+    }
+}

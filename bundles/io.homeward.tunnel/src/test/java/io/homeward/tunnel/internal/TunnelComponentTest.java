@@ -1,0 +1,251 @@
+package io.homeward.tunnel.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.homeward.api.identity.Eui64;
+import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.identity.Ipv6Text;
+import io.homeward.api.peers.Peer;
+import io.homeward.api.sa.SaSpec;
+import io.homeward.api.tunnel.TunnelPort;
+import io.homeward.testkit.RecordingLogger;
+
+/** Two tunnel components wired back to back through fake ports and fake TUN devices, with the real suites. */
+class TunnelComponentTest {
+    private static final Inet6Address ULA_A = ula("fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c");
+    private static final Inet6Address ULA_B = ula("fd77:1e08:2f6c:d913:226:bbff:fe12:3456");
+    private static final InetSocketAddress OUTER_A = new InetSocketAddress("203.0.113.7", 4500);
+    private static final InetSocketAddress OUTER_B = new InetSocketAddress("198.51.100.20", 61000);
+    private static final byte[] KEY_AB = new byte[20];
+    private static final byte[] KEY_BA = new byte[20];
+
+    private final FakeTun tunA = new FakeTun();
+    private final FakeTun tunB = new FakeTun();
+    private TunnelComponent a;
+    private TunnelComponent b;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (TunnelComponent c : new TunnelComponent[] {a, b}) {
+            if (c != null) {
+                c.deactivate();
+            }
+        }
+    }
+
+    private void wire(String interfaceName) {
+        TunnelComponent[] peerOfA = new TunnelComponent[1];
+        TunnelComponent[] peerOfB = new TunnelComponent[1];
+        a = new TunnelComponent(new RecordingLogger().logger(), port((buf, off, len) -> peerOfA[0].received(buf, off, len,
+                OUTER_A)), identity(ULA_A), config(interfaceName));
+        b = new TunnelComponent(new RecordingLogger().logger(), port((buf, off, len) -> peerOfB[0].received(buf, off, len,
+                OUTER_B)), identity(ULA_B), config(interfaceName));
+        peerOfA[0] = b;
+        peerOfB[0] = a;
+        for (TunnelComponent c : new TunnelComponent[] {a, b}) {
+            c.bindSuite(Suites.AES_GCM, Map.of("service.ranking", 200));
+            c.bindSuite(Suites.CHACHA20, Map.of("service.ranking", 100));
+        }
+        a.bindTunProvider(tunA);
+        b.bindTunProvider(tunB);
+    }
+
+    @Test
+    void aPacketTheHostSendsToThePeersUlaArrivesAtThePeersInterface() throws Exception {
+        wire("homeward0");
+        a.install(new SaSpec(ULA_B, 0x1000, 0x2000, "", KEY_BA, KEY_AB, OUTER_B));
+        b.install(new SaSpec(ULA_A, 0x2000, 0x1000, "", KEY_AB, KEY_BA, OUTER_A));
+        awaitTrue(() -> tunA.routes.contains(ULA_B) && tunB.routes.contains(ULA_A));
+        assertEquals("homeward0 " + ULA_A.getHostAddress() + " mtu 1435", tunA.opened.get(0));
+
+        byte[] packet = ipv6(ULA_A, ULA_B);
+        tunA.fromHost.add(packet);
+        awaitTrue(() -> tunB.toHost.size() == 1);
+        assertArrayEquals(packet, tunB.toHost.get(0));
+        assertEquals("aes-gcm-16", a.list().get(0).suite(), "the highest ranked suite keys an SA that names none");
+        assertTrue(b.report().text().contains("in 1 packets 60 bytes"), b.report().text());
+    }
+
+    @Test
+    void thePeerDirectoryMovesTheSasEndpointWithoutRekeyingAndRoutesItsUla() throws Exception {
+        wire("homeward0");
+        a.install(new SaSpec(ULA_B, 0x1000, 0x2000, "aes-gcm-16", KEY_BA, KEY_AB, OUTER_B));
+        InetSocketAddress moved = new InetSocketAddress("192.0.2.99", 4500);
+        a.peerChanged(Optional.empty(), Optional.of(new Peer("laptop", ULA_B, Optional.of(moved), Instant.now(), "dns-push")));
+        awaitTrue(() -> moved.equals(a.list().get(0).endpoint()));
+        assertEquals(0x1000, a.list().get(0).inboundSpi());
+
+        Inet6Address third = ula("fd00:1::3");
+        a.peerChanged(Optional.empty(), Optional.of(new Peer("desk", third, Optional.empty(), Instant.now(), "poll")));
+        awaitTrue(() -> tunA.routes.contains(third));
+        a.peerChanged(Optional.of(new Peer("desk", third, Optional.empty(), Instant.now(), "poll")), Optional.empty());
+        awaitTrue(() -> !tunA.routes.contains(third));
+        assertTrue(tunA.routes.contains(ULA_B), "a peer with an SA stays routed");
+    }
+
+    @Test
+    void theInterfaceGoesWithItsProviderAndComesBackWithTheRoutesWhileTheSasStay() throws Exception {
+        wire("homeward0");
+        a.install(new SaSpec(ULA_B, 0x1000, 0x2000, "aes-gcm-16", KEY_BA, KEY_AB, OUTER_B));
+        awaitTrue(() -> tunA.routes.contains(ULA_B));
+        a.unbindTunProvider(tunA);
+        awaitTrue(() -> !tunA.open);
+        assertTrue(tunA.routes.isEmpty());
+        assertTrue(a.report().text().startsWith("tunnel: waiting for a TUN provider"), a.report().text());
+        assertEquals(1, a.list().size());
+
+        a.bindTunProvider(tunA);
+        awaitTrue(() -> tunA.open && tunA.routes.contains(ULA_B));
+    }
+
+    @Test
+    void anEmptyInterfaceNameKeepsTheDataPlaneOffAndSaysSo() throws Exception {
+        wire("");
+        awaitTrue(() -> a.report().text().contains("control plane only"));
+        assertFalse(tunA.open);
+    }
+
+    @Test
+    void manualKeysAreParsedOrRefusedWithTheSettingNamed() {
+        ManualSa keys = ManualSa.parse("0xc0ffee01", "3237998082", "aes-gcm-16", "00:01:02:03", "0x0a0b", "");
+        assertEquals(0xc0ffee01, keys.inboundSpi());
+        assertEquals(0xc0ffee02, keys.outboundSpi());
+        assertArrayEquals(new byte[] {0, 1, 2, 3}, keys.inboundKey());
+        assertEquals(Optional.of(ULA_A), ManualSa.ula(Ipv6Text.format(ULA_A)));
+        assertEquals(Optional.empty(), ManualSa.ula("laptop"));
+        assertEquals("inboundSpi must be a 32-bit SPI such as 0xc0ffee01, got 'x'", message(
+                () -> ManualSa.parse("x", "1", "", "00", "00", "")));
+        assertEquals("outboundKey must be hex (the key followed by the 4-byte salt)", message(
+                () -> ManualSa.parse("0x1000", "0x2000", "", "00", "zz", "")));
+        assertEquals("endpoint must be address:port or empty, got 'nowhere'", message(
+                () -> ManualSa.parse("0x1000", "0x2000", "", "00", "00", "nowhere")));
+    }
+
+    private static String message(Runnable r) {
+        try {
+            r.run();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("accepted");
+    }
+
+    private static byte[] ipv6(Inet6Address from, Inet6Address to) {
+        byte[] p = new byte[60];
+        p[0] = 0x60;
+        p[5] = 20;
+        p[6] = 59;
+        p[7] = 64;
+        System.arraycopy(from.getAddress(), 0, p, 8, 16);
+        System.arraycopy(to.getAddress(), 0, p, 24, 16);
+        Arrays.fill(p, 40, 60, (byte) 7);
+        return p;
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("not within 5 s");
+    }
+
+    private interface Sender {
+        void send(byte[] buf, int off, int len);
+    }
+
+    private static TunnelPort port(Sender sender) {
+        return new TunnelPort() {
+            @Override
+            public int localPort() {
+                return 4500;
+            }
+
+            @Override
+            public void send(byte[] payload, int offset, int length, InetSocketAddress to) {
+                if (length > 1) {
+                    sender.send(Arrays.copyOfRange(payload, offset, offset + length), 0, length);
+                }
+            }
+
+            @Override
+            public Optional<InetSocketAddress> reflexiveEndpoint() {
+                return Optional.empty();
+            }
+        };
+    }
+
+    private static HostIdentity identity(Inet6Address ula) {
+        return new HostIdentity() {
+            @Override
+            public Eui64 eui64() {
+                return Eui64.parse("02-1B-63-FF-FE-84-5A-0C");
+            }
+
+            @Override
+            public String eui64Source() {
+                return "test";
+            }
+
+            @Override
+            public Inet6Address ula() {
+                return ula;
+            }
+
+            @Override
+            public String ulaText() {
+                return Ipv6Text.format(ula);
+            }
+
+            @Override
+            public String hostName() {
+                return "test";
+            }
+        };
+    }
+
+    private static TunnelComponent.Config config(String interfaceName) {
+        return new TunnelComponent.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return TunnelComponent.Config.class;
+            }
+
+            @Override
+            public String interfaceName() {
+                return interfaceName;
+            }
+
+            @Override
+            public int outerMtu() {
+                return 1500;
+            }
+        };
+    }
+
+    private static Inet6Address ula(String text) {
+        try {
+            return (Inet6Address) InetAddress.getByName(text);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

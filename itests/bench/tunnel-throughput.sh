@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Tunnel throughput against two user-space anchors in the network lab (issue 7 benchmark).
+# Usage: itests/bench/tunnel-throughput.sh        (root; brings the lab up with itests/netlab/lab.sh if needed
+#                                                  and down again only if it did)
+# One topology, one run: hw-laptop (behind the café NAT) reaches hw-home (behind the home gateway, through a UDP
+# forward added with UPnP IGD) over IPv6 between two ULAs carried in UDP/IPv4 through both NATs, through
+#   - Homeward's tunnel: by default the rendezvous and two agent runtimes from this checkout's build
+#     (io.homeward.itests.netlab.TunnelBenchPair, AES-GCM-128 SAs keyed through the SA database; build first
+#     with mvn -B -q install -DskipTests), or whatever HOMEWARD_TUNNEL_START / _STOP say (see tunnel/ours.sh),
+#   - wireguard-go (tunnel/wireguard.sh),
+#   - strongSwan charon with kernel-libipsec (tunnel/strongswan.sh).
+# For each: iperf3 TCP laptop -> home (3 runs of 10 s, median), 64-byte UDP packets/s received at home
+# (10 s, unlimited rate) with the loss, and the CPU used by each tunnel process during the TCP runs
+# (utime + stime over wall time; 100% = one core). Then the best anchor and the ratio ours / best
+# (target: >= 1.5). Everything shares the machine's cores: compare within one run, not across runs.
+# Debian packages: iperf3 jq iputils-ping wireguard-go wireguard-tools strongswan strongswan-swanctl
+# libcharon-extra-plugins libstrongswan-standard-plugins miniupnpc conntrack (and lab.sh's own).
+# KEEP_WORK=1 keeps the working directory (iperf3 JSON, daemon logs) for a look afterwards.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+lab="$root/itests/netlab/lab.sh"
+here="$root/itests/bench/tunnel"
+
+HOME_LAN=192.168.1.10
+LAPTOP_LAN=10.10.0.10
+HOME_WAN=11.0.0.2
+UPNP_URL=http://192.168.1.1:5555/rootDesc.xml
+HOME_ULA=fd00:4857:1::1
+LAPTOP_ULA=fd00:4857:1::2
+TCP_RUNS=3
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}   # the issue's figure; shorter only for a quick check of the script
+IPERF_PORT=5201
+TARGET_RATIO=1.5
+
+# shellcheck source=tunnel/common.sh
+. "$here/common.sh"
+# shellcheck source=tunnel/wireguard.sh
+. "$here/wireguard.sh"
+# shellcheck source=tunnel/strongswan.sh
+. "$here/strongswan.sh"
+# shellcheck source=tunnel/ours.sh
+. "$here/ours.sh"
+
+[ "$(id -u)" = 0 ] || die "needs root (network namespaces, TUN devices, nftables)"
+for tool in ip iperf3 jq ping wireguard-go wg swanctl upnpc conntrack unshare; do
+  command -v "$tool" >/dev/null || die "$tool is missing; install the Debian packages listed at the top of $0"
+done
+[ -x "$CHARON" ] || die "$CHARON is missing (Debian package strongswan-charon, or set CHARON)"
+[ -e /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ] \
+  || die "strongSwan's kernel-libipsec plugin is missing (Debian package libcharon-extra-plugins)"
+
+WORK=$(mktemp -d /tmp/tunnel-throughput.XXXXXX)
+
+# Our tunnel from this checkout unless the caller brings another: the Java fixture prints the 'pids' and 'inner'
+# lines tunnel/ours.sh waits for and stops its three runtimes on SIGTERM.
+if [ -z "${HOMEWARD_TUNNEL_START:-}" ] && [ -f "$root/itests/target/test-classes/io/homeward/itests/netlab/TunnelBenchPair.class" ] \
+    && [ -f "$root/launcher/target/homeward.jar" ]; then
+  (cd "$root" && mvn -q -o dependency:build-classpath -pl itests -Dmdep.outputFile="$WORK/cp" >/dev/null)
+  ours_cp="$(tr ':' '\n' <"$WORK/cp" | grep -v 'homeward-launcher' | paste -sd:):$root/itests/target/test-classes"
+  HOMEWARD_TUNNEL_START="exec java -cp '$ours_cp' -Dhomeward.jar='$root/launcher/target/homeward.jar' \
+    -Dhomeward.features='$root/features' io.homeward.itests.netlab.TunnelBenchPair ${HOMEWARD_SUITE:-aes-gcm-16}"
+fi
+started_lab=no
+IPERF_PID=""
+cleanup() {
+  local status=$? pid
+  set +e   # tear everything down even if one step of it fails
+  trap - EXIT INT TERM
+  [ -z "$IPERF_PID" ] || stop_pid "$IPERF_PID"
+  stop_ours
+  stop_wireguard
+  stop_strongswan
+  for pid in $STARTED_PIDS; do stop_pid "$pid"; done
+  if [ "$status" != 0 ]; then
+    echo "tunnel-throughput: failed; the last lines of its logs:" >&2
+    find "$WORK" -name '*.log' -o -name '*.err' | while read -r f; do
+      # without swanctl's plugin noise and wireguard-go's boxed banner
+      grep -Ev 'failed to load|[│┌└]' "$f" | tail -n 5 | sed "s|^|  ${f#"$WORK"/}: |" >&2
+    done
+  fi
+  if [ -n "${KEEP_WORK:-}" ]; then echo "# kept $WORK (KEEP_WORK set)"; else rm -rf "$WORK"; fi
+  if [ "$started_lab" = yes ]; then "$lab" down >/dev/null && echo "# lab: brought down (this script brought it up)"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if "$lab" status >/dev/null 2>&1; then
+  echo "# lab: already up (left up afterwards)"
+else
+  "$lab" up >/dev/null
+  started_lab=yes
+  echo "# lab: brought up by this script"
+fi
+
+# iperf3_json FILE EXPRESSION: a figure from an iperf3 -J result, or a clear error with iperf3's own message.
+iperf3_json() {
+  local value
+  value=$(jq -r "$2 // empty" "$1" 2>/dev/null || true)
+  [ -n "$value" ] || die "iperf3 gave no result in $1: $(jq -r '.error // empty' "$1" 2>/dev/null || head -c 300 "$1")"
+  echo "$value"
+}
+
+# iperf3_client NS OUT ARGS...: one client run, bounded in time, its JSON in OUT.
+iperf3_client() {
+  local ns=$1 out=$2; shift 2
+  timeout $((SECONDS_PER_RUN + 30)) ip netns exec "$ns" iperf3 -p "$IPERF_PORT" -t "$SECONDS_PER_RUN" -J "$@" >"$out" 2>&1 || true
+}
+
+# start_iperf3_server NAME NS ADDRESS: one server for all runs of a tunnel, bound to the inner address.
+start_iperf3_server() {
+  ip netns exec "$2" iperf3 -s -B "$3" -p "$IPERF_PORT" >"$WORK/iperf3-server-$1.log" 2>&1 &
+  IPERF_PID=$!
+  track_pid "$IPERF_PID"
+  if ! wait_until 50 sh -c "ip netns exec $2 ss -Hltn 'sport = :$IPERF_PORT' | grep -q ." \
+    || ! kill -0 "$IPERF_PID" 2>/dev/null; then
+    die "iperf3 server in $2 did not listen on [$3]:$IPERF_PORT: $(cat "$WORK/iperf3-server-$1.log")"
+  fi
+}
+
+# udp64 NAME CLIENT_NS ADDRESS: "PACKETS_PER_S LOSS_PERCENT" as counted by the receiver. A run in which not
+# one datagram arrived is repeated once, so one lost control exchange does not report a working tunnel as 0.
+udp64() {
+  local out="$WORK/$1-udp64.json" try pps
+  for try in 1 2; do
+    iperf3_client "$2" "$out" -c "$3" -u -l 64 -b 0
+    pps=$(iperf3_json "$out" '(.end.sum_received // .end.sum) | (.packets - .lost_packets) / .seconds | floor')
+    [ "$pps" = 0 ] || break
+    echo "# $1: no 64-byte datagram arrived (try $try)" >&2
+  done
+  echo "$pps $(iperf3_json "$out" '(.end.sum_received // .end.sum).lost_percent | . * 10 | round / 10')"
+}
+
+# measure NAME CLIENT_NS SERVER_NS SERVER_INNER_ADDR PID...: prints one result line and appends
+# "NAME TCP_MBITS UDP_PPS" to $WORK/results. The CPU per tunnel process covers the TCP runs.
+measure() {
+  local name=$1 client=$2 server=$3 address=$4; shift 4
+  local pid run out runs="" cpu="" cpu_sum=0 percent start_ns elapsed_ns mbits pps loss
+  local -A ticks_before
+  start_iperf3_server "$name" "$server" "$address"
+  for pid in "$@"; do ticks_before[$pid]=$(cpu_ticks "$pid"); done
+  start_ns=$(date +%s%N)
+  for run in $(seq 1 "$TCP_RUNS"); do
+    out="$WORK/$name-tcp-$run.json"
+    iperf3_client "$client" "$out" -c "$address"
+    runs="$runs $(iperf3_json "$out" '.end.sum_received.bits_per_second / 1e6 | floor')"
+  done
+  elapsed_ns=$(($(date +%s%N) - start_ns))
+  for pid in "$@"; do
+    kill -0 "$pid" 2>/dev/null || die "$name: tunnel process $pid exited during the measurement"
+    # CPU seconds (ticks / CLK_TCK) over elapsed seconds (ns / 1e9), in per cent of one core.
+    percent=$(( ($(cpu_ticks "$pid") - ticks_before[$pid]) * 100 * 1000000000 / ($(getconf CLK_TCK) * elapsed_ns) ))
+    cpu="$cpu $(end_of "$pid") $percent%"
+    cpu_sum=$((cpu_sum + percent))
+  done
+  read -r pps loss < <(udp64 "$name" "$client" "$address")
+  [ -n "$pps" ] || die "$name: the 64-byte UDP run gave no result"
+  stop_pid "$IPERF_PID"
+  IPERF_PID=""
+  mbits=$(tr ' ' '\n' <<<"$runs" | grep . | median)
+  printf '%-14s tcp %5d Mbit/s (runs%s)  udp64 %9s pkt/s (loss %s%%)  cpu%s (sum %d%%)\n' \
+    "$name" "$mbits" "$runs" "$(thousands "$pps")" "$loss" "$cpu" "$cpu_sum"
+  echo "$name $mbits $pps" >>"$WORK/results"
+}
+
+echo "# $(date -u '+%F %T UTC')  kernel $(uname -r)  cpus $(nproc)  load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# $(iperf3 --version | head -n 1)  wireguard-go $(dpkg-query -W -f '${Version}' wireguard-go 2>/dev/null || echo '?')" \
+  " strongSwan $(dpkg-query -W -f '${Version}' strongswan-charon 2>/dev/null || echo '?')"
+echo "# laptop $LAPTOP_LAN (café NAT) -> home $HOME_LAN (home NAT, forward on $HOME_WAN); TCP ${TCP_RUNS}x${SECONDS_PER_RUN} s, UDP 64 B ${SECONDS_PER_RUN} s"
+: >"$WORK/results"
+
+if ours_enabled; then
+  start_ours
+  # shellcheck disable=SC2086 # two PIDs
+  measure ours hw-laptop hw-home "$OURS_HOME_ULA" $OURS_PIDS
+  stop_ours
+else
+  echo "ours: skipped (HOMEWARD_TUNNEL_START not set)"
+fi
+
+start_wireguard
+# shellcheck disable=SC2086 # two PIDs
+measure wireguard-go hw-laptop hw-home "$HOME_ULA" $WG_PIDS
+stop_wireguard
+
+start_strongswan
+# shellcheck disable=SC2086 # two PIDs
+measure strongswan hw-laptop hw-home "$HOME_ULA" $SWAN_PIDS
+stop_strongswan
+
+read -r best best_mbits < <(awk '$1 != "ours"' "$WORK/results" | sort -k2,2nr | head -n 1 | cut -d' ' -f1-2)
+echo "best anchor: $best ($best_mbits Mbit/s TCP)"
+if grep -q '^ours ' "$WORK/results"; then
+  read -r _ ours_mbits ours_pps < <(grep '^ours ' "$WORK/results")
+  best_pps=$(awk -v n="$best" '$1 == n { print $3 }' "$WORK/results")
+  awk -v o="$ours_mbits" -v b="$best_mbits" -v op="$ours_pps" -v bp="$best_pps" -v t="$TARGET_RATIO" 'BEGIN {
+    r = (b > 0) ? o / b : 0
+    printf "ours / best anchor: tcp %.2fx (target >= %.1fx: %s), udp64 %.2fx\n", r, t, (r >= t) ? "met" : "NOT met", (bp > 0) ? op / bp : 0
+  }'
+else
+  echo "ours / best anchor: not measured (HOMEWARD_TUNNEL_START not set)"
+fi

@@ -1,0 +1,186 @@
+package io.homeward.itests.netlab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One of the user's machines: the agent runtime in a lab namespace, signed in to the lab's rendezvous
+ * unattended (a password file), publishing with a short lease so the lab can watch a lease run out.
+ * Read through its console's JSON: what it published and which peers it lists.
+ */
+final class LabHost implements AutoCloseable {
+    private static final Pattern PUBLISHED = Pattern.compile(
+            "\"published\":\\{\"host\":\"([^\"]*)\",\"zone\":\"[^\"]*\",\"ula\":\"([^\"]*)\",\"eui64\":\"([^\"]*)\","
+                    + "\"endpoint\":\"([^\"]*)\"");
+    private static final Pattern LAST_ATTEMPT = Pattern.compile("\"lastAttempt\":\"([^\"]*)\"");
+
+    /** What the host published, as its registration page says. */
+    record Published(String host, String ula, String eui64, String endpoint, Instant at) {
+    }
+
+    /** One row of the host's peer directory. */
+    record Listed(String host, String ula, String endpoint, Instant changed, String source) {
+    }
+
+    final String name;
+    final String namespace;
+    private final Path dir;
+    private final Path config;
+    private NamespacedAgent process;
+    private LabConsole console;
+
+    private LabHost(String name, String namespace, Path dir, Path config) {
+        this.name = name;
+        this.namespace = namespace;
+        this.dir = dir;
+        this.config = config;
+    }
+
+    /** Writes the host's configuration and password file; {@link #start()} runs it. */
+    static LabHost configure(String name, String namespace, Path dir, String user, String password, String pin,
+            int leaseSeconds) throws IOException {
+        return configure(name, namespace, dir, user, password, pin, leaseSeconds, "");
+    }
+
+    /** With more configuration entries ({@code "pid": {...}} pairs, comma-separated) after the lab's. */
+    static LabHost configure(String name, String namespace, Path dir, String user, String password, String pin,
+            int leaseSeconds, String moreEntries) throws IOException {
+        Files.createDirectories(dir.resolve("config"));
+        Path secret = Files.createFile(dir.resolve("password"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(secret, password + "\n");
+        Files.writeString(dir.resolve("config").resolve("homeward.json"), """
+                {
+                  ":configurator:resource-version": 1,
+                  ":configurator:symbolic-name": "io.homeward.netlab.%1$s",
+                  ":configurator:version": "1.0.0",
+                  "io.homeward.identity": { "hostName": "%1$s" },
+                  "io.homeward.signin": { "zone": "%2$s", "user": "%3$s", "passwordFile": "%4$s",
+                                          "dnsServer": "%5$s", "tlsFingerprint": "%6$s" },
+                  "io.homeward.registrar": { "dnsServer": "%5$s", "tlsFingerprint": "%6$s", "leaseSeconds": %7$d },
+                  "io.homeward.watcher": { "server": "%5$s", "tlsFingerprint": "%6$s" },
+                  "io.homeward.tunnelport": { "stunServer": "%8$s" }%9$s
+                }
+                """.formatted(name, LabRendezvous.zone(user), user, secret, LabRendezvous.DNS, pin, leaseSeconds,
+                LabRendezvous.STUN, moreEntries.isBlank() ? "" : ",\n  " + moreEntries));
+        return new LabHost(name, namespace, dir, dir.resolve("config"));
+    }
+
+    /** A configuration entry for {@link #configure}: an SA pair keyed by hand with the named peer (a host name). */
+    static String manualSa(String peer, int inboundSpi, int outboundSpi, String suite, byte[] inboundKey,
+            byte[] outboundKey) {
+        return """
+                "io.homeward.tunnel.manualsa~%s": { "peer": "%s", "inboundSpi": "0x%08x", "outboundSpi": "0x%08x",
+                    "suite": "%s", "inboundKey": "%s", "outboundKey": "%s" }""".formatted(peer, peer, inboundSpi,
+                outboundSpi, suite, java.util.HexFormat.of().formatHex(inboundKey),
+                java.util.HexFormat.of().formatHex(outboundKey));
+    }
+
+    /** Starts the runtime (again, after a stop or kill, with the same data) and waits for its console. */
+    LabHost start() throws Exception {
+        Path data = dir.resolve("data");
+        process = NamespacedAgent.serve("agent", namespace, data, config, 8080);
+        process.awaitLine("Web console:", 90);
+        if (console == null) {
+            console = new LabConsole(namespace, 8080, data, dir);
+        }
+        return this;
+    }
+
+    /** Polls (every 0.1 s, bounded) until the host has published; fails with its registration page. */
+    Published awaitPublished(long seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String json;
+        do {
+            json = console.get("/homeward-registration.json");
+            Matcher m = PUBLISHED.matcher(json);
+            Matcher at = LAST_ATTEMPT.matcher(json);
+            if (m.find() && at.find()) {
+                return new Published(m.group(1), m.group(2), m.group(3), m.group(4), Instant.parse(at.group(1)));
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(name + " published nothing within " + seconds + " s: " + json);
+    }
+
+    /** The peer's row in this host's directory, if listed. */
+    Optional<Listed> peer(String host) throws IOException, InterruptedException {
+        String json = console.get("/homeward-peers.json");
+        Matcher m = Pattern.compile("\\{\"host\":\"" + Pattern.quote(host) + "\",\"ula\":\"([^\"]*)\",\"endpoint\":"
+                + "(null|\"([^\"]*)\"),\"changed\":\"([^\"]*)\",\"source\":\"([^\"]*)\"\\}").matcher(json);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Listed(host, m.group(1), m.group(3), Instant.parse(m.group(4)), m.group(5)));
+    }
+
+    /** Polls (every 0.05 s, bounded) until the peer is listed with the endpoint; fails with the directory. */
+    Listed awaitPeerAt(String host, String endpoint, long seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        Optional<Listed> last;
+        do {
+            last = peer(host);
+            if (last.isPresent() && endpoint.equals(last.get().endpoint())) {
+                return last.get();
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(name + " did not list " + host + " at " + endpoint + " within " + seconds + " s; last "
+                + last + "; directory: " + console.get("/homeward-peers.json"));
+    }
+
+    /** Polls (bounded) until the peer is no longer listed. */
+    void awaitPeerGone(String host, long seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        do {
+            if (peer(host).isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(name + " still lists " + host + " after " + seconds + " s: "
+                + console.get("/homeward-peers.json"));
+    }
+
+    /** The runtime's process id ({@code ip netns exec} replaces itself with the JVM). */
+    long pid() {
+        return process.pid();
+    }
+
+    LabConsole console() {
+        return console;
+    }
+
+    /** The {@code homeward:tunnels} text as the console's tunnels page shows it. */
+    String tunnels() throws IOException, InterruptedException {
+        return console.get("/homeward-tunnels").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&#39;", "'").replace("&amp;", "&");
+    }
+
+    String netcheck() throws IOException, InterruptedException {
+        return console.netcheck().json();
+    }
+
+    /** SIGTERM, as a service manager stops it: the registrar withdraws the records before the runtime exits. */
+    int stop() throws InterruptedException {
+        return process.stop(60);
+    }
+
+    void kill() throws InterruptedException {
+        process.kill(30);
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+}

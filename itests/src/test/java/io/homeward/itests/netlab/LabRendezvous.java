@@ -1,0 +1,117 @@
+package io.homeward.itests.netlab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import io.homeward.api.accounts.PasswordKeys;
+
+/**
+ * The rendezvous runtime (launcher jar, feature "rendezvous") on the lab's Internet side, hw-rdv 11.0.0.10:
+ * DNS on 8053, DNS over TLS on 8853, STUN on 3478; users created with {@code --exec homeward:useradd} as an
+ * operator's script would. The TLS pin agents use is read from the certificate it made on first start.
+ */
+final class LabRendezvous implements AutoCloseable {
+    static final String ADDRESS = "11.0.0.10";
+    static final String DNS = ADDRESS + ":8053";
+    static final String STUN = ADDRESS + ":3478";
+    static final String DOMAIN = "members.example.";
+
+    private final Path data;
+    private final Path config;
+    private NamespacedAgent process;
+    private String pin;
+
+    private LabRendezvous(Path dir) {
+        this.data = dir.resolve("data");
+        this.config = dir.resolve("config");
+    }
+
+    /** Writes its configuration, adds the user, starts it and waits for its console (which comes after DNS). */
+    static LabRendezvous start(Path dir, String user, String password, long leaseMinSeconds) throws Exception {
+        LabRendezvous r = new LabRendezvous(dir);
+        Files.createDirectories(r.config);
+        Files.writeString(r.config.resolve("homeward.json"), """
+                {
+                  ":configurator:resource-version": 1,
+                  ":configurator:symbolic-name": "io.homeward.netlab.rendezvous",
+                  ":configurator:version": "1.0.0",
+                  "io.homeward.rendezvous.transport": { "bindAddress": "0.0.0.0", "port": 8053, "tlsPort": 8853 },
+                  "io.homeward.rendezvous.dns": { "domain": "%s", "nameServerAddresses": ["%s"], "tlsPort": 8853,
+                                                  "leaseMinSeconds": %d },
+                  "io.homeward.rendezvous.accounts": { "domain": "%s" },
+                  "io.homeward.rendezvous.stun": { "bindAddress": "0.0.0.0", "port": 3478 }
+                }
+                """.formatted(DOMAIN, ADDRESS, leaseMinSeconds, DOMAIN));
+        try (NamespacedAgent add = NamespacedAgent.start("rendezvous", "hw-rdv", r.data, r.config,
+                "homeward:useradd " + user + " " + password)) {
+            if (add.awaitExit(90) != 0) {
+                throw new AssertionError("homeward:useradd failed: " + add.output());
+            }
+        }
+        r.pin = fingerprint(r.data.resolve("tls").resolve("server.crt"));
+        r.process = NamespacedAgent.serve("rendezvous", "hw-rdv", r.data, r.config, 8080);
+        r.process.awaitLine("Web console:", 90);
+        return r;
+    }
+
+    /** SHA-256 of the TLS certificate, the value agents pin. */
+    String pin() {
+        return pin;
+    }
+
+    static String zone(String user) {
+        return user + "." + DOMAIN;
+    }
+
+    /** The SRV records by which agents find the update, LLQ and Push servers over TLS; in every user zone. */
+    static List<String> serviceRecords(String user) {
+        return List.of("_dns-llq-tls._tcp." + zone(user) + " srv 0 0 8853 ns." + DOMAIN,
+                "_dns-push-tls._tcp." + zone(user) + " srv 0 0 8853 ns." + DOMAIN,
+                "_dns-update-tls._tcp." + zone(user) + " srv 0 0 8853 ns." + DOMAIN);
+    }
+
+    /**
+     * The user's zone as {@code dig} lists it in a TSIG-signed AXFR, run on the Internet side: one
+     * "name type data" line per record, lower-cased, without SOA and NS.
+     */
+    static List<String> zoneRecords(String user, String password) throws IOException, InterruptedException {
+        String key = "hmac-sha256:" + zone(user) + ":"
+                + Base64.getEncoder().encodeToString(PasswordKeys.derive(zone(user), password.toCharArray()).secret());
+        NetLab.Result r = NetLab.in("hw-inet", "dig", "@" + ADDRESS, "-p", "8053", "+noall", "+answer", "+nottlid",
+                "-y", key, zone(user), "AXFR");
+        if (r.exit() != 0) {
+            throw new AssertionError("dig AXFR failed: " + r.out());
+        }
+        List<String> records = new ArrayList<>();
+        for (String line : r.out().lines().toList()) {
+            String[] f = line.trim().split("\\s+", 4);
+            if (f.length == 4 && f[1].equals("IN") && !f[2].equals("SOA") && !f[2].equals("NS")) {
+                records.add((f[0] + " " + f[2] + " " + f[3]).toLowerCase(Locale.ROOT));
+            }
+        }
+        return records;
+    }
+
+    private static String fingerprint(Path certificate) throws IOException, NoSuchAlgorithmException {
+        String pem = Files.readString(certificate, StandardCharsets.US_ASCII);
+        String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        byte[] der = Base64.getDecoder().decode(body);
+        return HexFormat.ofDelimiter(":").formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.stop(30);
+        }
+    }
+}
