@@ -12,6 +12,7 @@ import org.xbill.DNS.Name;
 
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.registration.HostRecordSet;
+import io.homeward.kit.net.Endpoints;
 
 /** Signs each UPDATE with the user's key, sends it over TLS to the zone's update server and reads the answer. */
 final class UpdateClient implements UpdateSender {

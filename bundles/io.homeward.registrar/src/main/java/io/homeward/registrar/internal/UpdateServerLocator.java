@@ -19,6 +19,8 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
+import io.homeward.kit.net.Endpoints;
+
 /**
  * Finds the zone's update server: SRV {@code _dns-update-tls._tcp.<zone>} asked of the configured DNS
  * server, then the target's A record from the additional section or from a second query.

@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.homeward.kit.net.Endpoints;
+
 /**
  * What the tunnel port is doing, for the shell and the console.
  *

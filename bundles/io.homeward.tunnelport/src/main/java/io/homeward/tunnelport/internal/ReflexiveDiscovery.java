@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.homeward.kit.net.Endpoints;
 import io.homeward.kit.schedule.Scheduler;
 import io.homeward.kit.stun.StunBinding;
 

@@ -31,6 +31,7 @@ import io.homeward.api.netwatch.NetworkChangeListener;
 import io.homeward.api.tunnel.ReflexiveEndpointListener;
 import io.homeward.api.tunnel.TunnelDatagramHandler;
 import io.homeward.api.tunnel.TunnelPort;
+import io.homeward.kit.net.Endpoints;
 import io.homeward.kit.nio.ArrayViews;
 import io.homeward.kit.schedule.ExecutorScheduler;
 import io.homeward.kit.schedule.Scheduler;

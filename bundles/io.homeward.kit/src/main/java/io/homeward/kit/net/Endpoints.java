@@ -1,15 +1,15 @@
-package io.homeward.tunnelport.internal;
+package io.homeward.kit.net;
 
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /** Endpoints as operators write them: {@code 11.0.0.10:3478}, {@code [2001:db8::1]:3478}. */
-final class Endpoints {
+public final class Endpoints {
     private Endpoints() {
     }
 
-    static String text(InetSocketAddress endpoint) {
+    public static String text(InetSocketAddress endpoint) {
         if (endpoint.getAddress() == null) {
             return endpoint.getHostString() + ":" + endpoint.getPort();
         }
@@ -18,7 +18,7 @@ final class Endpoints {
     }
 
     /** Empty for blank text; {@link IllegalArgumentException} naming the setting for anything unparsable. */
-    static Optional<InetSocketAddress> parse(String key, String text) {
+    public static Optional<InetSocketAddress> parse(String key, String text) {
         String value = text.trim();
         if (value.isEmpty()) {
             return Optional.empty();
