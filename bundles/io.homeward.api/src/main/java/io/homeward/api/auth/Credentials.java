@@ -24,4 +24,13 @@ public interface Credentials {
 
     /** The private key of the host certificate, if issued. */
     Optional<PrivateKey> privateKey();
+
+    /**
+     * SHA-256 fingerprint of the rendezvous' TLS certificate as sign-in proved the key against it (the configured
+     * pin, or the certificate seen then), hex pairs with colons; empty when unknown. Components that talk to the
+     * same rendezvous over TLS pin it unless configured otherwise.
+     */
+    default String tlsFingerprint() {
+        return "";
+    }
 }

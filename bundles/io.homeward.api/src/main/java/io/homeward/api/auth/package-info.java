@@ -2,7 +2,7 @@
  * Credentials: who this host signs in as, and the keys that prove it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.homeward.api.auth;
 
 import org.osgi.annotation.bundle.Export;

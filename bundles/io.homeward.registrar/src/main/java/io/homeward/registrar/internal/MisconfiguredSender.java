@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.homeward.api.auth.TsigKey;
+import io.homeward.api.auth.Credentials;
 import io.homeward.api.registration.HostRecordSet;
 
 /** Stands in for the update client while the configuration has errors, so the status says what to fix. */
@@ -16,13 +16,13 @@ final class MisconfiguredSender implements UpdateSender {
     }
 
     @Override
-    public Granted publish(TsigKey key, HostRecordSet set, Optional<HostRecordSet> previous, Duration lease)
+    public Granted publish(Credentials signedIn, HostRecordSet set, Optional<HostRecordSet> previous, Duration lease)
             throws UpdateFailure {
         throw new UpdateFailure(reason);
     }
 
     @Override
-    public void withdraw(TsigKey key, HostRecordSet set) throws UpdateFailure {
+    public void withdraw(Credentials signedIn, HostRecordSet set) throws UpdateFailure {
         throw new UpdateFailure(reason);
     }
 }

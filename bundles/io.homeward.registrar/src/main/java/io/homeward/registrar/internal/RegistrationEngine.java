@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.osgi.service.log.Logger;
 
 import io.homeward.api.auth.Credentials;
-import io.homeward.api.auth.TsigKey;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
@@ -48,7 +47,7 @@ final class RegistrationEngine {
     private boolean suspended;
 
     private HostRecordSet published;
-    private TsigKey publishedKey;
+    private Credentials publishedWith;
     private Instant leaseExpires;
     private String server;
 
@@ -164,7 +163,7 @@ final class RegistrationEngine {
         suspended = true;
         pinned = null;
         if (published != null) {
-            sender.withdraw(publishedKey, published);
+            sender.withdraw(publishedWith, published);
             log.info("Withdrew the records of {} from {}", published.hostName(), published.zone());
             published = null;
             leaseExpires = null;
@@ -229,10 +228,10 @@ final class RegistrationEngine {
         Duration asked = pinned != null ? pinnedLease : lease;
         lastAttempt = clock.instant();
         try {
-            UpdateSender.Granted granted = sender.publish(credentials.tsigKey(), set, Optional.ofNullable(published),
+            UpdateSender.Granted granted = sender.publish(credentials, set, Optional.ofNullable(published),
                     asked);
             published = set;
-            publishedKey = credentials.tsigKey();
+            publishedWith = credentials;
             server = granted.server();
             leaseExpires = lastAttempt.plus(granted.lease());
             backoff.reset();
@@ -256,7 +255,7 @@ final class RegistrationEngine {
 
     private void withdrawQuietly(String why) {
         try {
-            sender.withdraw(publishedKey, published);
+            sender.withdraw(publishedWith, published);
             log.info("Withdrew the records of {} from {} ({})", published.hostName(), published.zone(), why);
             lastResult = "withdrawn (" + why + ")";
         } catch (UpdateFailure failure) {

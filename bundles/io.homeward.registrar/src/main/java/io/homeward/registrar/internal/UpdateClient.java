@@ -10,6 +10,7 @@ import java.util.function.IntSupplier;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 
+import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.registration.HostRecordSet;
 import io.homeward.kit.net.Endpoints;
@@ -34,7 +35,7 @@ final class UpdateClient implements UpdateSender {
     }
 
     @Override
-    public Granted publish(TsigKey key, HostRecordSet set, Optional<HostRecordSet> previous, Duration lease)
+    public Granted publish(Credentials signedIn, HostRecordSet set, Optional<HostRecordSet> previous, Duration lease)
             throws UpdateFailure {
         Message update;
         try {
@@ -42,26 +43,37 @@ final class UpdateClient implements UpdateSender {
         } catch (IllegalArgumentException e) {
             throw new UpdateFailure("cannot build the UPDATE: " + e.getMessage(), e);
         }
-        Exchange done = exchange(key, update, set.zone());
+        Exchange done = exchange(signedIn, update, set.zone());
         // RFC 9664 §4.2: without the option the server has no leases; refresh as if it granted the request.
         return new Granted(LeaseOption.granted(done.response()).orElse(lease), done.server());
     }
 
     @Override
-    public void withdraw(TsigKey key, HostRecordSet set) throws UpdateFailure {
+    public void withdraw(Credentials signedIn, HostRecordSet set) throws UpdateFailure {
         Message update;
         try {
             update = UpdateMessages.withdraw(set, ids.getAsInt());
         } catch (IllegalArgumentException e) {
             throw new UpdateFailure("cannot build the UPDATE: " + e.getMessage(), e);
         }
-        exchange(key, update, set.zone());
+        exchange(signedIn, update, set.zone());
     }
 
     private record Exchange(Message response, String server) {
     }
 
-    private Exchange exchange(TsigKey key, Message update, String zone) throws UpdateFailure {
+    /** The configured pin wins; without one, the certificate sign-in proved the key against is pinned. */
+    private Exchange exchange(Credentials signedIn, Message update, String zone) throws UpdateFailure {
+        TsigKey key = signedIn.tsigKey();
+        String trusted = pin;
+        if (trusted.isEmpty()) {
+            try {
+                trusted = Fingerprints.normalize(signedIn.tlsFingerprint());
+            } catch (IllegalArgumentException e) {
+                throw new UpdateFailure("the TLS fingerprint kept from sign-in is unusable; sign in again ("
+                        + e.getMessage() + ")", e);
+            }
+        }
         Name zoneName = update.getQuestion().getName();
         InetSocketAddress server = fixedServer.isPresent() ? fixedServer.get() : locator.locate(zoneName);
         String where = Endpoints.text(server);
@@ -70,7 +82,7 @@ final class UpdateClient implements UpdateSender {
         Message response;
         byte[] answer;
         try {
-            answer = network.exchangeTls(server, wire, pin);
+            answer = network.exchangeTls(server, wire, trusted);
             response = new Message(answer);
         } catch (IOException e) {
             throw new UpdateFailure("cannot reach the update server " + where + ": " + e.getMessage(), e);

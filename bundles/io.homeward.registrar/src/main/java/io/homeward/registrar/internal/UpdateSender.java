@@ -3,7 +3,7 @@ package io.homeward.registrar.internal;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.homeward.api.auth.TsigKey;
+import io.homeward.api.auth.Credentials;
 import io.homeward.api.registration.HostRecordSet;
 
 /** Sends the registrar's UPDATEs; the engine only decides when and what. */
@@ -13,9 +13,9 @@ interface UpdateSender {
     }
 
     /** Replaces the host's records with {@code set} (and removes {@code previous}'s names). */
-    Granted publish(TsigKey key, HostRecordSet set, Optional<HostRecordSet> previous, Duration lease)
+    Granted publish(Credentials signedIn, HostRecordSet set, Optional<HostRecordSet> previous, Duration lease)
             throws UpdateFailure;
 
     /** Deletes every record {@code set} owns. */
-    void withdraw(TsigKey key, HostRecordSet set) throws UpdateFailure;
+    void withdraw(Credentials signedIn, HostRecordSet set) throws UpdateFailure;
 }

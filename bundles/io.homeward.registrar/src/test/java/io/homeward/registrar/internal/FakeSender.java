@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
-import io.homeward.api.auth.TsigKey;
+import io.homeward.api.auth.Credentials;
 import io.homeward.api.registration.HostRecordSet;
 
 /** Records what the engine sends; answers with the asked lease, or with the failures queued by a test. */
@@ -20,7 +20,7 @@ final class FakeSender implements UpdateSender {
     Duration grant;
 
     @Override
-    public Granted publish(TsigKey key, HostRecordSet set, Optional<HostRecordSet> previous, Duration lease)
+    public Granted publish(Credentials signedIn, HostRecordSet set, Optional<HostRecordSet> previous, Duration lease)
             throws UpdateFailure {
         calls.add(new Call("publish", set, previous, lease));
         fail();
@@ -28,7 +28,7 @@ final class FakeSender implements UpdateSender {
     }
 
     @Override
-    public void withdraw(TsigKey key, HostRecordSet set) throws UpdateFailure {
+    public void withdraw(Credentials signedIn, HostRecordSet set) throws UpdateFailure {
         calls.add(new Call("withdraw", set, Optional.empty(), Duration.ZERO));
         fail();
     }

@@ -31,6 +31,7 @@ final class TestInputs {
     static final Inet4Address PUBLIC = (Inet4Address) address("203.0.113.7");
     static final Instant MAPPING_GRANTED = MutableClock.DEFAULT_START;
     static final TsigKey KEY = new TsigKey(ZONE, "hmac-sha256.", secret());
+    static final Credentials ALICE = credentials(ZONE, KEY);
 
     private TestInputs() {
     }
@@ -57,7 +58,17 @@ final class TestInputs {
     }
 
     static Credentials credentials(String zone, TsigKey key) {
+        return credentials(zone, key, "");
+    }
+
+    /** Credentials as a sign-in that saw (or pinned) the certificate with this fingerprint leaves them. */
+    static Credentials credentials(String zone, TsigKey key, String signInFingerprint) {
         return new Credentials() {
+            @Override
+            public String tlsFingerprint() {
+                return signInFingerprint;
+            }
+
             @Override
             public String userName() {
                 return zone.substring(0, zone.indexOf('.'));

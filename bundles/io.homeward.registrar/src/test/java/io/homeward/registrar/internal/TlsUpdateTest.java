@@ -33,7 +33,7 @@ class TlsUpdateTest {
         SelfSignedTls tls = new SelfSignedTls();
         try (TlsUpdateServerStub stub = new TlsUpdateServerStub(tls,
                 request -> Answers.granted(request, TestInputs.KEY, Duration.ofHours(1)), 1)) {
-            UpdateSender.Granted granted = client(stub, Fingerprints.of(tls.certificate)).publish(TestInputs.KEY,
+            UpdateSender.Granted granted = client(stub, Fingerprints.of(tls.certificate)).publish(TestInputs.ALICE,
                     TestInputs.set("laptop", TestInputs.PUBLIC, 61_000), Optional.empty(), Duration.ofMinutes(90));
             assertEquals(Duration.ofHours(1), granted.lease());
             assertEquals("127.0.0.1:" + stub.address().getPort(), granted.server());
@@ -56,7 +56,7 @@ class TlsUpdateTest {
         try (TlsUpdateServerStub stub = new TlsUpdateServerStub(tls,
                 request -> Answers.granted(request, TestInputs.KEY, Duration.ofHours(1)), 1)) {
             UpdateFailure failure = assertThrows(UpdateFailure.class, () -> client(stub, otherPin).publish(
-                    TestInputs.KEY, TestInputs.set("laptop", TestInputs.PUBLIC, 61_000), Optional.empty(),
+                    TestInputs.ALICE, TestInputs.set("laptop", TestInputs.PUBLIC, 61_000), Optional.empty(),
                     Duration.ofMinutes(90)));
             assertTrue(failure.getMessage().contains("does not match the pinned fingerprint " + otherPin),
                     failure.getMessage());
@@ -69,8 +69,27 @@ class TlsUpdateTest {
         SelfSignedTls tls = new SelfSignedTls();
         try (TlsUpdateServerStub stub = new TlsUpdateServerStub(tls,
                 request -> Answers.granted(request, TestInputs.KEY, Duration.ofHours(1)), 1)) {
-            client(stub, "").withdraw(TestInputs.KEY, TestInputs.set("laptop", TestInputs.PUBLIC, 61_000));
+            client(stub, "").withdraw(TestInputs.ALICE, TestInputs.set("laptop", TestInputs.PUBLIC, 61_000));
             assertEquals(1, log.count(LogLevel.WARN, "tlsFingerprint=" + Fingerprints.of(tls.certificate)));
+        }
+    }
+
+    @Test
+    void withoutAConfiguredPinTheCertificateSignInProvedAgainstIsPinned() throws Exception {
+        SelfSignedTls tls = new SelfSignedTls();
+        String signedInAgainst = Fingerprints.normalize("00".repeat(32));
+        try (TlsUpdateServerStub stub = new TlsUpdateServerStub(tls,
+                request -> Answers.granted(request, TestInputs.KEY, Duration.ofHours(1)), 2)) {
+            UpdateFailure failure = assertThrows(UpdateFailure.class, () -> client(stub, "").publish(
+                    TestInputs.credentials(TestInputs.ZONE, TestInputs.KEY, signedInAgainst),
+                    TestInputs.set("laptop", TestInputs.PUBLIC, 61_000), Optional.empty(), Duration.ofMinutes(90)));
+            assertTrue(failure.getMessage().contains("does not match the pinned fingerprint " + signedInAgainst),
+                    failure.getMessage());
+            assertEquals(List.of(), stub.received);
+
+            client(stub, "").withdraw(TestInputs.credentials(TestInputs.ZONE, TestInputs.KEY,
+                    Fingerprints.of(tls.certificate)), TestInputs.set("laptop", TestInputs.PUBLIC, 61_000));
+            assertEquals(0, log.count(LogLevel.WARN, "unchecked"), "a pin from sign-in is a pin");
         }
     }
 }

@@ -55,7 +55,7 @@ class UpdateClientTest {
     void findsTheUpdateServerBySrvAndSendsOneSignedUpdate() throws Exception {
         network.udp = UpdateClientTest::srvAnswer;
         network.tls = request -> Answers.granted(request, TestInputs.KEY, Duration.ofHours(1));
-        UpdateSender.Granted granted = client(Optional.empty()).publish(TestInputs.KEY, LAPTOP, Optional.empty(),
+        UpdateSender.Granted granted = client(Optional.empty()).publish(TestInputs.ALICE, LAPTOP, Optional.empty(),
                 Duration.ofMinutes(90));
         assertEquals(new UpdateSender.Granted(Duration.ofHours(1), "127.0.0.1:8853"), granted);
         Message srvQuery = new Message(network.udpQueries.get(0));
@@ -73,7 +73,7 @@ class UpdateClientTest {
     void aConfiguredServerSkipsTheSrvLookupAndAMissingLeaseOptionMeansTheAskedLease() throws Exception {
         network.tls = request -> Answers.granted(request, TestInputs.KEY, null);
         InetSocketAddress fixed = new InetSocketAddress("127.0.0.1", 9853);
-        UpdateSender.Granted granted = client(Optional.of(fixed)).publish(TestInputs.KEY, LAPTOP, Optional.empty(),
+        UpdateSender.Granted granted = client(Optional.of(fixed)).publish(TestInputs.ALICE, LAPTOP, Optional.empty(),
                 Duration.ofMinutes(90));
         assertEquals(Duration.ofMinutes(90), granted.lease());
         assertEquals(0, network.udpTo.size());
@@ -83,7 +83,7 @@ class UpdateClientTest {
     private String failure(FakeNetwork.Responder answer) {
         network.tls = answer;
         return assertThrows(UpdateFailure.class, () -> client(Optional.of(new InetSocketAddress("127.0.0.1", 8853)))
-                .publish(TestInputs.KEY, LAPTOP, Optional.empty(), Duration.ofMinutes(90))).getMessage();
+                .publish(TestInputs.ALICE, LAPTOP, Optional.empty(), Duration.ofMinutes(90))).getMessage();
     }
 
     @Test
@@ -107,12 +107,12 @@ class UpdateClientTest {
         assertEquals("cannot reach the update server 127.0.0.1:8853: Connection refused", failure(network.tls));
         network.udp = query -> Answers.plain(query, Rcode.NOERROR);
         UpdateFailure noSrv = assertThrows(UpdateFailure.class, () -> client(Optional.empty())
-                .publish(TestInputs.KEY, LAPTOP, Optional.empty(), Duration.ofMinutes(90)));
+                .publish(TestInputs.ALICE, LAPTOP, Optional.empty(), Duration.ofMinutes(90)));
         assertTrue(noSrv.getMessage().startsWith("the DNS server 127.0.0.1:8053 knows no "
                 + "_dns-update-tls._tcp.alice.members.example. SRV record"), noSrv.getMessage());
         network.udp = query -> Answers.plain(query, Rcode.NXDOMAIN);
         UpdateFailure noZone = assertThrows(UpdateFailure.class, () -> client(Optional.empty())
-                .publish(TestInputs.KEY, LAPTOP, Optional.empty(), Duration.ofMinutes(90)));
+                .publish(TestInputs.ALICE, LAPTOP, Optional.empty(), Duration.ofMinutes(90)));
         assertTrue(noZone.getMessage().contains("is the zone (user name and domain) right"), noZone.getMessage());
     }
 
@@ -120,7 +120,7 @@ class UpdateClientTest {
     void aSetWhoseNamesAreNotValidDnsIsRefusedBeforeSending() {
         HostRecordSet bad = TestInputs.set("x".repeat(64), TestInputs.PUBLIC, 4500);
         UpdateFailure failure = assertThrows(UpdateFailure.class, () -> client(Optional.empty())
-                .publish(TestInputs.KEY, bad, Optional.empty(), Duration.ofMinutes(90)));
+                .publish(TestInputs.ALICE, bad, Optional.empty(), Duration.ofMinutes(90)));
         assertTrue(failure.getMessage().startsWith("cannot build the UPDATE: host '" + "x".repeat(64)),
                 failure.getMessage());
         assertEquals(0, network.updates.size());
@@ -145,7 +145,7 @@ class UpdateClientTest {
     @Test
     void withdrawSendsOnlyDeletions() throws Exception {
         network.tls = request -> Answers.granted(request, TestInputs.KEY, null);
-        client(Optional.of(new InetSocketAddress("127.0.0.1", 8853))).withdraw(TestInputs.KEY, LAPTOP);
+        client(Optional.of(new InetSocketAddress("127.0.0.1", 8853))).withdraw(TestInputs.ALICE, LAPTOP);
         Message sent = new Message(network.updates.get(0));
         assertTrue(sent.getSection(Section.UPDATE).stream().allMatch(r -> r.getDClass() != DClass.IN));
         assertEquals(null, sent.getOPT());

@@ -42,6 +42,11 @@ final class KeyCredentials implements Credentials {
     }
 
     @Override
+    public String tlsFingerprint() {
+        return stored.pin();
+    }
+
+    @Override
     public String toString() {
         return "Credentials[" + stored.user() + ", " + stored.zone() + "]";
     }

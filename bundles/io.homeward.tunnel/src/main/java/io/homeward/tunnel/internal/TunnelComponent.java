@@ -222,12 +222,12 @@ public class TunnelComponent implements SecurityAssociationDatabase, TunnelDatag
         TunAttachment t = tun;
         tun = null;
         if (t != null) {
+            tunState = "waiting for a TUN provider (bundle io.homeward.tun.linux)";
             try {
                 t.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            tunState = "waiting for a TUN provider (bundle io.homeward.tun.linux)";
             log.info("Tunnel interface {} removed", t.name());
         }
     }

@@ -115,6 +115,25 @@ class TunnelComponentTest {
     }
 
     @Test
+    void aNewRankingPicksTheSuiteOfNewSasWhileInstalledSasKeepTheirsAndWork() throws Exception {
+        wire("homeward0");
+        a.install(new SaSpec(ULA_B, 0x1000, 0x2000, "", KEY_BA, KEY_AB, OUTER_B));
+        b.install(new SaSpec(ULA_A, 0x2000, 0x1000, "", KEY_AB, KEY_BA, OUTER_A));
+        for (TunnelComponent c : new TunnelComponent[] {a, b}) {
+            c.updatedSuite(Suites.CHACHA20, Map.of("service.ranking", 300));
+        }
+        assertTrue(a.report().text().contains("suite for new SAs: chacha20-poly1305"), a.report().text());
+        assertEquals("aes-gcm-16", a.list().get(0).suite());
+        tunA.fromHost.add(ipv6(ULA_A, ULA_B));
+        awaitTrue(() -> tunB.toHost.size() == 1);
+
+        Inet6Address third = ula("fd00:1::3");
+        a.install(new SaSpec(third, 0x3000, 0x4000, "", new byte[36], new byte[36], OUTER_B));
+        assertEquals("chacha20-poly1305", a.list().stream().filter(s -> s.peer().equals(third)).findFirst()
+                .orElseThrow().suite());
+    }
+
+    @Test
     void anEmptyInterfaceNameKeepsTheDataPlaneOffAndSaysSo() throws Exception {
         wire("");
         awaitTrue(() -> a.report().text().contains("control plane only"));

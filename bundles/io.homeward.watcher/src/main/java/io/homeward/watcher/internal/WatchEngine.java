@@ -87,7 +87,8 @@ final class WatchEngine {
         try {
             Name zone = Name.fromString(credentials.zone(), Name.root);
             Signer signer = new Signer(credentials.tsigKey(), clock);
-            return new SessionFactory(settings, zone, signer, network, scheduler, random, log);
+            return new SessionFactory(settings.pinnedBy(credentials.tlsFingerprint()), zone, signer, network, scheduler,
+                    random, log);
         } catch (TextParseException | IllegalArgumentException e) {
             log.error("Cannot watch records with the credentials of {}: {}", credentials.userName(), e.getMessage());
             return null;

@@ -13,6 +13,15 @@ record WatcherSettings(InetSocketAddress server, String fingerprint, long pollIn
         mechanisms = List.copyOf(mechanisms);
     }
 
+    /** These settings, pinning the certificate sign-in proved the key against unless tlsFingerprint is configured. */
+    WatcherSettings pinnedBy(String signInFingerprint) {
+        if (!fingerprint.isEmpty() || signInFingerprint.isBlank()) {
+            return this;
+        }
+        return new WatcherSettings(server, Fingerprints.normalize(signInFingerprint), pollIntervalMillis,
+                requestedLeaseSeconds, mechanisms, allowUdp);
+    }
+
     static WatcherSettings of(String server, String fingerprint, int pollIntervalSeconds, int requestedLeaseSeconds,
             String[] mechanisms, boolean allowUdp) {
         if (pollIntervalSeconds < 1) {
