@@ -4,7 +4,8 @@
 # 100.64.0.0/10 in front of a second home gateway). Everything lives in network namespaces this script
 # creates; nothing is routed to the machine's real network.
 #
-# Usage: lab.sh up | down | status | move-laptop home|cafe|train | set-home-wan ADDRESS | restart-miniupnpd [home|home2]
+# Usage: lab.sh up | down | status | move-laptop home|cafe|train | unplug-laptop | set-home-wan ADDRESS
+#        | restart-miniupnpd [home|home2]
 #
 # Addresses. The "Internet" is 11.0.0.0/24 on a bridge inside hw-inet: miniupnpd refuses to map when its
 # WAN address is private or reserved (RFC 1918, 100.64/10, 198.18/15 and the documentation ranges
@@ -251,6 +252,13 @@ move_laptop() {
   echo "laptop is in the $where network"
 }
 
+# The laptop loses its network altogether (lid closed, no Wi-Fi); move-laptop plugs it in again.
+unplug_laptop() {
+  ip netns list | grep -qw hw-laptop || die "the lab is not up"
+  in_ns hw-laptop ip link del eth0 2>/dev/null || true
+  echo "laptop has no network"
+}
+
 # A new public address, as after a DHCP renewal on the WAN: the gateway forgets its NAT state and miniupnpd
 # is told (SIGUSR1, what a router's DHCP hook does) so it announces the new address.
 set_home_wan() {
@@ -282,7 +290,8 @@ case "${1:-}" in
   down) down ;;
   status) status ;;
   move-laptop) [ $# = 2 ] || die "usage: lab.sh move-laptop home|cafe|train"; move_laptop "$2" ;;
+  unplug-laptop) unplug_laptop ;;
   set-home-wan) [ $# = 2 ] || die "usage: lab.sh set-home-wan ADDRESS"; set_home_wan "$2" ;;
   restart-miniupnpd) restart_miniupnpd "${2:-home}" ;;
-  *) echo "usage: lab.sh up | down | status | move-laptop home|cafe|train | set-home-wan ADDRESS | restart-miniupnpd [home|home2]" >&2; exit 2 ;;
+  *) echo "usage: lab.sh up | down | status | move-laptop home|cafe|train | unplug-laptop | set-home-wan ADDRESS | restart-miniupnpd [home|home2]" >&2; exit 2 ;;
 esac

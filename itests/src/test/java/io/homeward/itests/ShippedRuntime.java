@@ -46,6 +46,15 @@ final class ShippedRuntime {
         }
     }
 
+    /**
+     * The feature's bundles as Pax Exam runs them: all but the TUN provider, which the network lab exercises in its
+     * namespaces; here the runtime shares the host's network namespace (as root under CI), where tests must not
+     * create interfaces.
+     */
+    static List<String> bundlesUnderTest(String feature) {
+        return bundleFiles(feature).stream().filter(f -> !f.startsWith("io.homeward.tun.linux-")).toList();
+    }
+
     static String[] launcherSystemPackages() {
         Properties bnd = new Properties();
         try (InputStream in = Files.newInputStream(Path.of(System.getProperty("homeward.features"), "runtime.bnd"))) {
@@ -139,10 +148,7 @@ final class ShippedRuntime {
         options.add(frameworkProperty("felix.webconsole.password").value(consolePassword()));
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
         options.add(frameworkProperty("configurator.initial").value(configuration.toUri().toString()));
-        // The TUN provider is exercised in the network lab's namespaces; here the runtime shares the host's
-        // network namespace (as root under CI), where tests must not create interfaces.
-        List<String> files = new ArrayList<>(bundleFiles(feature).stream().filter(f -> !f.startsWith("io.homeward.tun.linux-"))
-                .toList());
+        List<String> files = new ArrayList<>(bundlesUnderTest(feature));
         files.sort(Comparator.comparingInt(ShippedRuntime::startRank));
         for (String file : files) {
             options.add(bundle(runtimeDir().resolve("bundles").resolve(file).toUri().toString()));

@@ -125,6 +125,22 @@ class ControlPlaneLabTest {
 
     @Test
     @Order(5)
+    void afterTheRendezvousRestartsAndTheLaptopIsOfflineForAMinuteEverythingConvergesWithoutRestartingAgents()
+            throws Exception {
+        rendezvous.restart();
+        move("train", TRAIN_ENDPOINT);
+
+        assertEquals(0, NetLab.script("unplug-laptop").exit());
+        Thread.sleep(60_000);
+        move("cafe", CAFE_ENDPOINT);
+        laptop.awaitPeerAt("home", HOME_ENDPOINT, 15);
+        assertEquals(new TreeSet<>(List.of(NetLab.HOME_WAN, "11.0.0.3")), new TreeSet<>(
+                LabRendezvous.zoneRecords(USER, PASSWORD).stream().filter(r -> r.contains(" a "))
+                        .map(r -> r.substring(r.lastIndexOf(' ') + 1)).toList()), "each host's A record, once");
+    }
+
+    @Test
+    @Order(6)
     void aCleanStopRemovesTheRecordsAtOnce() throws Exception {
         PortMappingLabTest.assertStoppedBySigterm(laptop.stop());
         assertEquals(homeOnly(), new TreeSet<>(LabRendezvous.zoneRecords(USER, PASSWORD)),
@@ -133,7 +149,7 @@ class ControlPlaneLabTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aKilledHostsRecordsStayUntilTheLeaseRunsOutThenItsPeerDropsIt() throws Exception {
         laptop.start();
         laptopRecords = laptop.awaitPublished(90);
@@ -151,7 +167,7 @@ class ControlPlaneLabTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aWrongPasswordOrAWrongPinGivesOneClearMessageAndNoRegistration() throws Exception {
         LabHost.configure("stranger", "hw-laptop", work.resolve("stranger"), USER, "not-the-password", rendezvous.pin(),
                 LEASE_SECONDS);
@@ -181,7 +197,7 @@ class ControlPlaneLabTest {
     private static void move(String network, String endpoint) throws Exception {
         Instant movedAt = Instant.now();
         assertEquals(0, NetLab.script("move-laptop", network).exit());
-        LabHost.Listed seen = home.awaitPeerAt("laptop", endpoint, 15);
+        LabHost.Listed seen = home.awaitPeerAt("laptop", endpoint, 30);
         System.out.printf(Locale.ROOT, "laptop moved to the %s (%s): home's directory had it after %d ms (%s)%n", network,
                 endpoint, Duration.between(movedAt, seen.changed()).toMillis(), seen.source());
     }

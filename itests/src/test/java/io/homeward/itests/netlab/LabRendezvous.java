@@ -63,6 +63,13 @@ final class LabRendezvous implements AutoCloseable {
         return r;
     }
 
+    /** SIGTERM and start again on the same data, as after an upgrade or a reboot of the rendezvous host. */
+    void restart() throws Exception {
+        process.stop(30);
+        process = NamespacedAgent.serve("rendezvous", "hw-rdv", data, config, 8080);
+        process.awaitLine("Web console:", 90);
+    }
+
     /** SHA-256 of the TLS certificate, the value agents pin. */
     String pin() {
         return pin;

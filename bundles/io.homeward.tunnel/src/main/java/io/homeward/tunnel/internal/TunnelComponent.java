@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -41,11 +44,10 @@ import io.homeward.kit.schedule.ExecutorScheduler;
  * the peer's ULA, follow the peer directory's endpoints and any authenticated packet from a new address, so they
  * outlive address changes. The TUN provider may come and go; the SAs stay.
  */
-@Component(service = {SecurityAssociationDatabase.class, TunnelDatagramHandler.class, PeerListener.class,
-        TunnelComponent.class}, configurationPid = "io.homeward.tunnel",
-        property = TunnelDatagramHandler.KIND + "=" + TunnelDatagramHandler.ESP)
+@Component(service = {SecurityAssociationDatabase.class, PeerListener.class, TunnelComponent.class},
+        configurationPid = "io.homeward.tunnel")
 @Designate(ocd = TunnelComponent.Config.class)
-public class TunnelComponent implements SecurityAssociationDatabase, TunnelDatagramHandler, PeerListener {
+public class TunnelComponent implements SecurityAssociationDatabase, PeerListener {
     @ObjectClassDefinition(name = "Homeward tunnel",
             description = "The TUN interface and ESP-in-UDP tunnels to the user's other hosts.")
     public @interface Config {
@@ -77,10 +79,19 @@ public class TunnelComponent implements SecurityAssociationDatabase, TunnelDatag
     /** The user's other hosts as the peer directory last told, by ULA. */
     private final Map<Inet6Address, Peer> peers = new ConcurrentHashMap<>();
     private volatile boolean stopped;
+    private ServiceRegistration<TunnelDatagramHandler> espHandler;
 
     @Activate
-    public TunnelComponent(@Reference(service = LoggerFactory.class) Logger log, @Reference TunnelPort port,
-            @Reference HostIdentity identity, Config config) {
+    public TunnelComponent(BundleContext context, @Reference(service = LoggerFactory.class) Logger log,
+            @Reference TunnelPort port, @Reference HostIdentity identity, Config config) {
+        this(log, port, identity, config);
+        // Registered by hand, not as a DS service of this component: the port binds ESP handlers, and this
+        // component needs the port, so a DS-managed handler would make a reference cycle that SCR may refuse.
+        espHandler = context.registerService(TunnelDatagramHandler.class, this::received,
+                new Hashtable<>(Map.of(TunnelDatagramHandler.KIND, TunnelDatagramHandler.ESP)));
+    }
+
+    TunnelComponent(Logger log, TunnelPort port, HostIdentity identity, Config config) {
         this.log = log;
         this.identity = identity;
         this.interfaceName = config.interfaceName();
@@ -152,8 +163,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, TunnelDatag
     }
 
     /** The port's receive thread: one ESP datagram. */
-    @Override
-    public void received(byte[] buffer, int offset, int length, InetSocketAddress from) {
+    void received(byte[] buffer, int offset, int length, InetSocketAddress from) {
         try {
             inbound.receive(buffer, offset, length, from);
         } catch (IOException e) {
@@ -267,6 +277,9 @@ public class TunnelComponent implements SecurityAssociationDatabase, TunnelDatag
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (espHandler != null) {
+            espHandler.unregister();
+        }
         stopped = true;
         control.execute(this::detach);
         control.shutdown(Duration.ofSeconds(5));
