@@ -30,21 +30,22 @@ class PortMappingLabTest {
         NetLab.down();
     }
 
+    /** Port 4510, not the tunnel port 4500 that the agent's own mapping chooser maps at the same time. */
     @Test
     void pcpMappingFromMiniupnpdBringsTheLaptopsDatagramHomeAndStoppingRemovesIt(@TempDir Path dir) throws Exception {
-        try (InboundProbe probe = InboundProbe.listenAtHome(4500);
-                NamespacedAgent agent = NamespacedAgent.start("hw-home", dir.resolve("data"), null, "homeward:portmap map udp 4500 60")) {
+        try (InboundProbe probe = InboundProbe.listenAtHome(4510);
+                NamespacedAgent agent = NamespacedAgent.start("hw-home", dir.resolve("data"), null, "homeward:portmap map udp 4510 60")) {
             String mapped = agent.awaitLine("mapped ", 90);
-            assertTrue(mapped.startsWith("mapped UDP 4500 -> " + NetLab.HOME_WAN + ":4500 via pcp"), mapped);
+            assertTrue(mapped.startsWith("mapped UDP 4510 -> " + NetLab.HOME_WAN + ":4510 via pcp"), mapped);
             String rules = NetLab.homeGatewayRules();
-            assertTrue(NetLab.forwardsUdp(rules, 4500), rules);
+            assertTrue(NetLab.forwardsUdp(rules, 4510), rules);
 
-            assertTrue(probe.deliveredFromLaptop(NetLab.HOME_WAN, 4500, "hello from the cafe", 10),
-                    "the laptop's datagram to " + NetLab.HOME_WAN + ":4500 did not reach the home host");
+            assertTrue(probe.deliveredFromLaptop(NetLab.HOME_WAN, 4510, "hello from the cafe", 10),
+                    "the laptop's datagram to " + NetLab.HOME_WAN + ":4510 did not reach the home host");
 
             assertStoppedBySigterm(agent.stop(30));
             String after = NetLab.homeGatewayRules();
-            assertFalse(NetLab.forwardsUdp(after, 4500), after);
+            assertFalse(NetLab.forwardsUdp(after, 4510), after);
         }
     }
 

@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
 
 import io.homeward.api.sa.SaSpec;
 
@@ -28,14 +30,14 @@ record ManualSa(int inboundSpi, int outboundSpi, String suite, byte[] inboundKey
     }
 
     /** The peer's ULA if the text is an IPv6 address; empty for a host name. */
-    static java.util.Optional<Inet6Address> ula(String text) {
+    static Optional<Inet6Address> ula(String text) {
         String t = text.trim();
         if (!t.contains(":")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             if (InetAddress.getByName(t) instanceof Inet6Address v6) {
-                return java.util.Optional.of(v6);
+                return Optional.of(v6);
             }
         } catch (UnknownHostException e) {
             // Reported below.
@@ -44,7 +46,7 @@ record ManualSa(int inboundSpi, int outboundSpi, String suite, byte[] inboundKey
     }
 
     private static int spi(String key, String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             long value = t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
             if (value < 0 || value > 0xFFFF_FFFFL) {
@@ -58,7 +60,7 @@ record ManualSa(int inboundSpi, int outboundSpi, String suite, byte[] inboundKey
 
     private static byte[] key(String key, String text) {
         try {
-            String hex = text.trim().toLowerCase(java.util.Locale.ROOT).replace(":", "");
+            String hex = text.trim().toLowerCase(Locale.ROOT).replace(":", "");
             return HexFormat.of().parseHex(hex.startsWith("0x") ? hex.substring(2) : hex);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(key + " must be hex (the key followed by the 4-byte salt)");

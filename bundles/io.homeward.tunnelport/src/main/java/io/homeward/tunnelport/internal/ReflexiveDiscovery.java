@@ -1,5 +1,6 @@
 package io.homeward.tunnelport.internal;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,7 @@ final class ReflexiveDiscovery {
     static final int ATTEMPTS = 5;
 
     interface RequestSender {
-        void send(byte[] request, InetSocketAddress server) throws java.io.IOException;
+        void send(byte[] request, InetSocketAddress server) throws IOException;
     }
 
     private final Scheduler scheduler;
@@ -104,7 +105,7 @@ final class ReflexiveDiscovery {
     private void transmit() {
         try {
             sender.send(StunBinding.request(pending), server.get());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             state = "cannot reach " + Endpoints.text(server.get()) + ": " + e.getMessage();
         }
         Duration wait = FIRST_TIMEOUT.multipliedBy(1L << attempt);

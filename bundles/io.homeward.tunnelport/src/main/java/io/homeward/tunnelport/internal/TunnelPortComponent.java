@@ -9,6 +9,7 @@ import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -227,7 +228,7 @@ public class TunnelPortComponent implements TunnelPort, NetworkChangeListener {
         if (stunServer.isEmpty() || !stunServer.get().equals(from) || !StunBinding.isStun(buffer, offset, length)) {
             return false;
         }
-        byte[] copy = java.util.Arrays.copyOfRange(buffer, offset, offset + length);
+        byte[] copy = Arrays.copyOfRange(buffer, offset, offset + length);
         scheduler.execute(() -> discovery.response(copy, 0, copy.length));
         return true;
     }
