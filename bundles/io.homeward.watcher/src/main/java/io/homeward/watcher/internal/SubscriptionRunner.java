@@ -14,13 +14,19 @@ import io.homeward.api.watch.WatchedRecord;
 
 /**
  * Keeps one subscription alive: tries the mechanisms in the configured order, falls back when one
- * is not available, re-establishes after a loss with bounded exponential backoff, and every
- * {@link #UPGRADE_MILLIS} tries the better mechanisms again while it uses a worse one. Runs on the
+ * is not available, re-establishes after a loss with bounded exponential backoff, and tries the better
+ * mechanisms again while it uses a worse one: soon after a loss, then less often, at most every
+ * {@link #UPGRADE_MILLIS}. Runs on the
  * logic thread; the status fields are read from any thread.
  */
 final class SubscriptionRunner {
     /** Apple's client retries LLQ after 15 minutes of polling; we do the same for any fallback. */
     static final long UPGRADE_MILLIS = 15 * 60_000;
+    /**
+     * After the better mechanism was lost (a server restart, a network change) the fallback is likely a passing
+     * outage: try the better one again this soon, doubling up to {@link #UPGRADE_MILLIS}.
+     */
+    static final long RECOVERY_UPGRADE_MILLIS = 5_000;
     /** A session that lived this long was healthy: its loss starts the backoff from the beginning. */
     static final long HEALTHY_MILLIS = 60_000;
 
@@ -39,6 +45,7 @@ final class SubscriptionRunner {
     private SessionSource factory;
     private Attempt current;
     private Scheduler.Cancellable timer = () -> { };
+    private long upgradeMillis = UPGRADE_MILLIS;
 
     SubscriptionRunner(Name name, int type, WatchView view, List<String> order, Scheduler scheduler, Backoff backoff,
             Logger log) {
@@ -71,6 +78,7 @@ final class SubscriptionRunner {
     void restart() {
         if (factory != null) {
             start(factory);
+            upgradeMillis = RECOVERY_UPGRADE_MILLIS;
         }
     }
 
@@ -147,13 +155,16 @@ final class SubscriptionRunner {
             establishedAt = scheduler.nowMillis();
             mechanism = order.get(index);
             log.info("Watching {} {} with {}", name, typeName(), mechanism);
-            if (index > 0) {
+            if (index == 0) {
+                upgradeMillis = UPGRADE_MILLIS;
+            } else {
                 timer.cancel();
                 timer = scheduler.schedule(() -> {
                     log.debug("Trying the preferred mechanisms for {} again", name);
                     endCurrent();
                     attempt(0);
-                }, UPGRADE_MILLIS);
+                }, upgradeMillis);
+                upgradeMillis = Math.min(upgradeMillis * 2, UPGRADE_MILLIS);
             }
         }
 
@@ -214,6 +225,7 @@ final class SubscriptionRunner {
             }
             timer.cancel();
             mechanism = Mechanisms.NONE;
+            upgradeMillis = RECOVERY_UPGRADE_MILLIS;
             if (scheduler.nowMillis() - establishedAt >= HEALTHY_MILLIS) {
                 backoff.reset();
             }

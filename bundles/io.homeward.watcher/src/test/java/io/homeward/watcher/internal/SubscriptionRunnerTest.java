@@ -157,6 +157,24 @@ class SubscriptionRunnerTest {
     }
 
     @Test
+    void afterLosingPushToAServerRestartTheFallbackTriesPushAgainSoonThenLessOften() {
+        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        runner.start(sessions);
+        behaviour.put(Mechanisms.DNS_PUSH, "refused");
+        behaviour.put(Mechanisms.POLL, "works");
+        current().failed("connection reset", 0, false);
+        scheduler.advance(1_000);
+        assertEquals("poll", runner.mechanism());
+        scheduler.advance(SubscriptionRunner.RECOVERY_UPGRADE_MILLIS);
+        assertEquals("poll", runner.mechanism(), "still down: back to polling");
+        assertEquals(2 * SubscriptionRunner.RECOVERY_UPGRADE_MILLIS, scheduler.nextDelay(), "then less often");
+        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        scheduler.advance(2 * SubscriptionRunner.RECOVERY_UPGRADE_MILLIS);
+        assertEquals("dns-push", runner.mechanism());
+        assertEquals(List.of("+fd00::1"), listener.events);
+    }
+
+    @Test
     void stoppingKeepsTheViewAndReportsNone() {
         behaviour.put(Mechanisms.DNS_PUSH, "works");
         runner.start(sessions);
