@@ -20,13 +20,66 @@ public final class EspPathBench {
     private static final Inet6Address ULA_A = ula("fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c");
     private static final Inet6Address ULA_B = ula("fd77:1e08:2f6c:d913:226:bbff:fe12:3456");
 
+    /** A "suite" that copies and appends a zero ICV: what the path itself costs and allocates, without the JCE. */
+    private static final CryptoSuite COPY = new CryptoSuite() {
+        @Override
+        public String name() {
+            return "copy (no crypto)";
+        }
+
+        @Override
+        public int transformId() {
+            return 0;
+        }
+
+        @Override
+        public java.util.Set<Integer> keySizes() {
+            return java.util.Set.of(128);
+        }
+
+        @Override
+        public int saltLength() {
+            return 4;
+        }
+
+        @Override
+        public int ivLength() {
+            return 8;
+        }
+
+        @Override
+        public int icvLength() {
+            return 16;
+        }
+
+        @Override
+        public io.homeward.api.crypto.PacketAead newAead(byte[] keyMaterial) {
+            return new io.homeward.api.crypto.PacketAead() {
+                @Override
+                public int seal(long iv, byte[] aad, int aadLength, byte[] in, int inOffset, int length, byte[] out,
+                        int outOffset) {
+                    System.arraycopy(in, inOffset, out, outOffset, length);
+                    java.util.Arrays.fill(out, outOffset + length, outOffset + length + 16, (byte) 0);
+                    return length + 16;
+                }
+
+                @Override
+                public int open(long iv, byte[] aad, int aadLength, byte[] in, int inOffset, int length, byte[] out,
+                        int outOffset) {
+                    System.arraycopy(in, inOffset, out, outOffset, length - 16);
+                    return length - 16;
+                }
+            };
+        }
+    };
+
     private EspPathBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int packets = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         System.out.println("java " + System.getProperty("java.version") + ", " + packets + " packets per case");
-        for (CryptoSuite suite : new CryptoSuite[] {Suites.AES_GCM, Suites.CHACHA20}) {
+        for (CryptoSuite suite : new CryptoSuite[] {COPY, Suites.AES_GCM, Suites.CHACHA20}) {
             for (int size : new int[] {64, 1400}) {
                 run(suite, size, packets);
             }
@@ -37,8 +90,8 @@ public final class EspPathBench {
         Map<String, CryptoSuite> byName = Map.of(suite.name(), suite);
         SaTable a = new SaTable(byName::get, () -> suite, System::nanoTime, new RecordingLogger().logger());
         SaTable b = new SaTable(byName::get, () -> suite, System::nanoTime, new RecordingLogger().logger());
-        byte[] aToB = Suites.key(suite, 0x11);
-        byte[] bToA = Suites.key(suite, 0x22);
+        byte[] aToB = new byte[suite == Suites.CHACHA20 ? 36 : 20];
+        byte[] bToA = aToB.clone();
         InetSocketAddress outerA = new InetSocketAddress("203.0.113.7", 4500);
         InetSocketAddress outerB = new InetSocketAddress("198.51.100.20", 4500);
         a.install(new SaSpec(ULA_B, 0x1000, 0x2000, suite.name(), bToA, aToB, outerB));
