@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.runtime.RuntimeStatus;
 import io.homeward.api.watch.SubscriptionStatus;
+import io.homeward.kit.console.JsonRequests;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,18 +44,12 @@ public class HomewardConsolePlugin extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ConsoleFacts facts = ConsoleFacts.read(runtimeStatus, hostIdentity, subscriptionStatus);
         response.setCharacterEncoding("UTF-8");
-        if (wantsJson(request.getPathInfo(), request.getRequestURI(), request.getParameter("format"))) {
+        if (JsonRequests.wanted(request)) {
             response.setContentType("application/json");
             response.getWriter().write(JsonDocument.render(facts));
         } else {
             response.setContentType("text/html");
             response.getWriter().write(HtmlPage.render(facts));
         }
-    }
-
-    /** The console strips the extension to find this plugin, so either path may carry it. */
-    static boolean wantsJson(String pathInfo, String requestUri, String format) {
-        return "json".equals(format) || (pathInfo != null && pathInfo.endsWith(".json"))
-                || (requestUri != null && requestUri.endsWith(".json"));
     }
 }

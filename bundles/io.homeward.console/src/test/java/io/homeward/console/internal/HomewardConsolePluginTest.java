@@ -49,15 +49,6 @@ class HomewardConsolePluginTest {
         assertFalse(body.toString().contains("<html"), body::toString);
     }
 
-    @Test
-    void jsonIsChosenByExtensionOrParameter() {
-        assertTrue(HomewardConsolePlugin.wantsJson("/homeward.json", null, null));
-        assertTrue(HomewardConsolePlugin.wantsJson("/homeward", "/system/console/homeward.json", null));
-        assertTrue(HomewardConsolePlugin.wantsJson("/homeward", "/system/console/homeward", "json"));
-        assertFalse(HomewardConsolePlugin.wantsJson("/homeward", "/system/console/homeward", null));
-        assertFalse(HomewardConsolePlugin.wantsJson(null, null, "html"));
-    }
-
     private static HttpServletRequest request(String pathInfo, String uri, String format) {
         return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.homeward.kit.console.JsonRequests;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,17 +37,12 @@ public class PeersPage extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setCharacterEncoding("UTF-8");
-        if (wantsJson(request.getRequestURI(), request.getParameter("format"))) {
+        if (JsonRequests.wanted(request)) {
             response.setContentType("application/json");
             response.getWriter().write(PeersJson.render(status.report()));
         } else {
             response.setContentType("text/html");
             response.getWriter().write(PeersHtml.render(status.report(), clock.instant()));
         }
-    }
-
-    /** The console strips the extension to find the plugin, so the request URI carries it. */
-    static boolean wantsJson(String uri, String format) {
-        return "json".equals(format) || uri != null && uri.endsWith(".json");
     }
 }

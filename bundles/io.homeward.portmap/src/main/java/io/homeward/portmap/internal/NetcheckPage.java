@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.homeward.kit.console.JsonRequests;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,18 +42,12 @@ public class NetcheckPage extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         NetcheckReport report = Netcheck.diagnose(state.get(), addresses);
         response.setCharacterEncoding("UTF-8");
-        if (wantsJson(request.getPathInfo(), request.getRequestURI(), request.getParameter("format"))) {
+        if (JsonRequests.wanted(request)) {
             response.setContentType("application/json");
             response.getWriter().write(NetcheckJson.render(report));
         } else {
             response.setContentType("text/html");
             response.getWriter().write(NetcheckHtml.render(report));
         }
-    }
-
-    /** The console strips the extension to find the plugin, so either path may carry it. */
-    static boolean wantsJson(String pathInfo, String uri, String format) {
-        return "json".equals(format) || pathInfo != null && pathInfo.endsWith(".json")
-                || uri != null && uri.endsWith(".json");
     }
 }

@@ -152,14 +152,6 @@ class NetcheckTest {
     }
 
     @Test
-    void thePageAnswersJsonForEitherForm() {
-        assertTrue(NetcheckPage.wantsJson("/homeward-netcheck.json", null, null));
-        assertTrue(NetcheckPage.wantsJson(null, "/system/console/homeward-netcheck.json", null));
-        assertTrue(NetcheckPage.wantsJson(null, "/system/console/homeward-netcheck", "json"));
-        assertFalse(NetcheckPage.wantsJson(null, "/system/console/homeward-netcheck", null));
-    }
-
-    @Test
     void theCommandRendersTheCurrentState() {
         NetcheckCommand command = new NetcheckCommand(() -> new ChooserState(true, 4500, null, List.of()),
                 local("192.168.1.10"));

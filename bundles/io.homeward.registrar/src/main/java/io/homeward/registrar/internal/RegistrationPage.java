@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.homeward.kit.html.Html;
+import io.homeward.kit.console.JsonRequests;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,8 +37,7 @@ public class RegistrationPage extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setCharacterEncoding("UTF-8");
-        String uri = request.getRequestURI();
-        if ("json".equals(request.getParameter("format")) || uri != null && uri.endsWith(".json")) {
+        if (JsonRequests.wanted(request)) {
             response.setContentType("application/json");
             response.getWriter().write(RegistrationJson.render(state.get()));
         } else {

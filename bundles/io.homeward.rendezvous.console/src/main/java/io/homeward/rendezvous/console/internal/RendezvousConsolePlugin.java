@@ -16,6 +16,7 @@ import io.homeward.api.accounts.AccountService;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.WatchStatus;
 import io.homeward.api.rendezvous.ZoneDirectory;
+import io.homeward.kit.console.JsonRequests;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,18 +68,12 @@ public class RendezvousConsolePlugin extends HttpServlet {
         RendezvousFacts facts = RendezvousFacts.read(clock.instant(), listenerStatus, zoneDirectory, accountService,
                 watchStatus, log);
         response.setCharacterEncoding("UTF-8");
-        if (wantsJson(request.getPathInfo(), request.getRequestURI(), request.getParameter("format"))) {
+        if (JsonRequests.wanted(request)) {
             response.setContentType("application/json");
             response.getWriter().write(RendezvousJson.render(facts));
         } else {
             response.setContentType("text/html");
             response.getWriter().write(RendezvousPage.render(facts));
         }
-    }
-
-    /** The console strips the extension to find this plugin, so either path may carry it. */
-    static boolean wantsJson(String pathInfo, String requestUri, String format) {
-        return "json".equals(format) || (pathInfo != null && pathInfo.endsWith(".json"))
-                || (requestUri != null && requestUri.endsWith(".json"));
     }
 }

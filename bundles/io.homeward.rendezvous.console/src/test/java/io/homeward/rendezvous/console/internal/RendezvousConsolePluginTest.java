@@ -52,15 +52,6 @@ class RendezvousConsolePluginTest {
         assertTrue(body.toString().contains("<td>alice</td>"), body::toString);
     }
 
-    @Test
-    void jsonIsChosenByExtensionOrParameter() {
-        assertTrue(RendezvousConsolePlugin.wantsJson("/homeward-rendezvous.json", null, null));
-        assertTrue(RendezvousConsolePlugin.wantsJson("/homeward-rendezvous", "/system/console/homeward-rendezvous.json", null));
-        assertTrue(RendezvousConsolePlugin.wantsJson("/homeward-rendezvous", "/system/console/homeward-rendezvous", "json"));
-        assertFalse(RendezvousConsolePlugin.wantsJson("/homeward-rendezvous", "/system/console/homeward-rendezvous", null));
-        assertFalse(RendezvousConsolePlugin.wantsJson(null, null, "html"));
-    }
-
     private static HttpServletRequest request(String pathInfo, String uri, String format) {
         return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
