@@ -150,6 +150,11 @@ final class SaTable implements SecurityAssociationDatabase {
         return snapshot.spiIndex().find(0, spi & 0xFFFF_FFFFL);
     }
 
+    /** The SA pair with this peer, or null. */
+    SecurityAssociation byPeer(Inet6Address peer) {
+        return snapshot.byPeer().get(peer);
+    }
+
     /** The SA pair with the peer whose ULA is the 16 octets at {@code offset}, or null. Lock-free, allocation-free. */
     SecurityAssociation byPeer(byte[] buf, int offset) {
         return snapshot.peerIndex().find(Bytes.getLong(buf, offset), Bytes.getLong(buf, offset + 8));

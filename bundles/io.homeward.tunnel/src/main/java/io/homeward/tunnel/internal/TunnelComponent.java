@@ -61,6 +61,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
     }
 
     private static final Duration KEEPALIVE_CHECK = Duration.ofSeconds(2);
+    private static final String NO_PROVIDER = "waiting for a TUN provider (bundle io.homeward.tun.linux)";
 
     private final Logger log;
     private final HostIdentity identity;
@@ -75,7 +76,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
     private final LongAdder noTun = new LongAdder();
     private final LongAdder tunWriteFailures = new LongAdder();
     private volatile TunAttachment tun;
-    private volatile String tunState = "waiting for a TUN provider (bundle io.homeward.tun.linux)";
+    private volatile String tunState = NO_PROVIDER;
     /** The user's other hosts as the peer directory last told, by ULA. */
     private final Map<Inet6Address, Peer> peers = new ConcurrentHashMap<>();
     private volatile boolean stopped;
@@ -186,13 +187,11 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
                 if (t != null) {
                     t.route(p.ula());
                 }
-                SecurityAssociation sa = table.associations().stream().filter(a -> a.peer().equals(p.ula())).findFirst()
-                        .orElse(null);
+                SecurityAssociation sa = table.byPeer(p.ula());
                 if (sa != null && p.endpoint().isPresent() && !p.endpoint().get().equals(sa.endpoint())) {
                     table.moveEndpoint(sa, p.endpoint().get());
                 }
-            } else if (before.isPresent() && t != null
-                    && table.associations().stream().noneMatch(a -> a.peer().equals(before.get().ula()))) {
+            } else if (before.isPresent() && t != null && table.byPeer(before.get().ula()) == null) {
                 t.unroute(before.get().ula());
             }
         });
@@ -220,7 +219,6 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
             table.associations().forEach(sa -> t.route(sa.peer()));
             peers.keySet().forEach(t::route);
             tun = t;
-            tunState = "open";
             log.info("Tunnel interface {} up with {}/128, MTU {}", t.name(), identity.ulaText(), t.mtu());
         } catch (IOException e) {
             tunState = "no TUN interface: " + e.getMessage();
@@ -232,7 +230,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         TunAttachment t = tun;
         tun = null;
         if (t != null) {
-            tunState = "waiting for a TUN provider (bundle io.homeward.tun.linux)";
+            tunState = NO_PROVIDER;
             try {
                 t.close();
             } catch (InterruptedException e) {

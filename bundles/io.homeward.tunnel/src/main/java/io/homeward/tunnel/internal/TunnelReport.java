@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.sa.DropReason;
 import io.homeward.api.sa.SaStatus;
+import io.homeward.kit.net.Endpoints;
 
 /**
  * The data plane as an operator sees it, for {@code homeward:tunnels} and the console.
@@ -51,6 +52,6 @@ record TunnelReport(String tun, List<String> routes, String preferredSuite, List
     }
 
     static String endpoint(InetSocketAddress e) {
-        return e == null ? "unknown" : e.getAddress().getHostAddress() + ":" + e.getPort();
+        return e == null ? "unknown" : Endpoints.text(e);
     }
 }

@@ -18,6 +18,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.homeward.kit.net.Endpoints;
 import io.homeward.kit.stun.StunBinding;
 
 /**
@@ -54,10 +55,10 @@ public class StunServer {
         DatagramChannel opened = null;
         try {
             opened = DatagramChannel.open().bind(bind);
-            state = "answering on UDP " + text(bind);
+            state = "answering on UDP " + Endpoints.text(bind);
             log.info("STUN server {}", state);
         } catch (IOException | RuntimeException e) {
-            state = "cannot listen on UDP " + text(bind) + ": " + e.getMessage()
+            state = "cannot listen on UDP " + Endpoints.text(bind) + ": " + e.getMessage()
                     + " (change io.homeward.rendezvous.stun port or bindAddress)";
             log.error("STUN server {}", state);
         }
@@ -94,10 +95,6 @@ public class StunServer {
                 log.debug("STUN: a request could not be answered: {}", e.toString());
             }
         }
-    }
-
-    private static String text(InetSocketAddress a) {
-        return a.getAddress() == null ? a.getHostString() + ":" + a.getPort() : a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
     @Deactivate
