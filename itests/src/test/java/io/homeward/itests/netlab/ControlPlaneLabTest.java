@@ -58,17 +58,7 @@ class ControlPlaneLabTest {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        try {
-            for (AutoCloseable c : new AutoCloseable[] {laptop, home, rendezvous}) {
-                if (c != null) {
-                    c.close();
-                }
-            }
-            NetLab.script("move-laptop", "cafe");
-            NetLab.script("set-home-wan", NetLab.HOME_WAN);
-        } finally {
-            NetLab.down();
-        }
+        NetLab.down(laptop, home, rendezvous);
     }
 
     @Test

@@ -66,16 +66,7 @@ class DataPlaneLabTest {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        try {
-            for (AutoCloseable c : new AutoCloseable[] {laptop, home, rendezvous}) {
-                if (c != null) {
-                    c.close();
-                }
-            }
-            NetLab.script("move-laptop", "cafe");
-        } finally {
-            NetLab.down();
-        }
+        NetLab.down(laptop, home, rendezvous);
     }
 
     @Test

@@ -51,7 +51,6 @@ public final class HandoverBench {
                 Thread.sleep(1000);
             }
         } finally {
-            NetLab.script("move-laptop", "cafe");
             NetLab.down();
         }
         List<Long> sorted = millis.stream().sorted().toList();

@@ -58,6 +58,19 @@ final class NetLab {
         }
     }
 
+    /** Stops the runtimes that are there (null for one never started), then takes the lab down with whatever it holds. */
+    static void down(AutoCloseable... runtimes) throws Exception {
+        try {
+            for (AutoCloseable runtime : runtimes) {
+                if (runtime != null) {
+                    runtime.close();
+                }
+            }
+        } finally {
+            down();
+        }
+    }
+
     static void down() throws IOException, InterruptedException {
         Result down = script("down");
         if (down.exit() != 0) {
