@@ -1,210 +1,125 @@
 package io.homeward.launcher;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.felix.cm.json.io.Configurations;
+import org.apache.johnzon.core.JsonProviderImpl;
+
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import jakarta.json.stream.JsonParsingException;
+
 /**
- * A strict JSON (RFC 8259) syntax check that reports the first error with its line and column,
- * so a bad configuration file is refused with one line before the runtime starts. The OSGi
- * Configurator additionally allows comments; so does this check.
+ * The JSON (RFC 8259) syntax check of a configuration file, read the way the OSGi Configurator reads it: comments
+ * removed by Felix's configuration JSON support, then parsed by the runtime's jakarta.json provider (Johnzon). The
+ * first error is reported with its line and column, so a bad file is refused with one line before the runtime
+ * starts. Columns do not count a block comment earlier on the same line.
  */
 final class JsonCheck {
-    private final String text;
-    private int pos;
+    private static final JsonParserFactory PARSERS = new JsonProviderImpl().createParserFactory(Map.of());
+    private static final int MAX_DEPTH = 64;
+    /** What went wrong in Johnzon's "Unexpected character … Reason is [[what]]". */
+    private static final Pattern REASON = Pattern.compile("Reason is \\[\\[(.*)]]$", Pattern.DOTALL);
+    /** What went wrong in Johnzon's other messages, such as "Invalid escape sequence 'q' (Codepoint: 113". */
+    private static final Pattern HEAD = Pattern.compile("^(.*?) \\(Codepoint", Pattern.DOTALL);
 
-    private JsonCheck(String text) {
+    private final String text;
+    private final String json;
+    /** The closing characters of the objects and arrays open where the parser is, innermost first. */
+    private final Deque<Character> open = new ArrayDeque<>();
+
+    private JsonCheck(String text, String json) {
         this.text = text;
+        this.json = json;
     }
 
     /** Throws with "line L, column C: what was wrong" for the first error. */
     static void check(String text) throws JsonError {
-        JsonCheck check = new JsonCheck(text);
-        check.skipSpace();
-        if (check.peek() != '{') {
-            throw check.error("a configuration file is one JSON object, starting with '{'");
+        StringWriter json = new StringWriter();
+        try {
+            Configurations.jsonCommentAwareReader(new StringReader(text)).transferTo(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string", e);
         }
-        check.value(0);
-        check.skipSpace();
-        if (check.pos < text.length()) {
-            throw check.error("unexpected text after the closing '}'");
+        new JsonCheck(text, json.toString()).parse();
+    }
+
+    private void parse() throws JsonError {
+        int first = json.length() - json.stripLeading().length();
+        if (!json.startsWith("{", first)) {
+            throw new JsonError(place(json, first) + "a configuration file is one JSON object, starting with '{'");
+        }
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+            try {
+                while (parser.hasNext()) {
+                    follow(parser);
+                }
+            } catch (JsonParsingException e) {
+                throw failure(parser, e);
+            }
         }
     }
 
-    private void value(int depth) throws JsonError {
-        if (depth > 64) {
-            throw error("nesting deeper than 64 levels");
-        }
-        skipSpace();
-        char c = peek();
-        switch (c) {
-            case '{' -> object(depth);
-            case '[' -> array(depth);
-            case '"' -> string();
-            case 't' -> literal("true");
-            case 'f' -> literal("false");
-            case 'n' -> literal("null");
+    private void follow(JsonParser parser) throws JsonError {
+        switch (parser.next()) {
+            case START_OBJECT -> open.push('}');
+            case START_ARRAY -> open.push(']');
+            case END_OBJECT, END_ARRAY -> open.pop();
             default -> {
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    number();
-                } else {
-                    throw error(pos >= text.length() ? "the file ends inside a value" : "expected a value, found '" + c + "'");
-                }
-            }
-        }
-    }
-
-    private void object(int depth) throws JsonError {
-        pos++;
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
-            return;
-        }
-        while (true) {
-            skipSpace();
-            if (peek() != '"') {
-                throw error("expected a quoted property name");
-            }
-            string();
-            skipSpace();
-            expect(':');
-            value(depth + 1);
-            skipSpace();
-            if (peek() == ',') {
-                pos++;
-            } else {
-                expect('}');
                 return;
             }
         }
-    }
-
-    private void array(int depth) throws JsonError {
-        pos++;
-        skipSpace();
-        if (peek() == ']') {
-            pos++;
-            return;
-        }
-        while (true) {
-            value(depth + 1);
-            skipSpace();
-            if (peek() == ',') {
-                pos++;
-            } else {
-                expect(']');
-                return;
-            }
+        if (open.size() > MAX_DEPTH) {
+            throw new JsonError(place(json, consumed(parser) - 1) + "nesting deeper than " + MAX_DEPTH + " levels");
         }
     }
 
-    private void string() throws JsonError {
-        pos++;
-        while (pos < text.length()) {
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return;
-            }
-            if (c < 0x20) {
-                pos--;
-                throw error("a control character inside a string (escape it)");
-            }
-            if (c == '\\') {
-                char e = pos < text.length() ? text.charAt(pos++) : '\0';
-                if (e == 'u') {
-                    for (int i = 0; i < 4; i++) {
-                        if (pos >= text.length() || Character.digit(text.charAt(pos++), 16) < 0) {
-                            throw error("\\u needs four hex digits");
-                        }
-                    }
-                } else if ("\"\\/bfnrt".indexOf(e) < 0) {
-                    throw error("unknown escape '\\" + e + "'");
-                }
-            }
+    /**
+     * Johnzon counts the character it stopped at as read, so its offset is one past that character, and past the
+     * end of the text when the file ended early.
+     */
+    private JsonError failure(JsonParser parser, JsonParsingException e) {
+        int offset = consumed(parser);
+        if (offset > json.length() && !open.isEmpty()) {
+            return new JsonError(place(text, text.length()) + "the file ends where '" + open.peek() + "' was expected");
         }
-        throw error("the file ends inside a string");
+        return new JsonError(place(json, Math.min(offset, json.length()) - 1) + what(e.getMessage()));
     }
 
-    private void number() throws JsonError {
-        int start = pos;
-        if (peek() == '-') {
-            pos++;
+    private static String what(String message) {
+        Matcher reason = REASON.matcher(message);
+        if (reason.find()) {
+            return reason.group(1);
         }
-        digits();
-        if (peek() == '.') {
-            pos++;
-            digits();
-        }
-        if (peek() == 'e' || peek() == 'E') {
-            pos++;
-            if (peek() == '+' || peek() == '-') {
-                pos++;
-            }
-            digits();
-        }
-        if (pos == start) {
-            throw error("expected a number");
-        }
+        Matcher head = HEAD.matcher(message);
+        return head.find() ? head.group(1) : message;
     }
 
-    private void digits() throws JsonError {
-        int start = pos;
-        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
-            pos++;
-        }
-        if (pos == start) {
-            throw error("expected a digit");
-        }
+    private static int consumed(JsonParser parser) {
+        return (int) parser.getLocation().getStreamOffset();
     }
 
-    private void literal(String word) throws JsonError {
-        if (!text.startsWith(word, pos)) {
-            throw error("expected '" + word + "'");
-        }
-        pos += word.length();
-    }
-
-    private void expect(char c) throws JsonError {
-        if (peek() != c) {
-            throw error(pos >= text.length() ? "the file ends where '" + c + "' was expected" : "expected '" + c + "', found '" + peek() + "'");
-        }
-        pos++;
-    }
-
-    private void skipSpace() throws JsonError {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                pos++;
-            } else if (text.startsWith("//", pos)) {
-                while (pos < text.length() && text.charAt(pos) != '\n') {
-                    pos++;
-                }
-            } else if (text.startsWith("/*", pos)) {
-                int end = text.indexOf("*/", pos + 2);
-                if (end < 0) {
-                    throw error("a comment is never closed");
-                }
-                pos = end + 2;
-            } else {
-                return;
-            }
-        }
-    }
-
-    private char peek() {
-        return pos < text.length() ? text.charAt(pos) : '\0';
-    }
-
-    private JsonError error(String what) {
+    /** "line L, column C: " of the character at {@code index} (0-based) of {@code in}. */
+    private static String place(String in, int index) {
         int line = 1;
         int column = 1;
-        for (int i = 0; i < Math.min(pos, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
+        for (int i = 0; i < Math.min(Math.max(index, 0), in.length()); i++) {
+            if (in.charAt(i) == '\n') {
                 line++;
                 column = 1;
             } else {
                 column++;
             }
         }
-        return new JsonError("line " + line + ", column " + column + ": " + what);
+        return "line " + line + ", column " + column + ": ";
     }
 
     /** The first syntax error in a file. */

