@@ -7,8 +7,10 @@ set -euo pipefail
 secs=${1:-10}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/launcher/target/homeward.jar"
-[ -f "$jar" ] || { echo "build first: mvn -B -q install -DskipTests" >&2; exit 1; }
-for tool in dnsperf knotd nsupdate dig python3; do command -v $tool >/dev/null || { echo "missing $tool (apt-get install dnsperf knot bind9-dnsutils)" >&2; exit 1; }; done
+# shellcheck source=preflight.sh
+. "$root/itests/bench/preflight.sh"
+need_tools java=openjdk-17-jdk-headless dnsperf=dnsperf knotd=knot nsupdate=bind9-dnsutils dig=bind9-dnsutils python3=python3
+need_built "$jar"
 
 work=$(mktemp -d)
 pids=()

@@ -7,11 +7,9 @@
 # Usage: itests/bench/esp-path.sh [PACKETS]   (default 2,000,000 per case)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=preflight.sh
+. "$root/itests/bench/preflight.sh"
 module="$root/bundles/io.homeward.tunnel"
-[ -f "$module/target/test-classes/io/homeward/tunnel/internal/EspPathBench.class" ] \
-  || { echo "build first: mvn -B -q install -DskipTests && mvn -B -q -o test-compile -pl bundles/io.homeward.tunnel" >&2; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-(cd "$root" && mvn -q -o dependency:build-classpath -pl bundles/io.homeward.tunnel -Dmdep.outputFile="$work/cp" >/dev/null)
-java -cp "$module/target/test-classes:$module/target/classes:$(cat "$work/cp")" \
-  io.homeward.tunnel.internal.EspPathBench "${1:-2000000}"
+need_tools java=openjdk-17-jdk-headless
+need_built "$module/target/test-classes/io/homeward/tunnel/internal/EspPathBench.class" "$module/target/test-classpath.txt"
+java -cp "$(test_classpath "$module")" io.homeward.tunnel.internal.EspPathBench "${1:-2000000}"

@@ -11,7 +11,11 @@ feature=${1:-agent}
 runs=${2:-3}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/launcher/target/homeward.jar"
-[ -f "$jar" ] || { echo "build first: mvn -B -q install -DskipTests" >&2; exit 1; }
+# shellcheck source=preflight.sh
+. "$root/itests/bench/preflight.sh"
+need_tools java=openjdk-17-jdk-headless python3=python3
+[ "$(id -u)" != 0 ] || need_tools ip=iproute2
+need_built "$jar"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 

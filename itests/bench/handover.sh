@@ -9,12 +9,11 @@ moves=${1:-20}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/launcher/target/homeward.jar"
 classes="$root/itests/target/test-classes"
-[ "$(id -u)" = 0 ] || { echo "needs root (network namespaces)" >&2; exit 1; }
-[ -f "$jar" ] && [ -f "$classes/io/homeward/itests/netlab/HandoverBench.class" ] \
-  || { echo "build first: mvn -B -q install -DskipTests (and mvn -B -q -o test-compile -pl itests)" >&2; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-(cd "$root" && mvn -q -o dependency:build-classpath -pl itests -Dmdep.outputFile="$work/cp" >/dev/null)
-cp="$(tr ':' '\n' <"$work/cp" | grep -v 'homeward-launcher' | paste -sd:):$classes"
-java -cp "$cp" -Dhomeward.jar="$jar" -Dhomeward.features="$root/features" \
+# shellcheck source=preflight.sh
+. "$root/itests/bench/preflight.sh"
+need_root "network namespaces"
+need_lab_tools
+need_tools java=openjdk-17-jdk-headless
+need_built "$jar" "$classes/io/homeward/itests/netlab/HandoverBench.class" "$root/itests/target/test-classpath.txt"
+java -cp "$(test_classpath "$root/itests")" -Dhomeward.jar="$jar" -Dhomeward.features="$root/features" \
   io.homeward.itests.netlab.HandoverBench "$moves"

@@ -15,7 +15,12 @@ runs=${1:-10}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/launcher/target/homeward.jar"
 lab="$root/itests/netlab/lab.sh"
-[ -f "$jar" ] || { echo "build first: mvn -B -q install -DskipTests" >&2; exit 1; }
+# shellcheck source=preflight.sh
+. "$root/itests/bench/preflight.sh"
+need_root "network namespaces, nftables"
+need_lab_tools
+need_tools java=openjdk-17-jdk-headless
+need_built "$jar"
 
 started_lab=no
 if ! "$lab" status >/dev/null 2>&1; then "$lab" up >/dev/null; started_lab=yes; fi

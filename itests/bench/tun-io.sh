@@ -4,15 +4,18 @@
 # TUN interface; a Java loop reads each and writes it back as the echo reply. Prints, per variant and round,
 # packets/s, wall µs/packet and the loop thread's CPU µs/packet (user + system: the syscalls are most of it).
 # Usage (as root): itests/bench/tun-io.sh [packets per run] [rounds]   (defaults 200000 and 2)
-# Needs: ip (iproute2), ping (iputils-ping), java 17+, mvn. Touches only its own namespace, removed on exit.
+# Needs: ip (iproute2), ping (iputils-ping), java 17+ and the build (mvn -B -q install -DskipTests). Touches only its own namespace, removed on exit.
 set -euo pipefail
 packets=${1:-200000}
 rounds=${2:-2}
-[ "$(id -u)" -eq 0 ] || { echo "run as root: it creates a network namespace and a TUN interface" >&2; exit 1; }
-[ -c /dev/net/tun ] || { echo "no /dev/net/tun (modprobe tun)" >&2; exit 1; }
-for tool in ip ping java mvn; do command -v $tool >/dev/null || { echo "missing $tool" >&2; exit 1; }; done
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bundle="$root/bundles/io.homeward.tun.linux"
+# shellcheck source=preflight.sh
+. "$root/itests/bench/preflight.sh"
+need_root "it creates a network namespace and a TUN interface"
+[ -c /dev/net/tun ] || missing "no /dev/net/tun (modprobe tun)"
+need_tools ip=iproute2 ping=iputils-ping java=openjdk-17-jdk-headless
+need_built "$bundle/target/test-classes/io/homeward/tun/linux/internal/TunIoBench.class" "$bundle/target/test-classpath.txt"
 
 work=$(mktemp -d)
 ns="hw-tunbench-$$"
@@ -24,10 +27,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== building the bench classes and their classpath"
-mvn -B -q -f "$bundle/pom.xml" test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$work/cp" -Dmdep.includeScope=test >"$work/mvn.log" 2>&1 || { cat "$work/mvn.log" >&2; exit 1; }
-cp="$bundle/target/test-classes:$bundle/target/classes:$(cat "$work/cp")"
+cp=$(test_classpath "$bundle")
 
 ip netns add "$ns"
 ip -n "$ns" link set lo up

@@ -42,23 +42,25 @@ TARGET_RATIO=1.5
 # shellcheck source=tunnel/ours.sh
 . "$here/ours.sh"
 
-[ "$(id -u)" = 0 ] || die "needs root (network namespaces, TUN devices, nftables)"
-for tool in ip iperf3 jq ping wireguard-go wg swanctl upnpc conntrack unshare; do
-  command -v "$tool" >/dev/null || die "$tool is missing; install the Debian packages listed at the top of $0"
-done
-[ -x "$CHARON" ] || die "$CHARON is missing (Debian package strongswan-charon, or set CHARON)"
+# shellcheck source=preflight.sh
+. "$root/itests/bench/preflight.sh"
+need_root "network namespaces, TUN devices, nftables"
+need_lab_tools
+need_tools iperf3=iperf3 jq=jq ping=iputils-ping wireguard-go=wireguard-go wg=wireguard-tools \
+  swanctl=strongswan-swanctl upnpc=miniupnpc unshare=util-linux
+[ -x "$CHARON" ] || missing "$CHARON is missing (Debian package strongswan-charon, or set CHARON)"
 [ -e /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ] \
-  || die "strongSwan's kernel-libipsec plugin is missing (Debian package libcharon-extra-plugins)"
+  || missing "strongSwan's kernel-libipsec plugin is missing (Debian package libcharon-extra-plugins)"
 
 WORK=$(mktemp -d /tmp/tunnel-throughput.XXXXXX)
 
 # Our tunnel from this checkout unless the caller brings another: the Java fixture prints the 'pids' and 'inner'
 # lines tunnel/ours.sh waits for and stops its three runtimes on SIGTERM.
-if [ -z "${HOMEWARD_TUNNEL_START:-}" ] && [ -f "$root/itests/target/test-classes/io/homeward/itests/netlab/TunnelBenchPair.class" ] \
-    && [ -f "$root/launcher/target/homeward.jar" ]; then
-  (cd "$root" && mvn -q -o dependency:build-classpath -pl itests -Dmdep.outputFile="$WORK/cp" >/dev/null)
-  ours_cp="$(tr ':' '\n' <"$WORK/cp" | grep -v 'homeward-launcher' | paste -sd:):$root/itests/target/test-classes"
-  HOMEWARD_TUNNEL_START="exec java -cp '$ours_cp' -Dhomeward.jar='$root/launcher/target/homeward.jar' \
+if [ -z "${HOMEWARD_TUNNEL_START:-}" ]; then
+  need_tools java=openjdk-17-jdk-headless
+  need_built "$root/launcher/target/homeward.jar" "$root/itests/target/test-classpath.txt" \
+    "$root/itests/target/test-classes/io/homeward/itests/netlab/TunnelBenchPair.class"
+  HOMEWARD_TUNNEL_START="exec java -cp '$(test_classpath "$root/itests")' -Dhomeward.jar='$root/launcher/target/homeward.jar' \
     -Dhomeward.features='$root/features' io.homeward.itests.netlab.TunnelBenchPair ${HOMEWARD_SUITE:-aes-gcm-16}"
 fi
 started_lab=no

@@ -18,9 +18,10 @@ secs=${SECS:-20}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/launcher/target/homeward.jar"
 classes="$root/itests/target/test-classes"
-[ -f "$jar" ] && [ -f "$classes/io/homeward/itests/bench/WatchLoad.class" ] \
-  || { echo "build first: mvn -B -q install -DskipTests" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "missing python3" >&2; exit 1; }
+# shellcheck source=preflight.sh
+. "$root/itests/bench/preflight.sh"
+need_tools java=openjdk-17-jdk-headless jcmd=openjdk-17-jdk-headless python3=python3
+need_built "$jar" "$classes/io/homeward/itests/bench/WatchLoad.class" "$root/itests/target/test-classpath.txt"
 
 work=$(mktemp -d)
 # A private copy of the compiled classes: a build of itests during the run must not pull them away.
@@ -38,9 +39,8 @@ stop_server() {
 cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
 
-# The test class path without the launcher jar (it shades Felix and logging), then the compiled load client.
-(cd "$root" && mvn -q -o dependency:build-classpath -pl itests -Dmdep.outputFile="$work/cp" >/dev/null)
-cp="$(tr ':' '\n' <"$work/cp" | grep -v 'homeward-launcher' | paste -sd:):$classes"
+# The private copy of the compiled load client first, then the test class path the build wrote.
+cp="$classes:$(test_classpath "$root/itests")"
 cat >"$work/logback.xml" <<XML
 <configuration><appender name="err" class="ch.qos.logback.core.ConsoleAppender"><target>System.err</target>
 <encoder><pattern>%d{HH:mm:ss} %-5level %logger{20} %msg%n</pattern></encoder></appender>
