@@ -10,10 +10,10 @@ import javax.crypto.spec.PBEKeySpec;
 import io.homeward.api.auth.TsigKey;
 
 /**
- * The one key derivation agents and the rendezvous share (seed §7.2): the TSIG secret is
- * PBKDF2-HMAC-SHA256 of the password, salted with the user's zone name in lower case with its
- * trailing dot, {@value #ITERATIONS} iterations, {@value #SECRET_BYTES} bytes. The key's name is
- * the zone name, and the same secret serves hmac-sha256, hmac-sha512 and hmac-md5.
+ * The one key derivation agents and the rendezvous share (docs/architecture.md, "The user's key"): the TSIG
+ * secret is PBKDF2-HMAC-SHA256 (RFC 8018 §5.2) of the password, salted with the user's zone name in lower case
+ * with its trailing dot, {@value #ITERATIONS} iterations, {@value #SECRET_BYTES} bytes. The key's name is the
+ * zone name, and the same secret serves hmac-sha256, hmac-sha512 and hmac-md5.
  */
 public final class PasswordKeys {
     public static final int ITERATIONS = 200_000;

@@ -17,7 +17,7 @@ public interface HostIdentity {
     /** Where the EUI-64 came from: an interface name, or {@code random} when no MAC was usable. */
     String eui64Source();
 
-    /** {@code fd} + 7 random octets + the EUI-64 (RFC 4193, seed §6.3). */
+    /** {@code fd} + 7 random octets + the EUI-64 (RFC 4193 §3.1, RFC 4291 Appendix A). */
     Inet6Address ula();
 
     /** The ULA in RFC 5952 canonical text. */

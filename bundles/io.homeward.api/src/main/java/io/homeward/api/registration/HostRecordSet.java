@@ -7,7 +7,7 @@ import java.util.Map;
 import io.homeward.api.identity.Eui64;
 
 /**
- * The reachability records of one host (ARCHITECTURE.md "Records a host publishes").
+ * The reachability records of one host (docs/architecture.md, "Records a host publishes").
  *
  * @param zone          the user's zone, absolute, for example {@code alice.members.example.}
  * @param hostName      the host label within the zone

@@ -17,7 +17,7 @@ import io.homeward.api.identity.HostIdentity;
 import io.homeward.testkit.RecordingLogger;
 
 class HostIdentityComponentTest {
-    /** The random octets of the worked example in ula-eui64.md §4. */
+    /** The random octets of the example host in docs/architecture.md ("Records a host publishes"). */
     private static final int[] EXAMPLE_RANDOM = {0x3c, 0x9a, 0x51, 0xe2, 0x7d, 0x0b, 0x44};
 
     @TempDir

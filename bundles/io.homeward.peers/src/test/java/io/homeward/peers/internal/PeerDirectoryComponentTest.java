@@ -51,7 +51,10 @@ class PeerDirectoryComponentTest {
         directory.bindCredentials(new TestCredentials("alice", ZONE));
     }
 
-    /** The records the registrar publishes for a host (seed Figure 3), in the order given by {@code parts}. */
+    /**
+     * The records the registrar publishes for a host (docs/architecture.md, "Records a host publishes"), in the
+     * order given by {@code parts}.
+     */
     private void publish(String host, String ula, int port, String target, String ipv4, String parts) {
         for (char part : parts.toCharArray()) {
             switch (part) {
