@@ -172,14 +172,10 @@ echo "# $(iperf3 --version | head -n 1)  wireguard-go $(dpkg-query -W -f '${Vers
 echo "# laptop $LAPTOP_LAN (café NAT) -> home $HOME_LAN (home NAT, forward on $HOME_WAN); TCP ${TCP_RUNS}x${SECONDS_PER_RUN} s, UDP 64 B ${SECONDS_PER_RUN} s"
 : >"$WORK/results"
 
-if ours_enabled; then
-  start_ours
-  # shellcheck disable=SC2086 # two PIDs
-  measure ours hw-laptop hw-home "$OURS_HOME_ULA" $OURS_PIDS
-  stop_ours
-else
-  echo "ours: skipped (HOMEWARD_TUNNEL_START not set)"
-fi
+start_ours
+# shellcheck disable=SC2086 # two PIDs
+measure ours hw-laptop hw-home "$OURS_HOME_ULA" $OURS_PIDS
+stop_ours
 
 start_wireguard
 # shellcheck disable=SC2086 # two PIDs
@@ -193,13 +189,9 @@ stop_strongswan
 
 read -r best best_mbits < <(awk '$1 != "ours"' "$WORK/results" | sort -k2,2nr | head -n 1 | cut -d' ' -f1-2)
 echo "best anchor: $best ($best_mbits Mbit/s TCP)"
-if grep -q '^ours ' "$WORK/results"; then
-  read -r _ ours_mbits ours_pps < <(grep '^ours ' "$WORK/results")
-  best_pps=$(awk -v n="$best" '$1 == n { print $3 }' "$WORK/results")
-  awk -v o="$ours_mbits" -v b="$best_mbits" -v op="$ours_pps" -v bp="$best_pps" -v t="$TARGET_RATIO" 'BEGIN {
-    r = (b > 0) ? o / b : 0
-    printf "ours / best anchor: tcp %.2fx (target >= %.1fx: %s), udp64 %.2fx\n", r, t, (r >= t) ? "met" : "NOT met", (bp > 0) ? op / bp : 0
-  }'
-else
-  echo "ours / best anchor: not measured (HOMEWARD_TUNNEL_START not set)"
-fi
+read -r _ ours_mbits ours_pps < <(grep '^ours ' "$WORK/results")
+best_pps=$(awk -v n="$best" '$1 == n { print $3 }' "$WORK/results")
+awk -v o="$ours_mbits" -v b="$best_mbits" -v op="$ours_pps" -v bp="$best_pps" -v t="$TARGET_RATIO" 'BEGIN {
+  r = (b > 0) ? o / b : 0
+  printf "ours / best anchor: tcp %.2fx (target >= %.1fx: %s), udp64 %.2fx\n", r, t, (r >= t) ? "met" : "NOT met", (bp > 0) ? op / bp : 0
+}'

@@ -16,8 +16,6 @@ OURS_PIDS=""
 OURS_HOME_ULA=""
 OURS_LAPTOP_ULA=""
 
-ours_enabled() { [ -n "${HOMEWARD_TUNNEL_START:-}" ]; }
-
 ours_announced() { grep -Eq '^pids [0-9]+ [0-9]+ *$' "$1" && grep -Eq '^inner [0-9a-fA-F:]+ [0-9a-fA-F:]+ *$' "$1"; }
 
 start_ours() {
