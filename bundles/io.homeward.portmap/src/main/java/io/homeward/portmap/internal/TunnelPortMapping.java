@@ -23,6 +23,7 @@ import io.homeward.api.netwatch.NetworkChangeListener;
 import io.homeward.api.portmap.PortMapper;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingListener;
+import io.homeward.api.tunnel.TunnelPort;
 import io.homeward.kit.schedule.ExecutorScheduler;
 
 /**
@@ -46,11 +47,6 @@ public class TunnelPortMapping implements NetworkChangeListener {
             description = "Asks the home router, with the best port mapping protocol it answers, to forward the"
                     + " tunnel's UDP port to this host, and keeps that mapping alive.")
     public @interface Config {
-        @AttributeDefinition(name = "Tunnel UDP port",
-                description = "The local UDP port the tunnel listens on (1024 to 65535; routers refuse lower ports)."
-                        + " Peers reach it through the public port the router grants.")
-        int internalPort() default 4500;
-
         @AttributeDefinition(name = "Enabled",
                 description = "Switch off when the router is configured by hand or this host has a public address.")
         boolean enabled() default true;
@@ -70,21 +66,21 @@ public class TunnelPortMapping implements NetworkChangeListener {
     private final PortMappingListener mapperEvents;
     private final Logger log;
 
+    /** The port mapped is the tunnel port's: peers reach it through the public port the router grants. */
     @Activate
-    public TunnelPortMapping(Config config, @Reference(name = "endpoints") PublicEndpointsComponent endpoints,
+    public TunnelPortMapping(Config config, @Reference(name = "tunnelPort") TunnelPort tunnelPort,
+            @Reference(name = "endpoints") PublicEndpointsComponent endpoints,
             @Reference(name = "log", service = LoggerFactory.class) Logger log) {
-        this(config, endpoints::mappingChanged, log);
+        this(config, tunnelPort.localPort(), endpoints::mappingChanged, log);
     }
 
-    /** @param publish told of the mapping held: mapped, renewed, changed, lost */
-    TunnelPortMapping(Config config, Consumer<PortMappingEvent> publish, Logger log) {
+    /**
+     * @param port    the local UDP port to map
+     * @param publish told of the mapping held: mapped, renewed, changed, lost
+     */
+    TunnelPortMapping(Config config, int port, Consumer<PortMappingEvent> publish, Logger log) {
         this.log = log;
         this.scheduler = new ExecutorScheduler("homeward-portmap");
-        int port = config.internalPort();
-        if (port < 1 || port > 65535) {
-            log.error("internalPort " + port + " is not a port number; using 4500");
-            port = 4500;
-        }
         this.chooser = new MappingChooser(port, Duration.ofSeconds(Math.max(60, config.lifetimeSeconds())),
                 Duration.ofSeconds(Math.max(10, config.retrySeconds())), config.enabled(), Clock.systemUTC(),
                 scheduler, publish, log);

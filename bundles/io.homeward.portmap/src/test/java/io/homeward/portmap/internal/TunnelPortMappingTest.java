@@ -29,7 +29,7 @@ class TunnelPortMappingTest {
 
     @Test
     void thePublicEndpointHearsTheMappingAndTheChooserListensToEachMapperWhileBound() throws Exception {
-        TunnelPortMapping component = new TunnelPortMapping(config(true), heard::add, log.logger());
+        TunnelPortMapping component = new TunnelPortMapping(config(true), 4500, heard::add, log.logger());
         FakeMapper pcp = new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls);
         try {
             component.addMapper(pcp, props(200, 1));
@@ -54,7 +54,7 @@ class TunnelPortMappingTest {
 
     @Test
     void aNetworkChangeMakesItAskForTheMappingAgain() throws Exception {
-        TunnelPortMapping component = new TunnelPortMapping(config(true), heard::add, log.logger());
+        TunnelPortMapping component = new TunnelPortMapping(config(true), 4500, heard::add, log.logger());
         try {
             component.addMapper(new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls), props(200, 1));
             component.state();
@@ -73,7 +73,7 @@ class TunnelPortMappingTest {
 
     @Test
     void switchedOffItAsksNoMapper() throws Exception {
-        TunnelPortMapping component = new TunnelPortMapping(config(false), heard::add, log.logger());
+        TunnelPortMapping component = new TunnelPortMapping(config(false), 4500, heard::add, log.logger());
         try {
             component.addMapper(new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls), props(200, 1));
 
@@ -93,11 +93,6 @@ class TunnelPortMappingTest {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return TunnelPortMapping.Config.class;
-            }
-
-            @Override
-            public int internalPort() {
-                return 4500;
             }
 
             @Override

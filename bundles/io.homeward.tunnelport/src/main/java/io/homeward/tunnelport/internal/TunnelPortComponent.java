@@ -47,8 +47,8 @@ public class TunnelPortComponent implements TunnelPort, NetworkChangeListener {
     @ObjectClassDefinition(name = "Homeward tunnel port",
             description = "The UDP port that carries the tunnel (ESP and IKE) and how its public endpoint is learned.")
     public @interface Config {
-        @AttributeDefinition(description = "Local UDP port of the tunnel. The port mappers map this port; peers send "
-                + "here. It must match the registrar's tunnelPort.")
+        @AttributeDefinition(description = "Local UDP port of the tunnel (1024 to 65535; routers refuse to map lower "
+                + "ports). The port mapping maps this port and the public endpoint names it; peers send here.")
         int port() default 4500;
 
         @AttributeDefinition(description = "Local address to bind; 0.0.0.0 keeps working when the host moves "
