@@ -59,7 +59,7 @@ public class PublicEndpointsComponent implements PublicEndpoints, NetworkChangeL
         PublicAddressSetting configured = PublicAddressSetting.parse(config.publicAddress());
         configured.problem().ifPresent(p -> log.error("Configuration " + PID + " is invalid, no public endpoint is"
                 + " given until it is fixed: " + p));
-        this.selector = new EndpointSelector(port.localPort(), configured, new SystemLocalIpv4(), Clock.systemUTC(),
+        this.selector = new EndpointSelector(port.localPort(), configured, new SystemLocalAddresses(), Clock.systemUTC(),
                 scheduler, log);
         this.stun = selector::reflexiveChanged;
         port.addReflexiveEndpointListener(stun);
