@@ -38,7 +38,7 @@ config() {
   cat <<JSON
 { ":configurator:resource-version": 1, ":configurator:symbolic-name": "io.homeward.bench", ":configurator:version": "1.0.0",
   "io.homeward.portmap.pcp": { "enablePcp": $1, "enableNatPmp": $2 },
-  "io.homeward.portmap": { "internalPort": $3 } }
+  "io.homeward.tunnelport": { "port": $3 } }
 JSON
 }
 config true true 4500 >"$work/pcp/homeward.json"

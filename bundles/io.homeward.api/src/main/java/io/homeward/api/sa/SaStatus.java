@@ -16,7 +16,7 @@ import java.util.Map;
  * @param bytesIn     inner bytes accepted from the peer
  * @param packetsOut  packets sent to the peer
  * @param bytesOut    inner bytes sent to the peer
- * @param drops       packets dropped, by reason
+ * @param drops       packets dropped, by reason (every reason, zero included)
  */
 public record SaStatus(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, InetSocketAddress endpoint,
         long packetsIn, long bytesIn, long packetsOut, long bytesOut, Map<DropReason, Long> drops) {

@@ -31,10 +31,10 @@ import io.homeward.kit.schedule.ExecutorScheduler;
  * {@link NetworkChange.Kind} within the collapse window. Listeners are called one after another on this
  * component's thread and must return quickly.
  *
- * <p>This component only reports. The reactions a moving host needs, in the order seed §5.1 gives them
- * (re-map the tunnel port, learn the public address, rebind the tunnel's local endpoint, republish the
- * records), belong to the listeners: the port mapping re-maps on any change, the registrar republishes
- * when the mapping or addresses it publishes change, and each debounces what arrives close together.
+ * <p>This component only reports. The reactions a moving host needs, in the order docs/architecture.md gives
+ * them (re-map the tunnel port, learn the public address, rebind the tunnel's local endpoint, republish the
+ * records), belong to the listeners: the port mapping re-maps on any change, the public endpoint looks at
+ * the host's own address again, the tunnel port asks STUN again, and each debounces what arrives close together.
  */
 @Component(service = NetworkWatcher.class, configurationPid = NetworkWatcher.PID, immediate = true)
 @Designate(ocd = NetworkWatcher.Config.class)

@@ -140,9 +140,10 @@ final class MappingChooser {
     }
 
     /**
-     * The host's network changed (seed §5.1: re-map first). The mapping held may now sit on a gateway that
-     * is gone or has a new public address, so ask its mapper again at once instead of waiting for the
-     * renewal, then give better-ranked mappers their chance; a mapper that no longer answers hands over.
+     * The host's network changed (docs/architecture.md: a moving host re-maps first). The mapping held may
+     * now sit on a gateway that is gone or has a new public address, so ask its mapper again at once instead
+     * of waiting for the renewal, then give better-ranked mappers their chance; a mapper that no longer
+     * answers hands over.
      * The notifications of one burst arrive back to back and are answered with one re-map.
      */
     void networkChanged() {

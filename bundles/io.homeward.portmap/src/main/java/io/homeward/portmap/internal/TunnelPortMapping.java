@@ -2,12 +2,9 @@ package io.homeward.portmap.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,17 +23,17 @@ import io.homeward.api.netwatch.NetworkChangeListener;
 import io.homeward.api.portmap.PortMapper;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingListener;
+import io.homeward.api.tunnel.TunnelPort;
 import io.homeward.kit.schedule.ExecutorScheduler;
 
 /**
- * Keeps one inbound UDP mapping for the tunnel port with the best port mapper that works, and tells
- * every {@link PortMappingListener} about it. To follow renewals, changes and losses of the mapping
- * it holds, it registers a listener of its own by hand: as a DS service it would form a reference
- * cycle with the mappers (chooser, mapper, listener, chooser) that SCR reports as an error.
+ * Keeps one inbound UDP mapping for the tunnel port with the best port mapper that works, and tells the
+ * {@link PublicEndpointsComponent} about it. It follows renewals, changes and losses of the mapping it holds
+ * through the {@link PortMappingListener} it adds to each mapper.
  *
  * <p>As a {@link NetworkChangeListener} it asks for the mapping again as soon as the host's network
- * changes: re-mapping is the first reaction of a moving host (seed §5.1), and the new public address it
- * learns reaches the registrar through the {@link PortMappingListener}s.
+ * changes: re-mapping is the first reaction of a moving host (docs/architecture.md), and the new public address
+ * it learns reaches the registrar through the public endpoint.
  */
 @Component(service = {TunnelPortMapping.class, NetworkChangeListener.class}, configurationPid = TunnelPortMapping.PID,
         immediate = true)
@@ -50,11 +47,6 @@ public class TunnelPortMapping implements NetworkChangeListener {
             description = "Asks the home router, with the best port mapping protocol it answers, to forward the"
                     + " tunnel's UDP port to this host, and keeps that mapping alive.")
     public @interface Config {
-        @AttributeDefinition(name = "Tunnel UDP port",
-                description = "The local UDP port the tunnel listens on (1024 to 65535; routers refuse lower ports)."
-                        + " Peers reach it through the public port the router grants.")
-        int internalPort() default 4500;
-
         @AttributeDefinition(name = "Enabled",
                 description = "Switch off when the router is configured by hand or this host has a public address.")
         boolean enabled() default true;
@@ -71,33 +63,34 @@ public class TunnelPortMapping implements NetworkChangeListener {
 
     private final MappingChooser chooser;
     private final ExecutorScheduler scheduler;
-    private final List<PortMappingListener> listeners = new CopyOnWriteArrayList<>();
     private final PortMappingListener mapperEvents;
-    private final ServiceRegistration<PortMappingListener> mapperEventsRegistration;
     private final Logger log;
 
+    /** The port mapped is the tunnel port's: peers reach it through the public port the router grants. */
     @Activate
-    public TunnelPortMapping(BundleContext context, Config config,
+    public TunnelPortMapping(Config config, @Reference(name = "tunnelPort") TunnelPort tunnelPort,
+            @Reference(name = "endpoints") PublicEndpointsComponent endpoints,
             @Reference(name = "log", service = LoggerFactory.class) Logger log) {
+        this(config, tunnelPort.localPort(), endpoints::mappingChanged, log);
+    }
+
+    /**
+     * @param port    the local UDP port to map
+     * @param publish told of the mapping held: mapped, renewed, changed, lost
+     */
+    TunnelPortMapping(Config config, int port, Consumer<PortMappingEvent> publish, Logger log) {
         this.log = log;
         this.scheduler = new ExecutorScheduler("homeward-portmap");
-        int port = config.internalPort();
-        if (port < 1 || port > 65535) {
-            log.error("internalPort " + port + " is not a port number; using 4500");
-            port = 4500;
-        }
         this.chooser = new MappingChooser(port, Duration.ofSeconds(Math.max(60, config.lifetimeSeconds())),
                 Duration.ofSeconds(Math.max(10, config.retrySeconds())), config.enabled(), Clock.systemUTC(),
-                scheduler, this::publish, log);
+                scheduler, publish, log);
         this.mapperEvents = chooser::mapperEvent;
-        this.mapperEventsRegistration = context.registerService(PortMappingListener.class, mapperEvents, null);
         log.info(config.enabled() ? "tunnel port mapping for UDP " + port + " started"
                 : "tunnel port mapping is switched off by configuration");
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        mapperEventsRegistration.unregister();
         chooser.stop();
         if (!scheduler.shutdown(STOP_WAIT)) {
             log.warn("tunnel port mapping did not stop within " + STOP_WAIT.toSeconds() + " s");
@@ -107,6 +100,7 @@ public class TunnelPortMapping implements NetworkChangeListener {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeMapper", updated = "updatedMapper")
     void addMapper(PortMapper mapper, Map<String, Object> properties) {
+        mapper.addPortMappingListener(mapperEvents);
         chooser.add(MapperEntry.of(mapper, properties));
     }
 
@@ -115,19 +109,8 @@ public class TunnelPortMapping implements NetworkChangeListener {
     }
 
     void removeMapper(PortMapper mapper, Map<String, Object> properties) {
+        mapper.removePortMappingListener(mapperEvents);
         chooser.remove(MapperEntry.of(mapper, properties));
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeListener")
-    void addListener(PortMappingListener listener) {
-        if (listener != mapperEvents) {
-            listeners.add(listener);
-        }
-    }
-
-    void removeListener(PortMappingListener listener) {
-        listeners.remove(listener);
     }
 
     @Override
@@ -138,15 +121,5 @@ public class TunnelPortMapping implements NetworkChangeListener {
     /** What the chooser knows once the mappers it is asking right now have answered (at most 30 s). */
     ChooserState state() {
         return chooser.settledState(SETTLE_WAIT);
-    }
-
-    private void publish(PortMappingEvent event) {
-        for (PortMappingListener listener : listeners) {
-            try {
-                listener.mappingChanged(event);
-            } catch (RuntimeException e) {
-                log.warn("a port mapping listener failed on " + event.kind() + ": " + e);
-            }
-        }
     }
 }

@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.homeward.api.portmap.PortMapper;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingException;
+import io.homeward.api.portmap.PortMappingListener;
 import io.homeward.api.portmap.TransportProtocol;
 
 /** A mapper that grants (or refuses) mappings on a fixed external endpoint and logs every call to a shared list. */
@@ -21,6 +23,8 @@ class FakeMapper implements PortMapper {
     volatile int externalPort;
     /** When set, map() refuses with this reason. */
     volatile String refusal;
+    /** Who listens to this mapper's events. */
+    final List<PortMappingListener> listeners = new CopyOnWriteArrayList<>();
 
     FakeMapper(String protocol, String externalAddress, int externalPort, Clock clock, List<String> calls) {
         this.protocol = protocol;
@@ -62,5 +66,15 @@ class FakeMapper implements PortMapper {
     @Override
     public void release(PortMapping mapping) {
         calls.add(protocol + " release " + mapping.externalPort());
+    }
+
+    @Override
+    public void addPortMappingListener(PortMappingListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removePortMappingListener(PortMappingListener listener) {
+        listeners.remove(listener);
     }
 }

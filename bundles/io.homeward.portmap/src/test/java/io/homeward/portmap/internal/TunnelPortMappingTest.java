@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.netwatch.NetworkChange;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
-import io.homeward.api.portmap.PortMappingListener;
 import io.homeward.testkit.RecordingLogger;
 
 /** The DS component on its own thread, as SCR drives it. */
@@ -31,41 +26,35 @@ class TunnelPortMappingTest {
     private final Clock clock = Clock.systemUTC();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<PortMappingEvent> heard = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> registry = Collections.synchronizedList(new ArrayList<>());
-    private PortMappingListener ownListener;
 
     @Test
-    void listenersHearTheMappingAndAFailingListenerHarmsNoOther() throws Exception {
-        TunnelPortMapping component = new TunnelPortMapping(context(), config(true), log.logger());
+    void thePublicEndpointHearsTheMappingAndTheChooserListensToEachMapperWhileBound() throws Exception {
+        TunnelPortMapping component = new TunnelPortMapping(config(true), 4500, heard::add, log.logger());
+        FakeMapper pcp = new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls);
         try {
-            component.addListener(e -> {
-                throw new IllegalStateException("broken listener");
-            });
-            component.addListener(heard::add);
-            component.addListener(ownListener);
-            FakeMapper pcp = new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls);
-
             component.addMapper(pcp, props(200, 1));
 
             assertEquals("pcp", component.state().mapping().mapper());
             assertEquals(List.of(Kind.MAPPED), heard.stream().map(PortMappingEvent::kind).toList());
-            assertTrue(log.messages(LogLevel.WARN).stream().anyMatch(l -> l.contains("broken listener")), log.lines().toString());
+            assertEquals(1, pcp.listeners.size(), "the chooser listens to the mapper it is bound to");
 
             pcp.externalAddress = "198.51.100.1";
-            ownListener.mappingChanged(new PortMappingEvent(Kind.CHANGED, pcp.mapping(4500, Duration.ofHours(1))));
+            pcp.listeners.get(0).mappingChanged(new PortMappingEvent(Kind.CHANGED, pcp.mapping(4500,
+                    Duration.ofHours(1))));
             component.state();
-            assertEquals(List.of(Kind.MAPPED, Kind.CHANGED), heard.stream().map(PortMappingEvent::kind).toList(),
-                    "its own listener is not among those it tells");
+            assertEquals(List.of(Kind.MAPPED, Kind.CHANGED), heard.stream().map(PortMappingEvent::kind).toList());
         } finally {
             component.deactivate();
         }
         assertEquals("pcp release 4500", calls.get(calls.size() - 1));
-        assertEquals(List.of("register", "unregister"), registry);
+        assertEquals(Kind.LOST, heard.get(heard.size() - 1).kind(), "a stop tells the public endpoint the loss");
+        component.removeMapper(pcp, props(200, 1));
+        assertTrue(pcp.listeners.isEmpty(), "unbound, the chooser no longer listens to the mapper");
     }
 
     @Test
     void aNetworkChangeMakesItAskForTheMappingAgain() throws Exception {
-        TunnelPortMapping component = new TunnelPortMapping(context(), config(true), log.logger());
+        TunnelPortMapping component = new TunnelPortMapping(config(true), 4500, heard::add, log.logger());
         try {
             component.addMapper(new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls), props(200, 1));
             component.state();
@@ -84,7 +73,7 @@ class TunnelPortMappingTest {
 
     @Test
     void switchedOffItAsksNoMapper() throws Exception {
-        TunnelPortMapping component = new TunnelPortMapping(context(), config(false), log.logger());
+        TunnelPortMapping component = new TunnelPortMapping(config(false), 4500, heard::add, log.logger());
         try {
             component.addMapper(new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls), props(200, 1));
 
@@ -99,36 +88,11 @@ class TunnelPortMappingTest {
         return Map.of("service.ranking", ranking, "service.id", id);
     }
 
-    /** A bundle context that only knows how to register one service and hands the listener to the test. */
-    @SuppressWarnings("unchecked")
-    private BundleContext context() {
-        ServiceRegistration<PortMappingListener> registration = (ServiceRegistration<PortMappingListener>) Proxy
-                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ServiceRegistration.class},
-                        (proxy, method, args) -> {
-                            registry.add(method.getName());
-                            return null;
-                        });
-        return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("registerService") && args[1] instanceof PortMappingListener l) {
-                        ownListener = l;
-                        registry.add("register");
-                        return registration;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
     private static TunnelPortMapping.Config config(boolean enabled) {
         return new TunnelPortMapping.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return TunnelPortMapping.Config.class;
-            }
-
-            @Override
-            public int internalPort() {
-                return 4500;
             }
 
             @Override

@@ -3,7 +3,7 @@ package io.homeward.tunnel.internal;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 
-/** Told when a peer's outer endpoint moves (NAT rebinding or a new network: RFC 7296 §2.23, esp-udp.md §8 step 8). */
+/** Told when a peer's outer endpoint moves (NAT rebinding or a new network: RFC 7296 §2.23). */
 @FunctionalInterface
 interface EndpointListener {
     /** Called on the inbound thread: return quickly. {@code previous} is null if the endpoint was unknown. */

@@ -8,16 +8,16 @@ import java.util.Arrays;
 import io.homeward.api.sa.DropReason;
 
 /**
- * ESP packets received over UDP back to inner IPv6 packets for the TUN device (RFC 4303 §3.4, esp-udp.md §8).
+ * ESP packets received over UDP back to inner IPv6 packets for the TUN device (RFC 4303 §3.4).
  * Each packet must have a known SPI, pass the anti-replay check, authenticate, have valid padding and carry IPv6
- * from the SA's peer ULA to this host; drops are counted on the SA, or table-wide for an unknown SPI. Runs on the
- * UDP receiver thread only and decrypts in place: nothing is allocated for a good packet.
+ * from the SA's peer ULA to this host; drops are counted on the SA, or in the table's {@link TunnelDrops} when no
+ * SA can be charged. Runs on the UDP receiver thread only and decrypts in place: nothing is allocated for a good
+ * packet.
  */
 final class InboundPath {
     private final SaTable table;
     private final PacketSink sink;
     private final byte[] localAddress;
-    private volatile long runts;
 
     /** @param local this host's ULA, the only inner destination accepted */
     InboundPath(SaTable table, PacketSink sink, Inet6Address local) {
@@ -33,24 +33,23 @@ final class InboundPath {
      */
     void receive(byte[] datagram, int offset, int length, InetSocketAddress from) throws IOException {
         if (length < Esp.HEADER) {
-            runts++;
+            table.drops().count(TunnelDrops.Reason.RUNT);
             return;
         }
         SecurityAssociation sa = table.byInboundSpi(Bytes.getInt(datagram, offset));
         if (sa == null) {
-            table.unknownSpi();
+            table.drops().count(TunnelDrops.Reason.UNKNOWN_SPI);
             return;
         }
         EspOpener opener = sa.opener();
         EspOpener.Outcome outcome = opener.open(datagram, offset, length);
         switch (outcome) {
-            case TOO_SHORT -> sa.malformed();
+            case TOO_SHORT, BAD_PADDING, UNSUPPORTED_NEXT_HEADER -> sa.dropped(DropReason.MALFORMED);
             case REPLAY -> sa.dropped(DropReason.REPLAY);
             case BAD_ICV -> sa.dropped(DropReason.BAD_ICV);
             // Authentic from here on, but only a packet that passes every check may move the endpoint: one that
             // fails the inner checks is not the peer's traffic, whatever key made it.
             case DUMMY -> followPeer(sa, from);
-            case BAD_PADDING, UNSUPPORTED_NEXT_HEADER -> sa.malformed();
             case DELIVER -> {
                 if (deliver(sa, datagram, opener.innerOffset(), opener.innerLength())) {
                     followPeer(sa, from);
@@ -69,14 +68,14 @@ final class InboundPath {
     /** True when the packet passed every check and went to the sink. */
     private boolean deliver(SecurityAssociation sa, byte[] buf, int inner, int available) throws IOException {
         if (!Esp.isIpv6(buf, inner, available)) {
-            sa.malformed();
+            sa.dropped(DropReason.MALFORMED);
             return false;
         }
         // Any traffic flow confidentiality padding after the inner packet is cut off (RFC 4303 §2.7).
         int length = Esp.IPV6_HEADER + ((buf[inner + Esp.IPV6_PAYLOAD_LENGTH] & 0xFF) << 8
                 | buf[inner + Esp.IPV6_PAYLOAD_LENGTH + 1] & 0xFF);
         if (length > available) {
-            sa.malformed();
+            sa.dropped(DropReason.MALFORMED);
             return false;
         }
         if (!sa.isPeer(buf, inner + Esp.IPV6_SOURCE)) {
@@ -85,16 +84,11 @@ final class InboundPath {
         }
         int destination = inner + Esp.IPV6_DESTINATION;
         if (!Arrays.equals(buf, destination, destination + Esp.IPV6_ADDRESS, localAddress, 0, Esp.IPV6_ADDRESS)) {
-            sa.wrongDestination();
+            sa.dropped(DropReason.WRONG_INNER_DESTINATION);
             return false;
         }
         sink.deliver(buf, inner, length);
         sa.received(length);
         return true;
-    }
-
-    /** Datagrams too short to hold an SPI and a sequence number. */
-    long runts() {
-        return runts;
     }
 }

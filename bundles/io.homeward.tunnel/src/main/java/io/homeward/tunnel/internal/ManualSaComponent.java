@@ -22,7 +22,7 @@ import io.homeward.api.sa.SecurityAssociationDatabase;
 /**
  * One manually keyed SA pair per factory configuration, installed through the SA database while the configuration
  * exists. The peer is a ULA, or a host name whose ULA the peer directory gives (an agent's ULA is new each run,
- * seed §6.3): the SA is installed when the host appears and re-keyed to its new ULA when it restarts. For labs,
+ * docs/architecture.md): the SA is installed when the host appears and re-keyed to its new ULA when it restarts. For labs,
  * benchmarks and peers without IKE; IKEv2 installs SAs through the same contract.
  */
 @Component(service = PeerListener.class, configurationPid = "io.homeward.tunnel.manualsa",

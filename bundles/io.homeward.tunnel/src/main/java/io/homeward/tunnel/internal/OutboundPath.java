@@ -5,10 +5,13 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.util.function.LongSupplier;
 
+import io.homeward.api.sa.DropReason;
+
 /**
  * Inner IPv6 packets read from the TUN device out as ESP-in-UDP to the peer their destination names (RFC 4303
  * tunnel mode, RFC 3948: the UDP payload is the ESP packet). Runs on the TUN reader thread only and seals every
- * packet into one reused buffer: nothing is allocated per packet. Drops are counted here when no SA is to blame.
+ * packet into one reused buffer: nothing is allocated per packet. Drops are counted on the SA, or in the table's
+ * {@link TunnelDrops} when no SA can be charged.
  */
 final class OutboundPath {
     /** The largest UDP payload over IPv4 (65535 − 20 − 8). */
@@ -17,17 +20,15 @@ final class OutboundPath {
     private final SaTable table;
     private final DatagramSender sender;
     private final LongSupplier nanoTime;
+    private final TunnelDrops drops;
     private final byte[] datagram = new byte[MAX_DATAGRAM];
-    private volatile long noSa;
-    private volatile long noEndpoint;
-    private volatile long malformed;
-    private volatile long sealFailures;
 
     /** @param nanoTime the monotonic time source the keepalives read too */
     OutboundPath(SaTable table, DatagramSender sender, LongSupplier nanoTime) {
         this.table = table;
         this.sender = sender;
         this.nanoTime = nanoTime;
+        this.drops = table.drops();
     }
 
     /**
@@ -37,56 +38,36 @@ final class OutboundPath {
      */
     void send(byte[] packet, int offset, int length) throws IOException {
         if (!Esp.isIpv6(packet, offset, length)) {
-            malformed++;
+            drops.count(TunnelDrops.Reason.NOT_IPV6);
             return;
         }
         SecurityAssociation sa = table.byPeer(packet, offset + Esp.IPV6_DESTINATION);
         if (sa == null) {
-            noSa++;
+            drops.count(TunnelDrops.Reason.NO_SA);
             return;
         }
         InetSocketAddress to = sa.endpoint();
         if (to == null) {
-            noEndpoint++;
+            sa.dropped(DropReason.NO_ENDPOINT);
             return;
         }
         EspSealer sealer = sa.sealer();
         if (sealer.maxSealedLength(length) > datagram.length) {
-            malformed++;
+            sa.dropped(DropReason.TOO_BIG);
             return;
         }
         int sealed;
         try {
             sealed = sealer.seal(Esp.NEXT_HEADER_IPV6, packet, offset, length, datagram, 0);
         } catch (GeneralSecurityException e) {
-            sealFailures++;
+            sa.dropped(DropReason.SEAL_FAILED);
             return;
         }
         if (sealed < 0) {
-            sa.refusedExhausted();
+            sa.dropped(DropReason.SEQUENCE_EXHAUSTED);
             return;
         }
         sender.send(datagram, 0, sealed, to);
         sa.sent(length, nanoTime.getAsLong());
-    }
-
-    /** Packets to a ULA with no SA pair installed. */
-    long noSa() {
-        return noSa;
-    }
-
-    /** Packets to a peer whose outer endpoint is not known yet. */
-    long noEndpoint() {
-        return noEndpoint;
-    }
-
-    /** Packets that are not IPv6 or too big for one UDP datagram once sealed. */
-    long malformed() {
-        return malformed;
-    }
-
-    /** Packets the cipher refused to seal (a broken crypto provider). */
-    long sealFailures() {
-        return sealFailures;
     }
 }

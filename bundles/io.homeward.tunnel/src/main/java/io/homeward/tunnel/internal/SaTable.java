@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -45,7 +44,7 @@ final class SaTable implements SecurityAssociationDatabase {
     private final LongSupplier nanoTime;
     private final Logger log;
     private final List<EndpointListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong unknownSpi = new AtomicLong();
+    private final TunnelDrops drops = new TunnelDrops();
     private volatile Snapshot snapshot = Snapshot.of(Map.of());
 
     /**
@@ -181,13 +180,9 @@ final class SaTable implements SecurityAssociationDatabase {
         listeners.remove(listener);
     }
 
-    /** An ESP packet arrived whose SPI no SA has (there is no SA to charge it to). */
-    void unknownSpi() {
-        unknownSpi.incrementAndGet();
-    }
-
-    long unknownSpiCount() {
-        return unknownSpi.get();
+    /** The drops no SA pair of this table can be charged with. */
+    TunnelDrops drops() {
+        return drops;
     }
 
     private static long highHalf(Inet6Address address) {

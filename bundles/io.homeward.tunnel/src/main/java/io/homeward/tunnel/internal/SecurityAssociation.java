@@ -12,8 +12,8 @@ import io.homeward.api.sa.SaStatus;
 
 /**
  * The pair of ESP SAs with one peer: its sealer (used only by the outbound thread), its opener (used only by the
- * inbound thread), the peer's current outer endpoint and what the pair has done. Each counter has one writing
- * thread and is readable from any.
+ * inbound thread), the peer's current outer endpoint and what the pair has done. Each traffic counter has one
+ * writing thread and is readable from any; the drops, by reason, are atomic.
  */
 final class SecurityAssociation {
     private static final DropReason[] REASONS = DropReason.values();
@@ -32,9 +32,6 @@ final class SecurityAssociation {
     private volatile long bytesIn;
     private volatile long packetsOut;
     private volatile long bytesOut;
-    private volatile long refusedOut;
-    private volatile long malformedIn;
-    private volatile long wrongDestinationIn;
 
     /**
      * @param endpoint     the peer's outer endpoint, null until known
@@ -112,39 +109,14 @@ final class SecurityAssociation {
         return lastSentNanos;
     }
 
-    void refusedExhausted() {
-        refusedOut++;
-    }
-
     void received(int innerLength) {
         packetsIn++;
         bytesIn += innerLength;
     }
 
+    /** Inbound and outbound drops both count here: the inbound and the outbound thread write it. */
     void dropped(DropReason reason) {
         drops.incrementAndGet(reason.ordinal());
-    }
-
-    /** An authentic packet with bad padding, another protocol than IPv6 or a truncated inner packet. */
-    void malformed() {
-        malformedIn++;
-    }
-
-    /** An authentic packet whose inner destination is not this host. */
-    void wrongDestination() {
-        wrongDestinationIn++;
-    }
-
-    long refusedOut() {
-        return refusedOut;
-    }
-
-    long malformedIn() {
-        return malformedIn;
-    }
-
-    long wrongDestinationIn() {
-        return wrongDestinationIn;
     }
 
     long drops(DropReason reason) {

@@ -5,7 +5,6 @@ import java.net.Inet6Address;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.osgi.service.log.Logger;
 
@@ -25,20 +24,21 @@ final class TunAttachment implements AutoCloseable {
     private final Set<Inet6Address> routes = ConcurrentHashMap.newKeySet();
     private final ArrayViews views = new ArrayViews();
     private final Thread reader;
-    final LongAdder sendFailures = new LongAdder();
     private volatile boolean closing;
 
-    private TunAttachment(TunProvider provider, TunDevice device, OutboundPath outbound, Logger log) {
+    private TunAttachment(TunProvider provider, TunDevice device, OutboundPath outbound, TunnelDrops drops,
+            Logger log) {
         this.provider = provider;
         this.device = device;
         this.log = log;
-        this.reader = new Thread(() -> read(outbound), "homeward-tunnel-tun-rx");
+        this.reader = new Thread(() -> read(outbound, drops), "homeward-tunnel-tun-rx");
         reader.setDaemon(true);
     }
 
+    /** @param drops where failed sends are counted */
     static TunAttachment open(TunProvider provider, String name, Inet6Address ula, int mtu, OutboundPath outbound,
-            Logger log) throws IOException {
-        TunAttachment a = new TunAttachment(provider, provider.open(name, ula, mtu), outbound, log);
+            TunnelDrops drops, Logger log) throws IOException {
+        TunAttachment a = new TunAttachment(provider, provider.open(name, ula, mtu), outbound, drops, log);
         a.reader.start();
         return a;
     }
@@ -81,7 +81,7 @@ final class TunAttachment implements AutoCloseable {
         device.write(views.view(packet, offset, length));
     }
 
-    private void read(OutboundPath outbound) {
+    private void read(OutboundPath outbound, TunnelDrops drops) {
         byte[] array = new byte[65_535];
         ByteBuffer buffer = ByteBuffer.wrap(array);
         while (!closing) {
@@ -100,7 +100,7 @@ final class TunAttachment implements AutoCloseable {
                 outbound.send(array, 0, n);
             } catch (IOException e) {
                 // A peer's network is unreachable for a moment; the packet is lost like any other, TCP resends.
-                sendFailures.increment();
+                drops.count(TunnelDrops.Reason.IO_FAILURE);
             }
         }
     }

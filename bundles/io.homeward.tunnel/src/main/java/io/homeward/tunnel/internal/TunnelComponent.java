@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -33,14 +29,15 @@ import io.homeward.api.peers.PeerListener;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.sa.SaStatus;
 import io.homeward.api.sa.SecurityAssociationDatabase;
+import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.TunProvider;
-import io.homeward.api.tunnel.TunnelDatagramHandler;
 import io.homeward.api.tunnel.TunnelPort;
 import io.homeward.kit.schedule.ExecutorScheduler;
 
 /**
- * The data plane (seed §7.3, ARCHITECTURE.md flows 2 and 3): IPv6 packets to a peer's ULA leave through the TUN
- * interface sealed in ESP over the tunnel port; ESP from the peers is opened and written back. The SAs, keyed by
+ * The data plane (RFC 4303 tunnel mode over RFC 3948 UDP; docs/architecture.md, data flows): IPv6 packets to a
+ * peer's ULA leave through the TUN interface sealed in ESP over the tunnel port; ESP from the peers is opened and
+ * written back. The SAs, keyed by
  * the peer's ULA, follow the peer directory's endpoints and any authenticated packet from a new address, so they
  * outlive address changes. The TUN provider may come and go; the SAs stay.
  */
@@ -73,26 +70,16 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
     private final InboundPath inbound;
     private final Keepalives keepalives;
     private final ExecutorScheduler control = new ExecutorScheduler("homeward-tunnel");
-    private final LongAdder noTun = new LongAdder();
-    private final LongAdder tunWriteFailures = new LongAdder();
     private volatile TunAttachment tun;
     private volatile String tunState = NO_PROVIDER;
     /** The user's other hosts as the peer directory last told, by ULA. */
     private final Map<Inet6Address, Peer> peers = new ConcurrentHashMap<>();
     private volatile boolean stopped;
-    private ServiceRegistration<TunnelDatagramHandler> espHandler;
+    private final TunnelPort.Registration espHandler;
 
     @Activate
-    public TunnelComponent(BundleContext context, @Reference(service = LoggerFactory.class) Logger log,
-            @Reference TunnelPort port, @Reference HostIdentity identity, Config config) {
-        this(log, port, identity, config);
-        // Registered by hand, not as a DS service of this component: the port binds ESP handlers, and this
-        // component needs the port, so a DS-managed handler would make a reference cycle that SCR may refuse.
-        espHandler = context.registerService(TunnelDatagramHandler.class, this::received,
-                new Hashtable<>(Map.of(TunnelDatagramHandler.KIND, TunnelDatagramHandler.ESP)));
-    }
-
-    TunnelComponent(Logger log, TunnelPort port, HostIdentity identity, Config config) {
+    public TunnelComponent(@Reference(service = LoggerFactory.class) Logger log, @Reference TunnelPort port,
+            @Reference HostIdentity identity, Config config) {
         this.log = log;
         this.identity = identity;
         this.interfaceName = config.interfaceName();
@@ -104,6 +91,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         table.addEndpointListener((peer, before, after) -> log.info("Peer {} now at {} (was {})",
                 peer.getHostAddress(), after, before));
         control.schedule(this::sendKeepalives, KEEPALIVE_CHECK);
+        this.espHandler = port.register(DatagramKind.ESP, this::received);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -168,7 +156,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         try {
             inbound.receive(buffer, offset, length, from);
         } catch (IOException e) {
-            tunWriteFailures.increment();
+            table.drops().count(TunnelDrops.Reason.IO_FAILURE);
         }
     }
 
@@ -202,8 +190,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         return new TunnelReport(t == null ? tunState : "interface " + t.name() + " (MTU " + t.mtu() + "), "
                 + identity.ulaText() + "/128", t == null ? List.of() : t.routes().stream().map(Inet6Address::getHostAddress)
                         .sorted().toList(), preferredSuite() == null ? "none installed" : preferredSuite().name(),
-                table.list(), outbound.noSa(), outbound.noEndpoint(), table.unknownSpiCount(), inbound.runts(),
-                noTun.sum(), tunWriteFailures.sum() + (t == null ? 0 : t.sendFailures.sum()));
+                table.list(), table.drops().byReason());
     }
 
     private void attach(TunProvider provider) {
@@ -215,7 +202,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         CryptoSuite suite = preferredSuite();
         int mtu = suite == null ? 1280 : TunnelMtu.inner(outerMtu, suite);
         try {
-            TunAttachment t = TunAttachment.open(provider, interfaceName, identity.ula(), mtu, outbound, log);
+            TunAttachment t = TunAttachment.open(provider, interfaceName, identity.ula(), mtu, outbound, table.drops(), log);
             table.associations().forEach(sa -> t.route(sa.peer()));
             peers.keySet().forEach(t::route);
             tun = t;
@@ -243,7 +230,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
     private void toTun(byte[] packet, int offset, int length) throws IOException {
         TunAttachment t = tun;
         if (t == null) {
-            noTun.increment();
+            table.drops().count(TunnelDrops.Reason.NO_INTERFACE);
             return;
         }
         t.write(packet, offset, length);
@@ -275,9 +262,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        if (espHandler != null) {
-            espHandler.unregister();
-        }
+        espHandler.close();
         stopped = true;
         control.execute(this::detach);
         control.shutdown(Duration.ofSeconds(5));

@@ -2,7 +2,7 @@ package io.homeward.tunnel.internal;
 
 import io.homeward.api.crypto.CryptoSuite;
 
-/** The MTU to give the TUN device so sealed packets fit the outer path (esp-udp.md §6). */
+/** The MTU to give the TUN device so sealed packets fit the outer path (RFC 4303 §2, RFC 3948 §2.1). */
 final class TunnelMtu {
     /** The minimum link MTU of IPv6 (RFC 8200 §5). */
     static final int IPV6_MINIMUM = 1280;
@@ -17,9 +17,8 @@ final class TunnelMtu {
 
     /**
      * The inner MTU for an outer IPv4 path MTU: outer − IPv4 − UDP − SPI and sequence number − IV − Pad Length
-     * and Next Header − worst-case alignment padding − ICV. Never below 1280, which IPv6 requires: on a narrower
-     * path the outer IPv4 packet is then fragmented (sent without DF) rather than the inner packet dropped
-     * (esp-udp.md §5.2).
+     * and Next Header − worst-case alignment padding − ICV. Never below 1280, which IPv6 requires (RFC 8200 §5): on
+     * a narrower path the outer IPv4 packet is then fragmented (sent without DF) rather than the inner packet dropped.
      *
      * @throws IllegalArgumentException if {@code outerMtu} is below the IPv4 minimum of 68
      */

@@ -3,6 +3,8 @@ package io.homeward.tunnel.internal;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.sa.DropReason;
@@ -15,23 +17,19 @@ import io.homeward.kit.net.Endpoints;
  * @param tun             the interface, or why there is none
  * @param routes          peer ULAs routed into the interface
  * @param preferredSuite  the suite new SAs get
- * @param noSa            packets to a ULA without an SA, dropped
- * @param noEndpoint      packets to a peer whose endpoint is unknown, dropped
- * @param unknownSpi      ESP with an SPI no SA has
- * @param runts           datagrams too short for ESP
- * @param noTun           packets opened while there was no interface to write them to
- * @param ioFailures      TUN writes and UDP sends that failed
+ * @param sas             every SA pair with its traffic and its drops by reason
+ * @param drops           the drops no SA pair can be charged with, every reason
  */
-record TunnelReport(String tun, List<String> routes, String preferredSuite, List<SaStatus> sas, long noSa,
-        long noEndpoint, long unknownSpi, long runts, long noTun, long ioFailures) {
+record TunnelReport(String tun, List<String> routes, String preferredSuite, List<SaStatus> sas,
+        Map<TunnelDrops.Reason, Long> drops) {
 
     String text() {
         StringBuilder s = new StringBuilder();
         s.append("tunnel: ").append(tun).append('\n');
         s.append("routes: ").append(routes.isEmpty() ? "none" : String.join(", ", routes)).append('\n');
         s.append("suite for new SAs: ").append(preferredSuite).append('\n');
-        s.append(String.format(Locale.ROOT, "dropped: no SA %d, no endpoint %d, unknown SPI %d, runts %d, no interface %d,"
-                + " I/O failures %d%n", noSa, noEndpoint, unknownSpi, runts, noTun, ioFailures));
+        s.append("dropped: ").append(drops.entrySet().stream().map(d -> d.getKey().label() + " " + d.getValue())
+                .collect(Collectors.joining(", "))).append('\n');
         if (sas.isEmpty()) {
             return s.append("No SAs installed.\n").toString();
         }

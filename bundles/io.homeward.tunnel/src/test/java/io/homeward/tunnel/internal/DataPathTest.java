@@ -117,7 +117,9 @@ class DataPathTest {
         outA.send(new byte[70_000], 0, 70_000);
 
         assertTrue(wire.isEmpty());
-        assertEquals(List.of(1L, 1L, 3L), List.of(outA.noEndpoint(), outA.noSa(), outA.malformed()));
+        assertEquals(1, tableA.byPeer(ULA_B).drops(DropReason.NO_ENDPOINT));
+        assertEquals(List.of(1L, 3L), List.of(tableA.drops().of(TunnelDrops.Reason.NO_SA),
+                tableA.drops().of(TunnelDrops.Reason.NOT_IPV6)));
     }
 
     @Test
@@ -157,8 +159,8 @@ class DataPathTest {
         receive(new byte[7], OUTER_A);
 
         assertTrue(delivered.isEmpty());
-        assertEquals(1, tableB.unknownSpiCount());
-        assertEquals(1, inB.runts());
+        assertEquals(1, tableB.drops().of(TunnelDrops.Reason.UNKNOWN_SPI));
+        assertEquals(1, tableB.drops().of(TunnelDrops.Reason.RUNT));
     }
 
     @Test
@@ -184,8 +186,8 @@ class DataPathTest {
         receive(sendOne(claimsMore), OUTER_A);
 
         assertTrue(delivered.isEmpty());
-        assertEquals(1, saAtB().wrongDestinationIn());
-        assertEquals(1, saAtB().malformedIn());
+        assertEquals(1, saAtB().drops(DropReason.WRONG_INNER_DESTINATION));
+        assertEquals(1, saAtB().drops(DropReason.MALFORMED));
     }
 
     @Test
@@ -233,7 +235,7 @@ class DataPathTest {
         receive(Arrays.copyOf(dummy, length), ELSEWHERE);
 
         assertTrue(delivered.isEmpty());
-        assertEquals(0, saAtB().malformedIn());
+        assertEquals(0, saAtB().drops(DropReason.MALFORMED));
         assertEquals(ELSEWHERE, saAtB().endpoint(), "a dummy packet authenticates the peer's new address too");
     }
 }

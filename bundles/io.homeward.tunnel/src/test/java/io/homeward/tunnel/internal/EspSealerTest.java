@@ -18,7 +18,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class EspSealerTest {
-    /** esp-udp.md §7: the 88-byte ESP packet, AES-GCM-128, no ESN, sequence 1. */
+    /** The worked example: the 88-byte ESP packet, AES-GCM-128, no ESN, sequence 1. */
     private static final byte[] AES_EXAMPLE = HEX.parseHex("c0ffee010000000100000000000000012671"
             + "1cf26c884d107a50dc4639799f2213e97a7c6871daae9086951833ca8601e9dd7554db23a481b00aa1afdd18bf15"
             + "d02680bb0042fbee873d292d2114893c9202964714d39f4c");

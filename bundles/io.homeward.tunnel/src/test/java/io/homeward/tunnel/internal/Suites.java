@@ -11,7 +11,7 @@ import io.homeward.crypto.aesgcm.internal.AesGcmSuite;
 import io.homeward.crypto.chacha20.internal.ChaCha20Suite;
 import io.homeward.testkit.RecordingLogger;
 
-/** The real crypto suites and the worked example of esp-udp.md §7. */
+/** The real crypto suites and a worked example of one ESP packet (RFC 4303 §2 with RFC 4106 AES-GCM). */
 final class Suites {
     static final HexFormat HEX = HexFormat.of();
     static final CryptoSuite AES_GCM = new AesGcmSuite(new AesGcmSuite.Config() {

@@ -23,6 +23,9 @@ import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.sa.SaSpec;
+import io.homeward.api.tunnel.DatagramKind;
+import io.homeward.api.tunnel.ReflexiveEndpointListener;
+import io.homeward.api.tunnel.TunnelDatagramHandler;
 import io.homeward.api.tunnel.TunnelPort;
 import io.homeward.testkit.RecordingLogger;
 
@@ -50,14 +53,12 @@ class TunnelComponentTest {
     }
 
     private void wire(String interfaceName) {
-        TunnelComponent[] peerOfA = new TunnelComponent[1];
-        TunnelComponent[] peerOfB = new TunnelComponent[1];
-        a = new TunnelComponent(new RecordingLogger().logger(), port((buf, off, len) -> peerOfA[0].received(buf, off, len,
-                OUTER_A)), identity(ULA_A), config(interfaceName));
-        b = new TunnelComponent(new RecordingLogger().logger(), port((buf, off, len) -> peerOfB[0].received(buf, off, len,
-                OUTER_B)), identity(ULA_B), config(interfaceName));
-        peerOfA[0] = b;
-        peerOfB[0] = a;
+        FakePort portA = new FakePort(OUTER_A);
+        FakePort portB = new FakePort(OUTER_B);
+        portA.peer = portB;
+        portB.peer = portA;
+        a = new TunnelComponent(new RecordingLogger().logger(), portA, identity(ULA_A), config(interfaceName));
+        b = new TunnelComponent(new RecordingLogger().logger(), portB, identity(ULA_B), config(interfaceName));
         for (TunnelComponent c : new TunnelComponent[] {a, b}) {
             c.bindSuite(Suites.AES_GCM, Map.of("service.ranking", 200));
             c.bindSuite(Suites.CHACHA20, Map.of("service.ranking", 100));
@@ -187,29 +188,48 @@ class TunnelComponentTest {
         throw new AssertionError("not within 5 s");
     }
 
-    private interface Sender {
-        void send(byte[] buf, int off, int len);
-    }
+    /** A tunnel port whose sends, keepalives aside, arrive at its peer's ESP handler from this port's endpoint. */
+    private static final class FakePort implements TunnelPort {
+        private final InetSocketAddress outer;
+        private volatile TunnelDatagramHandler esp;
+        private FakePort peer;
 
-    private static TunnelPort port(Sender sender) {
-        return new TunnelPort() {
-            @Override
-            public int localPort() {
-                return 4500;
-            }
+        FakePort(InetSocketAddress outer) {
+            this.outer = outer;
+        }
 
-            @Override
-            public void send(byte[] payload, int offset, int length, InetSocketAddress to) {
-                if (length > 1) {
-                    sender.send(Arrays.copyOfRange(payload, offset, offset + length), 0, length);
-                }
-            }
+        @Override
+        public int localPort() {
+            return 4500;
+        }
 
-            @Override
-            public Optional<InetSocketAddress> reflexiveEndpoint() {
-                return Optional.empty();
+        @Override
+        public void send(byte[] payload, int offset, int length, InetSocketAddress to) {
+            TunnelDatagramHandler handler = peer.esp;
+            if (length > 1 && handler != null) {
+                handler.received(Arrays.copyOfRange(payload, offset, offset + length), 0, length, outer);
             }
-        };
+        }
+
+        @Override
+        public Optional<InetSocketAddress> reflexiveEndpoint() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Registration register(DatagramKind kind, TunnelDatagramHandler handler) {
+            assertEquals(DatagramKind.ESP, kind);
+            esp = handler;
+            return () -> esp = null;
+        }
+
+        @Override
+        public void addReflexiveEndpointListener(ReflexiveEndpointListener listener) {
+        }
+
+        @Override
+        public void removeReflexiveEndpointListener(ReflexiveEndpointListener listener) {
+        }
     }
 
     private static HostIdentity identity(Inet6Address ula) {

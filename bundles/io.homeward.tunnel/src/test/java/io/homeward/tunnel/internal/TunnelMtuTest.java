@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TunnelMtuTest {
     @Test
     void anEthernetPathLeavesRoomForTheWorstCaseEspOverhead() {
-        // 20 IPv4 + 8 UDP + 8 SPI/sequence + 8 IV + 2 trailer + 3 alignment + 16 ICV = 65 (esp-udp.md §6)
+        // 20 IPv4 + 8 UDP + 8 SPI/sequence + 8 IV + 2 trailer + 3 alignment + 16 ICV = 65 (RFC 4303 §2, RFC 3948 §2.1)
         assertEquals(1435, TunnelMtu.inner(1500, AES_GCM));
         assertEquals(1435, TunnelMtu.inner(1500, CHACHA20));
     }

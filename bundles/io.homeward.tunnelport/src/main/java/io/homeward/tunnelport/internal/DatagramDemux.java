@@ -1,8 +1,10 @@
 package io.homeward.tunnelport.internal;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.TunnelDatagramHandler;
 
 /**
@@ -17,8 +19,9 @@ final class DatagramDemux {
     }
 
     private final StunResponses stun;
-    volatile TunnelDatagramHandler esp;
-    volatile TunnelDatagramHandler ike;
+    /** The handler of each kind, by ordinal. */
+    private final AtomicReferenceArray<TunnelDatagramHandler> handlers =
+            new AtomicReferenceArray<>(DatagramKind.values().length);
     final LongAdder keepalives = new LongAdder();
     final LongAdder espDatagrams = new LongAdder();
     final LongAdder ikeDatagrams = new LongAdder();
@@ -27,6 +30,16 @@ final class DatagramDemux {
 
     DatagramDemux(StunResponses stun) {
         this.stun = stun;
+    }
+
+    /** From now on datagrams of this kind go to {@code handler}, instead of any handler before it. */
+    void handle(DatagramKind kind, TunnelDatagramHandler handler) {
+        handlers.set(kind.ordinal(), handler);
+    }
+
+    /** Datagrams of this kind go nowhere any more, unless another handler has replaced this one. */
+    void release(DatagramKind kind, TunnelDatagramHandler handler) {
+        handlers.compareAndSet(kind.ordinal(), handler, null);
     }
 
     void dispatch(byte[] buffer, int offset, int length, InetSocketAddress from) {
@@ -39,14 +52,14 @@ final class DatagramDemux {
             return;
         }
         if (buffer[offset] == 0 && buffer[offset + 1] == 0 && buffer[offset + 2] == 0 && buffer[offset + 3] == 0) {
-            deliver(ike, ikeDatagrams, buffer, offset + 4, length - 4, from);
+            deliver(handlers.get(DatagramKind.IKE.ordinal()), ikeDatagrams, buffer, offset + 4, length - 4, from);
             return;
         }
         if (stun.offer(buffer, offset, length, from)) {
             stunAnswers.increment();
             return;
         }
-        deliver(esp, espDatagrams, buffer, offset, length, from);
+        deliver(handlers.get(DatagramKind.ESP.ordinal()), espDatagrams, buffer, offset, length, from);
     }
 
     private void deliver(TunnelDatagramHandler handler, LongAdder counter, byte[] buffer, int offset, int length,
@@ -58,5 +71,4 @@ final class DatagramDemux {
         counter.increment();
         handler.received(buffer, offset, length, from);
     }
-
 }

@@ -18,9 +18,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -29,6 +26,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.netwatch.NetworkChange;
 import io.homeward.api.netwatch.NetworkChangeListener;
+import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.ReflexiveEndpointListener;
 import io.homeward.api.tunnel.TunnelDatagramHandler;
 import io.homeward.api.tunnel.TunnelPort;
@@ -49,8 +47,8 @@ public class TunnelPortComponent implements TunnelPort, NetworkChangeListener {
     @ObjectClassDefinition(name = "Homeward tunnel port",
             description = "The UDP port that carries the tunnel (ESP and IKE) and how its public endpoint is learned.")
     public @interface Config {
-        @AttributeDefinition(description = "Local UDP port of the tunnel. The port mappers map this port; peers send "
-                + "here. It must match the registrar's tunnelPort.")
+        @AttributeDefinition(description = "Local UDP port of the tunnel (1024 to 65535; routers refuse to map lower "
+                + "ports). The port mapping maps this port and the public endpoint names it; peers send here.")
         int port() default 4500;
 
         @AttributeDefinition(description = "Local address to bind; 0.0.0.0 keeps working when the host moves "
@@ -109,39 +107,6 @@ public class TunnelPortComponent implements TunnelPort, NetworkChangeListener {
         scheduler.execute(this::open);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(" + TunnelDatagramHandler.KIND + "=" + TunnelDatagramHandler.ESP + ")")
-    void bindEsp(TunnelDatagramHandler handler) {
-        demux.esp = handler;
-    }
-
-    void unbindEsp(TunnelDatagramHandler handler) {
-        if (demux.esp == handler) {
-            demux.esp = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(" + TunnelDatagramHandler.KIND + "=" + TunnelDatagramHandler.IKE + ")")
-    void bindIke(TunnelDatagramHandler handler) {
-        demux.ike = handler;
-    }
-
-    void unbindIke(TunnelDatagramHandler handler) {
-        if (demux.ike == handler) {
-            demux.ike = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindListener(ReflexiveEndpointListener listener) {
-        listeners.add(listener);
-    }
-
-    void unbindListener(ReflexiveEndpointListener listener) {
-        listeners.remove(listener);
-    }
-
     @Override
     public int localPort() {
         return port;
@@ -159,6 +124,26 @@ public class TunnelPortComponent implements TunnelPort, NetworkChangeListener {
     @Override
     public Optional<InetSocketAddress> reflexiveEndpoint() {
         return discovery.endpoint();
+    }
+
+    @Override
+    public Registration register(DatagramKind kind, TunnelDatagramHandler handler) {
+        demux.handle(kind, handler);
+        return () -> demux.release(kind, handler);
+    }
+
+    @Override
+    public void addReflexiveEndpointListener(ReflexiveEndpointListener listener) {
+        // On the discovery thread, so the current endpoint and the changes after it arrive in order.
+        scheduler.execute(() -> {
+            listeners.add(listener);
+            tell(listener, discovery.endpoint());
+        });
+    }
+
+    @Override
+    public void removeReflexiveEndpointListener(ReflexiveEndpointListener listener) {
+        listeners.remove(listener);
     }
 
     @Override
@@ -240,11 +225,15 @@ public class TunnelPortComponent implements TunnelPort, NetworkChangeListener {
     private void announce(Optional<InetSocketAddress> endpoint) {
         log.info("Tunnel port's public endpoint: {}", endpoint.map(Endpoints::text).orElse("unknown"));
         for (ReflexiveEndpointListener l : listeners) {
-            try {
-                l.reflexiveEndpointChanged(endpoint);
-            } catch (RuntimeException e) {
-                log.warn("A listener failed on the public endpoint change: {}", e.toString());
-            }
+            tell(l, endpoint);
+        }
+    }
+
+    private void tell(ReflexiveEndpointListener listener, Optional<InetSocketAddress> endpoint) {
+        try {
+            listener.reflexiveEndpointChanged(endpoint);
+        } catch (RuntimeException e) {
+            log.warn("A listener failed on the public endpoint change: {}", e.toString());
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.TunnelDatagramHandler;
 
 class DatagramDemuxTest {
@@ -24,9 +25,11 @@ class DatagramDemuxTest {
         return mine;
     });
 
+    private final TunnelDatagramHandler espHandler = recorder(esp);
+
     DatagramDemuxTest() {
-        demux.esp = recorder(esp);
-        demux.ike = recorder(ike);
+        demux.handle(DatagramKind.ESP, espHandler);
+        demux.handle(DatagramKind.IKE, recorder(ike));
     }
 
     @Test
@@ -43,12 +46,22 @@ class DatagramDemuxTest {
 
     @Test
     void runtsAndDatagramsWithoutAHandlerAreCountedNotDelivered() {
-        demux.esp = null;
+        demux.release(DatagramKind.ESP, espHandler);
         dispatch("c0ff");
         dispatch("c0ffee0100000001");
         dispatch("");
         assertEquals(3, demux.unhandled.sum());
         assertEquals(0, demux.espDatagrams.sum());
+    }
+
+    @Test
+    void aReplacedHandlerReleasingItsKindLeavesTheNewOneInPlace() {
+        List<String> newer = new ArrayList<>();
+        demux.handle(DatagramKind.ESP, recorder(newer));
+        demux.release(DatagramKind.ESP, espHandler);
+        dispatch("c0ffee0100000001");
+        assertEquals(List.of("c0ffee0100000001"), newer);
+        assertEquals(List.of(), esp);
     }
 
     private void dispatch(String hex) {

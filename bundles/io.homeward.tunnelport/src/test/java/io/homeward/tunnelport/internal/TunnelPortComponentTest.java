@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.api.tunnel.DatagramKind;
+import io.homeward.api.tunnel.TunnelPort;
 import io.homeward.kit.stun.StunBinding;
 import io.homeward.testkit.RecordingLogger;
 
@@ -34,8 +36,10 @@ class TunnelPortComponentTest {
             BlockingQueue<byte[]> esp = new LinkedBlockingQueue<>();
             TunnelPortComponent component = new TunnelPortComponent(new RecordingLogger().logger(),
                     config(port, "127.0.0.1:" + stun.getLocalPort()));
-            component.bindListener(learned::add);
-            component.bindEsp((b, o, l, from) -> esp.add(Arrays.copyOfRange(b, o, o + l)));
+            // The listener hears the endpoint known when it is added (none, unless STUN was quicker) first.
+            component.addReflexiveEndpointListener(e -> e.ifPresent(known -> learned.add(e)));
+            TunnelPort.Registration handler = component.register(DatagramKind.ESP,
+                    (b, o, l, from) -> esp.add(Arrays.copyOfRange(b, o, o + l)));
 
             assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", port)), learned.poll(10, TimeUnit.SECONDS));
             assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", port)), component.reflexiveEndpoint());
@@ -46,6 +50,16 @@ class TunnelPortComponentTest {
             }
             assertArrayEquals(packet, esp.poll(10, TimeUnit.SECONDS));
             assertTrue(component.report().text().contains("esp 1"), component.report().text());
+            handler.close();
+            try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                peer.send(new DatagramPacket(packet, packet.length, InetAddress.getLoopbackAddress(), port));
+            }
+            for (int i = 0; i < 100 && !component.report().text().contains("unhandled 1"); i++) {
+                Thread.sleep(50);
+            }
+            assertTrue(component.report().text().contains("unhandled 1"), "a closed registration gets nothing: "
+                    + component.report().text());
+            assertTrue(esp.isEmpty());
 
             component.deactivate();
             try (DatagramSocket again = new DatagramSocket(new InetSocketAddress("0.0.0.0", port))) {

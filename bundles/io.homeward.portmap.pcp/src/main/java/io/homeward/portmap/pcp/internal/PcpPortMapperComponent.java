@@ -19,8 +19,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -101,12 +99,13 @@ public class PcpPortMapperComponent implements PcpMapperService {
         this.announcements = openAnnouncements();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(PortMappingListener listener) {
+    @Override
+    public void addPortMappingListener(PortMappingListener listener) {
         listeners.add(listener);
     }
 
-    void removeListener(PortMappingListener listener) {
+    @Override
+    public void removePortMappingListener(PortMappingListener listener) {
         listeners.remove(listener);
     }
 

@@ -6,9 +6,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -30,16 +27,9 @@ import io.homeward.api.portmap.TransportProtocol;
         "osgi.command.scope=homeward",
         "osgi.command.function=portmap"})
 public class PortmapCommand {
-    private final BundleContext context;
-
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile PcpMapperService mapper;
-
-    @Activate
-    public PortmapCommand(BundleContext context) {
-        this.context = context;
-    }
 
     public String portmap() {
         PcpMapperService current = mapper;
@@ -78,15 +68,14 @@ public class PortmapCommand {
         }
     }
 
-    /**
-     * The listener is registered only while watching: a permanent one would make the mapper and this
-     * command reference each other, a cycle Declarative Services reports as an error.
-     */
+    /** The mapper tells its events to this command only while it watches. */
     private String mapAndWatch(PcpMapperService current, TransportProtocol protocol, int port, int watchSeconds)
             throws InterruptedException {
         BlockingQueue<PortMappingEvent> events = new LinkedBlockingQueue<>(1000);
-        ServiceRegistration<PortMappingListener> listener = watchSeconds > 0
-                ? context.registerService(PortMappingListener.class, events::offer, null) : null;
+        PortMappingListener listener = events::offer;
+        if (watchSeconds > 0) {
+            current.addPortMappingListener(listener);
+        }
         try {
             long asked = System.nanoTime();
             PortMapping mapping = current.map(protocol, port, Duration.ZERO);
@@ -97,9 +86,7 @@ public class PortmapCommand {
         } catch (PortMappingException e) {
             return PortmapReport.NO_MAPPING + e.getMessage();
         } finally {
-            if (listener != null) {
-                listener.unregister();
-            }
+            current.removePortMappingListener(listener);
         }
     }
 

@@ -15,9 +15,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -109,13 +106,13 @@ public class UpnpPortMapper implements PortMapper {
         mappings.releaseAll();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeListener")
-    void addListener(PortMappingListener listener) {
+    @Override
+    public void addPortMappingListener(PortMappingListener listener) {
         listeners.add(listener);
     }
 
-    void removeListener(PortMappingListener listener) {
+    @Override
+    public void removePortMappingListener(PortMappingListener listener) {
         listeners.remove(listener);
     }
 

@@ -261,7 +261,7 @@ class UpnpPortMapperTest {
     private UpnpPortMapper start(String rootDescUrl, InetSocketAddress ssdpTarget) {
         UpnpPortMapper m = new UpnpPortMapper(config(rootDescUrl), new LoopbackNetwork(), ssdpTarget, clock,
                 log.logger());
-        m.addListener(events::add);
+        m.addPortMappingListener(events::add);
         return m;
     }
 
