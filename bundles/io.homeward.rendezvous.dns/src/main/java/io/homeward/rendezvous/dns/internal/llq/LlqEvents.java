@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.homeward.kit.dns.wire.LlqOption;
+
 /**
  * Sends LLQ events (RFC 8764 §7.1) and resends unacknowledged UDP events: after 2 s, then 4 s, and gives up
  * when the third transmission has gone unanswered for 8 s more. TCP and TLS deliver or fail on their own, so

@@ -7,6 +7,7 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.ResponseWriter;
 import io.homeward.rendezvous.dns.internal.query.QueryAnswerer;
 

@@ -18,6 +18,7 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.dns.DnsTransport;
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.DnsEngine;
 import io.homeward.rendezvous.dns.internal.EngineFixture;
 import io.homeward.rendezvous.dns.internal.FakeResponder;
@@ -75,7 +76,7 @@ final class LlqClient {
         Message challenge = exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, 0, lease), EngineFixture.ALICE),
                 responder);
         LlqOption granted = LlqOption.from(challenge.getOPT()).orElseThrow();
-        exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, granted.id(), granted.lease()),
+        exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, granted.id(), granted.leaseSeconds()),
                 EngineFixture.ALICE), responder);
         return granted.id();
     }

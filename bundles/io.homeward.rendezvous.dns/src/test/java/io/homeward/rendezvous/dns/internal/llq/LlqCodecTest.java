@@ -14,6 +14,7 @@ import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.watch.RecordWire;
 
 /** The worked example of /work/shared/protocols/dns-llq.md §8 (checked there with dnspython) as codec vectors. */

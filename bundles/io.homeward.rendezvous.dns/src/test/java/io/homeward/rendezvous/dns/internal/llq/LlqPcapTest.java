@@ -27,6 +27,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.FakeResponder;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 
@@ -56,7 +57,7 @@ class LlqPcapTest {
             Message challenge = c.exchange(setup, client);
             LlqOption granted = LlqOption.from(challenge.getOPT()).orElseThrow();
             Message response = c.signed(request(BROWSE, Type.PTR, 0x1234, LlqOption.SETUP, granted.id(),
-                    granted.lease()), ALICE);
+                    granted.leaseSeconds()), ALICE);
             c.exchange(response, client);
             c.f.addToAlice(ptr("alice-mbp"));
             Update delete = new Update(ALICE);

@@ -32,6 +32,7 @@ import org.xbill.DNS.Update;
 
 import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.WatchState;
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.EngineFixture;
 import io.homeward.rendezvous.dns.internal.FakeResponder;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
@@ -104,7 +105,7 @@ class LlqServerTest {
     private long offeredLease(long requested, String address) {
         FakeResponder client = new FakeResponder(DnsTransport.UDP, address);
         return LlqOption.from(c.exchange(c.signed(request(BROWSE, Type.PTR, 1, LlqOption.SETUP, 0, requested), ALICE),
-                client).getOPT()).orElseThrow().lease();
+                client).getOPT()).orElseThrow().leaseSeconds();
     }
 
     @Test
@@ -216,7 +217,7 @@ class LlqServerTest {
 
         Message cancelled = c.exchange(c.signed(request(BROWSE, Type.PTR, 0x1234, LlqOption.REFRESH, id, 0), ALICE),
                 client);
-        assertEquals(0, LlqOption.from(cancelled.getOPT()).orElseThrow().lease());
+        assertEquals(0, LlqOption.from(cancelled.getOPT()).orElseThrow().leaseSeconds());
         assertTrue(c.f.engine.watches().isEmpty());
         Message unknown = c.exchange(c.signed(request(BROWSE, Type.PTR, 0x1234, LlqOption.REFRESH, id, 3600), ALICE),
                 client);

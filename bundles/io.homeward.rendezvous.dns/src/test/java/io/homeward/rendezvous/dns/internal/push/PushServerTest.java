@@ -28,6 +28,7 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.dns.DnsTransport;
+import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.rendezvous.dns.internal.DnsEngine;
 import io.homeward.rendezvous.dns.internal.EngineFixture;
 import io.homeward.rendezvous.dns.internal.watch.RecordWire;
@@ -71,14 +72,12 @@ class PushServerTest {
     }
 
     private DsoMessage request(int id, DsoMessage.Tlv primary) {
-        f.engine.handle(new DsoMessage(id, false, 0, List.of(primary)).toWire(), connection);
+        f.engine.handle(DsoMessage.request(id, primary).toWire(), connection);
         return connection.last();
     }
 
     private static DsoMessage.Tlv subscribe(Name name, int type) {
-        byte[] owner = name.toWire();
-        return new DsoMessage.Tlv(DsoMessage.SUBSCRIBE, ByteBuffer.allocate(owner.length + 4).put(owner)
-                .putShort((short) type).putShort((short) DClass.IN).array());
+        return DsoMessage.Tlv.subscribe(name, type, DClass.IN);
     }
 
     @Test
@@ -89,7 +88,7 @@ class PushServerTest {
         assertFalse(keepalive.response());
         assertEquals(DsoMessage.KEEPALIVE, keepalive.tlvs().get(0).type());
         assertEquals("0001b000000000000000000000010008000927c00000ea60", hex.formatHex(DsoMessage.reply(1, 0,
-                List.of(DsoMessage.keepalive(600_000, 60_000))).toWire()));
+                List.of(DsoMessage.Tlv.keepalive(600_000, 60_000))).toWire()));
         Name btmm = Name.fromConstantString("_afpovertcp._tcp.alice.btmm.example.");
         String subscribe = "00023000000000000000000000400029" + "0b5f6166706f766572746370045f746370"
                 + "05616c6963650462746d6d076578616d706c6500000c0001";
@@ -116,11 +115,11 @@ class PushServerTest {
     @Test
     void closesASessionWhoseClientStopsSendingKeepalives() {
         bind();
-        assertEquals(Rcode.NOERROR, request(1, DsoMessage.keepalive(15_000, 15_000)).rcode());
+        assertEquals(Rcode.NOERROR, request(1, DsoMessage.Tlv.keepalive(15_000, 15_000)).rcode());
         assertEquals(Rcode.NOERROR, request(2, subscribe(BROWSE, Type.PTR)).rcode());
         assertEquals(Duration.ofSeconds(125), connection.idleTimeout, "the transport waits longer than the session");
         f.clock.advance(Duration.ofSeconds(100));
-        request(3, DsoMessage.keepalive(15_000, 15_000));
+        request(3, DsoMessage.Tlv.keepalive(15_000, 15_000));
         f.clock.advance(Duration.ofSeconds(100));
         f.engine.tick();
         assertFalse(connection.closed, "a keepalive 100 s ago is within twice the 60 s interval");
@@ -133,7 +132,7 @@ class PushServerTest {
     @Test
     void closesASessionWithoutSubscriptionsAfterTwiceTheInactivityTimeout() {
         bind();
-        request(1, DsoMessage.keepalive(15_000, 15_000));
+        request(1, DsoMessage.Tlv.keepalive(15_000, 15_000));
         f.clock.advance(Duration.ofSeconds(60));
         f.engine.tick();
         assertFalse(connection.closed);
