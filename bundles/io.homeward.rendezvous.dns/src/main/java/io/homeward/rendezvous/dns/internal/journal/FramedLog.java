@@ -15,7 +15,7 @@ import java.util.zip.CRC32C;
  * far, so that concurrent writers share one flush (group commit). Reading stops at the first frame that is cut short or fails its checksum: that tail was being
  * written when the process died and is cut off, earlier frames stay.
  */
-public final class FramedLog implements AutoCloseable {
+final class FramedLog implements AutoCloseable {
     /** Far above any real entry (a full zone of BTMM records is a few kilobytes); a larger length is garbage. */
     static final int MAX_FRAME = 16 * 1024 * 1024;
     private static final int HEADER = 8;
@@ -101,13 +101,6 @@ public final class FramedLog implements AutoCloseable {
             // fdatasync also flushes the new file length, which reading the appended data needs.
             channel.force(false);
             durable = target;
-        }
-    }
-
-    /** The offset up to which the file is known to be on the device. */
-    public long durableOffset() {
-        synchronized (flushLock) {
-            return durable;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.homeward.kit.dns.wire.LlqOption;
+import io.homeward.rendezvous.dns.internal.response.EdnsPolicy;
 
 /**
  * Sends LLQ events (RFC 8764 §7.1) and resends unacknowledged UDP events: after 2 s, then 4 s, and gives up
@@ -17,7 +18,6 @@ import io.homeward.kit.dns.wire.LlqOption;
 final class LlqEvents {
     static final Duration FIRST_RETRANSMISSION = Duration.ofSeconds(2);
     static final int MAX_TRANSMISSIONS = 3;
-    private static final int STREAM_LIMIT = 65535;
 
     private final int udpPayload;
     private final Clock clock;
@@ -33,7 +33,7 @@ final class LlqEvents {
     /** Sends the changes in as few events as fit the transport. */
     void send(LlqEntry entry, List<byte[]> answers, Instant now) {
         boolean udp = !entry.responder.transport().isStream();
-        int room = (udp ? udpPayload : STREAM_LIMIT) - EventMessage.overhead(entry.question, entry.key, udpPayload);
+        int room = (udp ? udpPayload : EdnsPolicy.STREAM_LIMIT) - EventMessage.overhead(entry.question, entry.key, udpPayload);
         List<byte[]> batch = new ArrayList<>();
         int size = 0;
         for (byte[] answer : answers) {

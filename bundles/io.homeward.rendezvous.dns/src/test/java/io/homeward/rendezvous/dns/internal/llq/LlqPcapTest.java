@@ -1,6 +1,6 @@
 package io.homeward.rendezvous.dns.internal.llq;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
 import static io.homeward.rendezvous.dns.internal.llq.LlqClient.BROWSE;
 import static io.homeward.rendezvous.dns.internal.llq.LlqClient.ptr;
 import static io.homeward.rendezvous.dns.internal.llq.LlqClient.request;
@@ -64,7 +64,7 @@ class LlqPcapTest {
             delete.delete(ptr("alice-mbp"));
             assertEquals(Rcode.NOERROR, c.f.signedUpdate(delete).getRcode());
             Message ack = LlqClient.ack(LlqClient.parse(client.sent().get(3)));
-            c.f.engine.handle(ack.toWire(), client);
+            c.f.server.requests().handle(ack.toWire(), client);
 
             frames.add(udp(CLIENT, CLIENT_PORT, SERVER, SERVER_PORT, setup.toWire()));
             frames.add(udp(SERVER, SERVER_PORT, CLIENT, CLIENT_PORT, client.sent().get(0)));

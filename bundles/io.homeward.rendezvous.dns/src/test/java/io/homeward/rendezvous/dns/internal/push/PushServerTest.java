@@ -1,6 +1,6 @@
 package io.homeward.rendezvous.dns.internal.push;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,8 +29,8 @@ import org.xbill.DNS.Type;
 
 import io.homeward.api.dns.DnsTransport;
 import io.homeward.kit.dns.wire.DsoMessage;
-import io.homeward.rendezvous.dns.internal.DnsEngine;
-import io.homeward.rendezvous.dns.internal.EngineFixture;
+import io.homeward.rendezvous.dns.internal.DnsServer;
+import io.homeward.rendezvous.dns.internal.ServerFixture;
 import io.homeward.rendezvous.dns.internal.watch.RecordWire;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 
@@ -40,7 +40,7 @@ class PushServerTest {
 
     @TempDir
     Path dir;
-    EngineFixture f;
+    ServerFixture f;
     RecordingConnection connection = new RecordingConnection(DnsTransport.TLS);
 
     @BeforeEach
@@ -57,10 +57,10 @@ class PushServerTest {
         if (f != null) {
             f.close();
         }
-        Path home = dir.resolve("engine" + System.nanoTime());
-        f = new EngineFixture(home);
-        f.engine.close();
-        f.engine = new DnsEngine(EngineFixture.settings(100_000, 5, 20, List.of()), settings,
+        Path home = dir.resolve("server" + System.nanoTime());
+        f = new ServerFixture(home);
+        f.server.close();
+        f.server = new DnsServer(ServerFixture.settings(100_000, 5, 20, List.of()), settings,
                 name -> Optional.ofNullable(f.keys.get(name)), f.clock, new Random(3), Runnable::run, home,
                 f.log.logger());
     }
@@ -68,11 +68,11 @@ class PushServerTest {
     private void bind() {
         Message query = Message.newQuery(Record.newRecord(ALICE, Type.SOA, DClass.IN));
         f.clientKey(ALICE, TSIG.HMAC_SHA256).apply(query, null);
-        f.engine.handle(query.toWire(), connection);
+        f.server.requests().handle(query.toWire(), connection);
     }
 
     private DsoMessage request(int id, DsoMessage.Tlv primary) {
-        f.engine.handle(DsoMessage.request(id, primary).toWire(), connection);
+        f.server.requests().handle(DsoMessage.request(id, primary).toWire(), connection);
         return connection.last();
     }
 
@@ -121,12 +121,12 @@ class PushServerTest {
         f.clock.advance(Duration.ofSeconds(100));
         request(3, DsoMessage.Tlv.keepalive(15_000, 15_000));
         f.clock.advance(Duration.ofSeconds(100));
-        f.engine.tick();
+        f.server.watches().tick();
         assertFalse(connection.closed, "a keepalive 100 s ago is within twice the 60 s interval");
         f.clock.advance(Duration.ofSeconds(21));
-        f.engine.tick();
+        f.server.watches().tick();
         assertTrue(connection.closed);
-        assertTrue(f.engine.watches().isEmpty());
+        assertTrue(f.server.watches().watches().isEmpty());
     }
 
     @Test
@@ -134,10 +134,10 @@ class PushServerTest {
         bind();
         request(1, DsoMessage.Tlv.keepalive(15_000, 15_000));
         f.clock.advance(Duration.ofSeconds(60));
-        f.engine.tick();
+        f.server.watches().tick();
         assertFalse(connection.closed);
         f.clock.advance(Duration.ofSeconds(1));
-        f.engine.tick();
+        f.server.watches().tick();
         assertTrue(connection.closed);
     }
 
@@ -153,14 +153,14 @@ class PushServerTest {
     void aDuplicateSubscribeIsFatal() {
         bind();
         assertEquals(Rcode.NOERROR, request(2, subscribe(BROWSE, Type.PTR)).rcode());
-        f.engine.handle(new DsoMessage(3, false, 0, List.of(subscribe(BROWSE, Type.PTR))).toWire(), connection);
+        f.server.requests().handle(new DsoMessage(3, false, 0, List.of(subscribe(BROWSE, Type.PTR))).toWire(), connection);
         assertTrue(connection.closed);
     }
 
     @Test
     void aUnidirectionalMessageBeforeTheSessionIsFatal() {
         bind();
-        f.engine.handle(DsoMessage.unidirectional(new DsoMessage.Tlv(DsoMessage.UNSUBSCRIBE, new byte[] {0, 2}))
+        f.server.requests().handle(DsoMessage.unidirectional(new DsoMessage.Tlv(DsoMessage.UNSUBSCRIBE, new byte[] {0, 2}))
                 .toWire(), connection);
         assertTrue(connection.closed);
     }
@@ -176,6 +176,6 @@ class PushServerTest {
         assertEquals(DsoMessage.RETRY_DELAY, refused.tlvs().get(0).type());
         assertEquals(90_000, ByteBuffer.wrap(refused.tlvs().get(0).data()).getInt());
         assertFalse(connection.closed, "the session and its first subscription stay");
-        assertEquals(1, f.engine.watches().size());
+        assertEquals(1, f.server.watches().watches().size());
     }
 }
