@@ -61,32 +61,31 @@ public record DsoMessage(int id, boolean response, int rcode, List<Tlv> tlvs) {
 
         /** The inactivity timeout of a Keepalive TLV, in milliseconds. */
         public long inactivityTimeoutMillis() {
-            return Integer.toUnsignedLong(fixed(KEEPALIVE, "Keepalive", 8).getInt(0));
+            return Integer.toUnsignedLong(fixed(KEEPALIVE, "a Keepalive TLV", 8).getInt(0));
         }
 
         /** The keepalive interval of a Keepalive TLV, in milliseconds. */
         public long keepaliveIntervalMillis() {
-            return Integer.toUnsignedLong(fixed(KEEPALIVE, "Keepalive", 8).getInt(4));
+            return Integer.toUnsignedLong(fixed(KEEPALIVE, "a Keepalive TLV", 8).getInt(4));
         }
 
         /** The delay of a Retry Delay TLV, in milliseconds. */
         public long retryDelayMillis() {
-            return Integer.toUnsignedLong(fixed(RETRY_DELAY, "Retry Delay", 4).getInt(0));
+            return Integer.toUnsignedLong(fixed(RETRY_DELAY, "a Retry Delay TLV", 4).getInt(0));
         }
 
         /** The SUBSCRIBE message ID an UNSUBSCRIBE TLV names. */
         public int subscriptionId() {
-            return Short.toUnsignedInt(fixed(UNSUBSCRIBE, "UNSUBSCRIBE", 2).getShort(0));
+            return Short.toUnsignedInt(fixed(UNSUBSCRIBE, "an UNSUBSCRIBE TLV", 2).getShort(0));
         }
 
         /** @throws IllegalArgumentException when this is not a TLV of the type or not of the length */
         private ByteBuffer fixed(int expectedType, String what, int length) {
             if (type != expectedType) {
-                throw new IllegalArgumentException("a DSO TLV of type " + type + " is no " + what + " TLV");
+                throw new IllegalArgumentException("a DSO TLV of type " + type + " is not " + what);
             }
             if (data.length != length) {
-                throw new IllegalArgumentException("a " + what + " TLV of " + data.length + " bytes (" + length
-                        + " expected)");
+                throw new IllegalArgumentException(what + " of " + data.length + " bytes (" + length + " expected)");
             }
             return ByteBuffer.wrap(data);
         }

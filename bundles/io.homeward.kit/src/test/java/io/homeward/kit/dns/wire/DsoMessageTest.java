@@ -83,10 +83,10 @@ class DsoMessageTest {
         DsoMessage.Tlv shortKeepalive = new DsoMessage.Tlv(DsoMessage.KEEPALIVE, new byte[4]);
         assertEquals("a Keepalive TLV of 4 bytes (8 expected)",
                 assertThrows(IllegalArgumentException.class, shortKeepalive::keepaliveIntervalMillis).getMessage());
-        assertEquals("a DSO TLV of type 1 is no Retry Delay TLV",
+        assertEquals("a DSO TLV of type 1 is not a Retry Delay TLV",
                 assertThrows(IllegalArgumentException.class, shortKeepalive::retryDelayMillis).getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> new DsoMessage.Tlv(DsoMessage.UNSUBSCRIBE, new byte[3]).subscriptionId());
+        assertEquals("an UNSUBSCRIBE TLV of 3 bytes (2 expected)", assertThrows(IllegalArgumentException.class,
+                () -> new DsoMessage.Tlv(DsoMessage.UNSUBSCRIBE, new byte[3]).subscriptionId()).getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.homeward.rendezvous.dns.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -190,6 +191,9 @@ public class DnsServerComponent
     private void expireLeases() {
         try {
             server.zones().expireLeases(clock.instant());
+        } catch (InterruptedIOException e) {
+            // Deactivating: the journal still flushes the expiry before it closes.
+            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             log.error("Expiring update leases failed; will retry in a second", e);
         }
