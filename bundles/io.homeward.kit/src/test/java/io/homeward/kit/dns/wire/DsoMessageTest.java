@@ -70,7 +70,8 @@ class DsoMessageTest {
     void malformedMessagesAreRefusedWithTheReason() {
         assertEquals("a DSO message shorter than a DNS header", refused("0001b000"));
         assertEquals("not a DSO message (opcode 0)", refused("000100000000000000000000"));
-        assertEquals("a DSO message with records in its sections (RFC 8490 §5.4)", refused("000230000001000000000000"));
+        assertEquals("a DSO message with records in its sections (RFC 8490 §5.4)",
+                refused("000230000001000000000000"));
         assertEquals("a DSO TLV cut off in its type or length", refused("000230000000000000000000" + "004000"));
         assertEquals("a DSO TLV of type 64 claims 41 bytes, 2 are left",
                 refused("000230000000000000000000" + "00400029" + "0b5f"));

@@ -10,7 +10,10 @@ import io.homeward.api.rendezvous.WatchStatus;
 import io.homeward.rendezvous.dns.internal.llq.LlqServer;
 import io.homeward.rendezvous.dns.internal.push.PushServer;
 
-/** The LLQ server (RFC 8764) and the DNS Push server (RFC 8765) together, as transports, timers and operators see them. */
+/**
+ * The LLQ server (RFC 8764) and the DNS Push server (RFC 8765) together, as the transports, the timers and the
+ * operators see them.
+ */
 public final class WatchServers implements DnsConnectionListener, WatchStatus {
     private final LlqServer llq;
     private final PushServer push;

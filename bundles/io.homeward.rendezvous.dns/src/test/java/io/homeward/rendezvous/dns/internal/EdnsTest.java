@@ -89,8 +89,8 @@ class EdnsTest {
     @Test
     void clampsTinyClientPayloadUpTo512() {
         FakeResponder responder = new FakeResponder(DnsTransport.UDP);
-        f.server.requests().handle(query(Name.fromConstantString("_dns-update-tls._tcp.alice.members.example."), Type.SRV, 100)
-                .toWire(), responder);
+        f.server.requests().handle(query(Name.fromConstantString("_dns-update-tls._tcp.alice.members.example."),
+                Type.SRV, 100).toWire(), responder);
         Message response = responder.only();
         assertFalse(response.getHeader().getFlag(Flags.TC), "an answer under 512 bytes fits even a tiny payload");
         assertEquals(1, response.getSection(Section.ANSWER).size());

@@ -157,7 +157,8 @@ class PushOverTlsTest {
             assertEquals(60_000, values.getInt(), "the server's keepalive interval");
             assertTrue(plain.closedByServer(), "a connection without a session still times out");
             Thread.sleep(IDLE_MILLIS);
-            assertEquals(Rcode.NOERROR, session.request(2, DsoMessage.Tlv.subscribe(BROWSE, Type.PTR, DClass.IN)).rcode(),
+            assertEquals(Rcode.NOERROR,
+                    session.request(2, DsoMessage.Tlv.subscribe(BROWSE, Type.PTR, DClass.IN)).rcode(),
                     "the session connection is still open after twice the idle timeout");
         }
     }

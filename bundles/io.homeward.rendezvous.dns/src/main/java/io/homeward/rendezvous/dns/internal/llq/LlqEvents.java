@@ -33,7 +33,8 @@ final class LlqEvents {
     /** Sends the changes in as few events as fit the transport. */
     void send(LlqEntry entry, List<byte[]> answers, Instant now) {
         boolean udp = !entry.responder.transport().isStream();
-        int room = (udp ? udpPayload : EdnsPolicy.STREAM_LIMIT) - EventMessage.overhead(entry.question, entry.key, udpPayload);
+        int room = (udp ? udpPayload : EdnsPolicy.STREAM_LIMIT)
+                - EventMessage.overhead(entry.question, entry.key, udpPayload);
         List<byte[]> batch = new ArrayList<>();
         int size = 0;
         for (byte[] answer : answers) {

@@ -73,8 +73,8 @@ final class LlqClient {
 
     /** Setup request then challenge response over UDP; returns the LLQ-ID. */
     long establish(Name name, int type, long lease, FakeResponder responder) {
-        Message challenge = exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, 0, lease), ServerFixture.ALICE),
-                responder);
+        Message challenge = exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, 0, lease),
+                ServerFixture.ALICE), responder);
         LlqOption granted = LlqOption.from(challenge.getOPT()).orElseThrow();
         exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, granted.id(), granted.leaseSeconds()),
                 ServerFixture.ALICE), responder);

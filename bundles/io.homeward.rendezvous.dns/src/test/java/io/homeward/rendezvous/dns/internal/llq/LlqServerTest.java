@@ -90,7 +90,8 @@ class LlqServerTest {
         FakeResponder client = udp();
         long id = LlqOption.from(c.exchange(c.signed(request(BROWSE, Type.PTR, 1, LlqOption.SETUP, 0, 3600), ALICE),
                 client).getOPT()).orElseThrow().id();
-        c.f.server.requests().handle(c.signed(request(BROWSE, Type.PTR, 1, LlqOption.SETUP, id, 7000), ALICE).toWire(), client);
+        c.f.server.requests().handle(c.signed(request(BROWSE, Type.PTR, 1, LlqOption.SETUP, id, 7000), ALICE).toWire(),
+                client);
         assertEquals(1, client.sent().size(), "no ACK for a lease 3400 s off the granted one");
         assertTrue(c.f.server.watches().watches().isEmpty());
     }
@@ -210,7 +211,8 @@ class LlqServerTest {
                 client);
         assertTrue(refreshed.getSection(Section.ANSWER).isEmpty());
         assertEquals(new LlqOption(1, LlqOption.REFRESH, 0, id, 7200), LlqOption.from(refreshed.getOPT()).orElseThrow());
-        assertEquals(ServerFixture.START.plusSeconds(1800 + 7200), c.f.server.watches().watches().get(0).leaseExpires().get());
+        assertEquals(ServerFixture.START.plusSeconds(1800 + 7200),
+                c.f.server.watches().watches().get(0).leaseExpires().get());
         c.f.clock.advance(Duration.ofSeconds(3600));
         c.f.server.watches().tick();
         assertEquals(1, c.f.server.watches().watches().size(), "still alive past the first lease");

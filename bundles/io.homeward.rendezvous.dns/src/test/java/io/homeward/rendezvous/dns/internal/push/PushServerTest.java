@@ -153,15 +153,14 @@ class PushServerTest {
     void aDuplicateSubscribeIsFatal() {
         bind();
         assertEquals(Rcode.NOERROR, request(2, subscribe(BROWSE, Type.PTR)).rcode());
-        f.server.requests().handle(new DsoMessage(3, false, 0, List.of(subscribe(BROWSE, Type.PTR))).toWire(), connection);
+        f.server.requests().handle(DsoMessage.request(3, subscribe(BROWSE, Type.PTR)).toWire(), connection);
         assertTrue(connection.closed);
     }
 
     @Test
     void aUnidirectionalMessageBeforeTheSessionIsFatal() {
         bind();
-        f.server.requests().handle(DsoMessage.unidirectional(new DsoMessage.Tlv(DsoMessage.UNSUBSCRIBE, new byte[] {0, 2}))
-                .toWire(), connection);
+        f.server.requests().handle(DsoMessage.unsubscribe(2).toWire(), connection);
         assertTrue(connection.closed);
     }
 
