@@ -30,7 +30,7 @@ import io.homeward.api.dns.DnsTransport;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 import io.homeward.testkit.MutableClock;
 
-/** The signed UPDATE with lease of the protocol notes (§3.4, verified there with dnspython), byte for byte. */
+/** A TSIG-signed UPDATE with an Update Lease (RFC 2136, RFC 8945, RFC 9664) made with dnspython, byte for byte. */
 class ReferenceUpdateTest {
     static final String UPDATE_HEX = ""
             + "4d2a2800000100000002000205616c6963650462746d6d076578616d706c6500000600010b5f6175746f74756e6e656c"

@@ -34,7 +34,7 @@ import io.homeward.rendezvous.dns.internal.ServerFixture;
 import io.homeward.rendezvous.dns.internal.watch.RecordWire;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 
-/** DSO session rules and timers on a fake clock, and the DSO examples of dns-push.md §5 as codec vectors. */
+/** DSO session rules and timers (RFC 8490, RFC 8765) on a fake clock, and known DSO messages as codec vectors. */
 class PushServerTest {
     static final Name BROWSE = Name.fromConstantString("_afpovertcp._tcp.alice.members.example.");
 
@@ -81,7 +81,7 @@ class PushServerTest {
     }
 
     @Test
-    void encodesAndDecodesTheExamplesOfTheProtocolNotes() throws Exception {
+    void encodesAndDecodesKnownDsoMessages() throws Exception {
         HexFormat hex = HexFormat.of();
         DsoMessage keepalive = DsoMessage.parse(hex.parseHex("000130000000000000000000000100080000" + "3a9800003a98"));
         assertEquals(1, keepalive.id());
