@@ -18,7 +18,7 @@ final class ConfigParser {
     private ConfigParser() {
     }
 
-    static ServerSettings settings(DnsServerComponent.Config config) {
+    static ServerSettings settings(DnsServerConfig config) {
         Name domain = absolute(config.domain());
         Name nameServer = config.nameServer().isBlank() ? prefixed("ns", domain) : absolute(config.nameServer());
         Name hostmaster = config.hostmaster().isBlank()
@@ -42,7 +42,7 @@ final class ConfigParser {
                 config.updateBurst(), secondaries, config.journalCompactionBytes());
     }
 
-    static WatchSettings watchSettings(DnsServerComponent.Config config) {
+    static WatchSettings watchSettings(DnsServerConfig config) {
         return new WatchSettings(config.llqLeaseMinSeconds(), config.llqLeaseMaxSeconds(), config.llqPerClient(),
                 config.llqTotal(), config.pushSubscriptionsPerSession(), config.pushSubscriptionsTotal(),
                 Duration.ofSeconds(config.pushInactivitySeconds()), Duration.ofSeconds(config.pushKeepaliveSeconds()),

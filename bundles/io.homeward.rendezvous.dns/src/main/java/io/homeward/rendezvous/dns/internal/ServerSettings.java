@@ -6,8 +6,11 @@ import java.util.List;
 
 import org.xbill.DNS.Name;
 
+import io.homeward.rendezvous.dns.internal.response.EdnsPolicy;
+import io.homeward.rendezvous.dns.internal.zone.ZoneTemplate;
+
 /**
- * Everything the engine needs to know from the operator, already validated.
+ * Everything the server needs to know from the operator, already validated.
  *
  * @param domain              apex of the domain zone; user zones sit one label below it
  * @param nameServer          NS target and SOA MNAME of every zone
@@ -27,8 +30,6 @@ public record ServerSettings(Name domain, Name nameServer, List<InetAddress> nam
         int tlsPort, int ednsPayload, long negativeTtl, long leaseMinSeconds, long leaseMaxSeconds,
         double updatesPerSecond, int updateBurst, List<InetSocketAddress> secondaries, long compactionBytes) {
 
-    public static final int MIN_UDP_PAYLOAD = 512;
-
     public ServerSettings {
         if (!domain.isAbsolute() || !nameServer.isAbsolute() || !hostmaster.isAbsolute()) {
             throw new IllegalArgumentException("domain, name server and hostmaster must be absolute names");
@@ -36,7 +37,7 @@ public record ServerSettings(Name domain, Name nameServer, List<InetAddress> nam
         if (tlsPort < 1 || tlsPort > 65535) {
             throw new IllegalArgumentException("the TLS port must be within 1..65535, not " + tlsPort);
         }
-        if (ednsPayload < MIN_UDP_PAYLOAD || ednsPayload > 65535) {
+        if (ednsPayload < EdnsPolicy.MIN_UDP_PAYLOAD || ednsPayload > 65535) {
             throw new IllegalArgumentException("the EDNS payload size must be within 512..65535, not " + ednsPayload);
         }
         if (leaseMinSeconds < 1 || leaseMaxSeconds < leaseMinSeconds) {
@@ -51,5 +52,10 @@ public record ServerSettings(Name domain, Name nameServer, List<InetAddress> nam
         }
         nameServerAddresses = List.copyOf(nameServerAddresses);
         secondaries = List.copyOf(secondaries);
+    }
+
+    /** The records every zone gets from these settings. */
+    public ZoneTemplate zoneTemplate() {
+        return new ZoneTemplate(domain, nameServer, nameServerAddresses, hostmaster, tlsPort, negativeTtl);
     }
 }

@@ -59,11 +59,11 @@ class ConfigParserTest {
     }
 
     /** A Config whose methods return the given values or the annotation defaults. */
-    static DnsServerComponent.Config config(Map<String, Object> values) {
-        return (DnsServerComponent.Config) Proxy.newProxyInstance(DnsServerComponent.Config.class.getClassLoader(),
-                new Class<?>[] {DnsServerComponent.Config.class}, (proxy, method, args) -> {
+    static DnsServerConfig config(Map<String, Object> values) {
+        return (DnsServerConfig) Proxy.newProxyInstance(DnsServerConfig.class.getClassLoader(),
+                new Class<?>[] {DnsServerConfig.class}, (proxy, method, args) -> {
                     if (method.getName().equals("annotationType")) {
-                        return DnsServerComponent.Config.class;
+                        return DnsServerConfig.class;
                     }
                     return values.getOrDefault(method.getName(), method.getDefaultValue());
                 });

@@ -1,6 +1,6 @@
 package io.homeward.rendezvous.dns.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +40,7 @@ class DnsServerComponentTest {
     @Test
     void servesTheAccountsZonesWithTheirKeysAndStopsCleanly() throws Exception {
         Account alice = new Account("alice", ALICE.toString(), Instant.EPOCH, Instant.EPOCH);
-        TsigKey key = new TsigKey(ALICE.toString(), "hmac-sha256.", EngineFixture.secret(1));
+        TsigKey key = new TsigKey(ALICE.toString(), "hmac-sha256.", ServerFixture.secret(1));
         DnsServerComponent component = new DnsServerComponent(context(dir), ConfigParserTest.config(Map.of()),
                 new TestLogger().logger());
         component.bindAccounts(accounts(List.of(alice), key));

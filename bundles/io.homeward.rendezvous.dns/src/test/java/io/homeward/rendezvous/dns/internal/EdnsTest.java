@@ -1,7 +1,7 @@
 package io.homeward.rendezvous.dns.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,11 +32,11 @@ class EdnsTest {
 
     @TempDir
     Path dir;
-    EngineFixture f;
+    ServerFixture f;
 
     @BeforeEach
     void setUp() throws IOException {
-        f = new EngineFixture(dir);
+        f = new ServerFixture(dir);
         // 12 TXT records of ~100 bytes: about 1.3 KB of answer, above 512 and above our 1232.
         Record[] records = new Record[12];
         for (int i = 0; i < records.length; i++) {
@@ -70,7 +70,7 @@ class EdnsTest {
     @Test
     void truncatesOverUdpBeyondWhatTheClientTakes() {
         FakeResponder plain = new FakeResponder(DnsTransport.UDP);
-        f.engine.handle(Message.newQuery(Record.newRecord(BIG, Type.TXT, DClass.IN)).toWire(), plain);
+        f.server.requests().handle(Message.newQuery(Record.newRecord(BIG, Type.TXT, DClass.IN)).toWire(), plain);
         assertTrue(plain.sent().get(0).length <= 512);
         Message cut = plain.only();
         assertTrue(cut.getHeader().getFlag(Flags.TC));
@@ -81,7 +81,7 @@ class EdnsTest {
     @Test
     void clampsClientPayloadToOurs() {
         FakeResponder big = new FakeResponder(DnsTransport.UDP);
-        f.engine.handle(query(BIG, Type.TXT, 65000).toWire(), big);
+        f.server.requests().handle(query(BIG, Type.TXT, 65000).toWire(), big);
         assertTrue(big.sent().get(0).length <= 1232);
         assertTrue(big.only().getHeader().getFlag(Flags.TC));
     }
@@ -89,8 +89,8 @@ class EdnsTest {
     @Test
     void clampsTinyClientPayloadUpTo512() {
         FakeResponder responder = new FakeResponder(DnsTransport.UDP);
-        f.engine.handle(query(Name.fromConstantString("_dns-update-tls._tcp.alice.members.example."), Type.SRV, 100)
-                .toWire(), responder);
+        f.server.requests().handle(query(Name.fromConstantString("_dns-update-tls._tcp.alice.members.example."),
+                Type.SRV, 100).toWire(), responder);
         Message response = responder.only();
         assertFalse(response.getHeader().getFlag(Flags.TC), "an answer under 512 bytes fits even a tiny payload");
         assertEquals(1, response.getSection(Section.ANSWER).size());

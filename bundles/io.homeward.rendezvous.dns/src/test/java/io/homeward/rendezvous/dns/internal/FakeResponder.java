@@ -17,7 +17,7 @@ public final class FakeResponder implements DnsResponder {
     java.time.Duration idleTimeout;
     private final DnsTransport transport;
     private final InetSocketAddress client;
-    /** Filled from the engine's threads: an UPDATE is answered by the group-commit thread once durable. */
+    /** Filled from the server's threads: an UPDATE is answered by the group-commit thread once durable. */
     private final List<byte[]> sent = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public FakeResponder(DnsTransport transport) {
@@ -56,7 +56,7 @@ public final class FakeResponder implements DnsResponder {
 
     @Override
     public void close() {
-        throw new UnsupportedOperationException("the engine never closes a connection in these tests");
+        throw new UnsupportedOperationException("the server never closes a connection in these tests");
     }
 
     public List<byte[]> sent() {

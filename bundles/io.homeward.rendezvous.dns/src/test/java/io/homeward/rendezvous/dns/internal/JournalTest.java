@@ -1,8 +1,8 @@
 package io.homeward.rendezvous.dns.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.BOB;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.BOB;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static io.homeward.rendezvous.dns.internal.QueryAnswerTest.name;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +22,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
@@ -30,7 +31,7 @@ import io.homeward.api.dns.DnsTransport;
 class JournalTest {
     @TempDir
     Path dir;
-    EngineFixture f;
+    ServerFixture f;
 
     @AfterEach
     void tearDown() throws IOException {
@@ -39,7 +40,7 @@ class JournalTest {
 
     @Test
     void replaysUpdatesAndLeasesAfterRestart() throws IOException {
-        f = new EngineFixture(dir);
+        f = new ServerFixture(dir);
         f.addToAlice(rr("one", Type.A, "203.0.113.1"));
         leased("two", 600);
         long serial = f.serial(ALICE);
@@ -50,15 +51,15 @@ class JournalTest {
         assertEquals(1, answers(name("one"), Type.A));
         assertEquals(1, answers(name("two"), Type.A));
         f.clock.advance(Duration.ofSeconds(599));
-        assertEquals(0, f.engine.expireLeases());
+        assertEquals(0, f.expireLeases());
         f.clock.advance(Duration.ofSeconds(1));
-        assertEquals(1, f.engine.expireLeases(), "the lease kept its absolute end across the restart");
+        assertEquals(1, f.expireLeases(), "the lease kept its absolute end across the restart");
         assertEquals(1, answers(name("one"), Type.A));
     }
 
     @Test
     void garbageAfterTheLastRecordIsCutOff() throws IOException {
-        f = new EngineFixture(dir);
+        f = new ServerFixture(dir);
         f.addToAlice(rr("one", Type.A, "203.0.113.1"));
         Path journal = dir.resolve("journal.log");
         long intact = Files.size(journal);
@@ -77,7 +78,7 @@ class JournalTest {
 
     @Test
     void recordCutInHalfLosesOnlyItself() throws IOException {
-        f = new EngineFixture(dir);
+        f = new ServerFixture(dir);
         f.addToAlice(rr("one", Type.A, "203.0.113.1"));
         Path journal = dir.resolve("journal.log");
         long before = Files.size(journal);
@@ -96,7 +97,7 @@ class JournalTest {
 
     @Test
     void flippedByteFailsTheChecksum() throws IOException {
-        f = new EngineFixture(dir);
+        f = new ServerFixture(dir);
         f.addToAlice(rr("one", Type.A, "203.0.113.1"));
         Path journal = dir.resolve("journal.log");
         long before = Files.size(journal);
@@ -114,7 +115,7 @@ class JournalTest {
 
     @Test
     void compactsIntoASnapshotAndRestoresFromIt() throws IOException {
-        f = new EngineFixture(dir, EngineFixture.settings(600, 1000, 1000, List.of()));
+        f = new ServerFixture(dir, ServerFixture.settings(600, 1000, 1000, List.of()));
         for (int i = 0; i < 10; i++) {
             f.addToAlice(rr("host" + i, Type.A, "203.0.113." + i));
         }
@@ -130,13 +131,13 @@ class JournalTest {
             assertEquals(1, answers(name("host" + i), Type.A), "host" + i);
         }
         f.clock.advance(Duration.ofSeconds(600));
-        assertEquals(1, f.engine.expireLeases(), "the snapshot kept the lease");
+        assertEquals(1, f.expireLeases(), "the snapshot kept the lease");
     }
 
     @Test
     void zoneRemovalIsJournaled() throws IOException {
-        f = new EngineFixture(dir);
-        assertTrue(f.engine.removeZone(BOB));
+        f = new ServerFixture(dir);
+        assertTrue(f.server.zones().removeZone(BOB));
         f.restart();
         Message response = f.query(Name.fromConstantString("_dns-update-tls._tcp.bob.members.example."), Type.SRV);
         assertEquals(Rcode.NXDOMAIN, response.getRcode(), "bob's zone is gone; the domain zone answers");
@@ -144,21 +145,36 @@ class JournalTest {
     }
 
     @Test
+    void updateThatChangesNothingIsAnsweredWithoutWaitingForTheDisk() throws IOException {
+        f = new ServerFixture(dir);
+        Path journal = dir.resolve("journal.log");
+        long before = Files.size(journal);
+        Update update = new Update(ALICE);
+        update.delete(name("nobody"), Type.A);
+        f.clientKey(ALICE, TSIG.HMAC_SHA256).apply(update, null);
+        FakeResponder responder = new FakeResponder(DnsTransport.TCP);
+        f.server.requests().handle(update.toWire(), responder);
+        assertEquals(1, responder.sent().size(), "answered before handle returned: no flush to wait for");
+        assertEquals(Rcode.NOERROR, responder.only().getRcode());
+        assertEquals(before, Files.size(journal), "nothing was journaled");
+    }
+
+    @Test
     void updateThatCannotBeJournaledIsNotAcknowledged() throws IOException {
-        f = new EngineFixture(dir);
-        f.engine.close();
+        f = new ServerFixture(dir);
+        f.server.close();
         Update update = new Update(ALICE);
         update.add(rr("lost", Type.A, "203.0.113.9"));
         assertEquals(Rcode.SERVFAIL, f.signedUpdate(update).getRcode());
         assertEquals(Rcode.NXDOMAIN, f.send(org.xbill.DNS.Message.newQuery(org.xbill.DNS.Record.newRecord(
                 name("lost"), Type.A, org.xbill.DNS.DClass.IN)), DnsTransport.UDP).getRcode());
-        f.engine = f.newEngine();
+        f.server = f.newServer();
     }
 
     private void leased(String host, long lease) {
         Update update = new Update(ALICE);
         update.add(rr(host, Type.A, "203.0.113.77"));
-        update.addRecord(EngineFixture.leaseOpt(lease), Section.ADDITIONAL);
+        update.addRecord(ServerFixture.leaseOpt(lease), Section.ADDITIONAL);
         assertEquals(Rcode.NOERROR, f.signedUpdate(update).getRcode());
     }
 

@@ -1,7 +1,7 @@
 package io.homeward.rendezvous.dns.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static io.homeward.rendezvous.dns.internal.QueryAnswerTest.name;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,13 +31,13 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneChange;
 class LeaseTest {
     @TempDir
     Path dir;
-    EngineFixture f;
+    ServerFixture f;
     final List<ZoneChange> changes = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws IOException {
-        f = new EngineFixture(dir);
-        f.engine.addListener(changes::add);
+        f = new ServerFixture(dir);
+        f.server.zones().addListener(changes::add);
     }
 
     @AfterEach
@@ -90,9 +90,9 @@ class LeaseTest {
         changes.clear();
 
         f.clock.advance(Duration.ofSeconds(299));
-        assertEquals(0, f.engine.expireLeases(), "nothing is due a second early");
+        assertEquals(0, f.expireLeases(), "nothing is due a second early");
         f.clock.advance(Duration.ofSeconds(1));
-        assertEquals(2, f.engine.expireLeases());
+        assertEquals(2, f.expireLeases());
 
         assertEquals(Rcode.NXDOMAIN, f.query(name("short"), Type.A).getRcode());
         assertEquals(Rcode.NXDOMAIN, f.query(name("srv.short"), Type.SRV).getRcode());
@@ -115,9 +115,9 @@ class LeaseTest {
         assertEquals(1, f.query(name("host"), Type.A).getSection(Section.ANSWER).size());
 
         f.clock.advance(Duration.ofSeconds(500));
-        assertEquals(0, f.engine.expireLeases(), "the refresh moved the end of the lease");
+        assertEquals(0, f.expireLeases(), "the refresh moved the end of the lease");
         f.clock.advance(Duration.ofSeconds(100));
-        assertEquals(2, f.engine.expireLeases());
+        assertEquals(2, f.expireLeases());
     }
 
     @Test
@@ -127,7 +127,7 @@ class LeaseTest {
         assertEquals(2, changes.get(0).added().size());
         assertTrue(changes.get(0).removed().isEmpty());
         f.clock.advance(Duration.ofSeconds(60));
-        f.engine.expireLeases();
+        f.expireLeases();
         assertEquals(2, changes.get(1).removed().size());
     }
 
@@ -136,7 +136,7 @@ class LeaseTest {
         register("host", 60);
         f.addToAlice(rr("host", Type.A, "203.0.113.44"));
         f.clock.advance(Duration.ofSeconds(60));
-        assertEquals(1, f.engine.expireLeases(), "only the SRV keeps its lease");
+        assertEquals(1, f.expireLeases(), "only the SRV keeps its lease");
         assertEquals(1, f.query(name("host"), Type.A).getSection(Section.ANSWER).size());
     }
 
@@ -147,7 +147,7 @@ class LeaseTest {
         update.add(rr(host, Type.A, "203.0.113.44"));
         update.delete(name("srv." + host), Type.SRV);
         update.add(rr("srv." + host, Type.SRV, "0 0 4500 " + host));
-        update.addRecord(EngineFixture.leaseOpt(lease), Section.ADDITIONAL);
+        update.addRecord(ServerFixture.leaseOpt(lease), Section.ADDITIONAL);
         Message response = f.signedUpdate(update);
         assertEquals(Rcode.NOERROR, response.getRcode());
         return response;

@@ -1,7 +1,7 @@
 package io.homeward.rendezvous.dns.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,11 +32,11 @@ import io.homeward.api.dns.DnsTransport;
 class MalformedInputTest {
     @TempDir
     Path dir;
-    EngineFixture f;
+    ServerFixture f;
 
     @BeforeEach
     void setUp() throws IOException {
-        f = new EngineFixture(dir);
+        f = new ServerFixture(dir);
     }
 
     @AfterEach
@@ -59,7 +59,7 @@ class MalformedInputTest {
     void everyPrefixOfASignedUpdateIsHandled() throws IOException {
         Update update = new Update(ALICE);
         update.add(rr("host", Type.A, "203.0.113.1"));
-        update.addRecord(EngineFixture.leaseOpt(3600), Section.ADDITIONAL);
+        update.addRecord(ServerFixture.leaseOpt(3600), Section.ADDITIONAL);
         f.clientKey(ALICE, TSIG.HMAC_SHA256).apply(update, null);
         byte[] wire = update.toWire();
         for (int length = 0; length < wire.length; length++) {
@@ -158,7 +158,7 @@ class MalformedInputTest {
     /** Feeds the bytes over UDP; every answer sent must itself parse. */
     private FakeResponder assertHandled(byte[] wire) throws IOException {
         FakeResponder responder = new FakeResponder(DnsTransport.UDP);
-        f.engine.handle(wire, responder);
+        f.server.requests().handle(wire, responder);
         assertTrue(responder.sent().size() <= 1);
         for (byte[] sent : responder.sent()) {
             new Message(sent);

@@ -1,7 +1,7 @@
 package io.homeward.rendezvous.dns.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,13 +33,13 @@ class NotifySenderTest {
     @Test
     void notifiesSecondaryOnChangeAndStopsWhenAnswered() throws Exception {
         try (DatagramSocket secondary = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-                EngineFixture f = new EngineFixture(dir)) {
+                ServerFixture f = new ServerFixture(dir)) {
             secondary.setSoTimeout(5000);
             InetSocketAddress address = (InetSocketAddress) secondary.getLocalSocketAddress();
             TestLogger log = new TestLogger();
             try (NotifySender sender = new NotifySender(List.of(address), Duration.ofSeconds(2), 3, new Random(1),
                     log.logger())) {
-                f.engine.addListener(sender);
+                f.server.zones().addListener(sender);
                 f.addToAlice(rr("host", Type.A, "203.0.113.1"));
 
                 DatagramPacket packet = new DatagramPacket(new byte[512], 512);

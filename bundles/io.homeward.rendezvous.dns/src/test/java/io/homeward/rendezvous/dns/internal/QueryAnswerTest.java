@@ -1,8 +1,8 @@
 package io.homeward.rendezvous.dns.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.DOMAIN;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.DOMAIN;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,11 +32,11 @@ import org.xbill.DNS.Type;
 class QueryAnswerTest {
     @TempDir
     Path dir;
-    EngineFixture f;
+    ServerFixture f;
 
     @BeforeEach
     void setUp() throws IOException {
-        f = new EngineFixture(dir);
+        f = new ServerFixture(dir);
         f.addToAlice(
                 rr("laptop", Type.AAAA, "fd00:1:2:3:21b:63ff:fe84:5a0c"),
                 rr("tunnel", Type.A, "203.0.113.7"),
@@ -69,19 +69,19 @@ class QueryAnswerTest {
     void apexHasSoaAndNsFromConfiguration() {
         Message soa = f.query(ALICE, Type.SOA);
         SOARecord record = (SOARecord) soa.getSection(Section.ANSWER).get(0);
-        assertEquals(EngineFixture.NS, record.getHost());
+        assertEquals(ServerFixture.NS, record.getHost());
         assertEquals(60, record.getMinimum());
         Message ns = f.query(ALICE, Type.NS);
-        assertEquals(EngineFixture.NS, ns.getSection(Section.ANSWER).get(0).getAdditionalName());
+        assertEquals(ServerFixture.NS, ns.getSection(Section.ANSWER).get(0).getAdditionalName());
         assertEquals(Set.of(Type.A, Type.AAAA), types(ns.getSection(Section.ADDITIONAL)), "glue for the NS");
     }
 
     @Test
     void domainZoneServesItsApexAndGlue() throws IOException {
         assertEquals(Type.SOA, f.query(DOMAIN, Type.SOA).getSection(Section.ANSWER).get(0).getType());
-        Message glue = f.query(EngineFixture.NS, Type.A);
+        Message glue = f.query(ServerFixture.NS, Type.A);
         assertEquals("198.51.100.53", glue.getSection(Section.ANSWER).get(0).rdataToString());
-        Message glue6 = f.query(EngineFixture.NS, Type.AAAA);
+        Message glue6 = f.query(ServerFixture.NS, Type.AAAA);
         assertEquals(InetAddress.getByName("2001:db8::53"),
                 ((AAAARecord) glue6.getSection(Section.ANSWER).get(0)).getAddress());
     }
@@ -139,7 +139,7 @@ class QueryAnswerTest {
             Message response = f.query(Name.fromConstantString(service + ".bob.members.example."), Type.SRV);
             SRVRecord srv = (SRVRecord) response.getSection(Section.ANSWER).get(0);
             assertEquals(8853, srv.getPort(), service);
-            assertEquals(EngineFixture.NS, srv.getTarget(), service);
+            assertEquals(ServerFixture.NS, srv.getTarget(), service);
             assertEquals(Set.of(Type.A, Type.AAAA), types(response.getSection(Section.ADDITIONAL)), service);
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,8 +27,10 @@ import org.xbill.DNS.Type;
 
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.dns.DnsTransport;
+import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
+import io.homeward.testkit.MutableClock;
 
-/** The signed UPDATE with lease of the protocol notes (§3.4, verified there with dnspython), byte for byte. */
+/** A TSIG-signed UPDATE with an Update Lease (RFC 2136, RFC 8945, RFC 9664) made with dnspython, byte for byte. */
 class ReferenceUpdateTest {
     static final String UPDATE_HEX = ""
             + "4d2a2800000100000002000205616c6963650462746d6d076578616d706c6500000600010b5f6175746f74756e6e656c"
@@ -54,13 +57,13 @@ class ReferenceUpdateTest {
                 Name.fromConstantString("ns.btmm.example."), List.of(),
                 Name.fromConstantString("hostmaster.btmm.example."),
                 8853, 1232, 60, 1800, 7200, 5, 20, List.of(), 1 << 20);
-        try (DnsEngine engine = new DnsEngine(settings,
-                name -> name.equals(ZONE.toString()) ? Optional.of(key) : Optional.empty(), clock, dir,
-                new TestLogger().logger())) {
-            engine.createZone(ZONE);
+        try (DnsServer server = new DnsServer(settings, WatchSettings.DEFAULTS,
+                name -> name.equals(ZONE.toString()) ? Optional.of(key) : Optional.empty(), clock, new SecureRandom(),
+                Runnable::run, dir, new TestLogger().logger())) {
+            server.zones().createZone(ZONE);
             byte[] request = HexFormat.of().parseHex(UPDATE_HEX);
             FakeResponder responder = new FakeResponder(DnsTransport.UDP);
-            engine.handle(request, responder);
+            server.requests().handle(request, responder);
 
             Message response = responder.only();
             assertEquals(Rcode.NOERROR, response.getRcode());
@@ -73,7 +76,7 @@ class ReferenceUpdateTest {
 
             Name owner = Name.fromConstantString("_autotunnel._udp.alice-mbp.alice.btmm.example.");
             FakeResponder query = new FakeResponder(DnsTransport.UDP);
-            engine.handle(Message.newQuery(Record.newRecord(owner, Type.SRV, DClass.IN)).toWire(), query);
+            server.requests().handle(Message.newQuery(Record.newRecord(owner, Type.SRV, DClass.IN)).toWire(), query);
             SRVRecord srv = (SRVRecord) query.only().getSection(Section.ANSWER).get(0);
             assertEquals(4500, srv.getPort());
             assertEquals(120, srv.getTTL());

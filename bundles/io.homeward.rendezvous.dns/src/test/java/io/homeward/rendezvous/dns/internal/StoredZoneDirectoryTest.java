@@ -1,7 +1,7 @@
 package io.homeward.rendezvous.dns.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,21 +26,23 @@ class StoredZoneDirectoryTest {
 
     @Test
     void summarizesZonesAndListsRecordsWithLeases() throws IOException {
-        try (EngineFixture f = new EngineFixture(dir)) {
+        try (ServerFixture f = new ServerFixture(dir)) {
             f.addToAlice(rr("fixed", Type.TXT, "\"x\""));
             Update update = new Update(ALICE);
             update.add(rr("leased", Type.A, "203.0.113.5"));
-            update.addRecord(EngineFixture.leaseOpt(3600), Section.ADDITIONAL);
+            update.addRecord(ServerFixture.leaseOpt(3600), Section.ADDITIONAL);
             f.signedUpdate(update);
-            ZoneDirectory directory = f.engine.directory();
+            ZoneDirectory directory = f.server.directory();
 
+            assertEquals(List.of("alice.members.example.", "bob.members.example.", "members.example."),
+                    directory.zones().stream().map(ZoneSummary::zone).sorted().toList(), "the domain zone too");
             ZoneSummary alice = directory.zones().stream().filter(z -> z.zone().equals(ALICE.toString())).findFirst()
                     .orElseThrow();
             assertEquals(new ZoneSummary(ALICE.toString(), f.serial(ALICE), 2), alice, "stored records only");
 
             List<ZoneRecord> records = directory.records("alice.members.example");
             assertTrue(records.contains(new ZoneRecord("leased.alice.members.example.", "A", 300, "203.0.113.5",
-                    Optional.of(EngineFixture.START.plusSeconds(3600)))), records.toString());
+                    Optional.of(ServerFixture.START.plusSeconds(3600)))), records.toString());
             assertTrue(records.contains(new ZoneRecord("fixed.alice.members.example.", "TXT", 300,
                     rr("fixed", Type.TXT, "\"x\"").rdataToString(),
                     Optional.empty())), records.toString());

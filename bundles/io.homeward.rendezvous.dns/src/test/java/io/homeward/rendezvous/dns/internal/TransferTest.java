@@ -1,8 +1,8 @@
 package io.homeward.rendezvous.dns.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.BOB;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.BOB;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,11 +29,11 @@ import io.homeward.api.dns.DnsTransport;
 class TransferTest {
     @TempDir
     Path dir;
-    EngineFixture f;
+    ServerFixture f;
 
     @BeforeEach
     void setUp() throws IOException {
-        f = new EngineFixture(dir);
+        f = new ServerFixture(dir);
         Record[] hosts = new Record[150];
         for (int i = 0; i < hosts.length; i++) {
             hosts[i] = rr("h" + i, Type.A, "203.0.113." + (i % 250));
@@ -52,7 +52,7 @@ class TransferTest {
         Message request = axfr(ALICE);
         key.apply(request, null);
         FakeResponder responder = new FakeResponder(DnsTransport.TLS);
-        f.engine.handle(request.toWire(), responder);
+        f.server.requests().handle(request.toWire(), responder);
 
         assertTrue(responder.sent().size() >= 2, "150 records do not fit one message of 100");
         TSIG.StreamVerifier verifier = new TSIG.StreamVerifier(key, request.getTSIG());
@@ -85,7 +85,7 @@ class TransferTest {
         Message request = axfr(ALICE);
         bobsKey.apply(request, null);
         FakeResponder responder = new FakeResponder(DnsTransport.TCP);
-        f.engine.handle(request.toWire(), responder);
+        f.server.requests().handle(request.toWire(), responder);
         Message response = responder.only();
         assertEquals(Rcode.REFUSED, response.getRcode());
         assertEquals(Rcode.NOERROR, bobsKey.verify(response, responder.sent().get(0), request.getTSIG()),
@@ -96,9 +96,9 @@ class TransferTest {
     void notAZoneApexIsNotauth() {
         Name notApex = QueryAnswerTest.name("h1");
         TSIG key = new TSIG(TSIG.HMAC_SHA256, notApex,
-                new javax.crypto.spec.SecretKeySpec(EngineFixture.secret(1), "HmacSHA256"), f.clock);
+                new javax.crypto.spec.SecretKeySpec(ServerFixture.secret(1), "HmacSHA256"), f.clock);
         f.keys.put(notApex.toString(), new io.homeward.api.auth.TsigKey(notApex.toString(), "hmac-sha256.",
-                EngineFixture.secret(1)));
+                ServerFixture.secret(1)));
         Message request = axfr(notApex);
         key.apply(request, null);
         assertEquals(Rcode.NOTAUTH, f.send(request, DnsTransport.TCP).getRcode());

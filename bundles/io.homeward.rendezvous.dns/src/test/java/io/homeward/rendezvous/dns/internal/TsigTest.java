@@ -1,7 +1,7 @@
 package io.homeward.rendezvous.dns.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static io.homeward.rendezvous.dns.internal.QueryAnswerTest.name;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,11 +36,11 @@ import io.homeward.api.dns.DnsTransport;
 class TsigTest {
     @TempDir
     Path dir;
-    EngineFixture f;
+    ServerFixture f;
 
     @BeforeEach
     void setUp() throws IOException {
-        f = new EngineFixture(dir);
+        f = new ServerFixture(dir);
     }
 
     @AfterEach
@@ -56,7 +56,7 @@ class TsigTest {
         Update update = addHost();
         key.apply(update, null);
         FakeResponder responder = new FakeResponder(DnsTransport.UDP);
-        f.engine.handle(update.toWire(), responder);
+        f.server.requests().handle(update.toWire(), responder);
         Message response = responder.only();
         assertEquals(Rcode.NOERROR, response.getRcode());
         assertEquals(alg, response.getTSIG().getAlgorithm());
@@ -67,7 +67,7 @@ class TsigTest {
     @Test
     void unknownKeyGetsUnsignedBadkey() {
         TSIG stranger = new TSIG(TSIG.HMAC_SHA256, Name.fromConstantString("carol.members.example."),
-                new SecretKeySpec(EngineFixture.secret(9), "HmacSHA256"), f.clock);
+                new SecretKeySpec(ServerFixture.secret(9), "HmacSHA256"), f.clock);
         Message response = sendSigned(stranger);
         assertEquals(Rcode.NOTAUTH, response.getRcode());
         assertEquals(Rcode.BADKEY, response.getTSIG().getError());
@@ -85,7 +85,7 @@ class TsigTest {
 
     @Test
     void wrongSecretGetsUnsignedBadsig() {
-        TSIG forged = new TSIG(TSIG.HMAC_SHA256, ALICE, new SecretKeySpec(EngineFixture.secret(7), "HmacSHA256"),
+        TSIG forged = new TSIG(TSIG.HMAC_SHA256, ALICE, new SecretKeySpec(ServerFixture.secret(7), "HmacSHA256"),
                 f.clock);
         Message response = sendSigned(forged);
         assertEquals(Rcode.NOTAUTH, response.getRcode());
@@ -96,19 +96,19 @@ class TsigTest {
 
     @Test
     void skewedClockGetsSignedBadtimeWithServerTime() {
-        Clock skewed = Clock.fixed(EngineFixture.START.minus(Duration.ofSeconds(301)), ZoneOffset.UTC);
+        Clock skewed = Clock.fixed(ServerFixture.START.minus(Duration.ofSeconds(301)), ZoneOffset.UTC);
         TSIG key = new TSIG(TSIG.HMAC_SHA256, ALICE,
                 new SecretKeySpec(f.keys.get(ALICE.toString()).secret(), "HmacSHA256"), skewed);
         Update update = addHost();
         key.apply(update, null);
         FakeResponder responder = new FakeResponder(DnsTransport.UDP);
-        f.engine.handle(update.toWire(), responder);
+        f.server.requests().handle(update.toWire(), responder);
         Message response = responder.only();
         assertEquals(Rcode.NOTAUTH, response.getRcode());
         TSIGRecord tsig = response.getTSIG();
         assertEquals(Rcode.BADTIME, tsig.getError());
         assertEquals(update.getTSIG().getTimeSigned(), tsig.getTimeSigned());
-        assertArrayEquals(time48(EngineFixture.START), tsig.getOther());
+        assertArrayEquals(time48(ServerFixture.START), tsig.getOther());
         assertEquals(Rcode.NOERROR, key.verify(response, responder.sent().get(0), update.getTSIG()),
                 "the BADTIME answer is signed with the zone's key");
         assertEquals(Rcode.NXDOMAIN, f.query(name("host"), Type.A).getRcode());
@@ -118,7 +118,7 @@ class TsigTest {
     void largeClientFudgeDoesNotWidenTheWindow() {
         Options.set("tsigfudge", "3600");
         try {
-            Clock behind = Clock.fixed(EngineFixture.START.minus(Duration.ofSeconds(400)), ZoneOffset.UTC);
+            Clock behind = Clock.fixed(ServerFixture.START.minus(Duration.ofSeconds(400)), ZoneOffset.UTC);
             TSIG key = new TSIG(TSIG.HMAC_SHA256, ALICE,
                     new SecretKeySpec(f.keys.get(ALICE.toString()).secret(), "HmacSHA256"), behind);
             Message response = sendSigned(key);
@@ -131,7 +131,7 @@ class TsigTest {
     @Test
     void withinFudgeIsAccepted() {
         f.clock.advance(Duration.ofSeconds(299));
-        Clock behind = Clock.fixed(EngineFixture.START, ZoneOffset.UTC);
+        Clock behind = Clock.fixed(ServerFixture.START, ZoneOffset.UTC);
         TSIG key = new TSIG(TSIG.HMAC_SHA256, ALICE,
                 new SecretKeySpec(f.keys.get(ALICE.toString()).secret(), "HmacSHA256"), behind);
         Message response = sendSigned(key);
@@ -145,7 +145,7 @@ class TsigTest {
         Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(ALICE, Type.SOA, org.xbill.DNS.DClass.IN));
         key.apply(query, null);
         FakeResponder responder = new FakeResponder(DnsTransport.UDP);
-        f.engine.handle(query.toWire(), responder);
+        f.server.requests().handle(query.toWire(), responder);
         Message response = responder.only();
         assertEquals(Rcode.NOERROR, key.verify(response, responder.sent().get(0), query.getTSIG()));
     }

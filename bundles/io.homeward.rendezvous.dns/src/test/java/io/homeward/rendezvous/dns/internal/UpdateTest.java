@@ -1,8 +1,8 @@
 package io.homeward.rendezvous.dns.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.BOB;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.BOB;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static io.homeward.rendezvous.dns.internal.QueryAnswerTest.name;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,11 +32,11 @@ class UpdateTest {
 
     @TempDir
     Path dir;
-    EngineFixture f;
+    ServerFixture f;
 
     @BeforeEach
     void setUp() throws IOException {
-        f = new EngineFixture(dir);
+        f = new ServerFixture(dir);
         f.addToAlice(rr("host", Type.A, "203.0.113.1"), rr("host", Type.A, "203.0.113.2"),
                 rr("host", Type.TXT, "\"v=1\""));
     }
@@ -155,7 +155,7 @@ class UpdateTest {
         update.add(rr("@", Type.NS, "evil.example."));
         assertEquals(Rcode.NOERROR, f.signedUpdate(update).getRcode());
         assertEquals(before, f.serial(ALICE));
-        assertEquals(List.of(EngineFixture.NS.toString()), rdata(answers(ALICE, Type.NS)));
+        assertEquals(List.of(ServerFixture.NS.toString()), rdata(answers(ALICE, Type.NS)));
 
         Update all = new Update(ALICE);
         all.delete(ALICE);
@@ -222,7 +222,7 @@ class UpdateTest {
         assertEquals(Rcode.REFUSED, response.getRcode());
         assertTrue(f.log.contains("WARN", "key alice.members.example. may only change its own zone, it tried"
                 + " bob.members.example."), f.log.lines().toString());
-        Update domain = new Update(EngineFixture.DOMAIN);
+        Update domain = new Update(ServerFixture.DOMAIN);
         domain.add(rr("evil.members.example.", Type.A, "203.0.113.66"));
         assertEquals(Rcode.REFUSED, f.signedUpdate(domain, ALICE).getRcode());
     }

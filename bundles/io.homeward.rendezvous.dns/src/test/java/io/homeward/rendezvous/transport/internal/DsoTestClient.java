@@ -8,7 +8,6 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.util.List;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -21,7 +20,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
-import io.homeward.rendezvous.dns.internal.push.DsoMessage;
+import io.homeward.kit.dns.wire.DsoMessage;
 
 /** A small DNS Push client for tests: length-prefixed messages on a TLS (or plain TCP) socket. */
 final class DsoTestClient implements AutoCloseable {
@@ -82,18 +81,8 @@ final class DsoTestClient implements AutoCloseable {
     }
 
     DsoMessage request(int id, DsoMessage.Tlv primary) throws IOException {
-        send(new DsoMessage(id, false, 0, List.of(primary)).toWire());
+        send(DsoMessage.request(id, primary).toWire());
         return readDso();
-    }
-
-    static DsoMessage.Tlv subscribe(Name name, int type) {
-        byte[] owner = name.toWire();
-        return new DsoMessage.Tlv(DsoMessage.SUBSCRIBE, ByteBuffer.allocate(owner.length + 4).put(owner)
-                .putShort((short) type).putShort((short) DClass.IN).array());
-    }
-
-    static DsoMessage.Tlv unsubscribe(int id) {
-        return new DsoMessage.Tlv(DsoMessage.UNSUBSCRIBE, ByteBuffer.allocate(2).putShort((short) id).array());
     }
 
     /** True once the server has closed the connection (end of stream or reset); false if it stays open 10 s. */

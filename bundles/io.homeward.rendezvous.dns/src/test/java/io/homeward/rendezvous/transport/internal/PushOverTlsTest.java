@@ -1,7 +1,7 @@
 package io.homeward.rendezvous.transport.internal;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.BOB;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.BOB;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -26,13 +27,13 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
-import io.homeward.rendezvous.dns.internal.EngineFixture;
-import io.homeward.rendezvous.dns.internal.llq.LlqOption;
-import io.homeward.rendezvous.dns.internal.push.DsoMessage;
-import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
+import io.homeward.kit.dns.wire.DsoMessage;
+import io.homeward.kit.dns.wire.LlqOption;
+import io.homeward.rendezvous.dns.internal.ServerFixture;
 import io.homeward.rendezvous.dns.internal.watch.RecordWire;
+import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 
-/** DNS Push end to end: the real DNS-over-TLS listener with the engine as its in-process request handler. */
+/** DNS Push end to end: the real DNS-over-TLS listener with the server as its in-process request handler. */
 class PushOverTlsTest {
     static final Name BROWSE = Name.fromConstantString("_afpovertcp._tcp.alice.members.example.");
     /** The transport closes silent connections after this long, unless a DSO session says otherwise. */
@@ -40,19 +41,19 @@ class PushOverTlsTest {
 
     @TempDir
     Path dir;
-    EngineFixture f;
+    ServerFixture f;
     ListenerSet listeners;
     TlsIdentity identity;
 
     @BeforeEach
     void start() throws Exception {
-        f = new EngineFixture(dir.resolve("dns"));
+        f = new ServerFixture(dir.resolve("dns"));
         SecureRandom random = new SecureRandom();
         identity = TlsIdentityStore.selfSigned(dir.resolve("tls"), "ns.members.example", Clock.systemUTC(), random,
                 f.log.logger());
         listeners = new ListenerSet(new ListenerSettings(InetAddress.getLoopbackAddress(), 0, 0,
-                new StreamSettings(16, 64, IDLE_MILLIS, 262_144, 16), 2, 64), f.engine, identity,
-                f.engine::connectionClosed, Clock.systemUTC(), random, f.log.logger());
+                new StreamSettings(16, 64, IDLE_MILLIS, 262_144, 16), 2, 64), f.server.requests(), identity,
+                f.server.watches()::closed, Clock.systemUTC(), random, f.log.logger());
     }
 
     @AfterEach
@@ -70,7 +71,7 @@ class PushOverTlsTest {
     }
 
     static Record ptr(String instance) {
-        return EngineFixture.rr("_afpovertcp._tcp", Type.PTR, 300, instance + "._afpovertcp._tcp", ALICE);
+        return ServerFixture.rr("_afpovertcp._tcp", Type.PTR, 300, instance + "._afpovertcp._tcp", ALICE);
     }
 
     private static void assertPush(DsoMessage message, byte[]... records) {
@@ -89,7 +90,7 @@ class PushOverTlsTest {
         f.addToAlice(ptr("alice-mbp"));
         try (DsoTestClient client = connect()) {
             assertEquals(Rcode.NOERROR, client.bind(ALICE, aliceKey()).getRcode());
-            DsoMessage subscribed = client.request(2, DsoTestClient.subscribe(BROWSE, Type.PTR));
+            DsoMessage subscribed = client.request(2, DsoMessage.Tlv.subscribe(BROWSE, Type.PTR, DClass.IN));
             assertEquals(DsoMessage.reply(2, Rcode.NOERROR, List.of()).toString(), subscribed.toString());
             assertTrue(subscribed.tlvs().isEmpty());
             assertPush(client.readDso(), RecordWire.added(ptr("alice-mbp")));
@@ -100,19 +101,19 @@ class PushOverTlsTest {
             delete.delete(ptr("alice-mbp"));
             assertEquals(Rcode.NOERROR, f.signedUpdate(delete).getRcode());
             assertPush(client.readDso(), RecordWire.removed(ptr("alice-mbp")));
-            assertEquals("dns-push", f.engine.watches().get(0).mechanism());
+            assertEquals("dns-push", f.server.watches().watches().get(0).mechanism());
 
-            client.send(DsoMessage.unidirectional(DsoTestClient.unsubscribe(2)).toWire());
+            client.send(DsoMessage.unsubscribe(2).toWire());
             long deadline = System.nanoTime() + 5_000_000_000L;
-            while (!f.engine.watches().isEmpty() && System.nanoTime() < deadline) {
+            while (!f.server.watches().watches().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertTrue(f.engine.watches().isEmpty(), "UNSUBSCRIBE ends the subscription");
+            assertTrue(f.server.watches().watches().isEmpty(), "UNSUBSCRIBE ends the subscription");
             f.addToAlice(ptr("after-unsubscribe"));
-            DsoMessage next = client.request(3, DsoMessage.keepalive(15_000, 15_000));
+            DsoMessage next = client.request(3, DsoMessage.Tlv.keepalive(15_000, 15_000));
             assertEquals(3, next.id(), "no PUSH after UNSUBSCRIBE: the next message is the keepalive answer");
 
-            f.engine.shutdownSessions();
+            f.server.watches().shutdown();
             DsoMessage retry = client.readDso();
             assertEquals(DsoMessage.RETRY_DELAY, retry.tlvs().get(0).type());
             assertEquals(WatchSettings.DEFAULTS.retryDelay().toMillis(), (long) ByteBuffer.wrap(retry.tlvs().get(0).data()).getInt());
@@ -122,12 +123,16 @@ class PushOverTlsTest {
     @Test
     void refusesSubscribeOnAnUnboundConnectionAndOutsideTheBoundZone() throws Exception {
         try (DsoTestClient client = connect()) {
-            assertEquals(Rcode.REFUSED, client.request(2, DsoTestClient.subscribe(BROWSE, Type.PTR)).rcode());
+            assertEquals(Rcode.REFUSED,
+                    client.request(2, DsoMessage.Tlv.subscribe(BROWSE, Type.PTR, DClass.IN)).rcode());
             client.bind(ALICE, aliceKey());
             Name bobs = Name.fromConstantString("_afpovertcp._tcp.bob.members.example.");
-            assertEquals(Rcode.REFUSED, client.request(3, DsoTestClient.subscribe(bobs, Type.PTR)).rcode());
-            assertEquals(Rcode.REFUSED, client.request(4, DsoTestClient.subscribe(BOB, Type.SOA)).rcode());
-            assertEquals(Rcode.NOERROR, client.request(5, DsoTestClient.subscribe(BROWSE, Type.PTR)).rcode());
+            assertEquals(Rcode.REFUSED,
+                    client.request(3, DsoMessage.Tlv.subscribe(bobs, Type.PTR, DClass.IN)).rcode());
+            assertEquals(Rcode.REFUSED,
+                    client.request(4, DsoMessage.Tlv.subscribe(BOB, Type.SOA, DClass.IN)).rcode());
+            assertEquals(Rcode.NOERROR,
+                    client.request(5, DsoMessage.Tlv.subscribe(BROWSE, Type.PTR, DClass.IN)).rcode());
         }
     }
 
@@ -135,7 +140,8 @@ class PushOverTlsTest {
     void anSoaQuerySignedWithAnotherZonesKeyDoesNotBind() throws Exception {
         try (DsoTestClient client = connect()) {
             client.bind(BOB, f.clientKey(BOB, TSIG.HMAC_SHA256));
-            assertEquals(Rcode.REFUSED, client.request(2, DsoTestClient.subscribe(BROWSE, Type.PTR)).rcode());
+            assertEquals(Rcode.REFUSED,
+                    client.request(2, DsoMessage.Tlv.subscribe(BROWSE, Type.PTR, DClass.IN)).rcode());
         }
     }
 
@@ -144,14 +150,15 @@ class PushOverTlsTest {
         try (DsoTestClient session = connect(); DsoTestClient plain = connect()) {
             session.bind(ALICE, aliceKey());
             plain.bind(ALICE, aliceKey());
-            DsoMessage keepalive = session.request(1, DsoMessage.keepalive(15_000, 15_000));
+            DsoMessage keepalive = session.request(1, DsoMessage.Tlv.keepalive(15_000, 15_000));
             assertEquals(Rcode.NOERROR, keepalive.rcode());
             ByteBuffer values = ByteBuffer.wrap(keepalive.tlvs().get(0).data());
             assertEquals(30_000, values.getInt(), "the server's inactivity timeout");
             assertEquals(60_000, values.getInt(), "the server's keepalive interval");
             assertTrue(plain.closedByServer(), "a connection without a session still times out");
             Thread.sleep(IDLE_MILLIS);
-            assertEquals(Rcode.NOERROR, session.request(2, DsoTestClient.subscribe(BROWSE, Type.PTR)).rcode(),
+            assertEquals(Rcode.NOERROR,
+                    session.request(2, DsoMessage.Tlv.subscribe(BROWSE, Type.PTR, DClass.IN)).rcode(),
                     "the session connection is still open after twice the idle timeout");
         }
     }
@@ -174,7 +181,7 @@ class PushOverTlsTest {
             Message event = new Message(client.read());
             assertEquals(new LlqOption(1, LlqOption.EVENT, 0, id, 3600), LlqOption.from(event.getOPT()).orElseThrow());
             assertEquals(List.of(ptr("alice-mini")), event.getSection(org.xbill.DNS.Section.ANSWER));
-            assertEquals("llq-tls", f.engine.watches().get(0).mechanism());
+            assertEquals("llq-tls", f.server.watches().watches().get(0).mechanism());
         }
     }
 
@@ -182,9 +189,10 @@ class PushOverTlsTest {
     void dsoOverPlainTcpIsRefused() throws Exception {
         try (DsoTestClient client = DsoTestClient.tcp(listeners.status().tcpPort())) {
             client.bind(ALICE, aliceKey());
-            assertEquals(Rcode.REFUSED, client.request(1, DsoMessage.keepalive(15_000, 15_000)).rcode());
-            assertEquals(Rcode.REFUSED, client.request(2, DsoTestClient.subscribe(BROWSE, Type.PTR)).rcode());
-            assertTrue(f.engine.watches().isEmpty());
+            assertEquals(Rcode.REFUSED, client.request(1, DsoMessage.Tlv.keepalive(15_000, 15_000)).rcode());
+            assertEquals(Rcode.REFUSED,
+                    client.request(2, DsoMessage.Tlv.subscribe(BROWSE, Type.PTR, DClass.IN)).rcode());
+            assertTrue(f.server.watches().watches().isEmpty());
             Message plainQuery = Message.newQuery(Record.newRecord(ALICE, Type.SOA, org.xbill.DNS.DClass.IN));
             client.send(plainQuery.toWire());
             assertEquals(Rcode.NOERROR, new Message(client.read()).getRcode(), "ordinary DNS still works");

@@ -12,10 +12,11 @@ import java.util.zip.CRC32C;
 /**
  * An append-only file of frames {@code length(4) | crc32c(4) | payload}. {@link #append} forces to disk
  * before it returns; {@link #write} does not, and {@link #awaitDurable} forces once for every write made so
- * far, so that concurrent writers share one flush (group commit). Reading stops at the first frame that is cut short or fails its checksum: that tail was being
- * written when the process died and is cut off, earlier frames stay.
+ * far, so that concurrent writers share one flush (group commit). Reading stops at the first frame that is cut
+ * short or fails its checksum: that tail was being written when the process died and is cut off, earlier frames
+ * stay.
  */
-public final class FramedLog implements AutoCloseable {
+final class FramedLog implements AutoCloseable {
     /** Far above any real entry (a full zone of BTMM records is a few kilobytes); a larger length is garbage. */
     static final int MAX_FRAME = 16 * 1024 * 1024;
     private static final int HEADER = 8;
@@ -101,13 +102,6 @@ public final class FramedLog implements AutoCloseable {
             // fdatasync also flushes the new file length, which reading the appended data needs.
             channel.force(false);
             durable = target;
-        }
-    }
-
-    /** The offset up to which the file is known to be on the device. */
-    public long durableOffset() {
-        synchronized (flushLock) {
-            return durable;
         }
     }
 

@@ -7,37 +7,35 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.log.Logger;
+import org.osgi.util.promise.Deferred;
+import org.osgi.util.promise.Promise;
+import org.osgi.util.promise.PromiseFactory;
 
 /**
- * Acknowledges journaled changes once they are on the device, flushing once for all that are
- * waiting: with many updates outstanding each flush covers a batch of them, instead of one flush
- * per update while the zone is locked. Owns one thread, stopped by {@link #close}.
+ * Resolves the completions of journaled entries once they are on the device, flushing once for all that are
+ * waiting: with many updates outstanding each flush covers a batch of them, instead of one flush per update
+ * while the zone is locked. Owns one thread, stopped by {@link #close}; completions resolve on it.
  */
-public final class GroupCommit implements AutoCloseable {
+final class GroupCommit implements AutoCloseable {
 
     /** Flushes the journal up to an offset. */
     @FunctionalInterface
-    public interface Flusher {
+    interface Flusher {
         void awaitDurable(long offset) throws IOException;
     }
 
-    /** What to do once a change is durable, or when it could not be made so. */
-    public interface Acknowledgement {
-        void durable();
-
-        void failed(IOException e);
+    private record Waiting(long offset, Deferred<Void> durable) {
     }
 
-    private record Waiting(long offset, Acknowledgement ack) {
-    }
-
+    /** Callbacks run on the thread that resolves, so the caller sees them in the order of the flushes. */
+    private final PromiseFactory promises = new PromiseFactory(PromiseFactory.inlineExecutor());
     private final Flusher flusher;
     private final Logger log;
     private final LinkedBlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    public GroupCommit(Flusher flusher, Logger log, String name) {
+    GroupCommit(Flusher flusher, Logger log, String name) {
         this.flusher = flusher;
         this.log = log;
         this.thread = new Thread(this::run, name);
@@ -45,13 +43,11 @@ public final class GroupCommit implements AutoCloseable {
         thread.start();
     }
 
-    /** Runs {@code ack} once everything journaled up to {@code offset} is durable (at once for offset 0). */
-    public void whenDurable(long offset, Acknowledgement ack) {
-        if (offset <= 0) {
-            ack.durable();
-        } else {
-            queue.add(new Waiting(offset, ack));
-        }
+    /** A completion that resolves once everything journaled up to {@code offset} is durable. */
+    Promise<Void> whenDurable(long offset) {
+        Deferred<Void> durable = promises.deferred();
+        queue.add(new Waiting(offset, durable));
+        return durable.getPromise();
     }
 
     private void run() {
@@ -80,19 +76,13 @@ public final class GroupCommit implements AutoCloseable {
             flusher.awaitDurable(highest);
         } catch (IOException e) {
             log.error("The DNS journal could not be flushed; {} update(s) answered SERVFAIL", batch.size(), e);
-            batch.forEach(w -> w.ack().failed(e));
+            batch.forEach(w -> w.durable().fail(e));
             return;
         }
-        for (Waiting w : batch) {
-            try {
-                w.ack().durable();
-            } catch (RuntimeException e) {
-                log.error("Acknowledging a durable update failed", e);
-            }
-        }
+        batch.forEach(w -> w.durable().resolve(null));
     }
 
-    /** Acknowledges what is still waiting, then stops the thread (bounded wait). */
+    /** Resolves what is still waiting, then stops the thread (bounded wait). */
     @Override
     public void close() {
         running = false;

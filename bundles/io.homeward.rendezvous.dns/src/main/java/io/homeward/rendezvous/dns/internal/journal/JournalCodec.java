@@ -18,13 +18,14 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 
+import io.homeward.rendezvous.dns.internal.zone.JournalEntry;
 import io.homeward.rendezvous.dns.internal.zone.ZoneDelta;
 
 /**
  * Binary form of {@link JournalEntry}: a kind byte, the zone name in DNS wire form, then the kind's fields.
  * Records are stored in uncompressed DNS wire form, lease ends as Unix seconds.
  */
-public final class JournalCodec {
+final class JournalCodec {
     private static final int ADDED = 1;
     private static final int REMOVED = 2;
     private static final int CHANGED = 3;

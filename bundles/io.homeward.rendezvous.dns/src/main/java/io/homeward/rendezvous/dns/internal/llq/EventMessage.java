@@ -12,6 +12,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIGRecord;
 
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.tsig.SigningKey;
 import io.homeward.rendezvous.dns.internal.watch.Question;
 

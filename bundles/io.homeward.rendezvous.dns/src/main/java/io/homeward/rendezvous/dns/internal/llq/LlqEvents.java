@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.homeward.kit.dns.wire.LlqOption;
+import io.homeward.rendezvous.dns.internal.response.EdnsPolicy;
+
 /**
  * Sends LLQ events (RFC 8764 §7.1) and resends unacknowledged UDP events: after 2 s, then 4 s, and gives up
  * when the third transmission has gone unanswered for 8 s more. TCP and TLS deliver or fail on their own, so
@@ -15,7 +18,6 @@ import java.util.Random;
 final class LlqEvents {
     static final Duration FIRST_RETRANSMISSION = Duration.ofSeconds(2);
     static final int MAX_TRANSMISSIONS = 3;
-    private static final int STREAM_LIMIT = 65535;
 
     private final int udpPayload;
     private final Clock clock;
@@ -31,7 +33,8 @@ final class LlqEvents {
     /** Sends the changes in as few events as fit the transport. */
     void send(LlqEntry entry, List<byte[]> answers, Instant now) {
         boolean udp = !entry.responder.transport().isStream();
-        int room = (udp ? udpPayload : STREAM_LIMIT) - EventMessage.overhead(entry.question, entry.key, udpPayload);
+        int room = (udp ? udpPayload : EdnsPolicy.STREAM_LIMIT)
+                - EventMessage.overhead(entry.question, entry.key, udpPayload);
         List<byte[]> batch = new ArrayList<>();
         int size = 0;
         for (byte[] answer : answers) {

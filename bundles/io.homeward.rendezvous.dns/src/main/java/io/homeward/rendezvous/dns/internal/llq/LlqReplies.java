@@ -7,8 +7,9 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 
-import io.homeward.rendezvous.dns.internal.ResponseWriter;
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.query.QueryAnswerer;
+import io.homeward.rendezvous.dns.internal.response.ResponseWriter;
 
 /** The server's answers in the LLQ handshake and refresh (RFC 8764 §5.2, §6), signed like the request. */
 final class LlqReplies {

@@ -4,6 +4,7 @@ import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 
 import io.homeward.api.dns.DnsResponder;
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.tsig.TsigOutcome;
 import io.homeward.rendezvous.dns.internal.watch.Question;
 

@@ -26,8 +26,9 @@ import org.xbill.DNS.Type;
 
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.rendezvous.WatchState;
-import io.homeward.rendezvous.dns.internal.ResponseWriter;
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.query.QueryAnswerer;
+import io.homeward.rendezvous.dns.internal.response.ResponseWriter;
 import io.homeward.rendezvous.dns.internal.tsig.TsigOutcome;
 import io.homeward.rendezvous.dns.internal.watch.Question;
 import io.homeward.rendezvous.dns.internal.watch.RecordWire;
@@ -131,7 +132,7 @@ public final class LlqServer implements ZoneChangeListener {
             return;
         }
         LlqEntry entry = new LlqEntry(newId(), request.question(), request.tsig().keyName(), request.tsig().key(),
-                responder, settings.clampLease(request.option().lease()));
+                responder, settings.clampLease(request.option().leaseSeconds()));
         add(entry);
         if (responder.transport().isStream()) {
             // Over TCP and TLS the connection already proves the address: no challenge (RFC 8764 §5.2; Apple's
@@ -152,9 +153,9 @@ public final class LlqServer implements ZoneChangeListener {
             return;
         }
         if (!entry.established()) {
-            if (Math.abs(option.lease() - entry.grantedLease) > LEASE_FUDGE_SECONDS) {
+            if (Math.abs(option.leaseSeconds() - entry.grantedLease) > LEASE_FUDGE_SECONDS) {
                 log.debug("Ignored a challenge response from {}: lease {} s, granted {} s", request.responder().client(),
-                        option.lease(), entry.grantedLease);
+                        option.leaseSeconds(), entry.grantedLease);
                 return;
             }
             establish(entry, now);
@@ -171,12 +172,12 @@ public final class LlqServer implements ZoneChangeListener {
             replies.option(request, LlqOption.REFRESH, LlqOption.NO_SUCH_LLQ, option.id(), 0);
             return;
         }
-        if (option.lease() == 0) {
+        if (option.leaseSeconds() == 0) {
             remove(entry, "cancelled by the client");
             replies.option(request, LlqOption.REFRESH, LlqOption.NO_ERROR, entry.id, 0);
             return;
         }
-        entry.grantedLease = settings.clampLease(option.lease());
+        entry.grantedLease = settings.clampLease(option.leaseSeconds());
         extend(entry, clock.instant());
         replies.option(request, LlqOption.REFRESH, LlqOption.NO_ERROR, entry.id, entry.grantedLease);
     }

@@ -11,6 +11,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.WireParseException;
 
+import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.rendezvous.dns.internal.watch.Question;
 
 /** The DNS Push TLVs this server reads and writes (RFC 8765 §6): SUBSCRIBE data and PUSH messages. */

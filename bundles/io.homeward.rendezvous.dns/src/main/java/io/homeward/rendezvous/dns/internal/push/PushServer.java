@@ -1,6 +1,5 @@
 package io.homeward.rendezvous.dns.internal.push;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.xbill.DNS.Record;
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.WatchState;
+import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.rendezvous.dns.internal.watch.Question;
 import io.homeward.rendezvous.dns.internal.watch.RecordWire;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
@@ -141,7 +141,7 @@ public final class PushServer implements ZoneChangeListener {
         PushSession session = sessions.computeIfAbsent(connection, c -> new PushSession(c, now));
         establish(session);
         // RFC 8490 §7.1: the server's values in the response are the ones the client must use.
-        connection.send(DsoMessage.reply(message.id(), Rcode.NOERROR, List.of(DsoMessage.keepalive(
+        connection.send(DsoMessage.reply(message.id(), Rcode.NOERROR, List.of(DsoMessage.Tlv.keepalive(
                 settings.pushInactivity().toMillis(), settings.pushKeepalive().toMillis()))).toWire());
     }
 
@@ -168,7 +168,7 @@ public final class PushServer implements ZoneChangeListener {
             log.info("Refused SUBSCRIBE from {}: {} per session and {} in total are allowed", connection.client(),
                     settings.pushPerConnection(), settings.pushTotal());
             connection.send(DsoMessage.reply(message.id(), Rcode.SERVFAIL,
-                    List.of(DsoMessage.retryDelay(settings.retryDelay().toMillis()))).toWire());
+                    List.of(DsoMessage.Tlv.retryDelay(settings.retryDelay().toMillis()))).toWire());
             return;
         }
         session.subscriptions.put(message.id(), question);
@@ -191,11 +191,14 @@ public final class PushServer implements ZoneChangeListener {
         session.heard(clock.instant(), false);
         switch (primary.type()) {
             case DsoMessage.UNSUBSCRIBE -> {
-                if (primary.data().length != 2) {
-                    abort(connection, "an UNSUBSCRIBE of " + primary.data().length + " bytes (2 expected)");
+                int subscription;
+                try {
+                    subscription = primary.subscriptionId();
+                } catch (IllegalArgumentException e) {
+                    abort(connection, e.getMessage());
                     return;
                 }
-                if (session.subscriptions.remove(ByteBuffer.wrap(primary.data()).getShort() & 0xffff) != null) {
+                if (session.subscriptions.remove(subscription) != null) {
                     subscriptionCount--;
                 }
             }
@@ -252,7 +255,7 @@ public final class PushServer implements ZoneChangeListener {
 
     /** Asks every session's client to go away for the retry delay (RFC 8490 §7.2), as the server stops. */
     public synchronized void shutdown() {
-        byte[] retry = DsoMessage.unidirectional(DsoMessage.retryDelay(settings.retryDelay().toMillis())).toWire();
+        byte[] retry = DsoMessage.unidirectional(DsoMessage.Tlv.retryDelay(settings.retryDelay().toMillis())).toWire();
         for (PushSession session : sessions.values()) {
             if (session.established) {
                 session.connection.send(retry);

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.osgi.service.log.Logger;
+import org.osgi.util.promise.Promise;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -33,8 +34,7 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneStore;
  * Processes DNS UPDATE (RFC 2136 §3) for the user zones: zone section, authorization (the TSIG key must be
  * the zone's own key), prerequisites, prescan, then the whole update section applied at once, journaled
  * before it is acknowledged, with the SOA serial bumped once when records changed. Added records carry the
- * granted update lease (RFC 9664). The caller acknowledges only after {@link ZoneStore#awaitDurable} for the
- * result's journal offset (see {@code GroupCommit}).
+ * granted update lease (RFC 9664). The caller acknowledges only once the result's change is durable.
  */
 public final class UpdateProcessor {
     private final ZoneStore store;
@@ -81,8 +81,8 @@ public final class UpdateProcessor {
                 if (rcode != Rcode.NOERROR) {
                     return UpdateResult.of(rcode);
                 }
-                long offset = apply(zone, request.getSection(Section.UPDATE), granted);
-                return new UpdateResult(Rcode.NOERROR, granted, offset);
+                Promise<Void> durable = apply(zone, request.getSection(Section.UPDATE), granted);
+                return new UpdateResult(Rcode.NOERROR, granted, durable);
             });
         } catch (IOException e) {
             log.error("UPDATE of {} failed: the journal could not store it; nothing changed", zoneName, e);
@@ -102,8 +102,8 @@ public final class UpdateProcessor {
         return Rcode.NOERROR;
     }
 
-    /** Applies and journals the update; returns the journal offset to await, 0 when nothing changed. */
-    private long apply(Zone zone, List<Record> updates, Optional<UpdateLease> lease) throws IOException {
+    /** Applies and journals the update; returns its completion, resolved already when nothing changed. */
+    private Promise<Void> apply(Zone zone, List<Record> updates, Optional<UpdateLease> lease) throws IOException {
         TreeMap<Name, List<Record>> before = zone.copyData(updates.stream().map(Record::getName).collect(Collectors.toSet()));
         UpdateApplier applier = new UpdateApplier(zone, before);
         applier.apply(updates);
@@ -122,6 +122,6 @@ public final class UpdateProcessor {
         boolean changed = !diff.removed().isEmpty() || !diff.added().isEmpty();
         long serial = changed ? Serials.next(zone.serial()) : zone.serial();
         ZoneDelta delta = new ZoneDelta(serial, diff.removed(), diff.added(), leased, unleased);
-        return delta.isEmpty() ? 0 : store.commit(zone, delta);
+        return delta.isEmpty() ? UpdateResult.NOTHING_WRITTEN : store.commit(zone, delta);
     }
 }

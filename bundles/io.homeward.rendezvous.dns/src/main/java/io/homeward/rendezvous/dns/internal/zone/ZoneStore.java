@@ -1,52 +1,46 @@
 package io.homeward.rendezvous.dns.internal.zone;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 import org.osgi.service.log.Logger;
+import org.osgi.util.promise.Promise;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-
-import io.homeward.rendezvous.dns.internal.journal.JournalEntry;
-import io.homeward.rendezvous.dns.internal.journal.ZonePersistence;
 
 /**
  * All zones of the server: the domain zone (from configuration only) and one journaled zone per user. Reads
  * run under a shared lock, changes under an exclusive one. A change is journaled and applied under that
- * lock; it is acknowledged, and the listeners hear of it (in commit order), only once the journal has it
- * on disk, so no long-lived query learns of a change a crash could still undo.
+ * lock; it is acknowledged, and the listeners hear of it (in commit order), only once the {@link ZoneJournal}
+ * has it on disk, so no long-lived query learns of a change a crash could still undo.
  */
 public final class ZoneStore {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<Name, Zone> zones = new TreeMap<>();
     /** Moves (under the write lock) with every change that can alter an answer; see {@link #generation}. */
     private final AtomicLong generation = new AtomicLong();
-    private final List<ZoneChangeListener> listeners = new CopyOnWriteArrayList<>();
-    /** Changes applied but not yet known durable, in commit order; guarded by itself. */
-    private final ArrayDeque<PendingChange> pending = new ArrayDeque<>();
-    /** Held while delivering, so listeners hear changes one at a time and in order. */
-    private final Object delivery = new Object();
+    private final DurableChanges changes;
     private final ZoneTemplate template;
-    private final ZonePersistence persistence;
+    private final ZoneJournal journal;
     private final Clock clock;
     private final Logger log;
 
-    public ZoneStore(ZoneTemplate template, ZonePersistence persistence, Clock clock, Logger log) {
+    public ZoneStore(ZoneTemplate template, ZoneJournal journal, Clock clock, Logger log) {
         this.template = template;
-        this.persistence = persistence;
+        this.journal = journal;
         this.clock = clock;
         this.log = log;
+        this.changes = new DurableChanges(log);
     }
 
     /** Serves the domain zone and restores the user zones from snapshot and journal. */
@@ -55,7 +49,7 @@ public final class ZoneStore {
         try {
             Name domain = template.domain();
             zones.put(domain, new Zone(domain, false, template, Serials.initial(clock.instant().getEpochSecond())));
-            for (JournalEntry entry : persistence.load()) {
+            for (JournalEntry entry : journal.load()) {
                 replay(entry);
             }
         } finally {
@@ -71,12 +65,13 @@ public final class ZoneStore {
         return generation.get();
     }
 
+    /** Tells {@code listener} of every durable change from now on (see {@link ZoneChangeListener}). */
     public void addListener(ZoneChangeListener listener) {
-        listeners.add(listener);
+        changes.addListener(listener);
     }
 
     public void removeListener(ZoneChangeListener listener) {
-        listeners.remove(listener);
+        changes.removeListener(listener);
     }
 
     /** Runs {@code action} with the zones locked for reading. */
@@ -89,13 +84,14 @@ public final class ZoneStore {
         }
     }
 
-    /** Runs {@code action} with the zones locked for changing. */
+    /** Runs {@code action} with the zones locked for changing; then tells the listeners what became durable. */
     public <T> T write(IoSupplier<T> action) throws IOException {
         lock.writeLock().lock();
         try {
             return action.get();
         } finally {
             lock.writeLock().unlock();
+            tellUnlessLocked();
         }
     }
 
@@ -133,83 +129,99 @@ public final class ZoneStore {
                 return false;
             }
             long serial = Serials.initial(clock.instant().getEpochSecond());
-            persistence.append(new JournalEntry.ZoneAdded(apex, serial));
+            journal.appendDurably(new JournalEntry.ZoneAdded(apex, serial));
+            changes.allDurable();
             zones.put(apex, new Zone(apex, true, template, serial));
             generation.incrementAndGet();
-            compactIfLarge();
+            journal.compactIfLarge(this::snapshotEntries);
             return true;
         });
     }
 
     /** Drops a user zone and every record in it; false when there was no such zone. */
     public boolean removeZone(Name apex) throws IOException {
-        boolean removed = write(() -> {
+        return write(() -> {
             Zone zone = zones.get(apex);
             if (zone == null || !zone.isUserZone()) {
                 return false;
             }
-            persistence.append(new JournalEntry.ZoneRemoved(apex));
+            journal.appendDurably(new JournalEntry.ZoneRemoved(apex));
             zones.remove(apex);
             generation.incrementAndGet();
-            // The forced append made this and every earlier change durable.
-            queue(0, new ZoneChange(apex, zone.serial(), zone.storedRecords(), List.of()));
-            compactIfLarge();
+            changes.committed(new ZoneChange(apex, zone.serial(), zone.storedRecords(), List.of()));
+            changes.allDurable();
+            journal.compactIfLarge(this::snapshotEntries);
             return true;
         });
-        deliverDurable();
-        return removed;
     }
 
     /**
-     * Journals {@code delta} and applies it. Call under {@link #write}. The change is durable, and the
-     * listeners hear of it, once {@link #awaitDurable} returns for the offset this returns; acknowledge it
-     * only then.
+     * Journals {@code delta} and applies it. Call under {@link #write}. The completion resolves once the change
+     * is durable and the listeners heard of it, or fails when the journal could not make it durable; acknowledge
+     * the change only then.
+     *
+     * @throws IOException when the journal could not even write it; then nothing changed
      */
-    public long commit(Zone zone, ZoneDelta delta) throws IOException {
+    public Promise<Void> commit(Zone zone, ZoneDelta delta) throws IOException {
         if (!lock.isWriteLockedByCurrentThread()) {
             throw new IllegalStateException("commit needs the write lock");
         }
         if (!zone.isUserZone()) {
             throw new IllegalArgumentException("the domain zone " + zone.apex() + " is read-only");
         }
-        long offset = persistence.write(new JournalEntry.ZoneChanged(zone.apex(), delta));
+        Promise<Void> durable = journal.append(new JournalEntry.ZoneChanged(zone.apex(), delta));
         zone.apply(delta);
         generation.incrementAndGet();
+        Promise<Void> told = durable;
         if (delta.changesData()) {
-            queue(offset, new ZoneChange(zone.apex(), delta.serial(), delta.removed(), delta.added()));
+            long sequence = changes.committed(new ZoneChange(zone.apex(), delta.serial(), delta.removed(),
+                    delta.added()));
+            told = durable.then(resolved -> {
+                changes.durableThrough(sequence);
+                tellUnlessLocked();
+                return resolved;
+            });
         }
-        compactIfLarge();
-        return offset;
+        journal.compactIfLarge(this::snapshotEntries);
+        return told;
     }
 
-    /**
-     * Returns once every change committed up to {@code offset} is on the device, after telling the
-     * listeners about the changes that now are. Never call it holding the zone lock: listeners may read.
-     */
-    public void awaitDurable(long offset) throws IOException {
-        persistence.awaitDurable(offset);
-        deliverDurable();
-    }
-
-    /** Removes every record whose lease has ended, one change (one serial bump) per zone. */
+    /** Removes every record whose lease has ended, one change (one serial bump) per zone; returns once durable. */
     public int expireLeases(Instant now) throws IOException {
-        long[] written = {0};
+        List<Promise<Void>> committed = new ArrayList<>();
         int count = write(() -> {
             int removed = 0;
             for (Zone zone : zones.values()) {
                 List<Record> expired = zone.expired(now);
                 if (!expired.isEmpty()) {
-                    written[0] = commit(zone, new ZoneDelta(Serials.next(zone.serial()), expired, List.of(), Map.of(), Set.of()));
+                    committed.add(commit(zone, new ZoneDelta(Serials.next(zone.serial()), expired, List.of(),
+                            Map.of(), Set.of())));
                     log.info("Lease ended for {} record(s) in {}", expired.size(), zone.apex());
                     removed += expired.size();
                 }
             }
             return removed;
         });
-        if (written[0] > 0) {
-            awaitDurable(written[0]);
+        for (Promise<Void> change : committed) {
+            awaitDurable(change);
         }
         return count;
+    }
+
+    private static void awaitDurable(Promise<Void> change) throws IOException {
+        Throwable failure;
+        try {
+            failure = change.getFailure();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the journal");
+        }
+        if (failure instanceof IOException e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IOException("the journal failed", failure);
+        }
     }
 
     private void replay(JournalEntry entry) {
@@ -230,48 +242,6 @@ public final class ZoneStore {
         }
     }
 
-    /** Compacts a large journal; the forced snapshot then holds every change so far, and offsets restart. */
-    private void compactIfLarge() {
-        try {
-            if (persistence.needsCompaction()) {
-                persistence.compact(snapshotEntries());
-                synchronized (pending) {
-                    List<PendingChange> durable = pending.stream().map(p -> new PendingChange(0, p.change())).toList();
-                    pending.clear();
-                    pending.addAll(durable);
-                }
-            }
-        } catch (IOException e) {
-            log.warn("Could not compact the DNS journal (it stays complete, only larger): {}", e.getMessage());
-        }
-    }
-
-    private void queue(long offset, ZoneChange change) {
-        synchronized (pending) {
-            pending.add(new PendingChange(offset, change));
-        }
-    }
-
-    /** Tells the listeners every queued change the journal now holds on disk. */
-    private void deliverDurable() {
-        synchronized (delivery) {
-            while (true) {
-                PendingChange next;
-                synchronized (pending) {
-                    next = pending.peek();
-                    if (next == null || next.offset() > persistence.durableOffset()) {
-                        return;
-                    }
-                    pending.poll();
-                }
-                notifyListeners(next.change());
-            }
-        }
-    }
-
-    private record PendingChange(long offset, ZoneChange change) {
-    }
-
     private List<JournalEntry> snapshotEntries() {
         List<JournalEntry> entries = new ArrayList<>();
         for (Zone zone : zones.values()) {
@@ -284,13 +254,10 @@ public final class ZoneStore {
         return entries;
     }
 
-    private void notifyListeners(ZoneChange change) {
-        for (ZoneChangeListener listener : listeners) {
-            try {
-                listener.zoneChanged(change);
-            } catch (RuntimeException e) {
-                log.error("A zone change listener failed on {}", change.zone(), e);
-            }
+    /** Listeners may read the zones, so they are never told under the write lock; write() tells once unlocked. */
+    private void tellUnlessLocked() {
+        if (!lock.isWriteLockedByCurrentThread()) {
+            changes.tell();
         }
     }
 

@@ -15,14 +15,20 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.SRVRecord;
 
-import io.homeward.rendezvous.dns.internal.ServerSettings;
-
 /**
  * The records every zone gets from configuration instead of from updates: SOA and NS at the apex, glue for
  * the name server in the domain zone, and in user zones the SRV records that tell agents where to send
  * updates and long-lived queries.
+ *
+ * @param domain              apex of the domain zone; user zones sit one label below it
+ * @param nameServer          NS target and SOA MNAME of every zone
+ * @param nameServerAddresses glue A/AAAA records for {@code nameServer}
+ * @param hostmaster          SOA RNAME
+ * @param tlsPort             port advertised in the {@link #SERVICES} SRV records
+ * @param negativeTtl         SOA MINIMUM, the negative caching TTL (RFC 2308 §4)
  */
-public final class ZoneTemplate {
+public record ZoneTemplate(Name domain, Name nameServer, List<InetAddress> nameServerAddresses, Name hostmaster,
+        int tlsPort, long negativeTtl) {
     static final long TTL = 3600;
     /** SOA timers (RFC 1912 §2.2 ranges): refresh, retry, expire. */
     private static final long REFRESH = 3600;
@@ -32,39 +38,28 @@ public final class ZoneTemplate {
     public static final List<String> SERVICES = List.of("_dns-update-tls._tcp", "_dns-llq-tls._tcp",
             "_dns-push-tls._tcp");
 
-    private final ServerSettings settings;
-
-    public ZoneTemplate(ServerSettings settings) {
-        this.settings = settings;
-    }
-
-    public Name domain() {
-        return settings.domain();
-    }
-
-    public long negativeTtl() {
-        return settings.negativeTtl();
+    public ZoneTemplate {
+        nameServerAddresses = List.copyOf(nameServerAddresses);
     }
 
     public SOARecord soa(Name apex, long serial) {
-        return new SOARecord(apex, DClass.IN, TTL, settings.nameServer(), settings.hostmaster(), serial, REFRESH,
-                RETRY, EXPIRE, settings.negativeTtl());
+        return new SOARecord(apex, DClass.IN, TTL, nameServer, hostmaster, serial, REFRESH, RETRY, EXPIRE,
+                negativeTtl);
     }
 
     /** Every configured record of a zone except its SOA. */
     List<Record> fixedRecords(Name apex, boolean userZone) {
         List<Record> records = new ArrayList<>();
-        records.add(new NSRecord(apex, DClass.IN, TTL, settings.nameServer()));
+        records.add(new NSRecord(apex, DClass.IN, TTL, nameServer));
         if (userZone) {
             for (String service : SERVICES) {
-                records.add(new SRVRecord(serviceName(service, apex), DClass.IN, TTL, 0, 0, settings.tlsPort(),
-                        settings.nameServer()));
+                records.add(new SRVRecord(serviceName(service, apex), DClass.IN, TTL, 0, 0, tlsPort, nameServer));
             }
-        } else if (settings.nameServer().subdomain(apex)) {
-            for (InetAddress address : settings.nameServerAddresses()) {
+        } else if (nameServer.subdomain(apex)) {
+            for (InetAddress address : nameServerAddresses) {
                 records.add(address instanceof Inet4Address
-                        ? new ARecord(settings.nameServer(), DClass.IN, TTL, address)
-                        : new AAAARecord(settings.nameServer(), DClass.IN, TTL, address));
+                        ? new ARecord(nameServer, DClass.IN, TTL, address)
+                        : new AAAARecord(nameServer, DClass.IN, TTL, address));
             }
         }
         return records;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.util.promise.Promise;
 
 import io.homeward.rendezvous.dns.internal.TestLogger;
 
@@ -32,10 +33,10 @@ class GroupCommitTest {
         };
         List<Long> acknowledged = new CopyOnWriteArrayList<>();
         try (GroupCommit commit = new GroupCommit(flusher, new TestLogger().logger(), "test-group-commit")) {
-            commit.whenDurable(10, ack(acknowledged, 10));
+            ack(commit.whenDurable(10), acknowledged, 10);
             assertTrue(firstFlushStarted.await(5, TimeUnit.SECONDS));
             for (long offset = 20; offset <= 1000; offset += 10) {
-                commit.whenDurable(offset, ack(acknowledged, offset));
+                ack(commit.whenDurable(offset), acknowledged, offset);
             }
             assertTrue(acknowledged.isEmpty(), "nothing is acknowledged before its flush");
             releaseFirstFlush.countDown();
@@ -55,44 +56,17 @@ class GroupCommitTest {
         try (GroupCommit commit = new GroupCommit(offset -> {
             throw new IOException("disk full");
         }, new TestLogger().logger(), "test-group-commit")) {
-            commit.whenDurable(5, new GroupCommit.Acknowledgement() {
-                @Override
-                public void durable() {
-                    outcomes.add("durable");
-                }
-
-                @Override
-                public void failed(IOException e) {
-                    outcomes.add("failed: " + e.getMessage());
-                }
-            });
+            commit.whenDurable(5)
+                    .onSuccess(durable -> outcomes.add("durable"))
+                    .onFailure(e -> outcomes.add("failed: " + e.getMessage()));
         }
         assertEquals(List.of("failed: disk full"), outcomes);
     }
 
-    @Test
-    void nothingWrittenIsAcknowledgedAtOnce() {
-        List<Long> acknowledged = new CopyOnWriteArrayList<>();
-        try (GroupCommit commit = new GroupCommit(offset -> {
-            throw new AssertionError("no flush for nothing");
-        }, new TestLogger().logger(), "test-group-commit")) {
-            commit.whenDurable(0, ack(acknowledged, 0));
-        }
-        assertEquals(List.of(0L), acknowledged);
-    }
-
-    private static GroupCommit.Acknowledgement ack(List<Long> acknowledged, long offset) {
-        return new GroupCommit.Acknowledgement() {
-            @Override
-            public void durable() {
-                acknowledged.add(offset);
-            }
-
-            @Override
-            public void failed(IOException e) {
-                throw new AssertionError("unexpected failure", e);
-            }
-        };
+    private static void ack(Promise<Void> durable, List<Long> acknowledged, long offset) {
+        durable.onSuccess(v -> acknowledged.add(offset)).onFailure(e -> {
+            throw new AssertionError("unexpected failure", e);
+        });
     }
 
     private static void await(CountDownLatch latch) {

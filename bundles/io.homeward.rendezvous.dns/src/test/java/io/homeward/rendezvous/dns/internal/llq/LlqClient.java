@@ -18,22 +18,23 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.dns.DnsTransport;
-import io.homeward.rendezvous.dns.internal.DnsEngine;
-import io.homeward.rendezvous.dns.internal.EngineFixture;
+import io.homeward.kit.dns.wire.LlqOption;
+import io.homeward.rendezvous.dns.internal.DnsServer;
 import io.homeward.rendezvous.dns.internal.FakeResponder;
+import io.homeward.rendezvous.dns.internal.ServerFixture;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 
-/** The client side of LLQ for tests: builds messages with dnsjava, sends them through the engine, reads replies. */
+/** The client side of LLQ for tests: builds messages with dnsjava, sends them through the server, reads replies. */
 final class LlqClient {
     static final Name BROWSE = Name.fromConstantString("_afpovertcp._tcp.alice.members.example.");
 
-    final EngineFixture f;
+    final ServerFixture f;
     final Random random = new Random(7);
 
     LlqClient(java.nio.file.Path dir, WatchSettings settings) throws IOException {
-        f = new EngineFixture(dir);
-        f.engine.close();
-        f.engine = new DnsEngine(EngineFixture.settings(100_000, 5, 20, List.of()), settings,
+        f = new ServerFixture(dir);
+        f.server.close();
+        f.server = new DnsServer(ServerFixture.settings(100_000, 5, 20, List.of()), settings,
                 name -> java.util.Optional.ofNullable(f.keys.get(name)), f.clock, random, Runnable::run, dir,
                 f.log.logger());
     }
@@ -55,7 +56,7 @@ final class LlqClient {
     /** Sends and returns the single reply, checking its signature when signed. */
     Message exchange(Message m, FakeResponder responder) {
         int before = responder.sent().size();
-        f.engine.handle(m.toWire(), responder);
+        f.server.requests().handle(m.toWire(), responder);
         if (responder.sent().size() != before + 1) {
             throw new AssertionError("expected one reply, got " + (responder.sent().size() - before));
         }
@@ -72,11 +73,11 @@ final class LlqClient {
 
     /** Setup request then challenge response over UDP; returns the LLQ-ID. */
     long establish(Name name, int type, long lease, FakeResponder responder) {
-        Message challenge = exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, 0, lease), EngineFixture.ALICE),
-                responder);
+        Message challenge = exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, 0, lease),
+                ServerFixture.ALICE), responder);
         LlqOption granted = LlqOption.from(challenge.getOPT()).orElseThrow();
-        exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, granted.id(), granted.lease()),
-                EngineFixture.ALICE), responder);
+        exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, granted.id(), granted.leaseSeconds()),
+                ServerFixture.ALICE), responder);
         return granted.id();
     }
 
@@ -134,7 +135,7 @@ final class LlqClient {
     }
 
     static Record ptr(String instance) {
-        return EngineFixture.rr("_afpovertcp._tcp", Type.PTR, 300, instance + "._afpovertcp._tcp", EngineFixture.ALICE);
+        return ServerFixture.rr("_afpovertcp._tcp", Type.PTR, 300, instance + "._afpovertcp._tcp", ServerFixture.ALICE);
     }
 
     static FakeResponder udp() {

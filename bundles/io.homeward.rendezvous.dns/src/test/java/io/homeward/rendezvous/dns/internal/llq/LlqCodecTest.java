@@ -1,6 +1,5 @@
 package io.homeward.rendezvous.dns.internal.llq;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,9 +13,10 @@ import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.watch.RecordWire;
 
-/** The worked example of /work/shared/protocols/dns-llq.md §8 (checked there with dnspython) as codec vectors. */
+/** An LLQ setup and event exchange (RFC 8764 §5.2, §7.1), checked with dnspython, as codec vectors. */
 class LlqCodecTest {
     static final String QUESTION = "0b5f6166706f766572746370045f746370"
             + "05616c69636504627" + "46d6d076578616d706c6500000c0001";

@@ -1,6 +1,6 @@
 package io.homeward.rendezvous.dns.internal.llq;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
 import static io.homeward.rendezvous.dns.internal.llq.LlqClient.BROWSE;
 import static io.homeward.rendezvous.dns.internal.llq.LlqClient.ptr;
 import static io.homeward.rendezvous.dns.internal.llq.LlqClient.request;
@@ -27,6 +27,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.FakeResponder;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 
@@ -56,14 +57,14 @@ class LlqPcapTest {
             Message challenge = c.exchange(setup, client);
             LlqOption granted = LlqOption.from(challenge.getOPT()).orElseThrow();
             Message response = c.signed(request(BROWSE, Type.PTR, 0x1234, LlqOption.SETUP, granted.id(),
-                    granted.lease()), ALICE);
+                    granted.leaseSeconds()), ALICE);
             c.exchange(response, client);
             c.f.addToAlice(ptr("alice-mbp"));
             Update delete = new Update(ALICE);
             delete.delete(ptr("alice-mbp"));
             assertEquals(Rcode.NOERROR, c.f.signedUpdate(delete).getRcode());
             Message ack = LlqClient.ack(LlqClient.parse(client.sent().get(3)));
-            c.f.engine.handle(ack.toWire(), client);
+            c.f.server.requests().handle(ack.toWire(), client);
 
             frames.add(udp(CLIENT, CLIENT_PORT, SERVER, SERVER_PORT, setup.toWire()));
             frames.add(udp(SERVER, SERVER_PORT, CLIENT, CLIENT_PORT, client.sent().get(0)));

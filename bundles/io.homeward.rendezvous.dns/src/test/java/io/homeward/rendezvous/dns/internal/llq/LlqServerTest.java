@@ -1,7 +1,7 @@
 package io.homeward.rendezvous.dns.internal.llq;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.BOB;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.BOB;
 import static io.homeward.rendezvous.dns.internal.llq.LlqClient.BROWSE;
 import static io.homeward.rendezvous.dns.internal.llq.LlqClient.answerTtls;
 import static io.homeward.rendezvous.dns.internal.llq.LlqClient.parse;
@@ -32,8 +32,9 @@ import org.xbill.DNS.Update;
 
 import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.WatchState;
-import io.homeward.rendezvous.dns.internal.EngineFixture;
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.FakeResponder;
+import io.homeward.rendezvous.dns.internal.ServerFixture;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 
 class LlqServerTest {
@@ -63,15 +64,15 @@ class LlqServerTest {
         assertTrue(challenge.getSection(Section.ANSWER).isEmpty(), "a challenge carries no answers");
         assertEquals(new LlqOption(1, LlqOption.SETUP, 0, offered.id(), 7200), offered);
         assertNotEquals(0, offered.id());
-        assertTrue(c.f.engine.watches().isEmpty(), "not established before the challenge is answered");
+        assertTrue(c.f.server.watches().watches().isEmpty(), "not established before the challenge is answered");
 
         Message ack = c.exchange(c.signed(request(BROWSE, Type.PTR, 0x1234, LlqOption.SETUP, offered.id(), 7200),
                 ALICE), client);
         assertEquals(List.of(ptr("alice-mbp")), ack.getSection(Section.ANSWER));
         assertEquals(new LlqOption(1, LlqOption.SETUP, 0, offered.id(), 7200), LlqOption.from(ack.getOPT()).orElseThrow());
-        WatchState watch = c.f.engine.watches().get(0);
+        WatchState watch = c.f.server.watches().watches().get(0);
         assertEquals(new WatchState("llq-udp", client.client().toString(), ALICE.toString(), BROWSE.toString(), "PTR",
-                java.util.Optional.of(EngineFixture.START.plusSeconds(7200)), java.util.Optional.empty(), 0), watch);
+                java.util.Optional.of(ServerFixture.START.plusSeconds(7200)), java.util.Optional.empty(), 0), watch);
     }
 
     @Test
@@ -89,9 +90,10 @@ class LlqServerTest {
         FakeResponder client = udp();
         long id = LlqOption.from(c.exchange(c.signed(request(BROWSE, Type.PTR, 1, LlqOption.SETUP, 0, 3600), ALICE),
                 client).getOPT()).orElseThrow().id();
-        c.f.engine.handle(c.signed(request(BROWSE, Type.PTR, 1, LlqOption.SETUP, id, 7000), ALICE).toWire(), client);
+        c.f.server.requests().handle(c.signed(request(BROWSE, Type.PTR, 1, LlqOption.SETUP, id, 7000), ALICE).toWire(),
+                client);
         assertEquals(1, client.sent().size(), "no ACK for a lease 3400 s off the granted one");
-        assertTrue(c.f.engine.watches().isEmpty());
+        assertTrue(c.f.server.watches().watches().isEmpty());
     }
 
     @Test
@@ -104,7 +106,7 @@ class LlqServerTest {
     private long offeredLease(long requested, String address) {
         FakeResponder client = new FakeResponder(DnsTransport.UDP, address);
         return LlqOption.from(c.exchange(c.signed(request(BROWSE, Type.PTR, 1, LlqOption.SETUP, 0, requested), ALICE),
-                client).getOPT()).orElseThrow().lease();
+                client).getOPT()).orElseThrow().leaseSeconds();
     }
 
     @Test
@@ -113,7 +115,7 @@ class LlqServerTest {
         assertEquals(Rcode.REFUSED, unsigned.getRcode());
         Message crossZone = c.exchange(c.signed(request(BROWSE, Type.PTR, 1, LlqOption.SETUP, 0, 3600), BOB), udp());
         assertEquals(Rcode.REFUSED, crossZone.getRcode());
-        assertTrue(c.f.engine.watches().isEmpty());
+        assertTrue(c.f.server.watches().watches().isEmpty());
         assertTrue(c.f.log.contains("INFO", "it is not TSIG-signed"));
         assertTrue(c.f.log.contains("INFO", "is not the name's zone key"));
     }
@@ -133,7 +135,7 @@ class LlqServerTest {
         FakeResponder client = udp();
         long id = c.establish(BROWSE, Type.PTR, 3600, client);
         c.f.clock.advance(Duration.ofSeconds(100));
-        c.f.addToAlice(ptr("alice-mbp"), EngineFixture.rr("alice-mbp", Type.A, "192.0.2.7"));
+        c.f.addToAlice(ptr("alice-mbp"), ServerFixture.rr("alice-mbp", Type.A, "192.0.2.7"));
         byte[] add = client.sent().get(2);
         Message event = parse(add);
         assertTrue(event.getHeader().getFlag(Flags.QR) && event.getHeader().getFlag(Flags.AA));
@@ -158,11 +160,11 @@ class LlqServerTest {
         c.establish(BROWSE, Type.PTR, 3600, client);
         Update update = new Update(ALICE);
         update.add(ptr("alice-mbp"));
-        update.addRecord(EngineFixture.leaseOpt(120), Section.ADDITIONAL);
+        update.addRecord(ServerFixture.leaseOpt(120), Section.ADDITIONAL);
         assertEquals(Rcode.NOERROR, c.f.signedUpdate(update).getRcode());
         assertEquals(3, client.sent().size());
         c.f.clock.advance(Duration.ofSeconds(121));
-        assertEquals(1, c.f.engine.expireLeases());
+        assertEquals(1, c.f.expireLeases());
         assertEquals(List.of(0xFFFFFFFFL), answerTtls(client.sent().get(3)));
     }
 
@@ -171,12 +173,12 @@ class LlqServerTest {
         FakeResponder client = udp();
         c.establish(BROWSE, Type.PTR, 3600, client);
         c.f.addToAlice(ptr("alice-mbp"));
-        assertEquals(1, c.f.engine.watches().get(0).unacked());
-        c.f.engine.handle(LlqClient.ack(parse(client.sent().get(2))).toWire(), client);
+        assertEquals(1, c.f.server.watches().watches().get(0).unacked());
+        c.f.server.requests().handle(LlqClient.ack(parse(client.sent().get(2))).toWire(), client);
         assertEquals(3, client.sent().size(), "an acknowledgement is not answered");
-        assertEquals(0, c.f.engine.watches().get(0).unacked());
+        assertEquals(0, c.f.server.watches().watches().get(0).unacked());
         c.f.clock.advance(Duration.ofSeconds(30));
-        c.f.engine.tick();
+        c.f.server.watches().tick();
         assertEquals(3, client.sent().size());
     }
 
@@ -190,12 +192,12 @@ class LlqServerTest {
         int[] expectedSends = {3, 4, 4, 5, 5, 5};
         for (int i = 0; i < waits.length; i++) {
             c.f.clock.advance(Duration.ofSeconds(waits[i]));
-            c.f.engine.tick();
+            c.f.server.watches().tick();
             assertEquals(expectedSends[i], client.sent().size(), "after step " + i);
         }
         assertArrayEquals(event, client.sent().get(3), "the same event is resent");
         assertArrayEquals(event, client.sent().get(4));
-        assertTrue(c.f.engine.watches().isEmpty(), "deleted after the third unanswered transmission");
+        assertTrue(c.f.server.watches().watches().isEmpty(), "deleted after the third unanswered transmission");
         c.f.addToAlice(ptr("other"));
         assertEquals(5, client.sent().size(), "no events for a deleted LLQ");
     }
@@ -209,15 +211,16 @@ class LlqServerTest {
                 client);
         assertTrue(refreshed.getSection(Section.ANSWER).isEmpty());
         assertEquals(new LlqOption(1, LlqOption.REFRESH, 0, id, 7200), LlqOption.from(refreshed.getOPT()).orElseThrow());
-        assertEquals(EngineFixture.START.plusSeconds(1800 + 7200), c.f.engine.watches().get(0).leaseExpires().get());
+        assertEquals(ServerFixture.START.plusSeconds(1800 + 7200),
+                c.f.server.watches().watches().get(0).leaseExpires().get());
         c.f.clock.advance(Duration.ofSeconds(3600));
-        c.f.engine.tick();
-        assertEquals(1, c.f.engine.watches().size(), "still alive past the first lease");
+        c.f.server.watches().tick();
+        assertEquals(1, c.f.server.watches().watches().size(), "still alive past the first lease");
 
         Message cancelled = c.exchange(c.signed(request(BROWSE, Type.PTR, 0x1234, LlqOption.REFRESH, id, 0), ALICE),
                 client);
-        assertEquals(0, LlqOption.from(cancelled.getOPT()).orElseThrow().lease());
-        assertTrue(c.f.engine.watches().isEmpty());
+        assertEquals(0, LlqOption.from(cancelled.getOPT()).orElseThrow().leaseSeconds());
+        assertTrue(c.f.server.watches().watches().isEmpty());
         Message unknown = c.exchange(c.signed(request(BROWSE, Type.PTR, 0x1234, LlqOption.REFRESH, id, 3600), ALICE),
                 client);
         assertEquals(LlqOption.NO_SUCH_LLQ, LlqOption.from(unknown.getOPT()).orElseThrow().error());
@@ -228,8 +231,8 @@ class LlqServerTest {
         FakeResponder client = udp();
         c.establish(BROWSE, Type.PTR, 900, client);
         c.f.clock.advance(Duration.ofSeconds(900));
-        c.f.engine.tick();
-        assertTrue(c.f.engine.watches().isEmpty());
+        c.f.server.watches().tick();
+        assertTrue(c.f.server.watches().watches().isEmpty());
         c.f.addToAlice(ptr("alice-mbp"));
         assertEquals(2, client.sent().size());
     }
@@ -243,10 +246,10 @@ class LlqServerTest {
         assertNotEquals(0, LlqOption.from(ack.getOPT()).orElseThrow().id());
         c.f.addToAlice(ptr("second"));
         assertEquals(2, connection.sent().size());
-        assertEquals(0, c.f.engine.watches().get(0).unacked());
-        assertEquals("llq-tcp", c.f.engine.watches().get(0).mechanism());
-        c.f.engine.connectionClosed(connection);
-        assertTrue(c.f.engine.watches().isEmpty(), "state goes with the connection");
+        assertEquals(0, c.f.server.watches().watches().get(0).unacked());
+        assertEquals("llq-tcp", c.f.server.watches().watches().get(0).mechanism());
+        c.f.server.watches().closed(connection);
+        assertTrue(c.f.server.watches().watches().isEmpty(), "state goes with the connection");
     }
 
     @Test
@@ -267,6 +270,6 @@ class LlqServerTest {
         LlqOption totalFull = LlqOption.from(c.exchange(c.signed(request(ALICE, Type.A, 1, LlqOption.SETUP, 0, 3600),
                 ALICE), third).getOPT()).orElseThrow();
         assertEquals(LlqOption.SERV_FULL, totalFull.error());
-        assertEquals(3, c.f.engine.watches().size());
+        assertEquals(3, c.f.server.watches().watches().size());
     }
 }

@@ -1,6 +1,6 @@
 package io.homeward.rendezvous.dns.internal.push;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,18 +28,19 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.dns.DnsTransport;
-import io.homeward.rendezvous.dns.internal.DnsEngine;
-import io.homeward.rendezvous.dns.internal.EngineFixture;
+import io.homeward.kit.dns.wire.DsoMessage;
+import io.homeward.rendezvous.dns.internal.DnsServer;
+import io.homeward.rendezvous.dns.internal.ServerFixture;
 import io.homeward.rendezvous.dns.internal.watch.RecordWire;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 
-/** DSO session rules and timers on a fake clock, and the DSO examples of dns-push.md §5 as codec vectors. */
+/** DSO session rules and timers (RFC 8490, RFC 8765) on a fake clock, and known DSO messages as codec vectors. */
 class PushServerTest {
     static final Name BROWSE = Name.fromConstantString("_afpovertcp._tcp.alice.members.example.");
 
     @TempDir
     Path dir;
-    EngineFixture f;
+    ServerFixture f;
     RecordingConnection connection = new RecordingConnection(DnsTransport.TLS);
 
     @BeforeEach
@@ -56,10 +57,10 @@ class PushServerTest {
         if (f != null) {
             f.close();
         }
-        Path home = dir.resolve("engine" + System.nanoTime());
-        f = new EngineFixture(home);
-        f.engine.close();
-        f.engine = new DnsEngine(EngineFixture.settings(100_000, 5, 20, List.of()), settings,
+        Path home = dir.resolve("server" + System.nanoTime());
+        f = new ServerFixture(home);
+        f.server.close();
+        f.server = new DnsServer(ServerFixture.settings(100_000, 5, 20, List.of()), settings,
                 name -> Optional.ofNullable(f.keys.get(name)), f.clock, new Random(3), Runnable::run, home,
                 f.log.logger());
     }
@@ -67,29 +68,27 @@ class PushServerTest {
     private void bind() {
         Message query = Message.newQuery(Record.newRecord(ALICE, Type.SOA, DClass.IN));
         f.clientKey(ALICE, TSIG.HMAC_SHA256).apply(query, null);
-        f.engine.handle(query.toWire(), connection);
+        f.server.requests().handle(query.toWire(), connection);
     }
 
     private DsoMessage request(int id, DsoMessage.Tlv primary) {
-        f.engine.handle(new DsoMessage(id, false, 0, List.of(primary)).toWire(), connection);
+        f.server.requests().handle(DsoMessage.request(id, primary).toWire(), connection);
         return connection.last();
     }
 
     private static DsoMessage.Tlv subscribe(Name name, int type) {
-        byte[] owner = name.toWire();
-        return new DsoMessage.Tlv(DsoMessage.SUBSCRIBE, ByteBuffer.allocate(owner.length + 4).put(owner)
-                .putShort((short) type).putShort((short) DClass.IN).array());
+        return DsoMessage.Tlv.subscribe(name, type, DClass.IN);
     }
 
     @Test
-    void encodesAndDecodesTheExamplesOfTheProtocolNotes() throws Exception {
+    void encodesAndDecodesKnownDsoMessages() throws Exception {
         HexFormat hex = HexFormat.of();
         DsoMessage keepalive = DsoMessage.parse(hex.parseHex("000130000000000000000000000100080000" + "3a9800003a98"));
         assertEquals(1, keepalive.id());
         assertFalse(keepalive.response());
         assertEquals(DsoMessage.KEEPALIVE, keepalive.tlvs().get(0).type());
         assertEquals("0001b000000000000000000000010008000927c00000ea60", hex.formatHex(DsoMessage.reply(1, 0,
-                List.of(DsoMessage.keepalive(600_000, 60_000))).toWire()));
+                List.of(DsoMessage.Tlv.keepalive(600_000, 60_000))).toWire()));
         Name btmm = Name.fromConstantString("_afpovertcp._tcp.alice.btmm.example.");
         String subscribe = "00023000000000000000000000400029" + "0b5f6166706f766572746370045f746370"
                 + "05616c6963650462746d6d076578616d706c6500000c0001";
@@ -116,29 +115,29 @@ class PushServerTest {
     @Test
     void closesASessionWhoseClientStopsSendingKeepalives() {
         bind();
-        assertEquals(Rcode.NOERROR, request(1, DsoMessage.keepalive(15_000, 15_000)).rcode());
+        assertEquals(Rcode.NOERROR, request(1, DsoMessage.Tlv.keepalive(15_000, 15_000)).rcode());
         assertEquals(Rcode.NOERROR, request(2, subscribe(BROWSE, Type.PTR)).rcode());
         assertEquals(Duration.ofSeconds(125), connection.idleTimeout, "the transport waits longer than the session");
         f.clock.advance(Duration.ofSeconds(100));
-        request(3, DsoMessage.keepalive(15_000, 15_000));
+        request(3, DsoMessage.Tlv.keepalive(15_000, 15_000));
         f.clock.advance(Duration.ofSeconds(100));
-        f.engine.tick();
+        f.server.watches().tick();
         assertFalse(connection.closed, "a keepalive 100 s ago is within twice the 60 s interval");
         f.clock.advance(Duration.ofSeconds(21));
-        f.engine.tick();
+        f.server.watches().tick();
         assertTrue(connection.closed);
-        assertTrue(f.engine.watches().isEmpty());
+        assertTrue(f.server.watches().watches().isEmpty());
     }
 
     @Test
     void closesASessionWithoutSubscriptionsAfterTwiceTheInactivityTimeout() {
         bind();
-        request(1, DsoMessage.keepalive(15_000, 15_000));
+        request(1, DsoMessage.Tlv.keepalive(15_000, 15_000));
         f.clock.advance(Duration.ofSeconds(60));
-        f.engine.tick();
+        f.server.watches().tick();
         assertFalse(connection.closed);
         f.clock.advance(Duration.ofSeconds(1));
-        f.engine.tick();
+        f.server.watches().tick();
         assertTrue(connection.closed);
     }
 
@@ -154,15 +153,14 @@ class PushServerTest {
     void aDuplicateSubscribeIsFatal() {
         bind();
         assertEquals(Rcode.NOERROR, request(2, subscribe(BROWSE, Type.PTR)).rcode());
-        f.engine.handle(new DsoMessage(3, false, 0, List.of(subscribe(BROWSE, Type.PTR))).toWire(), connection);
+        f.server.requests().handle(DsoMessage.request(3, subscribe(BROWSE, Type.PTR)).toWire(), connection);
         assertTrue(connection.closed);
     }
 
     @Test
     void aUnidirectionalMessageBeforeTheSessionIsFatal() {
         bind();
-        f.engine.handle(DsoMessage.unidirectional(new DsoMessage.Tlv(DsoMessage.UNSUBSCRIBE, new byte[] {0, 2}))
-                .toWire(), connection);
+        f.server.requests().handle(DsoMessage.unsubscribe(2).toWire(), connection);
         assertTrue(connection.closed);
     }
 
@@ -177,6 +175,6 @@ class PushServerTest {
         assertEquals(DsoMessage.RETRY_DELAY, refused.tlvs().get(0).type());
         assertEquals(90_000, ByteBuffer.wrap(refused.tlvs().get(0).data()).getInt());
         assertFalse(connection.closed, "the session and its first subscription stay");
-        assertEquals(1, f.engine.watches().size());
+        assertEquals(1, f.server.watches().watches().size());
     }
 }

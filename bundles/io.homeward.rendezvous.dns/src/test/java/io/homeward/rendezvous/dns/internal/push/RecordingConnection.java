@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.dns.DnsTransport;
+import io.homeward.kit.dns.wire.DsoMessage;
 
 /** A stream connection that records what is sent, whether it was closed and its idle timeout. */
 final class RecordingConnection implements DnsResponder {

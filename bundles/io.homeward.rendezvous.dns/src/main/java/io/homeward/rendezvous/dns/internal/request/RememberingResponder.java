@@ -1,4 +1,4 @@
-package io.homeward.rendezvous.dns.internal;
+package io.homeward.rendezvous.dns.internal.request;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +27,11 @@ import org.xbill.DNS.Type;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.dns.DnsTransport;
 import io.homeward.rendezvous.dns.internal.tsig.TsigAlgorithms;
+import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
+import io.homeward.testkit.MutableClock;
 
-/** An engine on a temporary directory with a fake clock, two users' zones and their keys. */
-public final class EngineFixture implements AutoCloseable {
+/** A server on a temporary directory with a fake clock, two users' zones and their keys. */
+public final class ServerFixture implements AutoCloseable {
     public static final Name DOMAIN = Name.fromConstantString("members.example.");
     public static final Name ALICE = Name.fromConstantString("alice.members.example.");
     public static final Name BOB = Name.fromConstantString("bob.members.example.");
@@ -40,20 +43,20 @@ public final class EngineFixture implements AutoCloseable {
     public final Map<String, TsigKey> keys = new HashMap<>();
     public final Path dir;
     private final ServerSettings settings;
-    public DnsEngine engine;
+    public DnsServer server;
 
-    public EngineFixture(Path dir) throws IOException {
+    public ServerFixture(Path dir) throws IOException {
         this(dir, settings(100_000, 5, 20, List.of()));
     }
 
-    public EngineFixture(Path dir, ServerSettings settings) throws IOException {
+    public ServerFixture(Path dir, ServerSettings settings) throws IOException {
         this.dir = dir;
         this.settings = settings;
         keys.put(ALICE.toString(), new TsigKey(ALICE.toString(), "hmac-sha256.", secret(1)));
         keys.put(BOB.toString(), new TsigKey(BOB.toString(), "hmac-sha256.", secret(2)));
-        engine = newEngine();
-        engine.createZone(ALICE);
-        engine.createZone(BOB);
+        server = newServer();
+        server.zones().createZone(ALICE);
+        server.zones().createZone(BOB);
     }
 
     public static ServerSettings settings(long compactionBytes, double rate, int burst,
@@ -64,14 +67,21 @@ public final class EngineFixture implements AutoCloseable {
                 secondaries, compactionBytes);
     }
 
-    public DnsEngine newEngine() throws IOException {
-        return new DnsEngine(settings, name -> Optional.ofNullable(keys.get(name)), clock, dir, log.logger());
+    /** A server with the default LLQ and push settings that turns zone changes into events on the caller's thread. */
+    public DnsServer newServer() throws IOException {
+        return new DnsServer(settings, WatchSettings.DEFAULTS, name -> Optional.ofNullable(keys.get(name)), clock,
+                new SecureRandom(), Runnable::run, dir, log.logger());
     }
 
-    /** Simulates a crash and restart: a new engine on the same directory. */
+    /** Drops every record whose lease has ended by the fixture's clock; returns how many went. */
+    public int expireLeases() throws IOException {
+        return server.zones().expireLeases(clock.instant());
+    }
+
+    /** Simulates a crash and restart: a new server on the same directory. */
     public void restart() throws IOException {
-        engine.close();
-        engine = newEngine();
+        server.close();
+        server = newServer();
     }
 
     public static byte[] secret(int seed) {
@@ -91,7 +101,7 @@ public final class EngineFixture implements AutoCloseable {
 
     public Message send(Message request, DnsTransport transport) {
         FakeResponder responder = new FakeResponder(transport);
-        engine.handle(request.toWire(), responder);
+        server.requests().handle(request.toWire(), responder);
         return responder.only();
     }
 
@@ -104,7 +114,7 @@ public final class EngineFixture implements AutoCloseable {
         TSIG key = clientKey(keyZone, TSIG.HMAC_SHA256);
         key.apply(update, null);
         FakeResponder responder = new FakeResponder(DnsTransport.TCP);
-        engine.handle(update.toWire(), responder);
+        server.requests().handle(update.toWire(), responder);
         Message response = responder.only();
         if (response.getTSIG() != null && response.getTSIG().getSignature().length > 0) {
             int verified = key.verify(response, responder.sent().get(0), update.getTSIG());
@@ -154,6 +164,6 @@ public final class EngineFixture implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        engine.close();
+        server.close();
     }
 }

@@ -1,4 +1,4 @@
-package io.homeward.rendezvous.dns.internal;
+package io.homeward.rendezvous.dns.internal.response;
 
 import java.util.List;
 
@@ -8,12 +8,15 @@ import org.xbill.DNS.OPTRecord;
 import io.homeward.api.dns.DnsTransport;
 
 /** EDNS(0) as this server speaks it (RFC 6891): version 0 only, and the size a response may have. */
-final class EdnsPolicy {
-    static final int STREAM_LIMIT = 65535;
+public final class EdnsPolicy {
+    /** The smallest payload every DNS client takes over UDP (RFC 1035 §2.3.4). */
+    public static final int MIN_UDP_PAYLOAD = 512;
+    /** The largest message a stream carries: its length field has 16 bits (RFC 1035 §4.2.2). */
+    public static final int STREAM_LIMIT = 65535;
 
     private final int payload;
 
-    EdnsPolicy(int payload) {
+    public EdnsPolicy(int payload) {
         this.payload = payload;
     }
 
@@ -26,9 +29,9 @@ final class EdnsPolicy {
             return STREAM_LIMIT;
         }
         if (requestOpt == null) {
-            return ServerSettings.MIN_UDP_PAYLOAD;
+            return MIN_UDP_PAYLOAD;
         }
-        return Math.max(ServerSettings.MIN_UDP_PAYLOAD, Math.min(payload, requestOpt.getPayloadSize()));
+        return Math.max(MIN_UDP_PAYLOAD, Math.min(payload, requestOpt.getPayloadSize()));
     }
 
     /** The response's OPT: our payload size, the upper bits of the RCODE, version 0 (§6.1.3). */

@@ -1,8 +1,6 @@
-package io.homeward.rendezvous.dns.internal.journal;
+package io.homeward.rendezvous.dns.internal.zone;
 
 import org.xbill.DNS.Name;
-
-import io.homeward.rendezvous.dns.internal.zone.ZoneDelta;
 
 /** What the journal records: zones coming and going, and changes to their records. */
 public sealed interface JournalEntry {

@@ -1,7 +1,7 @@
-package io.homeward.rendezvous.dns.internal;
+package io.homeward.rendezvous.dns.internal.request;
 
-import static io.homeward.rendezvous.dns.internal.EngineFixture.ALICE;
-import static io.homeward.rendezvous.dns.internal.EngineFixture.rr;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.ALICE;
+import static io.homeward.rendezvous.dns.internal.ServerFixture.rr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +20,8 @@ import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
 import io.homeward.api.dns.DnsTransport;
+import io.homeward.rendezvous.dns.internal.ServerFixture;
+import io.homeward.testkit.MutableClock;
 
 class UpdateRateLimiterTest {
     @TempDir
@@ -27,7 +29,7 @@ class UpdateRateLimiterTest {
 
     @Test
     void allowsTheBurstThenTheRate() throws IOException {
-        MutableClock clock = new MutableClock(EngineFixture.START);
+        MutableClock clock = new MutableClock(ServerFixture.START);
         UpdateRateLimiter limiter = new UpdateRateLimiter(2, 3, 100, clock);
         InetAddress client = InetAddress.getByName("192.0.2.1");
         for (int i = 0; i < 3; i++) {
@@ -42,7 +44,7 @@ class UpdateRateLimiterTest {
 
     @Test
     void memoryStaysBounded() throws IOException {
-        MutableClock clock = new MutableClock(EngineFixture.START);
+        MutableClock clock = new MutableClock(ServerFixture.START);
         UpdateRateLimiter limiter = new UpdateRateLimiter(1, 2, 50, clock);
         for (int i = 0; i < 1000; i++) {
             limiter.allow(InetAddress.getByAddress(new byte[] {10, 0, (byte) (i >> 8), (byte) i}));
@@ -52,7 +54,7 @@ class UpdateRateLimiterTest {
 
     @Test
     void idleBucketsGoBeforeBusyOnes() throws IOException {
-        MutableClock clock = new MutableClock(EngineFixture.START);
+        MutableClock clock = new MutableClock(ServerFixture.START);
         UpdateRateLimiter limiter = new UpdateRateLimiter(1, 10, 3, clock);
         InetAddress busy = InetAddress.getByName("192.0.2.9");
         for (int i = 0; i < 10; i++) {
@@ -67,8 +69,8 @@ class UpdateRateLimiterTest {
     }
 
     @Test
-    void engineRefusesUpdatesOverTheLimit() throws IOException {
-        try (EngineFixture f = new EngineFixture(dir, EngineFixture.settings(100_000, 1, 2, List.of()))) {
+    void theServerRefusesUpdatesOverTheLimit() throws IOException {
+        try (ServerFixture f = new ServerFixture(dir, ServerFixture.settings(100_000, 1, 2, List.of()))) {
             TSIG key = f.clientKey(ALICE, TSIG.HMAC_SHA256);
             int[] rcodes = new int[3];
             for (int i = 0; i < rcodes.length; i++) {

@@ -1,4 +1,4 @@
-package io.homeward.rendezvous.dns.internal;
+package io.homeward.rendezvous.dns.internal.response;
 
 import java.util.List;
 
@@ -21,7 +21,7 @@ public final class ResponseWriter {
     private final EdnsPolicy edns;
     private final TsigSigner signer;
 
-    ResponseWriter(EdnsPolicy edns, TsigSigner signer) {
+    public ResponseWriter(EdnsPolicy edns, TsigSigner signer) {
         this.edns = edns;
         this.signer = signer;
     }

@@ -8,16 +8,22 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.osgi.service.log.Logger;
+import org.osgi.util.promise.Promise;
+
+import io.homeward.rendezvous.dns.internal.zone.JournalEntry;
+import io.homeward.rendezvous.dns.internal.zone.ZoneJournal;
 
 /**
- * The zones on disk: a snapshot of every zone plus a journal of the entries since. A change is durable once
- * {@link #append} returns. When the journal grows past a threshold the caller writes a new snapshot with
- * {@link #compact}: written to a temporary file, forced, then renamed over the old one, and only then is the
- * journal emptied, so a crash at any point leaves snapshot + journal describing the same state.
+ * The zones on disk: a snapshot of every zone plus a journal of the entries since. {@link #append} writes without
+ * waiting and a {@link GroupCommit} thread, owned here, makes the entries durable in batches. When the journal
+ * grows past a threshold it is compacted: the new snapshot is written to a temporary file, forced, then renamed
+ * over the old one, and only then is the journal emptied, so a crash at any point leaves snapshot + journal
+ * describing the same state.
  */
-public final class ZonePersistence implements AutoCloseable {
+public final class FileJournal implements ZoneJournal {
     static final String JOURNAL = "journal.log";
     static final String SNAPSHOT = "snapshot.dat";
     private static final String SNAPSHOT_TEMP = "snapshot.tmp";
@@ -26,15 +32,19 @@ public final class ZonePersistence implements AutoCloseable {
     private final long compactionBytes;
     private final Logger log;
     private final FramedLog journal;
+    private final GroupCommit groupCommit;
 
-    public ZonePersistence(Path dir, long compactionBytes, Logger log) throws IOException {
+    /** Opens (and creates when missing) the journal in {@code dir} and starts the group commit thread. */
+    public FileJournal(Path dir, long compactionBytes, Logger log) throws IOException {
         this.dir = Files.createDirectories(dir);
         this.compactionBytes = compactionBytes;
         this.log = log;
         this.journal = new FramedLog(dir.resolve(JOURNAL));
+        this.groupCommit = new GroupCommit(journal::awaitDurable, log, "homeward-dns-group-commit");
     }
 
     /** Every entry of the snapshot, then of the journal, in order; damaged tails are cut off with a warning. */
+    @Override
     public List<JournalEntry> load() throws IOException {
         List<JournalEntry> entries = new ArrayList<>();
         Path snapshot = dir.resolve(SNAPSHOT);
@@ -47,31 +57,32 @@ public final class ZonePersistence implements AutoCloseable {
         return entries;
     }
 
-    public void append(JournalEntry entry) throws IOException {
+    @Override
+    public void appendDurably(JournalEntry entry) throws IOException {
         journal.append(JournalCodec.encode(entry));
     }
 
-    /** Journals an entry without waiting for the device; see {@link #awaitDurable}. */
-    public long write(JournalEntry entry) throws IOException {
-        return journal.write(JournalCodec.encode(entry));
+    @Override
+    public Promise<Void> append(JournalEntry entry) throws IOException {
+        return groupCommit.whenDurable(journal.write(JournalCodec.encode(entry)));
     }
 
-    /** How far the journal is known to be on the device; offsets restart at 0 after a compaction. */
-    public long durableOffset() {
-        return journal.durableOffset();
+    @Override
+    public void compactIfLarge(Supplier<List<JournalEntry>> state) {
+        try {
+            if (journal.size() > compactionBytes) {
+                compact(state.get());
+            }
+        } catch (IOException e) {
+            log.warn("Could not compact the DNS journal (it stays complete, only larger): {}", e.getMessage());
+        }
     }
 
-    /** Returns once the journal is on the device up to {@code offset} (group commit). */
-    public void awaitDurable(long offset) throws IOException {
-        journal.awaitDurable(offset);
-    }
-
-    public boolean needsCompaction() throws IOException {
-        return journal.size() > compactionBytes;
-    }
-
-    /** Replaces snapshot and journal by a snapshot holding {@code state}. */
-    public void compact(List<JournalEntry> state) throws IOException {
+    /**
+     * Replaces snapshot and journal by a snapshot holding {@code state}. Offsets in the journal restart at 0;
+     * the entries still waiting for the group commit are in the forced snapshot, and its next flush resolves them.
+     */
+    private void compact(List<JournalEntry> state) throws IOException {
         Path temp = dir.resolve(SNAPSHOT_TEMP);
         Files.deleteIfExists(temp);
         try (FramedLog snapshot = new FramedLog(temp)) {
@@ -83,8 +94,10 @@ public final class ZonePersistence implements AutoCloseable {
         log.info("Compacted the DNS journal into a snapshot of {} entries in {}", state.size(), dir);
     }
 
+    /** Resolves what waits for the group commit, stops its thread, then closes the file. */
     @Override
     public void close() throws IOException {
+        groupCommit.close();
         journal.close();
     }
 

@@ -1,4 +1,4 @@
-package io.homeward.rendezvous.dns.internal;
+package io.homeward.rendezvous.dns.internal.request;
 
 import java.net.InetAddress;
 import java.time.Clock;
@@ -11,14 +11,14 @@ import java.util.Map;
  * buckets that have refilled completely (idle clients, indistinguishable from new ones) are dropped first,
  * then the least recently used.
  */
-final class UpdateRateLimiter {
+public final class UpdateRateLimiter {
     private final double perSecond;
     private final double burst;
     private final int maxClients;
     private final Clock clock;
     private final LinkedHashMap<InetAddress, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true);
 
-    UpdateRateLimiter(double perSecond, int burst, int maxClients, Clock clock) {
+    public UpdateRateLimiter(double perSecond, int burst, int maxClients, Clock clock) {
         this.perSecond = perSecond;
         this.burst = burst;
         this.maxClients = maxClients;

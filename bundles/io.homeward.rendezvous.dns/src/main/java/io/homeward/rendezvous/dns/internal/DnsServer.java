@@ -1,0 +1,123 @@
+package io.homeward.rendezvous.dns.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+import org.osgi.service.log.Logger;
+import org.xbill.DNS.Record;
+
+import io.homeward.api.auth.TsigKey;
+import io.homeward.api.dns.DnsRequestHandler;
+import io.homeward.api.rendezvous.ZoneDirectory;
+import io.homeward.rendezvous.dns.internal.journal.FileJournal;
+import io.homeward.rendezvous.dns.internal.lease.LeasePolicy;
+import io.homeward.rendezvous.dns.internal.llq.LlqServer;
+import io.homeward.rendezvous.dns.internal.push.PushServer;
+import io.homeward.rendezvous.dns.internal.query.AnswerCache;
+import io.homeward.rendezvous.dns.internal.query.QueryAnswerer;
+import io.homeward.rendezvous.dns.internal.request.QueryResponder;
+import io.homeward.rendezvous.dns.internal.request.RequestPipeline;
+import io.homeward.rendezvous.dns.internal.request.UpdateRateLimiter;
+import io.homeward.rendezvous.dns.internal.response.EdnsPolicy;
+import io.homeward.rendezvous.dns.internal.response.ResponseWriter;
+import io.homeward.rendezvous.dns.internal.transfer.ZoneTransfer;
+import io.homeward.rendezvous.dns.internal.tsig.TsigSigner;
+import io.homeward.rendezvous.dns.internal.tsig.TsigVerifier;
+import io.homeward.rendezvous.dns.internal.update.UpdateProcessor;
+import io.homeward.rendezvous.dns.internal.watch.Question;
+import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
+import io.homeward.rendezvous.dns.internal.zone.Zone;
+import io.homeward.rendezvous.dns.internal.zone.ZoneStore;
+
+/**
+ * The rendezvous DNS server put together, without OSGi: the journal under the zones, the request pipeline over
+ * them, and the LLQ and push servers told of their changes. Its parts are handed out by role; closing it
+ * answers the updates still waiting for the disk and closes the journal.
+ */
+public final class DnsServer implements AutoCloseable {
+    /** Clients whose UPDATE rate is tracked at once. */
+    static final int RATE_LIMITED_CLIENTS = 10_000;
+    /** Answers kept for repeated questions; a household's zones have far fewer names. */
+    static final int ANSWER_CACHE_ENTRIES = 50_000;
+
+    private final FileJournal journal;
+    private final ZoneStore zones;
+    private final WatchServers watches;
+    private final RequestPipeline requests;
+
+    /**
+     * @param keys       finds a TSIG key by name (absolute, lower case)
+     * @param random     LLQ-IDs and event message IDs: a SecureRandom outside tests
+     * @param events     the thread that turns zone changes into LLQ events and PUSH messages
+     * @param journalDir directory of the journal and snapshot, created when missing
+     * @throws IOException when the journal cannot be opened or read
+     */
+    public DnsServer(ServerSettings settings, WatchSettings watchSettings, Function<String, Optional<TsigKey>> keys,
+            Clock clock, Random random, Executor events, Path journalDir, Logger log) throws IOException {
+        this.journal = new FileJournal(journalDir, settings.compactionBytes(), log);
+        this.zones = new ZoneStore(settings.zoneTemplate(), journal, clock, log);
+        try {
+            zones.open();
+        } catch (IOException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        TsigSigner signer = new TsigSigner(clock);
+        ResponseWriter writer = new ResponseWriter(new EdnsPolicy(settings.ednsPayload()), signer);
+        QueryAnswerer answerer = new QueryAnswerer(zones);
+        LlqServer llq = new LlqServer(watchSettings, answerer, writer, settings.ednsPayload(), clock, random, events,
+                log);
+        PushServer push = new PushServer(watchSettings, this::currentRecords, clock, events, log);
+        zones.addListener(llq);
+        zones.addListener(push);
+        this.watches = new WatchServers(llq, push);
+        this.requests = new RequestPipeline(zones, new AnswerCache(zones::generation, ANSWER_CACHE_ENTRIES),
+                new UpdateRateLimiter(settings.updatesPerSecond(), settings.updateBurst(), RATE_LIMITED_CLIENTS,
+                        clock),
+                new TsigVerifier(keys, clock),
+                new QueryResponder(answerer, new ZoneTransfer(zones), push, signer, writer, log),
+                new UpdateProcessor(zones, new LeasePolicy(settings.leaseMinSeconds(), settings.leaseMaxSeconds()),
+                        clock, log),
+                llq, push, writer, log);
+    }
+
+    /** Where the transports hand every DNS message. */
+    public DnsRequestHandler requests() {
+        return requests;
+    }
+
+    /** The long-lived queries and push sessions: timers, closed connections, status. */
+    public WatchServers watches() {
+        return watches;
+    }
+
+    /** The zones: created and removed with the accounts, leases expired, changes told to listeners. */
+    public ZoneStore zones() {
+        return zones;
+    }
+
+    /** The zones as operators see them. */
+    public ZoneDirectory directory() {
+        return new StoredZoneDirectory(zones);
+    }
+
+    /** Answers the updates still waiting for the disk, then closes the journal. */
+    @Override
+    public void close() throws IOException {
+        journal.close();
+    }
+
+    /** The records that answer a question now, for the first PUSH after a SUBSCRIBE. */
+    private List<Record> currentRecords(Question question) {
+        return zones.read(() -> {
+            Zone zone = zones.find(question.name());
+            return zone == null ? List.<Record>of() : zone.rrset(question.name(), question.type());
+        });
+    }
+}

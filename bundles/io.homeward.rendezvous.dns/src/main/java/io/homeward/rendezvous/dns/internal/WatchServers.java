@@ -1,0 +1,51 @@
+package io.homeward.rendezvous.dns.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.homeward.api.dns.DnsConnectionListener;
+import io.homeward.api.dns.DnsResponder;
+import io.homeward.api.rendezvous.WatchState;
+import io.homeward.api.rendezvous.WatchStatus;
+import io.homeward.rendezvous.dns.internal.llq.LlqServer;
+import io.homeward.rendezvous.dns.internal.push.PushServer;
+
+/**
+ * The LLQ server (RFC 8764) and the DNS Push server (RFC 8765) together, as the transports, the timers and the
+ * operators see them.
+ */
+public final class WatchServers implements DnsConnectionListener, WatchStatus {
+    private final LlqServer llq;
+    private final PushServer push;
+
+    WatchServers(LlqServer llq, PushServer push) {
+        this.llq = llq;
+        this.push = push;
+    }
+
+    /** Runs the LLQ and push timers: lease ends, event retransmission, DSO keepalive and inactivity. */
+    public void tick() {
+        llq.tick();
+        push.tick();
+    }
+
+    /** Forgets the LLQs and push session of a stream connection that closed. */
+    @Override
+    public void closed(DnsResponder connection) {
+        llq.connectionClosed(connection);
+        push.connectionClosed(connection);
+    }
+
+    /** Every LLQ and push subscription held now. */
+    @Override
+    public List<WatchState> watches() {
+        List<WatchState> all = new ArrayList<>(llq.watches());
+        all.addAll(push.watches());
+        return all;
+    }
+
+    /** Tells DSO clients to go away for the retry delay; call before the listeners stop. */
+    public void shutdown() {
+        push.shutdown();
+    }
+}
