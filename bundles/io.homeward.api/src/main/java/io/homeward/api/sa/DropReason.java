@@ -42,7 +42,9 @@ public enum DropReason {
      */
     SEAL_FAILED,
     /**
-     * Outbound: the SA has used its last sequence number and must be replaced (RFC 4303 §3.3.3).
+     * Outbound: the SA has used its last sequence number and must be replaced (RFC 4303 §3.3.3: the counter never
+     * cycles). Without ESN that is 2^32 − 1, about 70 minutes at a million packets per second: such an SA needs a
+     * rekey.
      *
      * @since 1.1
      */

@@ -13,13 +13,20 @@ import java.net.InetSocketAddress;
  * @param inboundKey    key material (key then salt) for packets from the peer
  * @param outboundKey   key material for packets to the peer
  * @param peerEndpoint  the peer's outer UDP endpoint
+ * @param esn           whether both SAs use Extended Sequence Numbers (RFC 4303 §2.2.1)
  */
 public record SaSpec(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, byte[] inboundKey,
-        byte[] outboundKey, InetSocketAddress peerEndpoint) {
+        byte[] outboundKey, InetSocketAddress peerEndpoint, boolean esn) {
 
     public SaSpec {
         inboundKey = inboundKey.clone();
         outboundKey = outboundKey.clone();
+    }
+
+    /** A spec with Extended Sequence Numbers, as every SA had before the choice existed. */
+    public SaSpec(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, byte[] inboundKey,
+            byte[] outboundKey, InetSocketAddress peerEndpoint) {
+        this(peer, inboundSpi, outboundSpi, suite, inboundKey, outboundKey, peerEndpoint, true);
     }
 
     @Override
@@ -32,10 +39,23 @@ public record SaSpec(Inet6Address peer, int inboundSpi, int outboundSpi, String 
         return outboundKey.clone();
     }
 
+    /**
+     * Whether both SAs use Extended Sequence Numbers (RFC 4303 §2.2.1): 64-bit sequence numbers whose high half is
+     * authenticated but not sent. Without them, sequence numbers are 32 bits and an SA stops sending at the last one
+     * (RFC 4303 §3.3.3), so it must be replaced before. IKEv2 negotiates this as transform type 5 (RFC 7296 §3.3.2).
+     *
+     * @since 1.2
+     */
+    @Override
+    public boolean esn() {
+        return esn;
+    }
+
     /** Keys never appear in logs. */
     @Override
     public String toString() {
         return "SaSpec[peer=" + peer + ", in=" + Integer.toHexString(inboundSpi) + ", out="
-                + Integer.toHexString(outboundSpi) + ", suite=" + suite + ", endpoint=" + peerEndpoint + "]";
+                + Integer.toHexString(outboundSpi) + ", suite=" + suite + ", esn=" + (esn ? "on" : "off")
+                + ", endpoint=" + peerEndpoint + "]";
     }
 }

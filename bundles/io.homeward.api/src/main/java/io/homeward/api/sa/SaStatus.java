@@ -17,11 +17,28 @@ import java.util.Map;
  * @param packetsOut  packets sent to the peer
  * @param bytesOut    inner bytes sent to the peer
  * @param drops       packets dropped, by reason (every reason, zero included)
+ * @param esn         whether the pair uses Extended Sequence Numbers (RFC 4303 §2.2.1)
  */
 public record SaStatus(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, InetSocketAddress endpoint,
-        long packetsIn, long bytesIn, long packetsOut, long bytesOut, Map<DropReason, Long> drops) {
+        long packetsIn, long bytesIn, long packetsOut, long bytesOut, Map<DropReason, Long> drops, boolean esn) {
 
     public SaStatus {
         drops = Map.copyOf(drops);
+    }
+
+    /** A status of a pair with Extended Sequence Numbers, as every SA had before the choice existed. */
+    public SaStatus(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, InetSocketAddress endpoint,
+            long packetsIn, long bytesIn, long packetsOut, long bytesOut, Map<DropReason, Long> drops) {
+        this(peer, inboundSpi, outboundSpi, suite, endpoint, packetsIn, bytesIn, packetsOut, bytesOut, drops, true);
+    }
+
+    /**
+     * Whether the pair uses Extended Sequence Numbers (RFC 4303 §2.2.1), as {@link SaSpec#esn()} chose.
+     *
+     * @since 1.2
+     */
+    @Override
+    public boolean esn() {
+        return esn;
     }
 }

@@ -73,6 +73,11 @@ final class EspSealer {
         return Esp.HEADER + IV_LENGTH + sealed;
     }
 
+    /** Whether this SA uses Extended Sequence Numbers. */
+    boolean esn() {
+        return esn;
+    }
+
     /** Whether the last sequence number was used: the SA can send no more. */
     boolean exhausted() {
         return sequence == limit;

@@ -12,21 +12,22 @@ import io.homeward.api.sa.SaSpec;
 
 /**
  * An SA pair keyed by hand, as {@code ip xfrm state} or strongSwan's manual keying takes it: the SPIs (hex with
- * 0x, or decimal), the suite, the key material as hex (key then salt), optionally the peer's endpoint; the peer
- * itself is named separately (a ULA, or a host name the directory resolves). Parsing failures name the setting.
+ * 0x, or decimal), the suite, the key material as hex (key then salt), optionally the peer's endpoint, and whether
+ * the SAs use Extended Sequence Numbers ({@code ip xfrm state ... flag esn}); the peer itself is named separately (a
+ * ULA, or a host name the directory resolves). Parsing failures name the setting.
  */
 record ManualSa(int inboundSpi, int outboundSpi, String suite, byte[] inboundKey, byte[] outboundKey,
-        InetSocketAddress endpoint) {
+        InetSocketAddress endpoint, boolean esn) {
 
     static ManualSa parse(String inboundSpi, String outboundSpi, String suite, String inboundKey, String outboundKey,
-            String endpoint) {
+            String endpoint, boolean esn) {
         return new ManualSa(spi("inboundSpi", inboundSpi), spi("outboundSpi", outboundSpi), suite.trim(),
-                key("inboundKey", inboundKey), key("outboundKey", outboundKey), endpoint(endpoint));
+                key("inboundKey", inboundKey), key("outboundKey", outboundKey), endpoint(endpoint), esn);
     }
 
     /** The spec for the peer with this ULA. */
     SaSpec forPeer(Inet6Address ula) {
-        return new SaSpec(ula, inboundSpi, outboundSpi, suite, inboundKey, outboundKey, endpoint);
+        return new SaSpec(ula, inboundSpi, outboundSpi, suite, inboundKey, outboundKey, endpoint, esn);
     }
 
     /** The peer's ULA if the text is an IPv6 address; empty for a host name. */

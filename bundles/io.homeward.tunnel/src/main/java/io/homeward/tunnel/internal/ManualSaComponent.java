@@ -57,6 +57,12 @@ public class ManualSaComponent implements PeerListener {
         @AttributeDefinition(required = false, description = "The peer's public address:port; empty follows the "
                 + "peer directory (and any authenticated packet from the peer).")
         String endpoint() default "";
+
+        @AttributeDefinition(required = false, description = "Extended Sequence Numbers (RFC 4303 §2.2.1): 64-bit "
+                + "sequence numbers. Both hosts must agree. Turn off for a peer without them, such as a Linux "
+                + "xfrm SA without 'flag esn' or strongSwan's kernel-libipsec; such an SA stops sending after "
+                + "2^32 - 1 packets and must then be re-keyed.")
+        boolean esn() default true;
     }
 
     private final SecurityAssociationDatabase database;
@@ -74,7 +80,7 @@ public class ManualSaComponent implements PeerListener {
         Optional<Inet6Address> ula = Optional.empty();
         try {
             parsed = ManualSa.parse(config.inboundSpi(), config.outboundSpi(), config.suite(), config.inboundKey(),
-                    config.outboundKey(), config.endpoint());
+                    config.outboundKey(), config.endpoint(), config.esn());
             ula = ManualSa.ula(config.peer());
         } catch (IllegalArgumentException e) {
             log.error("Manually keyed SA for {} not installed: {}", config.peer(), e.getMessage());

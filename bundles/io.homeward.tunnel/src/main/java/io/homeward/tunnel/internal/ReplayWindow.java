@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The receiver's anti-replay window of RFC 4303 §3.4.3 over 64-bit sequence numbers: the highest authenticated
  * number and a 4096-bit ring of which of the numbers below it were seen. {@link #check} before decrypting,
- * {@link #update} only after the packet authenticated. Used by the one inbound thread of an SA.
+ * {@link #update} only after the packet authenticated. Without Extended Sequence Numbers the numbers are the 32 bits
+ * on the wire and never pass 2^32 − 1, so the window never wraps. Used by the one inbound thread of an SA.
  */
 final class ReplayWindow {
     static final int SIZE = 4096;

@@ -22,9 +22,9 @@ import io.homeward.api.sa.SaStatus;
 import io.homeward.api.sa.SecurityAssociationDatabase;
 
 /**
- * The SA pairs of this host, one per peer ULA, with Extended Sequence Numbers. Changes are serialised and publish
- * a new immutable snapshot, so the packet threads look SAs up without locks: by inbound SPI (inbound path) and by
- * peer ULA straight from packet bytes (outbound path).
+ * The SA pairs of this host, one per peer ULA, each with or without Extended Sequence Numbers as its spec chose.
+ * Changes are serialised and publish a new immutable snapshot, so the packet threads look SAs up without locks: by
+ * inbound SPI (inbound path) and by peer ULA straight from packet bytes (outbound path).
  */
 final class SaTable implements SecurityAssociationDatabase {
     /** The first two octets of a STUN Binding success response (RFC 8489 §5: class success, method Binding). */
@@ -74,8 +74,8 @@ final class SaTable implements SecurityAssociationDatabase {
             PacketAead outbound = suite.newAead(spec.outboundKey());
             PacketAead inbound = suite.newAead(spec.inboundKey());
             sa = new SecurityAssociation(spec.peer(), spec.inboundSpi(), spec.outboundSpi(), suite.name(),
-                    new EspSealer(outbound, spec.outboundSpi(), true, suite.icvLength(), 0),
-                    new EspOpener(inbound, spec.inboundSpi(), true, suite.icvLength()), spec.peerEndpoint(),
+                    new EspSealer(outbound, spec.outboundSpi(), spec.esn(), suite.icvLength(), 0),
+                    new EspOpener(inbound, spec.inboundSpi(), spec.esn(), suite.icvLength()), spec.peerEndpoint(),
                     nanoTime.getAsLong());
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot key " + suite.name() + " for " + spec + ": " + e.getMessage(),

@@ -87,6 +87,11 @@ final class SecurityAssociation {
         endpoint = moved;
     }
 
+    /** Whether the pair uses Extended Sequence Numbers (RFC 4303 §2.2.1). */
+    boolean esn() {
+        return sealer.esn();
+    }
+
     /** Whether the outbound SA has used its last sequence number and must be replaced (rekeyed). */
     boolean exhausted() {
         return sealer.exhausted();
@@ -129,6 +134,6 @@ final class SecurityAssociation {
             byReason.put(reason, drops(reason));
         }
         return new SaStatus(peer, inboundSpi, outboundSpi, suite, endpoint, packetsIn, bytesIn, packetsOut, bytesOut,
-                byReason);
+                byReason, esn());
     }
 }

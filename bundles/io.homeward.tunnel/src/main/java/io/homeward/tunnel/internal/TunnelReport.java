@@ -17,7 +17,7 @@ import io.homeward.kit.net.Endpoints;
  * @param tun             the interface, or why there is none
  * @param routes          peer ULAs routed into the interface
  * @param preferredSuite  the suite new SAs get
- * @param sas             every SA pair with its traffic and its drops by reason
+ * @param sas             every SA pair with its suite, ESN on or off, its traffic and its drops by reason
  * @param drops           the drops no SA pair can be charged with, every reason
  */
 record TunnelReport(String tun, List<String> routes, String preferredSuite, List<SaStatus> sas,
@@ -34,8 +34,9 @@ record TunnelReport(String tun, List<String> routes, String preferredSuite, List
             return s.append("No SAs installed.\n").toString();
         }
         for (SaStatus sa : sas) {
-            s.append(String.format(Locale.ROOT, "peer %s  spi in %08x out %08x  %s  endpoint %s%n",
-                    Ipv6Text.format(sa.peer()), sa.inboundSpi(), sa.outboundSpi(), sa.suite(), endpoint(sa.endpoint())));
+            s.append(String.format(Locale.ROOT, "peer %s  spi in %08x out %08x  %s  esn %s  endpoint %s%n",
+                    Ipv6Text.format(sa.peer()), sa.inboundSpi(), sa.outboundSpi(), sa.suite(), sa.esn() ? "on" : "off",
+                    endpoint(sa.endpoint())));
             s.append(String.format(Locale.ROOT, "  in %d packets %d bytes, out %d packets %d bytes%n", sa.packetsIn(),
                     sa.bytesIn(), sa.packetsOut(), sa.bytesOut()));
             s.append("  drops:");
@@ -45,6 +46,9 @@ record TunnelReport(String tun, List<String> routes, String preferredSuite, List
                                 ? "," : "");
             }
             s.append('\n');
+            if (sa.drops().getOrDefault(DropReason.SEQUENCE_EXHAUSTED, 0L) > 0) {
+                s.append("  sequence numbers used up (RFC 4303 §3.3.3): sends nothing until the SA is rekeyed\n");
+            }
         }
         return s.toString();
     }

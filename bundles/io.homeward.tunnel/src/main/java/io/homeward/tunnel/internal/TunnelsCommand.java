@@ -4,7 +4,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Gogo command {@code homeward:tunnels}: the interface, each SA with its peer, endpoint, suite, counters and drops. */
+/**
+ * Gogo command {@code homeward:tunnels}: the interface, each SA with its peer, endpoint, suite, ESN on or off,
+ * counters and drops.
+ */
 @Component(service = TunnelsCommand.class, property = {
         "osgi.command.scope=homeward",
         "osgi.command.function=tunnels"})

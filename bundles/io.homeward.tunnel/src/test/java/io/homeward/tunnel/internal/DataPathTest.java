@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.homeward.api.crypto.CryptoSuite;
@@ -58,11 +59,15 @@ class DataPathTest {
     }
 
     private void pair(String suite, InetSocketAddress endpointOfB) {
+        pair(suite, endpointOfB, true, true);
+    }
+
+    private void pair(String suite, InetSocketAddress endpointOfB, boolean esnAtA, boolean esnAtB) {
         CryptoSuite keyed = suites.get(suite);
         byte[] aToB = Suites.key(keyed, 0x11);
         byte[] bToA = Suites.key(keyed, 0x22);
-        tableA.install(new SaSpec(ULA_B, SPI_TO_A, SPI_TO_B, suite, bToA, aToB, endpointOfB));
-        tableB.install(new SaSpec(ULA_A, SPI_TO_B, SPI_TO_A, suite, aToB, bToA, OUTER_A));
+        tableA.install(new SaSpec(ULA_B, SPI_TO_A, SPI_TO_B, suite, bToA, aToB, endpointOfB, esnAtA));
+        tableB.install(new SaSpec(ULA_A, SPI_TO_B, SPI_TO_A, suite, aToB, bToA, OUTER_A, esnAtB));
         tableB.addEndpointListener((peer, from, to) -> moves.add(from + " -> " + to));
     }
 
@@ -101,6 +106,38 @@ class DataPathTest {
         assertEquals(List.of(1L, 52L, 42L), List.of(a.status().packetsOut(), a.status().bytesOut(), a.lastSentNanos()));
         assertEquals(List.of(1L, 52L), List.of(saAtB().status().packetsIn(), saAtB().status().bytesIn()));
         assertTrue(moves.isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"aes-gcm-16, true", "aes-gcm-16, false", "chacha20-poly1305, true", "chacha20-poly1305, false"})
+    void twoSasAgreeingOnEsnTalkWithOrWithoutIt(String suite, boolean esn) throws Exception {
+        pair(suite, OUTER_B, esn, esn);
+
+        for (int i = 1; i <= 3; i++) {
+            byte[] esp = sendOne(INNER);
+            assertEquals(i, Bytes.getInt(esp, 4), "the low 32 bits of the sequence number on the wire");
+            assertEquals(i, Bytes.getLong(esp, 8), "the 64-bit sequence number as IV");
+            receive(esp, OUTER_A);
+        }
+
+        assertEquals(3, delivered.size());
+        assertEquals(List.of(esn, esn), List.of(tableA.list().get(0).esn(), tableB.list().get(0).esn()));
+        assertEquals(3, saAtB().status().packetsIn());
+        assertEquals(0L, saAtB().status().drops().values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"aes-gcm-16, true, false", "aes-gcm-16, false, true", "chacha20-poly1305, true, false",
+            "chacha20-poly1305, false, true"})
+    void sasDisagreeingOnEsnFailTheIcvAndCountIt(String suite, boolean esnAtA, boolean esnAtB) throws Exception {
+        pair(suite, OUTER_B, esnAtA, esnAtB);
+
+        receive(sendOne(INNER), OUTER_A);
+        receive(sendOne(INNER), OUTER_A);
+
+        assertTrue(delivered.isEmpty());
+        assertEquals(2, saAtB().drops(DropReason.BAD_ICV));
+        assertEquals(0, saAtB().opener().highestSequence(), "a packet that failed the ICV does not move the window");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static io.homeward.tunnel.internal.Suites.HEX;
 import static io.homeward.tunnel.internal.Suites.INNER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -75,6 +76,47 @@ class EspOpenerTest {
         opened(opener, beforeWrap);
         opened(opener, atWrap);
         assertEquals(Outcome.REPLAY, opener.open(beforeWrap.clone(), 0, beforeWrap.length));
+    }
+
+    @ParameterizedTest
+    @MethodSource("suites")
+    void withoutEsnTheWindowKeepsThirtyTwoBitNumbersAndNeverWraps(CryptoSuite suite) throws GeneralSecurityException {
+        byte[] key = Suites.key(suite, 7);
+        EspSealer sealer = new EspSealer(Suites.aead(suite, key), EXAMPLE_SPI, false, 16, 0xFFFF_EFFCL);
+        EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, false, 16);
+        byte[] first = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
+        byte[][] later = new byte[ReplayWindow.SIZE + 2][];
+        for (int i = 0; i < later.length; i++) {
+            later[i] = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
+        }
+        assertTrue(sealer.exhausted(), "the sealer used 0xffffffff, its last number");
+
+        opened(opener, later[later.length - 1]);
+        assertEquals(0xFFFF_FFFFL, opener.highestSequence());
+        opened(opener, later[2]);
+        assertEquals(Outcome.REPLAY, opener.open(later[2].clone(), 0, later[2].length));
+        assertEquals(Outcome.REPLAY, opener.open(later[1].clone(), 0, later[1].length), "one below the window");
+        assertEquals(Outcome.REPLAY, opener.open(first.clone(), 0, first.length));
+
+        // Sequence number 1 again (a peer that cycled, which RFC 4303 §3.3.3 forbids) is old, not the next 2^32.
+        EspSealer cycled = new EspSealer(Suites.aead(suite, key), EXAMPLE_SPI, false, 16, 0);
+        byte[] one = seal(cycled, Esp.NEXT_HEADER_IPV6, INNER);
+        assertEquals(Outcome.REPLAY, opener.open(one, 0, one.length));
+        assertEquals(0xFFFF_FFFFL, opener.highestSequence());
+    }
+
+    @ParameterizedTest
+    @MethodSource("suites")
+    void anSaWithEsnAndOneWithoutCannotTalk(CryptoSuite suite) throws GeneralSecurityException {
+        byte[] key = Suites.key(suite, 4);
+        for (boolean esn : new boolean[] {true, false}) {
+            EspSealer sealer = new EspSealer(Suites.aead(suite, key), EXAMPLE_SPI, esn, 16, 0);
+            EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, !esn, 16);
+            byte[] esp = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
+
+            assertEquals(Outcome.BAD_ICV, opener.open(esp, 0, esp.length), "sealed with esn " + esn);
+            assertEquals(0, opener.highestSequence());
+        }
     }
 
     @ParameterizedTest

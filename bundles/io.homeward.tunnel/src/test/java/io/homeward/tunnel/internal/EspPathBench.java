@@ -13,7 +13,8 @@ import io.homeward.testkit.RecordingLogger;
 
 /**
  * The ESP packet path without sockets or TUN, run by {@code itests/bench/esp-path.sh}: one host's outbound path
- * seals an inner IPv6 packet, the other's inbound path checks and opens it, for each suite and packet size.
+ * seals an inner IPv6 packet, the other's inbound path checks and opens it, for each suite and packet size, with
+ * Extended Sequence Numbers and without.
  * Prints nanoseconds and bytes allocated per packet (both directions together) after a warm-up.
  */
 public final class EspPathBench {
@@ -81,12 +82,14 @@ public final class EspPathBench {
         System.out.println("java " + System.getProperty("java.version") + ", " + packets + " packets per case");
         for (CryptoSuite suite : new CryptoSuite[] {COPY, Suites.AES_GCM, Suites.CHACHA20}) {
             for (int size : new int[] {64, 1400}) {
-                run(suite, size, packets);
+                for (boolean esn : new boolean[] {true, false}) {
+                    run(suite, size, esn, packets);
+                }
             }
         }
     }
 
-    private static void run(CryptoSuite suite, int size, int packets) throws Exception {
+    private static void run(CryptoSuite suite, int size, boolean esn, int packets) throws Exception {
         Map<String, CryptoSuite> byName = Map.of(suite.name(), suite);
         SaTable a = new SaTable(byName::get, () -> suite, System::nanoTime, new RecordingLogger().logger());
         SaTable b = new SaTable(byName::get, () -> suite, System::nanoTime, new RecordingLogger().logger());
@@ -94,8 +97,8 @@ public final class EspPathBench {
         byte[] bToA = aToB.clone();
         InetSocketAddress outerA = new InetSocketAddress("203.0.113.7", 4500);
         InetSocketAddress outerB = new InetSocketAddress("198.51.100.20", 4500);
-        a.install(new SaSpec(ULA_B, 0x1000, 0x2000, suite.name(), bToA, aToB, outerB));
-        b.install(new SaSpec(ULA_A, 0x2000, 0x1000, suite.name(), aToB, bToA, outerA));
+        a.install(new SaSpec(ULA_B, 0x1000, 0x2000, suite.name(), bToA, aToB, outerB, esn));
+        b.install(new SaSpec(ULA_A, 0x2000, 0x1000, suite.name(), aToB, bToA, outerA, esn));
         long[] delivered = {0};
         InboundPath in = new InboundPath(b, (buf, off, len) -> delivered[0] += len, ULA_B);
         OutboundPath out = new OutboundPath(a, (buf, off, len, to) -> in.receive(buf, off, len, outerA), System::nanoTime);
@@ -121,8 +124,9 @@ public final class EspPathBench {
         if (delivered[0] != (long) size * (packets + packets / 4)) {
             throw new AssertionError("not every packet arrived: " + delivered[0]);
         }
-        System.out.printf(Locale.ROOT, "%-18s %5d B: seal + open %6.0f ns per packet (%,.0f packets/s, %.2f Gbit/s inner),"
-                + " %5.1f B allocated per packet%n", suite.name(), size, (double) elapsed / packets,
+        System.out.printf(Locale.ROOT, "%-18s %5d B esn %-3s: seal + open %6.0f ns per packet (%,.0f packets/s,"
+                + " %.2f Gbit/s inner), %5.1f B allocated per packet%n", suite.name(), size, esn ? "on" : "off",
+                (double) elapsed / packets,
                 packets * 1e9 / elapsed, packets * 8.0 * size / elapsed, (double) allocated / packets);
     }
 

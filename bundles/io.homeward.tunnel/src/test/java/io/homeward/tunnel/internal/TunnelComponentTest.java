@@ -84,6 +84,21 @@ class TunnelComponentTest {
     }
 
     @Test
+    void hostsWhoseSasHaveNoEsnTalkAndTheReportSaysSo() throws Exception {
+        wire("homeward0");
+        a.install(new SaSpec(ULA_B, 0x1000, 0x2000, "", KEY_BA, KEY_AB, OUTER_B, false));
+        b.install(new SaSpec(ULA_A, 0x2000, 0x1000, "", KEY_AB, KEY_BA, OUTER_A, false));
+        awaitTrue(() -> tunA.routes.contains(ULA_B) && tunB.routes.contains(ULA_A));
+
+        byte[] packet = ipv6(ULA_A, ULA_B);
+        tunA.fromHost.add(packet);
+        awaitTrue(() -> tunB.toHost.size() == 1);
+        assertArrayEquals(packet, tunB.toHost.get(0));
+        assertFalse(b.list().get(0).esn());
+        assertTrue(a.report().text().contains("aes-gcm-16  esn off  endpoint"), a.report().text());
+    }
+
+    @Test
     void thePeerDirectoryMovesTheSasEndpointWithoutRekeyingAndRoutesItsUla() throws Exception {
         wire("homeward0");
         a.install(new SaSpec(ULA_B, 0x1000, 0x2000, "aes-gcm-16", KEY_BA, KEY_AB, OUTER_B));
@@ -143,18 +158,19 @@ class TunnelComponentTest {
 
     @Test
     void manualKeysAreParsedOrRefusedWithTheSettingNamed() {
-        ManualSa keys = ManualSa.parse("0xc0ffee01", "3237998082", "aes-gcm-16", "00:01:02:03", "0x0a0b", "");
+        ManualSa keys = ManualSa.parse("0xc0ffee01", "3237998082", "aes-gcm-16", "00:01:02:03", "0x0a0b", "", false);
         assertEquals(0xc0ffee01, keys.inboundSpi());
         assertEquals(0xc0ffee02, keys.outboundSpi());
         assertArrayEquals(new byte[] {0, 1, 2, 3}, keys.inboundKey());
+        assertFalse(keys.forPeer(ULA_A).esn(), "the esn setting reaches the SA spec");
         assertEquals(Optional.of(ULA_A), ManualSa.ula(Ipv6Text.format(ULA_A)));
         assertEquals(Optional.empty(), ManualSa.ula("laptop"));
         assertEquals("inboundSpi must be a 32-bit SPI such as 0xc0ffee01, got 'x'", message(
-                () -> ManualSa.parse("x", "1", "", "00", "00", "")));
+                () -> ManualSa.parse("x", "1", "", "00", "00", "", true)));
         assertEquals("outboundKey must be hex (the key followed by the 4-byte salt)", message(
-                () -> ManualSa.parse("0x1000", "0x2000", "", "00", "zz", "")));
+                () -> ManualSa.parse("0x1000", "0x2000", "", "00", "zz", "", true)));
         assertEquals("endpoint must be address:port or empty, got 'nowhere'", message(
-                () -> ManualSa.parse("0x1000", "0x2000", "", "00", "00", "nowhere")));
+                () -> ManualSa.parse("0x1000", "0x2000", "", "00", "00", "nowhere", true)));
     }
 
     private static String message(Runnable r) {
