@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import io.homeward.kit.dns.Fingerprints;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputParsingTest {
