@@ -32,7 +32,7 @@ public final class Fingerprints {
             return "";
         }
         if (hex.length() != 64 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new IllegalArgumentException("tlsFingerprint must be the server certificate's 32-byte SHA-256 "
+            throw new IllegalArgumentException("tlsFingerprint must be the server certificate's SHA-256 "
                     + "fingerprint: 64 hex digits, colons optional; got '" + pin + "'");
         }
         return COLONS.formatHex(HexFormat.of().parseHex(hex));

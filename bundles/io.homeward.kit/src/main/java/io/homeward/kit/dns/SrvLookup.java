@@ -1,6 +1,7 @@
 package io.homeward.kit.dns;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Comparator;
@@ -45,6 +46,41 @@ public final class SrvLookup {
         this.dnsServer = dnsServer;
         this.random = random;
         this.promises = promises;
+    }
+
+    /** One query on blocking sockets, such as {@link UdpQuery#exchange}. */
+    @FunctionalInterface
+    public interface BlockingQuery {
+        byte[] exchange(InetSocketAddress server, byte[] query) throws IOException;
+    }
+
+    /** A lookup whose queries block the caller's thread, for callers that wait anyway: see {@link #locateNow}. */
+    public static SrvLookup blocking(BlockingQuery query, InetSocketAddress dnsServer, Random random) {
+        PromiseFactory inline = new PromiseFactory(PromiseFactory.inlineExecutor());
+        return new SrvLookup((server, wire) -> {
+            try {
+                return inline.resolved(query.exchange(server, wire));
+            } catch (IOException e) {
+                return inline.failed(e);
+            }
+        }, dnsServer, random, inline);
+    }
+
+    /** {@link #locate}, waiting for the answer; the lookup's failure is thrown as it is. */
+    public InetSocketAddress locateNow(Name owner) throws IOException, InterruptedException {
+        Promise<InetSocketAddress> located = locate(owner);
+        Throwable failure = located.getFailure();
+        if (failure instanceof IOException e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IOException(failure.getMessage(), failure);
+        }
+        try {
+            return located.getValue();
+        } catch (InvocationTargetException impossible) {
+            throw new IllegalStateException("a resolved lookup failed", impossible);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.homeward.kit.dns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -40,23 +41,27 @@ class SrvLookupTest {
     /** Answers from {@link #answers} at once, on the caller's thread. */
     private Promise<byte[]> answer(InetSocketAddress server, byte[] wire) {
         try {
-            Message query = new Message(wire);
-            asked.add(Type.string(query.getQuestion().getType()));
-            Message response = new Message(query.getHeader().getID());
-            response.getHeader().setFlag(Flags.QR);
-            response.getHeader().setRcode(rcode);
-            response.addRecord(query.getQuestion(), Section.QUESTION);
-            for (Record record : answers) {
-                if (record.getName().equals(query.getQuestion().getName())
-                        && record.getType() == query.getQuestion().getType()) {
-                    response.addRecord(record, Section.ANSWER);
-                }
-            }
-            additional.forEach(record -> response.addRecord(record, Section.ADDITIONAL));
-            return promises.resolved(response.toWire());
+            return promises.resolved(respond(server, wire));
         } catch (IOException e) {
             return promises.failed(e);
         }
+    }
+
+    private byte[] respond(InetSocketAddress server, byte[] wire) throws IOException {
+        Message query = new Message(wire);
+        asked.add(Type.string(query.getQuestion().getType()));
+        Message response = new Message(query.getHeader().getID());
+        response.getHeader().setFlag(Flags.QR);
+        response.getHeader().setRcode(rcode);
+        response.addRecord(query.getQuestion(), Section.QUESTION);
+        for (Record record : answers) {
+            if (record.getName().equals(query.getQuestion().getName())
+                    && record.getType() == query.getQuestion().getType()) {
+                response.addRecord(record, Section.ANSWER);
+            }
+        }
+        additional.forEach(record -> response.addRecord(record, Section.ADDITIONAL));
+        return response.toWire();
     }
 
     private Promise<InetSocketAddress> locate() {
@@ -115,5 +120,16 @@ class SrvLookupTest {
         assertEquals("the DNS server 127.0.0.1:53 answered " + SERVICE + " SRV with SERVFAIL", failure.getMessage());
         rcode = Rcode.NXDOMAIN;
         assertInstanceOf(ServiceNotOfferedException.class, locate().getFailure());
+    }
+
+    @Test
+    void aBlockingLookupAnswersOnTheCallersThread() throws Exception {
+        answers.add(new SRVRecord(SERVICE, DClass.IN, 60, 0, 0, 8853, PRIMARY));
+        additional.add(a(PRIMARY, "192.0.2.1"));
+        SrvLookup lookup = SrvLookup.blocking(this::respond,
+                new InetSocketAddress("127.0.0.1", 53), new Random(1));
+        assertEquals(new InetSocketAddress("192.0.2.1", 8853), lookup.locateNow(SERVICE));
+        answers.clear();
+        assertThrows(ServiceNotOfferedException.class, () -> lookup.locateNow(SERVICE));
     }
 }
