@@ -19,6 +19,7 @@ import io.homeward.api.auth.Credentials;
 import io.homeward.api.endpoint.EndpointSource;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.registration.RegistrationException;
+import io.homeward.testkit.FakePublicEndpoints;
 import io.homeward.testkit.RecordingLogger;
 import io.homeward.testkit.SelfSignedTls;
 
@@ -92,7 +93,7 @@ class RegistrarComponentTest {
             registrar.unbindCredentials(alice);
             registrar.unbindHostIdentity(laptop);
             registrar.unbindPublicEndpoints(endpoints);
-            assertEquals(List.of(), endpoints.listeners);
+            assertEquals(List.of(), endpoints.listeners());
             assertEquals(2, stub.received.size());
             Message withdraw = new Message(stub.received.get(1));
             assertEquals(6, withdraw.getSection(Section.UPDATE).size());

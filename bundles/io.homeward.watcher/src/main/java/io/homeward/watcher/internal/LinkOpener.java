@@ -1,6 +1,8 @@
 package io.homeward.watcher.internal;
 
-/** Finds a server for one mechanism and opens a link to it. */
+import org.osgi.util.promise.Promise;
+
+/** Finds a server for one mechanism and opens a link to it; the promise resolves on the logic thread. */
 interface LinkOpener {
-    void open(Link.Receiver receiver, Completion<Link> result);
+    Promise<Link> open(Link.Receiver receiver);
 }

@@ -1,6 +1,8 @@
 package io.homeward.watcher.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,6 +17,9 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIGRecord;
 
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.dns.FingerprintMismatchException;
+import io.homeward.kit.dns.TsigSigner;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * The client side of one long-lived query (RFC 8764). Over UDP: the four-way handshake with
@@ -35,9 +40,10 @@ final class LlqSession implements WatchSession, Link.Receiver {
     private final int type;
     private final LinkOpener opener;
     private final boolean stream;
-    private final Signer signer;
+    private final TsigSigner signer;
     private final long requestedLease;
     private final Scheduler scheduler;
+    private final Clock clock;
     private final Random random;
     private final SessionEvents events;
     private final Logger log;
@@ -49,10 +55,10 @@ final class LlqSession implements WatchSession, Link.Receiver {
     private long llqId;
     private int tries;
     private boolean refreshing;
-    private Scheduler.Cancellable timer = () -> { };
+    private Scheduler.Scheduled timer = () -> { };
 
-    LlqSession(Name name, int type, LinkOpener opener, boolean stream, Signer signer, long requestedLease,
-            Scheduler scheduler, Random random, SessionEvents events, Logger log) {
+    LlqSession(Name name, int type, LinkOpener opener, boolean stream, TsigSigner signer, long requestedLease,
+            Scheduler scheduler, Clock clock, Random random, SessionEvents events, Logger log) {
         this.name = name;
         this.type = type;
         this.opener = opener;
@@ -60,6 +66,7 @@ final class LlqSession implements WatchSession, Link.Receiver {
         this.signer = signer;
         this.requestedLease = requestedLease;
         this.scheduler = scheduler;
+        this.clock = clock;
         this.random = random;
         this.events = events;
         this.log = log;
@@ -67,24 +74,16 @@ final class LlqSession implements WatchSession, Link.Receiver {
 
     @Override
     public void start() {
-        opener.open(this, new Completion<>() {
-            @Override
-            public void succeeded(Link value) {
-                if (state == State.CLOSED) {
-                    value.close();
-                    return;
-                }
-                link = value;
-                messageId = random.nextInt(0x10000);
-                state = State.SETUP;
-                send(LlqOption.of(LlqOption.SETUP, 0, requestedLease), "setup");
+        opener.open(this).onSuccess(value -> {
+            if (state == State.CLOSED) {
+                value.close();
+                return;
             }
-
-            @Override
-            public void failed(Exception reason) {
-                fail(reason.getMessage(), reason instanceof FingerprintMismatchException);
-            }
-        });
+            link = value;
+            messageId = random.nextInt(0x10000);
+            state = State.SETUP;
+            send(LlqOption.of(LlqOption.SETUP, 0, requestedLease), "setup");
+        }).onFailure(reason -> fail(reason.getMessage(), reason instanceof FingerprintMismatchException));
     }
 
     private void send(LlqOption option, String step) {
@@ -98,7 +97,7 @@ final class LlqSession implements WatchSession, Link.Receiver {
         link.send(wire);
         timer.cancel();
         long wait = stream ? STREAM_REPLY_MILLIS : RESEND_MILLIS * tries;
-        timer = scheduler.schedule(() -> noReply(option, step), wait);
+        timer = scheduler.schedule(() -> noReply(option, step), Duration.ofMillis(wait));
     }
 
     private void noReply(LlqOption option, String step) {
@@ -194,9 +193,10 @@ final class LlqSession implements WatchSession, Link.Receiver {
             return;
         }
         long leaseMillis = leaseSeconds * 1000;
-        events.leaseExpires(scheduler.nowMillis() + leaseMillis);
+        events.leaseExpires(clock.millis() + leaseMillis);
         long delay = (long) (leaseMillis * (0.75 + random.nextDouble() * 0.10));
-        timer = scheduler.schedule(this::refresh, stream ? delay : Math.min(delay, UDP_REFRESH_CAP_MILLIS));
+        timer = scheduler.schedule(this::refresh,
+                Duration.ofMillis(stream ? delay : Math.min(delay, UDP_REFRESH_CAP_MILLIS)));
     }
 
     private void refresh() {

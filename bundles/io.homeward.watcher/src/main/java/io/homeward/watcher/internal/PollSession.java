@@ -2,6 +2,7 @@ package io.homeward.watcher.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Random;
 
 import org.osgi.service.log.Logger;
@@ -13,6 +14,9 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIGRecord;
 
+import io.homeward.kit.dns.TsigSigner;
+import io.homeward.kit.schedule.Scheduler;
+
 /**
  * The last resort: a signed query every poll interval; each answer set is diffed against what the
  * listener was told. A failed first poll means polling does not work either; later failures are
@@ -23,7 +27,7 @@ final class PollSession implements WatchSession {
     private final int type;
     private final InetSocketAddress server;
     private final Network network;
-    private final Signer signer;
+    private final TsigSigner signer;
     private final long intervalMillis;
     private final Scheduler scheduler;
     private final Random random;
@@ -32,9 +36,9 @@ final class PollSession implements WatchSession {
 
     private boolean established;
     private boolean closed;
-    private Scheduler.Cancellable timer = () -> { };
+    private Scheduler.Scheduled timer = () -> { };
 
-    PollSession(Name name, int type, InetSocketAddress server, Network network, Signer signer, long intervalMillis,
+    PollSession(Name name, int type, InetSocketAddress server, Network network, TsigSigner signer, long intervalMillis,
             Scheduler scheduler, Random random, SessionEvents events, Logger log) {
         this.name = name;
         this.type = type;
@@ -58,17 +62,7 @@ final class PollSession implements WatchSession {
         query.addRecord(Record.newRecord(name, type, DClass.IN), Section.QUESTION);
         byte[] wire = signer.sign(query);
         TSIGRecord tsig = query.getTSIG();
-        network.query(server, wire, new Completion<>() {
-            @Override
-            public void succeeded(byte[] response) {
-                answered(response, tsig);
-            }
-
-            @Override
-            public void failed(Exception reason) {
-                pollFailed("no answer from " + server + ": " + reason.getMessage());
-            }
-        });
+        network.query(server, wire).onSuccess(response -> answered(response, tsig)).onFailure(reason -> pollFailed("no answer from " + server + ": " + reason.getMessage()));
     }
 
     private void answered(byte[] wire, TSIGRecord tsig) {
@@ -113,7 +107,7 @@ final class PollSession implements WatchSession {
     }
 
     private void next() {
-        timer = scheduler.schedule(this::poll, intervalMillis);
+        timer = scheduler.schedule(this::poll, Duration.ofMillis(intervalMillis));
     }
 
     @Override

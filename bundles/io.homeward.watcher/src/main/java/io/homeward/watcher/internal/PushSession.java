@@ -3,6 +3,7 @@ package io.homeward.watcher.internal;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
@@ -17,6 +18,9 @@ import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.dns.FingerprintMismatchException;
+import io.homeward.kit.dns.TsigSigner;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * One DNS Push subscription (RFC 8765) on its own DSO session (RFC 8490) over TLS.
@@ -45,7 +49,7 @@ final class PushSession implements WatchSession, Link.Receiver {
     private final int type;
     private final Name zone;
     private final LinkOpener opener;
-    private final Signer signer;
+    private final TsigSigner signer;
     private final Scheduler scheduler;
     private final Random random;
     private final SessionEvents events;
@@ -58,9 +62,9 @@ final class PushSession implements WatchSession, Link.Receiver {
     private TSIGRecord queryTsig;
     private boolean keepaliveOutstanding;
     private long keepaliveMillis = PROPOSED_KEEPALIVE_MILLIS;
-    private Scheduler.Cancellable timer = () -> { };
+    private Scheduler.Scheduled timer = () -> { };
 
-    PushSession(Name name, int type, Name zone, LinkOpener opener, Signer signer, Scheduler scheduler, Random random,
+    PushSession(Name name, int type, Name zone, LinkOpener opener, TsigSigner signer, Scheduler scheduler, Random random,
             SessionEvents events, Logger log) {
         this.name = name;
         this.type = type;
@@ -75,23 +79,15 @@ final class PushSession implements WatchSession, Link.Receiver {
 
     @Override
     public void start() {
-        opener.open(this, new Completion<>() {
-            @Override
-            public void succeeded(Link value) {
-                if (state == State.CLOSED) {
-                    value.close();
-                    return;
-                }
-                link = value;
-                state = State.AUTHENTICATING;
-                sendQuery(zone, Type.SOA);
+        opener.open(this).onSuccess(value -> {
+            if (state == State.CLOSED) {
+                value.close();
+                return;
             }
-
-            @Override
-            public void failed(Exception reason) {
-                fail(reason.getMessage(), 0, reason instanceof FingerprintMismatchException);
-            }
-        });
+            link = value;
+            state = State.AUTHENTICATING;
+            sendQuery(zone, Type.SOA);
+        }).onFailure(reason -> fail(reason.getMessage(), 0, reason instanceof FingerprintMismatchException));
     }
 
     private void sendQuery(Name question, int questionType) {
@@ -111,7 +107,7 @@ final class PushSession implements WatchSession, Link.Receiver {
         link.send(wire);
         timer.cancel();
         timer = scheduler.schedule(() -> fail("the DNS Push server did not answer within 30 s", 0, false),
-                RESPONSE_MILLIS);
+                Duration.ofMillis(RESPONSE_MILLIS));
     }
 
     private int nextId() {
@@ -222,7 +218,7 @@ final class PushSession implements WatchSession, Link.Receiver {
 
     private void scheduleKeepalive() {
         timer.cancel();
-        timer = scheduler.schedule(this::keepalive, keepaliveMillis);
+        timer = scheduler.schedule(this::keepalive, Duration.ofMillis(keepaliveMillis));
     }
 
     /** Sends the keepalive the server needs (RFC 8490 §7.1); an unanswered previous one means the server is gone. */

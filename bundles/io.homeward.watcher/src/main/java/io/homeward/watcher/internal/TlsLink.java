@@ -3,13 +3,15 @@ package io.homeward.watcher.internal;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 
 import javax.net.ssl.SSLSocket;
 
 import org.osgi.service.log.Logger;
 
-/** A TLS connection carrying DNS messages, each preceded by its two-byte length (RFC 7858, RFC 1035 §4.2.2). */
+import io.homeward.kit.dns.DnsOverTls;
+import io.homeward.kit.schedule.Scheduler;
+
+/** A TLS connection carrying DNS messages, each preceded by its two-byte length (RFC 7858). */
 final class TlsLink implements Link {
     private final SSLSocket socket;
     private final Scheduler logic;
@@ -29,8 +31,7 @@ final class TlsLink implements Link {
         try {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             while (!closed) {
-                byte[] message = new byte[in.readUnsignedShort()];
-                in.readFully(message);
+                byte[] message = DnsOverTls.read(in);
                 logic.execute(() -> receiver.received(message));
             }
         } catch (EOFException e) {
@@ -47,18 +48,11 @@ final class TlsLink implements Link {
         }
     }
 
-    /** Writes the prefix and message in one write, as RFC 7766 §8 advises. */
     @Override
     public void send(byte[] message) {
-        byte[] framed = new byte[message.length + 2];
-        framed[0] = (byte) (message.length >>> 8);
-        framed[1] = (byte) message.length;
-        System.arraycopy(message, 0, framed, 2, message.length);
         try {
             synchronized (socket) {
-                OutputStream out = socket.getOutputStream();
-                out.write(framed);
-                out.flush();
+                DnsOverTls.write(socket.getOutputStream(), message);
             }
         } catch (IOException e) {
             log.info("Sending to {} failed: {}", socket.getRemoteSocketAddress(), e.getMessage());

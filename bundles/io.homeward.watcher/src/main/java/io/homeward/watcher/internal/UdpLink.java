@@ -7,10 +7,11 @@ import java.util.Arrays;
 
 import org.osgi.service.log.Logger;
 
+import io.homeward.kit.dns.UdpQuery;
+import io.homeward.kit.schedule.Scheduler;
+
 /** A UDP socket connected to one server: it only receives what that server sends (LLQ events). */
 final class UdpLink implements Link {
-    static final int MAX_DATAGRAM = 65_535;
-
     private final DatagramSocket socket;
     private final Scheduler logic;
     private final OpenSockets sockets;
@@ -26,7 +27,7 @@ final class UdpLink implements Link {
 
     /** Runs on an I/O thread until the link closes. */
     void readLoop(Receiver receiver) {
-        DatagramPacket packet = new DatagramPacket(new byte[MAX_DATAGRAM], MAX_DATAGRAM);
+        DatagramPacket packet = new DatagramPacket(new byte[UdpQuery.MAX_DATAGRAM], UdpQuery.MAX_DATAGRAM);
         while (!closed) {
             try {
                 socket.receive(packet);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.osgi.util.promise.Promise;
 import org.xbill.DNS.Message;
 
 /** An in-memory link: keeps what the client sent; the test plays the server through {@link #receiver}. */
@@ -14,11 +15,11 @@ final class FakeLink implements Link, LinkOpener {
     int opens;
 
     @Override
-    public void open(Link.Receiver receiver, Completion<Link> result) {
+    public Promise<Link> open(Link.Receiver receiver) {
         this.receiver = receiver;
         opens++;
         closed = false;
-        result.succeeded(this);
+        return TestPromises.INLINE.resolved(this);
     }
 
     @Override

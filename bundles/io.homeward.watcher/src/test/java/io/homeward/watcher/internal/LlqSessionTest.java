@@ -3,8 +3,11 @@ package io.homeward.watcher.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,13 +21,16 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
+import io.homeward.testkit.ManualScheduler;
+import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 
 class LlqSessionTest {
     static final Name QUESTION = LlqWireTest.QUESTION;
     static final long SERVER_ID = 0x65F1A2B31C2D3E4FL;
 
-    private final ManualScheduler scheduler = new ManualScheduler();
+    private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_700_000_000_000L));
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final RecordingEvents events = new RecordingEvents();
     private final FakeLink link = new FakeLink();
     private final RecordingLogger log = new RecordingLogger();
@@ -32,7 +38,7 @@ class LlqSessionTest {
 
     private LlqSession session(boolean stream) {
         return new LlqSession(QUESTION, Type.PTR, link, stream, TestKeys.signer(TestKeys.FIXED), 7200, scheduler,
-                new FixedRandom(0.5), events, log.logger());
+                clock, new FixedRandom(0.5), events, log.logger());
     }
 
     static Record ptr(String target, long ttl) {
@@ -83,7 +89,7 @@ class LlqSessionTest {
         assertEquals(List.of(), events.events, "a challenge carries no answers");
         reply(new LlqOption(1, LlqOption.SETUP, 0, SERVER_ID, 3600), ptr("alice-mbp", 1));
         assertEquals(List.of("established", "answers[alice-mbp._afpovertcp._tcp.alice.btmm.example.]"), events.events);
-        assertEquals(scheduler.nowMillis() + 3_600_000, events.leaseExpiry);
+        assertEquals(clock.millis() + 3_600_000, events.leaseExpiry);
     }
 
     @Test
@@ -97,12 +103,12 @@ class LlqSessionTest {
     @Test
     void setupIsRetransmittedThreeTimesThenGivenUp() {
         session(false).start();
-        scheduler.advance(2_000);
+        scheduler.advance(Duration.ofMillis(2_000));
         assertEquals(2, link.sent.size());
-        scheduler.advance(4_000);
+        scheduler.advance(Duration.ofMillis(4_000));
         assertEquals(3, link.sent.size());
         assertEquals(List.of(), events.events);
-        scheduler.advance(6_000);
+        scheduler.advance(Duration.ofMillis(6_000));
         assertEquals(List.of("failed"), events.events);
         assertTrue(events.failure.contains("no answer to the LLQ setup"));
         assertTrue(link.closed);
@@ -112,7 +118,7 @@ class LlqSessionTest {
     void aReplyToAnEarlierTransmissionIsStillAccepted() {
         session(false).start();
         Message first = link.lastMessage();
-        scheduler.advance(2_000);
+        scheduler.advance(Duration.ofMillis(2_000));
         Message reply = new Message(first.getHeader().getID());
         reply.getHeader().setFlag(Flags.QR);
         reply.addRecord(first.getQuestion(), Section.QUESTION);
@@ -126,12 +132,12 @@ class LlqSessionTest {
         session(true).start();
         reply(new LlqOption(1, LlqOption.SETUP, 0, SERVER_ID, 3600), ptr("alice-mbp", 1));
         int before = link.sent.size();
-        scheduler.advance(2_880_000 - 1);
+        scheduler.advance(Duration.ofMillis(2_880_000 - 1));
         assertEquals(before, link.sent.size());
-        scheduler.advance(1);
+        scheduler.advance(Duration.ofMillis(1));
         assertEquals(LlqOption.of(LlqOption.REFRESH, SERVER_ID, 7200), LlqOption.from(link.lastMessage()));
         reply(new LlqOption(1, LlqOption.REFRESH, 0, SERVER_ID, 3600));
-        assertEquals(scheduler.nowMillis() + 3_600_000, events.leaseExpiry);
+        assertEquals(clock.millis() + 3_600_000, events.leaseExpiry);
         assertFalse(events.events.contains("failed"));
     }
 
@@ -139,18 +145,18 @@ class LlqSessionTest {
     void overUdpRefreshesWithinFiveMinutesWhateverTheLeaseSoARestartedServerIsNoticed() {
         establishOverUdp();
         int before = link.sent.size();
-        scheduler.advance(LlqSession.UDP_REFRESH_CAP_MILLIS - 1);
+        scheduler.advance(Duration.ofMillis(LlqSession.UDP_REFRESH_CAP_MILLIS - 1));
         assertEquals(before, link.sent.size());
-        scheduler.advance(1);
+        scheduler.advance(Duration.ofMillis(1));
         assertEquals(LlqOption.of(LlqOption.REFRESH, SERVER_ID, 7200), LlqOption.from(link.lastMessage()));
         reply(new LlqOption(1, LlqOption.REFRESH, 0, SERVER_ID, 3600));
-        assertEquals(scheduler.nowMillis() + 3_600_000, events.leaseExpiry, "the lease itself is still the server's");
+        assertEquals(clock.millis() + 3_600_000, events.leaseExpiry, "the lease itself is still the server's");
     }
 
     @Test
     void unansweredRefreshEndsTheSession() {
         establishOverUdp();
-        scheduler.advance(LlqSession.UDP_REFRESH_CAP_MILLIS + 2_000 + 4_000 + 6_000);
+        scheduler.advance(Duration.ofMillis(LlqSession.UDP_REFRESH_CAP_MILLIS + 2_000 + 4_000 + 6_000));
         assertEquals("failed", events.events.get(events.events.size() - 1));
         assertTrue(events.failure.contains("refresh"));
     }
@@ -158,7 +164,7 @@ class LlqSessionTest {
     @Test
     void forgottenLlqEndsTheSessionSoANewSetupCanStart() {
         establishOverUdp();
-        scheduler.advance(LlqSession.UDP_REFRESH_CAP_MILLIS);
+        scheduler.advance(Duration.ofMillis(LlqSession.UDP_REFRESH_CAP_MILLIS));
         reply(new LlqOption(1, LlqOption.REFRESH, LlqOption.NO_SUCH_LLQ, SERVER_ID, 0));
         assertEquals("failed", events.events.get(events.events.size() - 1));
         assertTrue(events.failure.contains("no longer knows our LLQ"));
@@ -219,7 +225,7 @@ class LlqSessionTest {
         assertNotNull(goodbye);
         assertEquals(LlqOption.of(LlqOption.REFRESH, SERVER_ID, 0), goodbye);
         assertTrue(link.closed);
-        assertEquals(-1, scheduler.nextDelay(), "no timer survives close");
+        assertNull(scheduler.nextDelay(), "no timer survives close");
     }
 
     @Test

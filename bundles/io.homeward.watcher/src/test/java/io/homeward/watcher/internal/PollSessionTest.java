@@ -5,20 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.util.promise.Promise;
+import org.osgi.util.promise.PromiseFactory;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
+import io.homeward.testkit.ManualScheduler;
+import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 
 class PollSessionTest {
-    private final ManualScheduler scheduler = new ManualScheduler();
+    private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_700_000_000_000L));
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final RecordingEvents events = new RecordingEvents();
     private final ServerWire server = new ServerWire(TestKeys.FIXED);
     private final List<Record> zone = new ArrayList<>();
@@ -27,11 +34,15 @@ class PollSessionTest {
 
     private final Network network = new Network() {
         @Override
-        public void query(InetSocketAddress to, byte[] wire, Completion<byte[]> result) {
+        public PromiseFactory promises() {
+            return TestPromises.INLINE;
+        }
+
+        @Override
+        public Promise<byte[]> query(InetSocketAddress to, byte[] wire) {
             queries++;
             if (down) {
-                result.failed(new IOException("no answer"));
-                return;
+                return TestPromises.INLINE.failed(new IOException("no answer"));
             }
             try {
                 Message query = new Message(wire);
@@ -40,7 +51,7 @@ class PollSessionTest {
                 response.getHeader().setFlag(Flags.QR);
                 response.addRecord(query.getQuestion(), Section.QUESTION);
                 zone.forEach(record -> response.addRecord(record, Section.ANSWER));
-                result.succeeded(server.sign(response.toWire(), query.getTSIG()));
+                return TestPromises.INLINE.resolved(server.sign(response.toWire(), query.getTSIG()));
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
@@ -52,7 +63,7 @@ class PollSessionTest {
         }
 
         @Override
-        public void openTls(InetSocketAddress to, String pin, Link.Receiver receiver, Completion<Link> result) {
+        public Promise<Link> openTls(InetSocketAddress to, String pin, Link.Receiver receiver) {
             throw new UnsupportedOperationException();
         }
     };
@@ -68,9 +79,9 @@ class PollSessionTest {
         zone.add(LlqSessionTest.ptr("alice-mbp", 120));
         session().start();
         zone.add(LlqSessionTest.ptr("bob-mini", 120));
-        scheduler.advance(59_999);
+        scheduler.advance(Duration.ofMillis(59_999));
         assertEquals(1, queries);
-        scheduler.advance(1);
+        scheduler.advance(Duration.ofMillis(1));
         assertEquals(List.of("established", "answers[alice-mbp._afpovertcp._tcp.alice.btmm.example.]",
                 "answers[alice-mbp._afpovertcp._tcp.alice.btmm.example., "
                         + "bob-mini._afpovertcp._tcp.alice.btmm.example.]"),
@@ -89,9 +100,9 @@ class PollSessionTest {
     void laterFailuresKeepPolling() {
         session().start();
         down = true;
-        scheduler.advance(60_000);
+        scheduler.advance(Duration.ofMillis(60_000));
         down = false;
-        scheduler.advance(60_000);
+        scheduler.advance(Duration.ofMillis(60_000));
         assertEquals(3, queries);
         assertEquals(List.of("established", "answers[]", "answers[]"), events.events);
     }
@@ -101,7 +112,7 @@ class PollSessionTest {
         PollSession session = session();
         session.start();
         session.close();
-        scheduler.advance(600_000);
+        scheduler.advance(Duration.ofMillis(600_000));
         assertEquals(1, queries);
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,13 +20,16 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.testkit.ManualScheduler;
+import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 
 class PushSessionTest {
     static final Name QUESTION = DsoMessageTest.QUESTION;
     static final Name ZONE = Name.fromConstantString(TestKeys.ZONE);
 
-    private final ManualScheduler scheduler = new ManualScheduler();
+    private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_700_000_000_000L));
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final RecordingEvents events = new RecordingEvents();
     private final FakeLink link = new FakeLink();
     private final ServerWire server = new ServerWire(TestKeys.FIXED);
@@ -159,14 +164,14 @@ class PushSessionTest {
         subscribe();
         answerQuery(Rcode.NOERROR);
         int before = link.sent.size();
-        scheduler.advance(60_000);
+        scheduler.advance(Duration.ofMillis(60_000));
         assertEquals(before + 1, link.sent.size());
         assertEquals(DsoMessage.KEEPALIVE, lastDso().primaryType());
         answerDso(Rcode.NOERROR, keepalive(600_000, 60_000));
-        scheduler.advance(60_000);
+        scheduler.advance(Duration.ofMillis(60_000));
         assertEquals(before + 2, link.sent.size());
         assertFalse(events.events.contains("failed"));
-        scheduler.advance(60_000);
+        scheduler.advance(Duration.ofMillis(60_000));
         assertEquals("failed", events.events.get(events.events.size() - 1));
         assertTrue(events.failure.contains("keepalives"));
     }

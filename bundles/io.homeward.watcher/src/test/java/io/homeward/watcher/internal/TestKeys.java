@@ -10,6 +10,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.TSIG;
 
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.dns.TsigSigner;
 
 /** The user's key of the protocol notes' examples (alice, hmac-sha256, secret 0x10..0x2F). */
 final class TestKeys {
@@ -28,8 +29,8 @@ final class TestKeys {
         return secret;
     }
 
-    static Signer signer(Clock clock) {
-        return new Signer(KEY, clock);
+    static TsigSigner signer(Clock clock) {
+        return new TsigSigner(KEY, clock);
     }
 
     /** The server's side of the same key. */
