@@ -34,6 +34,7 @@ import io.homeward.api.watch.Subscription;
 import io.homeward.api.watch.SubscriptionState;
 import io.homeward.api.watch.SubscriptionStatus;
 import io.homeward.kit.schedule.ExecutorScheduler;
+import io.homeward.watcher.internal.net.SocketNetwork;
 
 /**
  * The agent's record watcher: DNS Push, then LLQ over TLS, then LLQ over UDP, then polling, against

@@ -14,6 +14,14 @@ import org.xbill.DNS.TextParseException;
 import io.homeward.kit.dns.SrvLookup;
 import io.homeward.kit.dns.TsigSigner;
 import io.homeward.kit.schedule.Scheduler;
+import io.homeward.watcher.internal.net.Link;
+import io.homeward.watcher.internal.net.LinkOpener;
+import io.homeward.watcher.internal.net.Network;
+import io.homeward.watcher.internal.session.LlqSession;
+import io.homeward.watcher.internal.session.MechanismSession;
+import io.homeward.watcher.internal.session.PollSession;
+import io.homeward.watcher.internal.session.PushSession;
+import io.homeward.watcher.internal.session.SessionEvents;
 
 /** Builds the sessions of every mechanism with the current credentials and settings. */
 final class SessionFactory implements SessionSource {
@@ -46,7 +54,7 @@ final class SessionFactory implements SessionSource {
     }
 
     @Override
-    public WatchSession create(String mechanism, Name name, int type, SessionEvents events) {
+    public MechanismSession create(String mechanism, Name name, int type, SessionEvents events) {
         if (Mechanisms.usesUdp(mechanism) && !settings.allowUdp()) {
             return null;
         }

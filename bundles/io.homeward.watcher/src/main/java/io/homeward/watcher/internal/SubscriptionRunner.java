@@ -15,6 +15,8 @@ import io.homeward.api.watch.SubscriptionState;
 import io.homeward.api.watch.WatchedRecord;
 import io.homeward.kit.dns.Backoff;
 import io.homeward.kit.schedule.Scheduler;
+import io.homeward.watcher.internal.session.MechanismSession;
+import io.homeward.watcher.internal.session.SessionEvents;
 
 /**
  * Keeps one subscription alive: tries the mechanisms in the configured order, falls back when one
@@ -104,7 +106,7 @@ final class SubscriptionRunner {
         }
         for (int index = first; index < order.size(); index++) {
             Attempt attempt = new Attempt(index);
-            WatchSession session = factory.create(order.get(index), name, type, attempt);
+            MechanismSession session = factory.create(order.get(index), name, type, attempt);
             if (session != null) {
                 attempt.session = session;
                 current = attempt;
@@ -143,7 +145,7 @@ final class SubscriptionRunner {
     /** The events of one session; stale ones (from a session already replaced) are ignored. */
     private final class Attempt implements SessionEvents {
         private final int index;
-        private WatchSession session;
+        private MechanismSession session;
         private long establishedAt = -1;
 
         Attempt(int index) {

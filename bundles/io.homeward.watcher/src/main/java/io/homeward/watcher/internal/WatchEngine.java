@@ -18,6 +18,7 @@ import io.homeward.api.watch.SubscriptionState;
 import io.homeward.kit.dns.Backoff;
 import io.homeward.kit.dns.TsigSigner;
 import io.homeward.kit.schedule.Scheduler;
+import io.homeward.watcher.internal.net.Network;
 
 /**
  * All subscriptions of the watcher. Subscriptions are accepted at any time; they run while

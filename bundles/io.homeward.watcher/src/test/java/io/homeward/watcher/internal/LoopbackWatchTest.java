@@ -28,6 +28,7 @@ import io.homeward.api.watch.Subscription;
 import io.homeward.kit.schedule.ExecutorScheduler;
 import io.homeward.testkit.RecordingLogger;
 import io.homeward.testkit.SelfSignedTls;
+import io.homeward.watcher.internal.net.SocketNetwork;
 
 /** The whole watcher against a small rendezvous server on loopback, over real UDP and TLS sockets. */
 class LoopbackWatchTest {

@@ -22,6 +22,8 @@ import io.homeward.kit.dns.Backoff;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.watcher.internal.session.MechanismSession;
+import io.homeward.watcher.internal.session.SessionEvents;
 
 class SubscriptionRunnerTest {
     private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_700_000_000_000L));
@@ -38,7 +40,7 @@ class SubscriptionRunnerTest {
         if (forbidden.contains(mechanism)) {
             return null;
         }
-        return new WatchSession() {
+        return new MechanismSession() {
             @Override
             public void start() {
                 started.add(mechanism);

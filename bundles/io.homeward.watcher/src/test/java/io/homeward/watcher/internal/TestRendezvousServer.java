@@ -37,6 +37,10 @@ import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
 
 import io.homeward.testkit.SelfSignedTls;
+import io.homeward.watcher.internal.wire.DsoMessage;
+import io.homeward.watcher.internal.wire.LlqOption;
+import io.homeward.watcher.internal.wire.PushChange;
+import io.homeward.watcher.internal.wire.RawTtls;
 
 /**
  * A small rendezvous server on loopback for the watcher's tests: a zone, LLQ over UDP and TLS, DNS

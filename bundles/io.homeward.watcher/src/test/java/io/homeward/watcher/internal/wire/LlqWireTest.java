@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,10 +11,11 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.watcher.internal.Hex;
 
-/** The worked example of dns-llq.md §8 as test vectors. */
-class LlqWireTest {
-    static final Name QUESTION = Name.fromConstantString("_afpovertcp._tcp.alice.btmm.example.");
+/** An LLQ setup, ACK and event (RFC 8764) worked byte by byte, as test vectors. */
+public class LlqWireTest {
+    public static final Name QUESTION = Name.fromConstantString("_afpovertcp._tcp.alice.btmm.example.");
     static final long LLQ_ID = 0x65F1A2B31C2D3E4FL;
     static final String QUESTION_HEX = "0b 5f 61 66 70 6f 76 65 72 74 63 70 04 5f 74 63 70 05 61 6c"
             + "69 63 65 04 62 74 6d 6d 07 65 78 61 6d 70 6c 65 00 00 0c 00 01";
@@ -37,7 +38,7 @@ class LlqWireTest {
     static final String EVENT_ACK = "be ef 84 00 00 01 00 00 00 00 00 01" + QUESTION_HEX
             + "00 00 29 05 a0 00 00 00 00 00 16 00 01 00 12 00 01 00 03 00 00 65 f1 a2 b3 1c 2d 3e 4f 00 00 0d ac";
 
-    /** The remove event of §8: the ACK's layout with ID beef, TTL -1, opcode EVENT, lease 3500. */
+    /** The remove event: the ACK's layout with ID beef, TTL -1, opcode EVENT, lease 3500. */
     static byte[] removeEvent() {
         byte[] event = Hex.bytes(ACK_ANSWERS);
         event[0] = (byte) 0xbe;

@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.net;
 
 import java.io.Closeable;
 import java.io.IOException;

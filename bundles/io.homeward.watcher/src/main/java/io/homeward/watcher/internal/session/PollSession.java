@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.session;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,13 +16,15 @@ import org.xbill.DNS.TSIGRecord;
 
 import io.homeward.kit.dns.TsigSigner;
 import io.homeward.kit.schedule.Scheduler;
+import io.homeward.watcher.internal.net.Network;
+import io.homeward.watcher.internal.wire.Records;
 
 /**
  * The last resort: a signed query every poll interval; each answer set is diffed against what the
  * listener was told. A failed first poll means polling does not work either; later failures are
  * logged and the next poll tries again.
  */
-final class PollSession implements WatchSession {
+public final class PollSession implements MechanismSession {
     private final Name name;
     private final int type;
     private final InetSocketAddress server;
@@ -38,7 +40,7 @@ final class PollSession implements WatchSession {
     private boolean closed;
     private Scheduler.Scheduled timer = () -> { };
 
-    PollSession(Name name, int type, InetSocketAddress server, Network network, TsigSigner signer, long intervalMillis,
+    public PollSession(Name name, int type, InetSocketAddress server, Network network, TsigSigner signer, long intervalMillis,
             Scheduler scheduler, Random random, SessionEvents events, Logger log) {
         this.name = name;
         this.type = type;

@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.wire;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,25 +8,23 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.WireParseException;
 
-import io.homeward.watcher.internal.DsoMessage.Tlv;
-
 /**
  * One change notification in a PUSH TLV (RFC 8765 §6.3.1): an RR whose TTL says add (0 to
  * 0x7FFFFFFF), remove (0xFFFFFFFF) or collective remove (0xFFFFFFFE, no RDATA).
  */
-record PushChange(Record record, long ttl) {
-    static final long REMOVE = 0xFFFF_FFFFL;
-    static final long COLLECTIVE_REMOVE = 0xFFFF_FFFEL;
+public record PushChange(Record record, long ttl) {
+    public static final long REMOVE = 0xFFFF_FFFFL;
+    public static final long COLLECTIVE_REMOVE = 0xFFFF_FFFEL;
     static final long MAX_ADD_TTL = 0x7FFF_FFFFL;
 
-    boolean isAdd() {
+    public boolean isAdd() {
         return ttl <= MAX_ADD_TTL;
     }
 
     /**
      * @throws IllegalArgumentException when the TLV is malformed (a fatal session error, RFC 8765 §6.3.1)
      */
-    static List<PushChange> parse(Tlv push) {
+    public static List<PushChange> parse(DsoMessage.Tlv push) {
         DNSInput in = new DNSInput(push.data());
         List<PushChange> changes = new ArrayList<>();
         try {

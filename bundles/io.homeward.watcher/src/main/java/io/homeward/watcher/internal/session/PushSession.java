@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.session;
 
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -21,6 +21,11 @@ import io.homeward.api.watch.WatchedRecord;
 import io.homeward.kit.dns.FingerprintMismatchException;
 import io.homeward.kit.dns.TsigSigner;
 import io.homeward.kit.schedule.Scheduler;
+import io.homeward.watcher.internal.net.Link;
+import io.homeward.watcher.internal.net.LinkOpener;
+import io.homeward.watcher.internal.wire.DsoMessage;
+import io.homeward.watcher.internal.wire.PushChange;
+import io.homeward.watcher.internal.wire.Records;
 
 /**
  * One DNS Push subscription (RFC 8765) on its own DSO session (RFC 8490) over TLS.
@@ -32,7 +37,7 @@ import io.homeward.kit.schedule.Scheduler;
  * listener was told before (initial PUSHes before it are ordinary changes).</li>
  * </ol>
  */
-final class PushSession implements WatchSession, Link.Receiver {
+public final class PushSession implements MechanismSession, Link.Receiver {
     /** RFC 8490 §6.2: no response to a DSO request within 30 s means the server's state is unknown. */
     static final long RESPONSE_MILLIS = 30_000;
     /** We ask for these (RFC 8490 §7.1); the server's answer decides. */
@@ -64,7 +69,7 @@ final class PushSession implements WatchSession, Link.Receiver {
     private long keepaliveMillis = PROPOSED_KEEPALIVE_MILLIS;
     private Scheduler.Scheduled timer = () -> { };
 
-    PushSession(Name name, int type, Name zone, LinkOpener opener, TsigSigner signer, Scheduler scheduler, Random random,
+    public PushSession(Name name, int type, Name zone, LinkOpener opener, TsigSigner signer, Scheduler scheduler, Random random,
             SessionEvents events, Logger log) {
         this.name = name;
         this.type = type;

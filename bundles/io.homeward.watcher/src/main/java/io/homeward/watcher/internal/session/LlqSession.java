@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.session;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -20,15 +20,21 @@ import io.homeward.api.watch.WatchedRecord;
 import io.homeward.kit.dns.FingerprintMismatchException;
 import io.homeward.kit.dns.TsigSigner;
 import io.homeward.kit.schedule.Scheduler;
+import io.homeward.watcher.internal.net.Link;
+import io.homeward.watcher.internal.net.LinkOpener;
+import io.homeward.watcher.internal.wire.LlqMessages;
+import io.homeward.watcher.internal.wire.LlqOption;
+import io.homeward.watcher.internal.wire.RawTtls;
+import io.homeward.watcher.internal.wire.Records;
 
 /**
  * The client side of one long-lived query (RFC 8764). Over UDP: the four-way handshake with
- * retransmission; over TLS: setup and ACK only (the stream proves the address, §3.3). Then
+ * retransmission; over TLS: setup and ACK only (the stream proves the address). Then
  * refreshes at 80 % ± 5 % of the granted lease and acknowledges every event. Every message is
  * TSIG-signed; replies and events that do not verify are ignored.
  */
-final class LlqSession implements WatchSession, Link.Receiver {
-    /** Apple's client waits 2 s before the first retransmission, then 4 s, then gives up (§3.3 of the digest). */
+public final class LlqSession implements MechanismSession, Link.Receiver {
+    /** Apple's client waits 2 s before the first retransmission, then 4 s, then gives up; so does this one. */
     static final long RESEND_MILLIS = 2_000;
     static final int MAX_TRIES = 3;
     /** Over a stream nothing is retransmitted; this long without a reply means the server is not doing LLQ. */
@@ -57,7 +63,7 @@ final class LlqSession implements WatchSession, Link.Receiver {
     private boolean refreshing;
     private Scheduler.Scheduled timer = () -> { };
 
-    LlqSession(Name name, int type, LinkOpener opener, boolean stream, TsigSigner signer, long requestedLease,
+    public LlqSession(Name name, int type, LinkOpener opener, boolean stream, TsigSigner signer, long requestedLease,
             Scheduler scheduler, Clock clock, Random random, SessionEvents events, Logger log) {
         this.name = name;
         this.type = type;

@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,7 +9,7 @@ import org.osgi.util.promise.PromiseFactory;
 import io.homeward.kit.dns.FingerprintMismatchException;
 
 /** The watcher's only way to the network; tests replace it with in-memory fakes. */
-interface Network {
+public interface Network {
 
     /** Where every promise of this network resolves: the logic thread. */
     PromiseFactory promises();

@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.net;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import io.homeward.kit.schedule.Scheduler;
  * The real network: blocking sockets served by the component's I/O threads; every result and
  * every received message is handed to the logic thread. {@link #close()} closes every socket.
  */
-final class SocketNetwork implements Network, Closeable {
+public final class SocketNetwork implements Network, Closeable {
     static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
     static final int QUERY_ATTEMPTS = 3;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -36,7 +36,7 @@ final class SocketNetwork implements Network, Closeable {
     private final OpenSockets sockets;
     private final UdpQuery udp = new UdpQuery(QUERY_TIMEOUT, QUERY_ATTEMPTS);
 
-    SocketNetwork(Scheduler logic, ExecutorService io, Logger log) {
+    public SocketNetwork(Scheduler logic, ExecutorService io, Logger log) {
         this.logic = logic;
         this.promises = new PromiseFactory(logic::execute);
         this.io = io;

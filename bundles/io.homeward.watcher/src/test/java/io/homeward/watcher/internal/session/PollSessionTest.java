@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +22,12 @@ import org.xbill.DNS.Type;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.watcher.internal.FixedRandom;
+import io.homeward.watcher.internal.ServerWire;
+import io.homeward.watcher.internal.TestKeys;
+import io.homeward.watcher.internal.TestPromises;
+import io.homeward.watcher.internal.net.Link;
+import io.homeward.watcher.internal.net.Network;
 
 class PollSessionTest {
     private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_700_000_000_000L));

@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.wire;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -7,13 +7,13 @@ import java.nio.ByteBuffer;
  * Reads the raw TTLs of a message's answer section. LLQ marks a removal with TTL 0xFFFFFFFF
  * (RFC 8764 §6.2), which dnsjava's parser does not keep (it is above the RFC 2181 maximum).
  */
-final class RawTtls {
-    static final long REMOVE = 0xFFFF_FFFFL;
+public final class RawTtls {
+    public static final long REMOVE = 0xFFFF_FFFFL;
 
     private RawTtls() {
     }
 
-    static long[] answers(byte[] message) {
+    public static long[] answers(byte[] message) {
         try {
             ByteBuffer in = ByteBuffer.wrap(message);
             in.position(4);

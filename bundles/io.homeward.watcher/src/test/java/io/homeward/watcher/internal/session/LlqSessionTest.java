@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +24,12 @@ import org.xbill.DNS.Type;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.watcher.internal.FixedRandom;
+import io.homeward.watcher.internal.ServerWire;
+import io.homeward.watcher.internal.TestKeys;
+import io.homeward.watcher.internal.wire.LlqOption;
+import io.homeward.watcher.internal.wire.LlqWireTest;
+import io.homeward.watcher.internal.wire.RawTtls;
 
 class LlqSessionTest {
     static final Name QUESTION = LlqWireTest.QUESTION;

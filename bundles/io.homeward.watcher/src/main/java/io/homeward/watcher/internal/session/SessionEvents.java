@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.session;
 
 import java.util.Collection;
 import java.util.function.Predicate;
@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 import io.homeward.api.watch.WatchedRecord;
 
 /** What a session tells its subscription, always on the logic thread. */
-interface SessionEvents {
+public interface SessionEvents {
 
     /** The mechanism works: changes will now arrive. */
     void established();

@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.net;
 
 import java.io.IOException;
 import java.net.DatagramPacket;

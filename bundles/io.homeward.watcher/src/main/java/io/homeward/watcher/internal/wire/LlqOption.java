@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.wire;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -11,23 +11,23 @@ import org.xbill.DNS.OPTRecord;
 /**
  * The LLQ EDNS(0) option (RFC 8764 §3.2): version, opcode, error, 64-bit LLQ-ID, lease in seconds.
  */
-record LlqOption(int version, int opcode, int error, long id, long leaseSeconds) {
+public record LlqOption(int version, int opcode, int error, long id, long leaseSeconds) {
     static final int CODE = 1;
-    static final int VERSION = 1;
-    static final int SETUP = 1;
-    static final int REFRESH = 2;
-    static final int EVENT = 3;
-    static final int NO_ERROR = 0;
-    static final int NO_SUCH_LLQ = 4;
+    public static final int VERSION = 1;
+    public static final int SETUP = 1;
+    public static final int REFRESH = 2;
+    public static final int EVENT = 3;
+    public static final int NO_ERROR = 0;
+    public static final int NO_SUCH_LLQ = 4;
     /** UDP payload size Apple's client and server put in the OPT CLASS field. */
     static final int PAYLOAD_SIZE = 1440;
     private static final int DATA_LENGTH = 18;
 
-    static LlqOption of(int opcode, long id, long leaseSeconds) {
+    public static LlqOption of(int opcode, long id, long leaseSeconds) {
         return new LlqOption(VERSION, opcode, NO_ERROR, id, leaseSeconds);
     }
 
-    OPTRecord toOpt() {
+    public OPTRecord toOpt() {
         ByteBuffer data = ByteBuffer.allocate(DATA_LENGTH);
         data.putShort((short) version).putShort((short) opcode).putShort((short) error)
                 .putLong(id).putInt((int) leaseSeconds);
@@ -35,7 +35,7 @@ record LlqOption(int version, int opcode, int error, long id, long leaseSeconds)
     }
 
     /** The first LLQ option of the message, or null when it carries none or a malformed one. */
-    static LlqOption from(Message message) {
+    public static LlqOption from(Message message) {
         OPTRecord opt = message.getOPT();
         if (opt == null) {
             return null;

@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,16 +13,18 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
-/** The worked examples of dns-push.md §5 as test vectors. */
-class DsoMessageTest {
-    static final Name QUESTION = Name.fromConstantString("_afpovertcp._tcp.alice.btmm.example.");
+import io.homeward.watcher.internal.Hex;
+
+/** DSO messages (RFC 8490) with DNS Push TLVs (RFC 8765) worked byte by byte, as test vectors. */
+public class DsoMessageTest {
+    public static final Name QUESTION = Name.fromConstantString("_afpovertcp._tcp.alice.btmm.example.");
     static final String SUBSCRIBE = """
             00 02 30 00 00 00 00 00 00 00 00 00 00 40 00 29
             0b 5f 61 66 70 6f 76 65 72 74 63 70 04 5f 74 63
             70 05 61 6c 69 63 65 04 62 74 6d 6d 07 65 78 61
             6d 70 6c 65 00 00 0c 00 01
             """;
-    static final String PUSH_ADD = """
+    public static final String PUSH_ADD = """
             00 00 30 00 00 00 00 00 00 00 00 00 00 41 00 5e
             0b 5f 61 66 70 6f 76 65 72 74 63 70 04 5f 74 63
             70 05 61 6c 69 63 65 04 62 74 6d 6d 07 65 78 61
@@ -32,7 +34,7 @@ class DsoMessageTest {
             04 62 74 6d 6d 07 65 78 61 6d 70 6c 65 00
             """;
 
-    static byte[] pushRemove() {
+    public static byte[] pushRemove() {
         byte[] remove = Hex.bytes(PUSH_ADD);
         for (int i = 0x39; i <= 0x3c; i++) {
             remove[i] = (byte) 0xff;

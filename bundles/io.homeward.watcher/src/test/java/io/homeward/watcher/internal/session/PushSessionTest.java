@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +23,13 @@ import io.homeward.api.watch.WatchedRecord;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.watcher.internal.FixedRandom;
+import io.homeward.watcher.internal.Hex;
+import io.homeward.watcher.internal.ServerWire;
+import io.homeward.watcher.internal.TestKeys;
+import io.homeward.watcher.internal.wire.DsoMessage;
+import io.homeward.watcher.internal.wire.DsoMessageTest;
+import io.homeward.watcher.internal.wire.PushChange;
 
 class PushSessionTest {
     static final Name QUESTION = DsoMessageTest.QUESTION;

@@ -1,7 +1,7 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.net;
 
 /** An open path to a server: a connected UDP socket or a TLS connection carrying length-prefixed messages. */
-interface Link {
+public interface Link {
 
     /** Sends one DNS message; a failure closes the link and is reported to its receiver. */
     void send(byte[] message);

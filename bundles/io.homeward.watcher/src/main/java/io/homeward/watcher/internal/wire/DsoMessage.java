@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.wire;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -11,30 +11,30 @@ import org.xbill.DNS.Name;
  * A DNS Stateful Operations message (RFC 8490 §5.4): a DNS header with OPCODE 6 and all four
  * counts zero, followed by TLVs, the first of which is the primary TLV.
  */
-record DsoMessage(int id, boolean response, int rcode, List<Tlv> tlvs) {
+public record DsoMessage(int id, boolean response, int rcode, List<Tlv> tlvs) {
     static final int OPCODE = 6;
-    static final int KEEPALIVE = 0x0001;
-    static final int RETRY_DELAY = 0x0002;
-    static final int SUBSCRIBE = 0x0040;
-    static final int PUSH = 0x0041;
-    static final int UNSUBSCRIBE = 0x0042;
+    public static final int KEEPALIVE = 0x0001;
+    public static final int RETRY_DELAY = 0x0002;
+    public static final int SUBSCRIBE = 0x0040;
+    public static final int PUSH = 0x0041;
+    public static final int UNSUBSCRIBE = 0x0042;
     private static final int HEADER = 12;
 
-    DsoMessage {
+    public DsoMessage {
         tlvs = List.copyOf(tlvs);
     }
 
-    record Tlv(int type, byte[] data) {
+    public record Tlv(int type, byte[] data) {
     }
 
     /** RFC 8490 §7.1: both values in milliseconds. */
-    static DsoMessage keepalive(int id, long inactivityMillis, long intervalMillis) {
+    public static DsoMessage keepalive(int id, long inactivityMillis, long intervalMillis) {
         byte[] data = ByteBuffer.allocate(8).putInt((int) inactivityMillis).putInt((int) intervalMillis).array();
         return new DsoMessage(id, false, 0, List.of(new Tlv(KEEPALIVE, data)));
     }
 
     /** RFC 8765 §6.2: one uncompressed question. */
-    static DsoMessage subscribe(int id, Name name, int type, int dclass) {
+    public static DsoMessage subscribe(int id, Name name, int type, int dclass) {
         byte[] owner = name.toWire();
         byte[] data = ByteBuffer.allocate(owner.length + 4).put(owner).putShort((short) type).putShort((short) dclass)
                 .array();
@@ -42,26 +42,26 @@ record DsoMessage(int id, boolean response, int rcode, List<Tlv> tlvs) {
     }
 
     /** RFC 8765 §6.4: unidirectional, names the subscription by its SUBSCRIBE's message ID. */
-    static DsoMessage unsubscribe(int subscriptionId) {
+    public static DsoMessage unsubscribe(int subscriptionId) {
         byte[] data = ByteBuffer.allocate(2).putShort((short) subscriptionId).array();
         return new DsoMessage(0, false, 0, List.of(new Tlv(UNSUBSCRIBE, data)));
     }
 
-    static boolean isDso(byte[] wire) {
+    public static boolean isDso(byte[] wire) {
         return wire.length >= HEADER && ((wire[2] >> 3) & 0x0F) == OPCODE;
     }
 
     /** The primary TLV's type, or -1 when there is none (a plain response). */
-    int primaryType() {
+    public int primaryType() {
         return tlvs.isEmpty() ? -1 : tlvs.get(0).type();
     }
 
     /** The first TLV of the given type, or null. */
-    Tlv first(int type) {
+    public Tlv first(int type) {
         return tlvs.stream().filter(tlv -> tlv.type() == type).findFirst().orElse(null);
     }
 
-    byte[] toWire() {
+    public byte[] toWire() {
         int length = HEADER;
         for (Tlv tlv : tlvs) {
             length += 4 + tlv.data().length;
@@ -80,7 +80,7 @@ record DsoMessage(int id, boolean response, int rcode, List<Tlv> tlvs) {
     /**
      * @throws IllegalArgumentException when the message is not a well-formed DSO message
      */
-    static DsoMessage parse(byte[] wire) {
+    public static DsoMessage parse(byte[] wire) {
         if (!isDso(wire)) {
             throw new IllegalArgumentException("not a DSO message");
         }

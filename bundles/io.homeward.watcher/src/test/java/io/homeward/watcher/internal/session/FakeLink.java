@@ -1,4 +1,4 @@
-package io.homeward.watcher.internal;
+package io.homeward.watcher.internal.session;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -6,6 +6,10 @@ import java.util.List;
 
 import org.osgi.util.promise.Promise;
 import org.xbill.DNS.Message;
+
+import io.homeward.watcher.internal.TestPromises;
+import io.homeward.watcher.internal.net.Link;
+import io.homeward.watcher.internal.net.LinkOpener;
 
 /** An in-memory link: keeps what the client sent; the test plays the server through {@link #receiver}. */
 final class FakeLink implements Link, LinkOpener {
