@@ -83,8 +83,9 @@ public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus
     private final SocketNetwork network;
     private final WatchEngine engine;
     private final PublicEndpointListener endpointListener = this::publicEndpointChanged;
-    /** The last endpoint known, kept while none is (a loss and its return is no move). */
+    /** The last endpoint known, kept while none is. */
     private Optional<PublicEndpoint> lastEndpoint = Optional.empty();
+    private boolean endpointLost;
 
     @Activate
     public RecordWatcherComponent(@Reference(name = "log", service = LoggerFactory.class) Logger log, Config config) {
@@ -138,12 +139,17 @@ public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus
     /**
      * A new public address (new lease, router reboot, another network) ends every TCP connection through the old
      * one without a word: the gateway's NAT forgets them. Re-establish the subscriptions now rather than when a
-     * keepalive finally fails.
+     * keepalive finally fails; the same when an endpoint comes back after a loss (the network was away).
      */
     private synchronized void publicEndpointChanged(Optional<PublicEndpoint> previous,
             Optional<PublicEndpoint> current) {
-        boolean moved = lastEndpoint.isPresent() && current.isPresent() && current.get().movedFrom(lastEndpoint.get());
-        lastEndpoint = current.isPresent() ? current : lastEndpoint;
+        if (current.isEmpty()) {
+            endpointLost = lastEndpoint.isPresent();
+            return;
+        }
+        boolean moved = lastEndpoint.isPresent() && (endpointLost || current.get().movedFrom(lastEndpoint.get()));
+        lastEndpoint = current;
+        endpointLost = false;
         if (moved) {
             engine.reestablishAll();
         }
