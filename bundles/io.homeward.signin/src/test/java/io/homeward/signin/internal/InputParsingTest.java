@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.homeward.kit.dns.Fingerprints;
-import org.junit.jupiter.api.io.TempDir;
 
 class InputParsingTest {
     private static final String PIN = "AB:".repeat(31) + "AB";
