@@ -63,6 +63,12 @@ public final class ManualScheduler implements Scheduler {
         clock.set(end);
     }
 
+    /** Time until the earliest pending task, null when none is pending. */
+    public Duration nextDelay() {
+        return timed.stream().filter(t -> !t.cancelled()[0]).map(t -> Duration.between(clock.instant(), t.due()))
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
     public long pending() {
         return timed.stream().filter(t -> !t.cancelled()[0]).count();
     }

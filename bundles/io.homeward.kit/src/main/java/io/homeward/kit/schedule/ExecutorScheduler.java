@@ -6,14 +6,23 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.service.log.Logger;
+
 /**
  * {@link Scheduler} on one daemon thread the component owns. Work handed in after shutdown (a late
  * event while the component stops) is dropped: there is nothing left for it to do.
  */
 public final class ExecutorScheduler implements Scheduler {
     private final ScheduledThreadPoolExecutor executor;
+    private final Logger log;
 
     public ExecutorScheduler(String threadName) {
+        this(threadName, null);
+    }
+
+    /** A task that fails is logged at ERROR on {@code log}; the thread goes on with the next one. */
+    public ExecutorScheduler(String threadName, Logger log) {
+        this.log = log;
         executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -26,7 +35,7 @@ public final class ExecutorScheduler implements Scheduler {
     @Override
     public void execute(Runnable task) {
         try {
-            executor.execute(task);
+            executor.execute(guarded(task));
         } catch (RejectedExecutionException stopped) {
             return;
         }
@@ -35,7 +44,8 @@ public final class ExecutorScheduler implements Scheduler {
     @Override
     public Scheduled schedule(Runnable task, Duration delay) {
         try {
-            ScheduledFuture<?> future = executor.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> future = executor.schedule(guarded(task), Math.max(0, delay.toMillis()),
+                    TimeUnit.MILLISECONDS);
             return () -> future.cancel(false);
         } catch (RejectedExecutionException stopped) {
             return () -> { };
@@ -46,5 +56,23 @@ public final class ExecutorScheduler implements Scheduler {
     public boolean shutdown(Duration wait) throws InterruptedException {
         executor.shutdown();
         return executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Drops queued work and interrupts the running task: for a thread that did not stop in time. */
+    public void stopNow() {
+        executor.shutdownNow();
+    }
+
+    private Runnable guarded(Runnable task) {
+        if (log == null) {
+            return task;
+        }
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("A task on {} failed; the thread keeps running", Thread.currentThread().getName(), e);
+            }
+        };
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.Logger;
 
 class ExecutorSchedulerTest {
 
@@ -36,5 +38,26 @@ class ExecutorSchedulerTest {
         scheduler.execute(() -> ran.add("late"));
         scheduler.schedule(() -> ran.add("later"), Duration.ZERO).cancel();
         assertFalse(ran.contains("late"));
+    }
+
+    @Test
+    void aFailingTaskIsLoggedAndTheThreadGoesOn() throws Exception {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("error")) {
+                        errors.add(String.valueOf(args[0]));
+                    }
+                    return null;
+                });
+        ExecutorScheduler scheduler = new ExecutorScheduler("kit-test", log);
+        CountDownLatch after = new CountDownLatch(1);
+        scheduler.execute(() -> {
+            throw new IllegalStateException("broken");
+        });
+        scheduler.execute(after::countDown);
+        assertTrue(after.await(5, TimeUnit.SECONDS));
+        assertEquals(1, errors.size());
+        scheduler.stopNow();
     }
 }

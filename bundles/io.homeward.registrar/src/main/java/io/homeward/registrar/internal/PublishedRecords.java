@@ -17,7 +17,7 @@ import org.xbill.DNS.TextParseException;
 import io.homeward.api.registration.HostRecordSet;
 
 /**
- * The DNS records of one host in its user's zone (ARCHITECTURE.md "Records a host publishes", seed §3).
+ * The DNS records of one host in its user's zone (docs/architecture.md, "Records a host publishes").
  * For zone Z, host H and EUI-64 E:
  * <pre>
  * _autotunnel._udp.H.Z   SRV  0 0 port AutoTunnel-E.Z.

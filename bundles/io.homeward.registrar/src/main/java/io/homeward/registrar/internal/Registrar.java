@@ -1,6 +1,5 @@
 package io.homeward.registrar.internal;
 
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,8 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -27,28 +24,26 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.auth.Credentials;
+import io.homeward.api.endpoint.PublicEndpoint;
+import io.homeward.api.endpoint.PublicEndpointListener;
+import io.homeward.api.endpoint.PublicEndpoints;
 import io.homeward.api.identity.HostIdentity;
-import io.homeward.api.netwatch.NetworkChange;
-import io.homeward.api.netwatch.NetworkChangeListener;
-import io.homeward.api.portmap.PortMappingEvent;
-import io.homeward.api.portmap.PortMappingListener;
 import io.homeward.api.registration.HostRecordSet;
 import io.homeward.api.registration.RecordRegistrar;
 import io.homeward.api.registration.Registration;
 import io.homeward.api.registration.RegistrationException;
 import io.homeward.api.runtime.ProviderProperties;
-import io.homeward.api.tunnel.ReflexiveEndpointListener;
-import io.homeward.api.tunnel.TunnelPort;
+import io.homeward.kit.dns.SrvLookup;
+import io.homeward.kit.schedule.ExecutorScheduler;
 
 /**
  * The agent's registrar: keeps this host's records published in the user's zone on the rendezvous server
  * while the user is signed in. Owns one logic thread; every socket lives and dies inside one UPDATE.
  */
-@Component(service = {RecordRegistrar.class, PortMappingListener.class, NetworkChangeListener.class,
-        ReflexiveEndpointListener.class, Registrar.class},
-        configurationPid = "io.homeward.registrar", property = ProviderProperties.NAME + "=dns-update")
+@Component(service = {RecordRegistrar.class, Registrar.class}, configurationPid = "io.homeward.registrar",
+        property = ProviderProperties.NAME + "=dns-update")
 @Designate(ocd = Registrar.Config.class)
-public class Registrar implements RecordRegistrar, PortMappingListener, NetworkChangeListener, ReflexiveEndpointListener {
+public class Registrar implements RecordRegistrar {
     @ObjectClassDefinition(name = "Homeward registrar",
             description = "How the agent publishes this host's reachability records on the rendezvous server.")
     public @interface Config {
@@ -70,45 +65,27 @@ public class Registrar implements RecordRegistrar, PortMappingListener, NetworkC
                 + "RFC 9664 asks for at least 1800; shorter leases are for labs and tests.")
         int leaseSeconds() default 5400;
 
-        @AttributeDefinition(description = "Local UDP port of the tunnel (IKE and ESP-in-UDP). Port mappings for "
-                + "this port give the public endpoint; without one this port is published as is.")
-        int tunnelPort() default 4500;
-
-        @AttributeDefinition(required = false, description = "The IPv4 address to publish when this host is not "
-                + "behind NAT and no port mapping is made. Empty publishes the host's own primary IPv4 address.")
-        String publicAddress() default "";
-
         @AttributeDefinition(description = "Seconds to wait for the DNS or update server before giving up on one "
                 + "attempt (at least 1).")
         int timeoutSeconds() default 5;
     }
 
     private final Logger log;
-    private final ScheduledExecutorService thread;
-    private final Scheduler scheduler;
+    private final ExecutorScheduler scheduler;
     private final RegistrationEngine engine;
     private final Duration stopWait;
+    private final PublicEndpointListener endpointListener = this::publicEndpointChanged;
 
     @Activate
     public Registrar(@Reference(service = LoggerFactory.class) Logger log, Config config) {
         this.log = log;
         RegistrarSettings settings = RegistrarSettings.parse(config.server(), config.dnsServer(),
-                config.tlsFingerprint(), config.leaseSeconds(), config.tunnelPort(), config.publicAddress(),
-                config.timeoutSeconds());
-        ScheduledThreadPoolExecutor logic = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread t = new Thread(task, "homeward-registrar");
-            t.setDaemon(true);
-            return t;
-        });
-        // A republish cancels the pending refresh; drop cancelled timers at once instead of at their due time.
-        logic.setRemoveOnCancelPolicy(true);
-        this.thread = logic;
-        this.scheduler = new ExecutorScheduler(thread, log);
+                config.tlsFingerprint(), config.leaseSeconds(), config.timeoutSeconds());
+        this.scheduler = new ExecutorScheduler("homeward-registrar", log);
         this.stopWait = settings.timeout().multipliedBy(4).plusSeconds(1);
         this.engine = new RegistrationEngine(scheduler, Clock.systemUTC(), sender(settings, log),
-                new DesiredRecords(settings.tunnelPort(), settings.publicAddress(), new SystemLocalIpv4(),
-                        System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT)),
-                settings.tunnelPort(), settings.lease(), log);
+                new DesiredRecords(System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT)),
+                settings.lease(), log);
     }
 
     private static UpdateSender sender(RegistrarSettings settings, Logger log) {
@@ -120,7 +97,7 @@ public class Registrar implements RecordRegistrar, PortMappingListener, NetworkC
         SecureRandom random = new SecureRandom();
         Network network = new SocketNetwork(settings.timeout(), log);
         return new UpdateClient(network, settings.server(),
-                new UpdateServerLocator(network, settings.dnsServer(), () -> random.nextInt(0x10000)),
+                SrvLookup.blocking(network::queryUdp, settings.dnsServer(), random),
                 settings.pin(), Clock.systemUTC(), () -> random.nextInt(0x10000));
     }
 
@@ -144,31 +121,20 @@ public class Registrar implements RecordRegistrar, PortMappingListener, NetworkC
         scheduler.execute(() -> engine.identityGone(identity));
     }
 
-    @Override
-    public void mappingChanged(PortMappingEvent event) {
-        scheduler.execute(() -> engine.mapping(event));
-    }
-
-    /** The port's endpoint as STUN saw it before this component started; later changes come as events. */
+    /** Where peers reach this host: the registrar publishes what this contract reports. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindTunnelPort(TunnelPort port) {
-        Optional<InetSocketAddress> now = port.reflexiveEndpoint();
-        scheduler.execute(() -> engine.reflexive(now));
+    void bindPublicEndpoints(PublicEndpoints endpoints) {
+        endpoints.addPublicEndpointListener(endpointListener);
     }
 
-    void unbindTunnelPort(TunnelPort port) {
-        scheduler.execute(() -> engine.reflexive(Optional.empty()));
+    void unbindPublicEndpoints(PublicEndpoints endpoints) {
+        endpoints.removePublicEndpointListener(endpointListener);
+        scheduler.execute(() -> engine.publicEndpoint(Optional.empty()));
     }
 
-    @Override
-    public void reflexiveEndpointChanged(Optional<InetSocketAddress> endpoint) {
-        scheduler.execute(() -> engine.reflexive(endpoint));
-    }
-
-    @Override
-    public void networkChanged(NetworkChange change) {
-        scheduler.execute(engine::networkChanged);
+    private void publicEndpointChanged(Optional<PublicEndpoint> previous, Optional<PublicEndpoint> current) {
+        scheduler.execute(() -> engine.publicEndpoint(current));
     }
 
     @Override
@@ -221,16 +187,16 @@ public class Registrar implements RecordRegistrar, PortMappingListener, NetworkC
     /** Withdraws the records (bounded by the configured timeout) and stops the logic thread. */
     @Deactivate
     void deactivate() {
-        CompletableFuture<Void> closed = CompletableFuture.runAsync(engine::close, thread);
+        scheduler.execute(engine::close);
         try {
-            closed.get(stopWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("The registrar could not withdraw its records cleanly ({}); they expire with their lease",
-                    e.toString());
+            if (!scheduler.shutdown(stopWait)) {
+                log.warn("The registrar could not withdraw its records within {} s; they expire with their lease",
+                        stopWait.toSeconds());
+                scheduler.stopNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            thread.shutdownNow();
+            scheduler.stopNow();
         }
     }
 }

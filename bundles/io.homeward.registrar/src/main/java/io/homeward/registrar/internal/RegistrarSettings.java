@@ -1,20 +1,19 @@
 package io.homeward.registrar.internal;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import io.homeward.kit.dns.Fingerprints;
 
 /**
  * The registrar's configuration, checked. A value that does not parse is reported in {@link #problems()}
  * and the registrar refuses to publish until it is fixed, rather than guessing.
  */
 record RegistrarSettings(Optional<InetSocketAddress> server, InetSocketAddress dnsServer, String pin, Duration lease,
-        int tunnelPort, Optional<Inet4Address> publicAddress, Duration timeout, List<String> problems) {
+        Duration timeout, List<String> problems) {
     /**
      * RFC 9664 §4.2 asks for at least 30 min, which is the default's order; down to 30 s is allowed so a lab can
      * watch a vanished host's records expire. Past 2 h a vanished host lingers too long.
@@ -23,8 +22,7 @@ record RegistrarSettings(Optional<InetSocketAddress> server, InetSocketAddress d
     static final Duration LONGEST_LEASE = Duration.ofHours(2);
     private static final InetSocketAddress DEFAULT_DNS = new InetSocketAddress("127.0.0.1", 8053);
 
-    static RegistrarSettings parse(String server, String dnsServer, String pin, int leaseSeconds, int tunnelPort,
-            String publicAddress, int timeoutSeconds) {
+    static RegistrarSettings parse(String server, String dnsServer, String pin, int leaseSeconds, int timeoutSeconds) {
         List<String> problems = new ArrayList<>();
         Optional<InetSocketAddress> fixed = Optional.empty();
         if (!server.isBlank()) {
@@ -37,15 +35,8 @@ record RegistrarSettings(Optional<InetSocketAddress> server, InetSocketAddress d
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
-        if (tunnelPort < 1 || tunnelPort > 65_535) {
-            problems.add("tunnelPort must be 1..65535, got " + tunnelPort);
-        }
-        Optional<Inet4Address> own = Optional.empty();
-        if (!publicAddress.isBlank()) {
-            own = ipv4(publicAddress.trim(), problems);
-        }
-        return new RegistrarSettings(fixed, dns, normalPin, clampLease(Duration.ofSeconds(leaseSeconds)), tunnelPort,
-                own, Duration.ofSeconds(Math.max(1, timeoutSeconds)), List.copyOf(problems));
+        return new RegistrarSettings(fixed, dns, normalPin, clampLease(Duration.ofSeconds(leaseSeconds)),
+                Duration.ofSeconds(Math.max(1, timeoutSeconds)), List.copyOf(problems));
     }
 
     static Duration clampLease(Duration asked) {
@@ -77,18 +68,5 @@ record RegistrarSettings(Optional<InetSocketAddress> server, InetSocketAddress d
             problems.add(key + " has no valid port (1..65535): '" + text + "'");
             return Optional.empty();
         }
-    }
-
-    private static Optional<Inet4Address> ipv4(String text, List<String> problems) {
-        try {
-            if (text.chars().allMatch(c -> c == '.' || Character.isDigit(c))
-                    && InetAddress.getByName(text) instanceof Inet4Address v4) {
-                return Optional.of(v4);
-            }
-        } catch (UnknownHostException e) {
-            // Reported below like any other text that is not a dotted IPv4 address.
-        }
-        problems.add("publicAddress must be an IPv4 address such as 203.0.113.7, got '" + text + "'");
-        return Optional.empty();
     }
 }

@@ -1,30 +1,30 @@
 package io.homeward.registrar.internal;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.log.Logger;
 
 import io.homeward.api.auth.Credentials;
+import io.homeward.api.endpoint.PublicEndpoint;
 import io.homeward.api.identity.HostIdentity;
-import io.homeward.api.portmap.PortMapping;
-import io.homeward.api.portmap.PortMappingEvent;
-import io.homeward.api.portmap.TransportProtocol;
 import io.homeward.api.registration.HostRecordSet;
 import io.homeward.api.registration.Registration;
+import io.homeward.kit.dns.Backoff;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * Decides when to publish, refresh, retry and withdraw. Every method runs on the scheduler's one logic
  * thread; only {@link #state()} is read from other threads.
  */
 final class RegistrationEngine {
-    /** Changes that come together (a new mapping, then its address) go out in one UPDATE. */
+    /** Changes that come together (sign-in, identity, endpoint) go out in one UPDATE. */
     static final Duration DEBOUNCE = Duration.ofMillis(200);
+    /** Retry delays after failed UPDATEs: 2 s, doubling, at most 5 min; success starts over. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
     private enum Pending { DEBOUNCE, REFRESH, RETRY }
 
@@ -32,16 +32,13 @@ final class RegistrationEngine {
     private final Clock clock;
     private final UpdateSender sender;
     private final DesiredRecords desired;
-    private final int tunnelPort;
     private final Duration lease;
     private final Logger log;
-    private final Backoff backoff = new Backoff();
+    private final Backoff backoff = new Backoff(FIRST_RETRY, LONGEST_RETRY);
 
     private Credentials credentials;
     private HostIdentity identity;
-    /** The latest mapping of the tunnel port per mapper, most recently reported last. */
-    private final Map<String, PortMapping> mappings = new LinkedHashMap<>();
-    private Optional<InetSocketAddress> reflexive = Optional.empty();
+    private Optional<PublicEndpoint> endpoint = Optional.empty();
     private HostRecordSet pinned;
     private Duration pinnedLease;
     private boolean suspended;
@@ -51,7 +48,7 @@ final class RegistrationEngine {
     private Instant leaseExpires;
     private String server;
 
-    private Scheduler.Timer timer;
+    private Scheduler.Scheduled timer;
     private Pending pending;
     private Instant due;
     private String lastResult = "starting";
@@ -60,13 +57,12 @@ final class RegistrationEngine {
     private String source = "";
     private volatile RegistrationState state;
 
-    RegistrationEngine(Scheduler scheduler, Clock clock, UpdateSender sender, DesiredRecords desired, int tunnelPort,
-            Duration lease, Logger log) {
+    RegistrationEngine(Scheduler scheduler, Clock clock, UpdateSender sender, DesiredRecords desired, Duration lease,
+            Logger log) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.sender = sender;
         this.desired = desired;
-        this.tunnelPort = tunnelPort;
         this.lease = lease;
         this.log = log;
         snapshot();
@@ -105,40 +101,11 @@ final class RegistrationEngine {
     }
 
     /**
-     * Both the port-mapping chooser and the mapper bundles themselves report here, so events for other ports
-     * are dropped, and a mapper's LOST only removes that mapper's mapping: a late LOST from the mapper the
-     * chooser just left must not hide the new mapping it chose.
+     * The public endpoint as the contract reports it now (empty when none is known). Any report, even of the same
+     * endpoint, cuts a retry wait short: the path to the server may be back.
      */
-    void mapping(PortMappingEvent event) {
-        PortMapping m = event.mapping();
-        if (m.transport() != TransportProtocol.UDP || m.internalPort() != tunnelPort) {
-            return;
-        }
-        mappings.remove(m.mapper());
-        if (event.kind() != PortMappingEvent.Kind.LOST) {
-            mappings.put(m.mapper(), m);
-        }
-        changed();
-    }
-
-    /** The most recently reported mapping that has not run out, or null. */
-    private PortMapping mapping() {
-        Instant now = clock.instant();
-        PortMapping latest = null;
-        for (PortMapping m : mappings.values()) {
-            if (m.expiresAt().isAfter(now)) {
-                latest = m;
-            }
-        }
-        return latest;
-    }
-
-    void reflexive(Optional<InetSocketAddress> endpoint) {
-        reflexive = endpoint;
-        changed();
-    }
-
-    void networkChanged() {
+    void publicEndpoint(Optional<PublicEndpoint> current) {
+        endpoint = current;
         changed();
     }
 
@@ -204,12 +171,12 @@ final class RegistrationEngine {
 
     private DesiredRecords.Outcome current() {
         if (credentials == null) {
-            return desired.of(null, identity, null, reflexive);
+            return desired.of(null, identity, endpoint);
         }
         if (pinned != null) {
             return new DesiredRecords.Outcome(Optional.of(pinned), "set by a caller of RecordRegistrar.publish");
         }
-        return desired.of(credentials, identity, mapping(), reflexive);
+        return desired.of(credentials, identity, endpoint);
     }
 
     private boolean attempt() {

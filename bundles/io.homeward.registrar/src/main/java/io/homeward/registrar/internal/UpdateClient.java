@@ -9,22 +9,31 @@ import java.util.function.IntSupplier;
 
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.NameTooLongException;
+import org.xbill.DNS.TextParseException;
 
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.registration.HostRecordSet;
+import io.homeward.kit.dns.Fingerprints;
+import io.homeward.kit.dns.ServiceNotOfferedException;
+import io.homeward.kit.dns.SrvLookup;
+import io.homeward.kit.dns.TsigSigner;
 import io.homeward.kit.net.Endpoints;
 
 /** Signs each UPDATE with the user's key, sends it over TLS to the zone's update server and reads the answer. */
 final class UpdateClient implements UpdateSender {
+    static final String SERVICE = "_dns-update-tls._tcp";
+
     private final Network network;
     private final Optional<InetSocketAddress> fixedServer;
-    private final UpdateServerLocator locator;
+    private final SrvLookup locator;
     private final String pin;
     private final Clock clock;
     private final IntSupplier ids;
 
-    UpdateClient(Network network, Optional<InetSocketAddress> fixedServer, UpdateServerLocator locator, String pin,
+    /** @param locator finds the zone's update server when none is configured */
+    UpdateClient(Network network, Optional<InetSocketAddress> fixedServer, SrvLookup locator, String pin,
             Clock clock, IntSupplier ids) {
         this.network = network;
         this.fixedServer = fixedServer;
@@ -75,9 +84,14 @@ final class UpdateClient implements UpdateSender {
             }
         }
         Name zoneName = update.getQuestion().getName();
-        InetSocketAddress server = fixedServer.isPresent() ? fixedServer.get() : locator.locate(zoneName);
+        InetSocketAddress server = fixedServer.isPresent() ? fixedServer.get() : locate(zoneName);
         String where = Endpoints.text(server);
-        UpdateSigner signer = new UpdateSigner(key, clock);
+        TsigSigner signer;
+        try {
+            signer = new TsigSigner(key, clock);
+        } catch (IllegalArgumentException e) {
+            throw new UpdateFailure(e.getMessage(), e);
+        }
         byte[] wire = signer.sign(update);
         Message response;
         byte[] answer;
@@ -97,5 +111,26 @@ final class UpdateClient implements UpdateSender {
                     + "it may not hold the same key as this host");
         }
         return new Exchange(response, where);
+    }
+
+    /** SRV {@code _dns-update-tls._tcp.<zone>} (RFC 2782) asked of the configured DNS server. */
+    private InetSocketAddress locate(Name zone) throws UpdateFailure {
+        Name owner;
+        try {
+            owner = Name.concatenate(Name.fromString(SERVICE), zone);
+        } catch (TextParseException | NameTooLongException e) {
+            throw new UpdateFailure("cannot build the SRV name " + SERVICE + "." + zone, e);
+        }
+        try {
+            return locator.locateNow(owner);
+        } catch (ServiceNotOfferedException e) {
+            throw new UpdateFailure(e.getMessage() + ": is the zone (user name and domain) right, and is that the "
+                    + "user's rendezvous server?", e);
+        } catch (IOException e) {
+            throw new UpdateFailure("cannot find the update server: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpdateFailure("interrupted while looking up " + owner, e);
+        }
     }
 }

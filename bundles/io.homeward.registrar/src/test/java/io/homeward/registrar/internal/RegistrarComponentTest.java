@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
@@ -15,15 +16,18 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Section;
 
 import io.homeward.api.auth.Credentials;
+import io.homeward.api.endpoint.EndpointSource;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.registration.RegistrationException;
+import io.homeward.testkit.FakePublicEndpoints;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.SelfSignedTls;
 
 /** The component with its real thread and sockets, against the loopback TLS stub. */
 class RegistrarComponentTest {
     private final RecordingLogger log = new RecordingLogger();
 
-    private static Registrar.Config config(String server, String pin, String publicAddress) {
+    private static Registrar.Config config(String server, String pin) {
         return new Registrar.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -51,16 +55,6 @@ class RegistrarComponentTest {
             }
 
             @Override
-            public int tunnelPort() {
-                return 4500;
-            }
-
-            @Override
-            public String publicAddress() {
-                return publicAddress;
-            }
-
-            @Override
             public int timeoutSeconds() {
                 return 5;
             }
@@ -84,17 +78,22 @@ class RegistrarComponentTest {
         try (TlsUpdateServerStub stub = new TlsUpdateServerStub(tls,
                 request -> Answers.granted(request, TestInputs.KEY, Duration.ofHours(1)), 2)) {
             Registrar registrar = new Registrar(log.logger(), config("127.0.0.1:" + stub.address().getPort(),
-                    Fingerprints.of(tls.certificate), "203.0.113.7"));
+                    tls.fingerprint()));
             Credentials alice = TestInputs.credentials(TestInputs.ZONE, TestInputs.KEY);
             HostIdentity laptop = TestInputs.identity("laptop");
+            FakePublicEndpoints endpoints = new FakePublicEndpoints(TestInputs.endpoint(EndpointSource.CONFIGURED,
+                    "203.0.113.7", 4500));
             registrar.bindCredentials(alice);
             registrar.bindHostIdentity(laptop);
+            registrar.bindPublicEndpoints(endpoints);
             await("the registration", () -> registrar.current().isPresent());
             assertEquals(TestInputs.set("laptop", TestInputs.PUBLIC, 4500), registrar.current().get().records());
             assertTrue(RegistrationText.render(registrar.state()).contains("lease 3600 s granted by 127.0.0.1:"));
             registrar.deactivate();
             registrar.unbindCredentials(alice);
             registrar.unbindHostIdentity(laptop);
+            registrar.unbindPublicEndpoints(endpoints);
+            assertEquals(List.of(), endpoints.listeners());
             assertEquals(2, stub.received.size());
             Message withdraw = new Message(stub.received.get(1));
             assertEquals(6, withdraw.getSection(Section.UPDATE).size());
@@ -104,7 +103,7 @@ class RegistrarComponentTest {
 
     @Test
     void anInvalidConfigurationIsReportedAndNothingIsSent() throws Exception {
-        Registrar registrar = new Registrar(log.logger(), config("no-port", "12:34", "not-an-address"));
+        Registrar registrar = new Registrar(log.logger(), config("no-port", "12:34"));
         try {
             registrar.bindCredentials(TestInputs.credentials(TestInputs.ZONE, TestInputs.KEY));
             registrar.bindHostIdentity(TestInputs.identity("laptop"));
@@ -113,7 +112,6 @@ class RegistrarComponentTest {
             assertTrue(e.getMessage().startsWith("configuration io.homeward.registrar is invalid: server must be "
                     + "address:port"), e.getMessage());
             assertTrue(e.getMessage().contains("tlsFingerprint must be"), e.getMessage());
-            assertTrue(e.getMessage().contains("publicAddress must be an IPv4 address"), e.getMessage());
             assertEquals(1, log.count(LogLevel.ERROR, "Configuration io.homeward.registrar is invalid"));
         } finally {
             registrar.deactivate();

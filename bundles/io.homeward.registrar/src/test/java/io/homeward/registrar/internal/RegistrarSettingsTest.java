@@ -20,7 +20,7 @@ class RegistrarSettingsTest {
 
     @Test
     void defaultsParseWithoutProblems() {
-        RegistrarSettings settings = RegistrarSettings.parse("", "127.0.0.1:8053", "", 5400, 4500, "", 5);
+        RegistrarSettings settings = RegistrarSettings.parse("", "127.0.0.1:8053", "", 5400, 5);
         assertEquals(List.of(), settings.problems());
         assertEquals(Optional.empty(), settings.server());
         assertEquals(new InetSocketAddress("127.0.0.1", 8053), settings.dnsServer());
@@ -30,22 +30,19 @@ class RegistrarSettingsTest {
     @Test
     void addressesPortsAndPinsAreReadInTheirUsualForms() {
         String pin = "ab".repeat(32);
-        RegistrarSettings settings = RegistrarSettings.parse("[::1]:8853", "127.0.0.1:53", pin, 5400, 4500,
-                "203.0.113.7", 5);
+        RegistrarSettings settings = RegistrarSettings.parse("[::1]:8853", "127.0.0.1:53", pin, 5400, 5);
         assertEquals(List.of(), settings.problems());
         assertEquals(Optional.of(new InetSocketAddress("::1", 8853)), settings.server());
-        assertEquals(Optional.of(TestInputs.PUBLIC), settings.publicAddress());
         assertEquals(("AB:".repeat(32)).substring(0, 95), settings.pin());
     }
 
     @Test
     void eachBadValueIsNamed() {
-        RegistrarSettings settings = RegistrarSettings.parse("host:99999", "nowhere", "xyz", 5400, 0, "2001:db8::1", 5);
+        RegistrarSettings settings = RegistrarSettings.parse("host:99999", "nowhere", "xyz", 5400, 5);
         assertEquals(List.of("server has no valid port (1..65535): 'host:99999'",
                 "dnsServer must be address:port (IPv6 as [address]:port), got 'nowhere'",
                 "tlsFingerprint must be the server certificate's SHA-256 fingerprint: 64 hex digits, colons "
-                        + "optional; got 'xyz'",
-                "tunnelPort must be 1..65535, got 0",
-                "publicAddress must be an IPv4 address such as 203.0.113.7, got '2001:db8::1'"), settings.problems());
+                        + "optional; got 'xyz'"),
+                settings.problems());
     }
 }

@@ -1,15 +1,14 @@
 package io.homeward.registrar.internal;
 
-import static io.homeward.api.portmap.PortMappingEvent.Kind.CHANGED;
-import static io.homeward.api.portmap.PortMappingEvent.Kind.LOST;
-import static io.homeward.api.portmap.PortMappingEvent.Kind.MAPPED;
-import static io.homeward.api.portmap.PortMappingEvent.Kind.RENEWED;
+import static io.homeward.api.endpoint.EndpointSource.CONFIGURED;
+import static io.homeward.api.endpoint.EndpointSource.LOCAL;
+import static io.homeward.api.endpoint.EndpointSource.MAPPING;
+import static io.homeward.api.endpoint.EndpointSource.STUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Inet4Address;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,28 +21,26 @@ import io.homeward.api.auth.Credentials;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.registration.HostRecordSet;
 import io.homeward.api.registration.Registration;
+import io.homeward.testkit.ManualScheduler;
+import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 
 class RegistrationEngineTest {
-    private static final Inet4Address LOCAL = (Inet4Address) TestInputs.address("192.0.2.10");
+    private static final Inet4Address OWN = (Inet4Address) TestInputs.address("192.0.2.10");
     private static final Credentials ALICE = TestInputs.credentials(TestInputs.ZONE, TestInputs.KEY);
 
-    private final ManualScheduler scheduler = new ManualScheduler();
+    private final MutableClock clock = new MutableClock();
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final FakeSender sender = new FakeSender();
     private final RecordingLogger log = new RecordingLogger();
     private final HostIdentity laptop = TestInputs.identity("laptop");
-    private RegistrationEngine engine = engine(Optional.empty());
-
-    private RegistrationEngine engine(Optional<Inet4Address> configured) {
-        return new RegistrationEngine(scheduler, scheduler.clock, sender,
-                new DesiredRecords(4500, configured, () -> Optional.of(LOCAL), "linux"), 4500,
-                Duration.ofMinutes(90), log.logger());
-    }
+    private final RegistrationEngine engine = new RegistrationEngine(scheduler, clock, sender,
+            new DesiredRecords("linux"), Duration.ofMinutes(90), log.logger());
 
     private void signedInBehindNat() {
         engine.credentials(ALICE);
         engine.identity(laptop);
-        engine.mapping(TestInputs.mapped(MAPPED, 4500, "203.0.113.7", 61_000));
+        engine.publicEndpoint(TestInputs.endpoint(MAPPING, "203.0.113.7", 61_000));
     }
 
     @Test
@@ -71,14 +68,14 @@ class RegistrationEngineTest {
         signedInBehindNat();
         scheduler.advance(RegistrationEngine.DEBOUNCE);
         Registration first = engine.state().registration().orElseThrow();
-        assertEquals(scheduler.clock.instant().plus(Duration.ofHours(1)), first.leaseExpires());
+        assertEquals(clock.instant().plus(Duration.ofHours(1)), first.leaseExpires());
         assertEquals(Duration.ofMinutes(45), scheduler.nextDelay());
         scheduler.advance(Duration.ofMinutes(45).minusSeconds(1));
         assertEquals(1, sender.publishes().size());
         scheduler.advance(Duration.ofSeconds(1));
         assertEquals(2, sender.publishes().size());
         assertEquals(sender.publishes().get(0).set(), sender.publishes().get(1).set());
-        assertEquals(scheduler.clock.instant().plus(Duration.ofHours(1)),
+        assertEquals(clock.instant().plus(Duration.ofHours(1)),
                 engine.state().registration().orElseThrow().leaseExpires());
     }
 
@@ -86,7 +83,7 @@ class RegistrationEngineTest {
     void aNewPublicEndpointIsRepublishedAtOnceReplacingTheOldSet() {
         signedInBehindNat();
         scheduler.advance(RegistrationEngine.DEBOUNCE);
-        engine.mapping(TestInputs.mapped(CHANGED, 4500, "198.51.100.9", 40_000));
+        engine.publicEndpoint(TestInputs.endpoint(MAPPING, "198.51.100.9", 40_000));
         scheduler.advance(RegistrationEngine.DEBOUNCE);
         FakeSender.Call second = sender.publishes().get(1);
         assertEquals(TestInputs.set("laptop", (Inet4Address) TestInputs.address("198.51.100.9"), 40_000), second.set());
@@ -94,72 +91,58 @@ class RegistrationEngineTest {
     }
 
     @Test
-    void withoutAMappingTheEndpointStunSawIsPublishedAndAMappingWinsOverIt() {
+    void theReportedEndpointIsPublishedAndItsSourceShown() {
         engine.credentials(ALICE);
         engine.identity(laptop);
-        engine.reflexive(Optional.of(new InetSocketAddress("198.51.100.20", 4500)));
+        engine.publicEndpoint(TestInputs.endpoint(STUN, "198.51.100.20", 4500));
         scheduler.advance(RegistrationEngine.DEBOUNCE);
         assertEquals(TestInputs.set("laptop", (Inet4Address) TestInputs.address("198.51.100.20"), 4500),
                 sender.publishes().get(0).set());
-        assertEquals("UDP 4500 as a STUN server sees it, no port mapping", engine.state().endpointSource());
+        assertEquals("the tunnel port as a STUN server sees it, no port mapping", engine.state().endpointSource());
 
-        engine.mapping(TestInputs.mapped(MAPPED, 4500, "203.0.113.7", 61_000));
+        engine.publicEndpoint(TestInputs.endpoint(MAPPING, "203.0.113.7", 61_000));
         scheduler.advance(RegistrationEngine.DEBOUNCE);
         assertEquals(TestInputs.set("laptop", TestInputs.PUBLIC, 61_000), sender.publishes().get(1).set());
+        assertEquals("the tunnel port as the gateway maps it", engine.state().endpointSource());
 
-        engine.mapping(TestInputs.mapped(LOST, 4500, "203.0.113.7", 61_000));
-        engine.reflexive(Optional.empty());
+        engine.publicEndpoint(TestInputs.endpoint(CONFIGURED, "203.0.113.7", 4500));
         scheduler.advance(RegistrationEngine.DEBOUNCE);
-        assertEquals(TestInputs.set("laptop", LOCAL, 4500), sender.publishes().get(2).set());
+        assertEquals(TestInputs.set("laptop", TestInputs.PUBLIC, 4500), sender.publishes().get(2).set());
+        assertEquals("configured publicAddress, no port mapping", engine.state().endpointSource());
+
+        engine.publicEndpoint(TestInputs.endpoint(LOCAL, "192.0.2.10", 4500));
+        scheduler.advance(RegistrationEngine.DEBOUNCE);
+        assertEquals(TestInputs.set("laptop", OWN, 4500), sender.publishes().get(3).set());
+        assertEquals("this host's own address, no port mapping", engine.state().endpointSource());
     }
 
     @Test
-    void renewalsAndOtherPortsDoNotCauseUpdates() {
+    void theSameEndpointAgainCausesNoUpdate() {
         signedInBehindNat();
         scheduler.advance(RegistrationEngine.DEBOUNCE);
-        engine.mapping(TestInputs.mapped(RENEWED, 4500, "203.0.113.7", 61_000));
-        engine.mapping(TestInputs.mapped(MAPPED, 5000, "203.0.113.7", 62_000));
-        engine.networkChanged();
+        engine.publicEndpoint(TestInputs.endpoint(MAPPING, "203.0.113.7", 61_000));
         scheduler.advance(Duration.ofMinutes(1));
         assertEquals(1, sender.publishes().size());
     }
 
     @Test
-    void aLateLostFromAnotherMapperDoesNotHideTheChosenMapping() {
-        signedInBehindNat();
-        engine.mapping(TestInputs.mapped("upnp-igd", MAPPED, 4500, "198.51.100.9", 40_000));
-        engine.mapping(TestInputs.mapped(LOST, 4500, "203.0.113.7", 61_000));
-        scheduler.advance(RegistrationEngine.DEBOUNCE);
-        assertEquals(List.of(TestInputs.set("laptop", (Inet4Address) TestInputs.address("198.51.100.9"), 40_000)),
-                sender.publishes().stream().map(FakeSender.Call::set).toList());
-    }
-
-    @Test
-    void aMappingThatRanOutIsNoLongerPublished() {
-        signedInBehindNat();
-        scheduler.advance(RegistrationEngine.DEBOUNCE);
-        scheduler.clock.set(TestInputs.MAPPING_GRANTED.plus(Duration.ofHours(2)));
-        engine.networkChanged();
-        scheduler.advance(RegistrationEngine.DEBOUNCE);
-        assertEquals(TestInputs.set("laptop", LOCAL, 4500), sender.publishes().get(1).set());
-    }
-
-    @Test
-    void withoutAMappingTheHostPublishesItsOwnAddressAndTheTunnelPort() {
+    void withoutAnIpv4EndpointNothingIsPublishedAndTheStatusSaysWhy() {
         engine.credentials(ALICE);
-        engine.identity(TestInputs.identity("laptop"));
+        engine.identity(laptop);
+        engine.publicEndpoint(TestInputs.endpoint(STUN, "2001:db8::7", 4500));
         scheduler.advance(RegistrationEngine.DEBOUNCE);
-        assertEquals(TestInputs.set("laptop", LOCAL, 4500), sender.publishes().get(0).set());
-        assertEquals("this host's own address, no port mapping", engine.state().endpointSource());
+        assertEquals(List.of(), sender.calls);
+        assertEquals("waiting for an IPv4 address or a port mapping", engine.state().lastResult());
     }
 
     @Test
-    void aConfiguredPublicAddressWinsOverTheLocalOneAndALostMappingFallsBackToIt() {
-        engine = engine(Optional.of(TestInputs.PUBLIC));
+    void losingTheEndpointKeepsThePublishedSetAlive() {
         signedInBehindNat();
-        engine.mapping(TestInputs.mapped(LOST, 4500, "203.0.113.7", 61_000));
         scheduler.advance(RegistrationEngine.DEBOUNCE);
-        assertEquals(TestInputs.set("laptop", TestInputs.PUBLIC, 4500), sender.publishes().get(0).set());
+        engine.publicEndpoint(Optional.empty());
+        scheduler.advance(Duration.ofMinutes(70));
+        assertEquals(2, sender.publishes().size());
+        assertEquals(sender.publishes().get(0).set(), sender.publishes().get(1).set());
     }
 
     @Test
@@ -186,7 +169,7 @@ class RegistrationEngineTest {
     }
 
     @Test
-    void aNetworkChangeCutsABackoffWaitShort() {
+    void anEndpointReportCutsABackoffWaitShort() {
         for (int i = 0; i < 8; i++) {
             sender.failures.add("cannot reach the update server 127.0.0.1:8853: Network is unreachable");
         }
@@ -196,7 +179,7 @@ class RegistrationEngineTest {
             scheduler.advance(scheduler.nextDelay());
         }
         assertEquals(Duration.ofSeconds(256), scheduler.nextDelay());
-        engine.networkChanged();
+        engine.publicEndpoint(TestInputs.endpoint(MAPPING, "203.0.113.7", 61_000));
         scheduler.advance(RegistrationEngine.DEBOUNCE);
         assertEquals(9, sender.publishes().size());
         assertTrue(engine.state().registration().isPresent());
@@ -210,7 +193,7 @@ class RegistrationEngineTest {
         assertEquals("withdraw", sender.calls.get(1).kind());
         assertEquals(TestInputs.set("laptop", TestInputs.PUBLIC, 61_000), sender.calls.get(1).set());
         assertEquals(Optional.empty(), engine.state().registration());
-        engine.networkChanged();
+        engine.publicEndpoint(TestInputs.endpoint(MAPPING, "198.51.100.9", 40_000));
         scheduler.advance(Duration.ofHours(3));
         assertEquals(2, sender.calls.size());
     }
@@ -247,12 +230,12 @@ class RegistrationEngineTest {
     @Test
     void anExplicitPublishReportsWhyItFailed() {
         assertEquals("not signed in: sign in before publishing",
-                assertThrows(UpdateFailure.class, () -> engine.publish(TestInputs.set("desk", LOCAL, 1), Duration.ZERO))
+                assertThrows(UpdateFailure.class, () -> engine.publish(TestInputs.set("desk", OWN, 1), Duration.ZERO))
                         .getMessage());
         engine.credentials(ALICE);
         sender.failures.add("BADSIG: the update server rejected the signature");
         UpdateFailure failure = assertThrows(UpdateFailure.class,
-                () -> engine.publish(TestInputs.set("desk", LOCAL, 1), Duration.ofMinutes(90)));
+                () -> engine.publish(TestInputs.set("desk", OWN, 1), Duration.ofMinutes(90)));
         assertTrue(failure.getMessage().contains("BADSIG"), failure.getMessage());
     }
 

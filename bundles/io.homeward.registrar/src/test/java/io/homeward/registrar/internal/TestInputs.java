@@ -3,33 +3,29 @@ package io.homeward.registrar.internal;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.api.endpoint.EndpointSource;
+import io.homeward.api.endpoint.PublicEndpoint;
 import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.identity.Ipv6Text;
-import io.homeward.api.portmap.PortMapping;
-import io.homeward.api.portmap.PortMappingEvent;
-import io.homeward.api.portmap.TransportProtocol;
 import io.homeward.api.registration.HostRecordSet;
-import io.homeward.testkit.MutableClock;
 
-/** The example host of ARCHITECTURE.md: laptop in alice.members.example., EUI-64 02-1B-63-FF-FE-84-5A-0C. */
+/** The example host of docs/architecture.md: laptop in alice.members.example., EUI-64 02-1B-63-FF-FE-84-5A-0C. */
 final class TestInputs {
     static final String ZONE = "alice.members.example.";
     static final Eui64 EUI = Eui64.parse("02-1B-63-FF-FE-84-5A-0C");
     static final Inet6Address ULA = (Inet6Address) address("fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c");
     static final Inet4Address PUBLIC = (Inet4Address) address("203.0.113.7");
-    static final Instant MAPPING_GRANTED = MutableClock.DEFAULT_START;
     static final TsigKey KEY = new TsigKey(ZONE, "hmac-sha256.", secret());
     static final Credentials ALICE = credentials(ZONE, KEY);
 
@@ -125,14 +121,8 @@ final class TestInputs {
         };
     }
 
-    static PortMappingEvent mapped(PortMappingEvent.Kind kind, int internalPort, String external, int externalPort) {
-        return mapped("pcp", kind, internalPort, external, externalPort);
-    }
-
-    /** A two-hour mapping granted at {@link #MAPPING_GRANTED}. */
-    static PortMappingEvent mapped(String mapper, PortMappingEvent.Kind kind, int internalPort, String external,
-            int externalPort) {
-        return new PortMappingEvent(kind, new PortMapping(mapper, TransportProtocol.UDP, internalPort,
-                address(external), externalPort, Duration.ofHours(2), MAPPING_GRANTED));
+    /** The public endpoint as the contract reports it. */
+    static Optional<PublicEndpoint> endpoint(EndpointSource source, String address, int port) {
+        return Optional.of(new PublicEndpoint(new InetSocketAddress(address(address), port), source));
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.SSLServerSocket;
 
+import io.homeward.testkit.SelfSignedTls;
+
 /**
  * An in-process DNS-over-TLS server on loopback that records each UPDATE it receives and answers with
  * {@link Answers#granted}. It serves a bounded number of connections, each with a read timeout.
@@ -25,7 +27,7 @@ final class TlsUpdateServerStub implements AutoCloseable {
     private final Thread thread;
 
     TlsUpdateServerStub(SelfSignedTls tls, Responder responder, int connections) throws IOException {
-        server = (SSLServerSocket) tls.context.getServerSocketFactory().createServerSocket(0, 5,
+        server = (SSLServerSocket) tls.serverContext().getServerSocketFactory().createServerSocket(0, 5,
                 InetAddress.getLoopbackAddress());
         server.setSoTimeout(10_000);
         thread = new Thread(() -> serve(responder, connections), "tls-update-stub");

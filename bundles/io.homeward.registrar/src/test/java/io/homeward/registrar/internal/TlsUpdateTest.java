@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogLevel;
@@ -16,7 +17,10 @@ import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 
+import io.homeward.kit.dns.Fingerprints;
+import io.homeward.kit.dns.SrvLookup;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.SelfSignedTls;
 
 /** The real sockets against an in-process DNS-over-TLS server on loopback. */
 class TlsUpdateTest {
@@ -25,7 +29,7 @@ class TlsUpdateTest {
     private UpdateClient client(TlsUpdateServerStub stub, String pin) {
         Network network = new SocketNetwork(Duration.ofSeconds(5), log.logger());
         return new UpdateClient(network, Optional.of(stub.address()),
-                new UpdateServerLocator(network, stub.address(), () -> 1), pin, Clock.systemUTC(), () -> 0x4d2a);
+                SrvLookup.blocking(network::queryUdp, stub.address(), new Random(1)), pin, Clock.systemUTC(), () -> 0x4d2a);
     }
 
     @Test
@@ -33,7 +37,7 @@ class TlsUpdateTest {
         SelfSignedTls tls = new SelfSignedTls();
         try (TlsUpdateServerStub stub = new TlsUpdateServerStub(tls,
                 request -> Answers.granted(request, TestInputs.KEY, Duration.ofHours(1)), 1)) {
-            UpdateSender.Granted granted = client(stub, Fingerprints.of(tls.certificate)).publish(TestInputs.ALICE,
+            UpdateSender.Granted granted = client(stub, tls.fingerprint()).publish(TestInputs.ALICE,
                     TestInputs.set("laptop", TestInputs.PUBLIC, 61_000), Optional.empty(), Duration.ofMinutes(90));
             assertEquals(Duration.ofHours(1), granted.lease());
             assertEquals("127.0.0.1:" + stub.address().getPort(), granted.server());
@@ -70,7 +74,7 @@ class TlsUpdateTest {
         try (TlsUpdateServerStub stub = new TlsUpdateServerStub(tls,
                 request -> Answers.granted(request, TestInputs.KEY, Duration.ofHours(1)), 1)) {
             client(stub, "").withdraw(TestInputs.ALICE, TestInputs.set("laptop", TestInputs.PUBLIC, 61_000));
-            assertEquals(1, log.count(LogLevel.WARN, "tlsFingerprint=" + Fingerprints.of(tls.certificate)));
+            assertEquals(1, log.count(LogLevel.WARN, "tlsFingerprint=" + tls.fingerprint()));
         }
     }
 
@@ -88,7 +92,7 @@ class TlsUpdateTest {
             assertEquals(List.of(), stub.received);
 
             client(stub, "").withdraw(TestInputs.credentials(TestInputs.ZONE, TestInputs.KEY,
-                    Fingerprints.of(tls.certificate)), TestInputs.set("laptop", TestInputs.PUBLIC, 61_000));
+                    tls.fingerprint()), TestInputs.set("laptop", TestInputs.PUBLIC, 61_000));
             assertEquals(0, log.count(LogLevel.WARN, "unchecked"), "a pin from sign-in is a pin");
         }
     }

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
@@ -23,6 +24,7 @@ import org.xbill.DNS.Type;
 
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.registration.HostRecordSet;
+import io.homeward.kit.dns.SrvLookup;
 import io.homeward.testkit.MutableClock;
 
 class UpdateClientTest {
@@ -34,7 +36,7 @@ class UpdateClientTest {
     private int nextId = 100;
 
     private UpdateClient client(Optional<InetSocketAddress> fixed) {
-        return new UpdateClient(network, fixed, new UpdateServerLocator(network, DNS, () -> nextId++), "AB:CD", clock,
+        return new UpdateClient(network, fixed, SrvLookup.blocking(network::queryUdp, DNS, new Random(nextId)), "AB:CD", clock,
                 () -> nextId++);
     }
 
@@ -108,8 +110,8 @@ class UpdateClientTest {
         network.udp = query -> Answers.plain(query, Rcode.NOERROR);
         UpdateFailure noSrv = assertThrows(UpdateFailure.class, () -> client(Optional.empty())
                 .publish(TestInputs.ALICE, LAPTOP, Optional.empty(), Duration.ofMinutes(90)));
-        assertTrue(noSrv.getMessage().startsWith("the DNS server 127.0.0.1:8053 knows no "
-                + "_dns-update-tls._tcp.alice.members.example. SRV record"), noSrv.getMessage());
+        assertTrue(noSrv.getMessage().startsWith("the zone publishes no SRV record "
+                + "_dns-update-tls._tcp.alice.members.example. at the DNS server 127.0.0.1:8053"), noSrv.getMessage());
         network.udp = query -> Answers.plain(query, Rcode.NXDOMAIN);
         UpdateFailure noZone = assertThrows(UpdateFailure.class, () -> client(Optional.empty())
                 .publish(TestInputs.ALICE, LAPTOP, Optional.empty(), Duration.ofMinutes(90)));

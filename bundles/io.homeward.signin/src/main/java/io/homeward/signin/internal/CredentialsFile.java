@@ -24,8 +24,9 @@ import io.homeward.api.auth.TsigKey;
 final class CredentialsFile {
     private final Path file;
 
-    CredentialsFile(Path dataDirectory) {
-        this.file = dataDirectory.resolve("signin").resolve("credentials.properties");
+    /** @param directory the sign-in's own data directory, {@code <data>/signin} */
+    CredentialsFile(Path directory) {
+        this.file = directory.resolve("credentials.properties");
     }
 
     Path path() {

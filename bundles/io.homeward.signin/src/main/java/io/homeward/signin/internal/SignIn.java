@@ -22,6 +22,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.homeward.kit.data.DataDirectory;
+
 /**
  * Signs the agent in to its rendezvous and registers {@code Credentials} only while signed in.
  * A stored key is used at start without a password and verified in the background; a configured
@@ -31,7 +33,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SignIn.Config.class)
 public class SignIn {
-    static final String DATA_PROPERTY = "homeward.data";
     private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
 
     @ObjectClassDefinition(name = "Homeward sign-in", description = "Who this agent signs in as at its rendezvous. "
@@ -80,7 +81,7 @@ public class SignIn {
             thread.setDaemon(true);
             return thread;
         });
-        this.manager = new SignInManager(new CredentialsFile(dataDirectory(context)),
+        this.manager = new SignInManager(new CredentialsFile(DataDirectory.resolve(context, "signin", log)),
                 new TlsKeyProver(Clock.systemUTC(), NETWORK_TIMEOUT), new SrvServerFinder(NETWORK_TIMEOUT),
                 publisher, dnsServer(config.dnsServer()), Clock.systemUTC(), log);
         boolean resumed = manager.resume();
@@ -165,15 +166,5 @@ public class SignIn {
             log.error("dnsServer in io.homeward.signin is not usable ({}); using 127.0.0.1:8053", e.getMessage());
             return new HostPort("127.0.0.1", 8053);
         }
-    }
-
-    private Path dataDirectory(BundleContext context) {
-        String data = context.getProperty(DATA_PROPERTY);
-        if (data == null || data.isBlank()) {
-            Path fallback = context.getDataFile("").toPath();
-            log.warn("The framework property {} is not set; keeping the sign-in in {}", DATA_PROPERTY, fallback);
-            return fallback;
-        }
-        return Path.of(data);
     }
 }

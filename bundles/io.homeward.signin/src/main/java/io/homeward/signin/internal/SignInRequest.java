@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.homeward.api.identity.DnsLabel;
+import io.homeward.kit.dns.Fingerprints;
 
 /**
  * Where and as whom to sign in, checked and normalized before any network traffic.

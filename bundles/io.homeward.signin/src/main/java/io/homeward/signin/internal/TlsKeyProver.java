@@ -1,32 +1,27 @@
 package io.homeward.signin.internal;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 
-import javax.crypto.spec.SecretKeySpec;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.dns.DnsOverTls;
+import io.homeward.kit.dns.FingerprintMismatchException;
+import io.homeward.kit.dns.PinnedTrust;
+import io.homeward.kit.dns.TsigSigner;
 
 /**
  * Proves a key with a TSIG-signed SOA query for the user's zone over DNS-over-TLS (RFC 7858, two-byte
@@ -43,23 +38,22 @@ final class TlsKeyProver implements KeyProver {
 
     @Override
     public String prove(String zone, TsigKey key, HostPort server, String pin) throws SignInException {
-        TSIG tsig = tsig(key, clock);
+        TsigSigner signer = signer(key, clock);
         Message query;
         try {
             query = Message.newQuery(Record.newRecord(Name.fromString(zone, Name.root), Type.SOA, DClass.IN));
         } catch (TextParseException e) {
             throw new SignInException("'" + zone + "' is not a valid zone name");
         }
-        tsig.apply(query, null);
         PinnedTrust trust = new PinnedTrust(pin);
-        byte[] answer = exchange(query.toWire(), server, trust);
+        byte[] answer = exchange(signer.sign(query), server, trust);
         Message response;
         try {
             response = new Message(answer);
         } catch (IOException e) {
             throw new SignInException("the server at " + server + " sent a malformed DNS message: " + e.getMessage());
         }
-        check(response, answer, tsig, query.getTSIG(), zone, server);
+        check(response, answer, signer, query.getTSIG(), zone, server);
         return trust.seen();
     }
 
@@ -68,28 +62,13 @@ final class TlsKeyProver implements KeyProver {
         if (address.isUnresolved()) {
             throw new SignInException("cannot resolve the rendezvous server name " + server.host());
         }
-        int millis = (int) timeout.toMillis();
-        try (Socket plain = new Socket()) {
-            plain.connect(address, millis);
-            plain.setSoTimeout(millis);
-            try (SSLSocket tls = (SSLSocket) context(trust).getSocketFactory()
-                    .createSocket(plain, server.host(), server.port(), false)) {
-                tls.startHandshake();
-                DataOutputStream out = new DataOutputStream(tls.getOutputStream());
-                out.writeShort(request.length);
-                out.write(request);
-                out.flush();
-                DataInputStream in = new DataInputStream(tls.getInputStream());
-                byte[] response = new byte[in.readUnsignedShort()];
-                in.readFully(response);
-                return response;
-            }
+        try {
+            return DnsOverTls.exchange(address, trust, timeout, request);
+        } catch (FingerprintMismatchException e) {
+            throw new SignInException("the server at " + server + " presented a TLS certificate with SHA-256 "
+                    + "fingerprint " + e.seen() + " but the pin is " + e.pinned()
+                    + "; check you are talking to the right server, or update the pin if its certificate was replaced");
         } catch (SSLHandshakeException e) {
-            if (!trust.pin().isEmpty() && !trust.seen().isEmpty() && !trust.pin().equals(trust.seen())) {
-                throw new SignInException("the server at " + server + " presented a TLS certificate with SHA-256 "
-                        + "fingerprint " + trust.seen() + " but the pin is " + trust.pin()
-                        + "; check you are talking to the right server, or update the pin if its certificate was replaced");
-            }
             throw new SignInException("TLS with the server at " + server + " failed: " + e.getMessage());
         } catch (SocketTimeoutException e) {
             throw new SignInException("the rendezvous server at " + server + " did not answer within "
@@ -99,7 +78,7 @@ final class TlsKeyProver implements KeyProver {
         }
     }
 
-    private static void check(Message response, byte[] wire, TSIG tsig, TSIGRecord request, String zone,
+    private static void check(Message response, byte[] wire, TsigSigner signer, TSIGRecord request, String zone,
             HostPort server) throws SignInException {
         TSIGRecord signature = response.getTSIG();
         int error = signature == null ? Rcode.NOERROR : signature.getError();
@@ -113,7 +92,7 @@ final class TlsKeyProver implements KeyProver {
             throw new SignInException("the server at " + server + " says this machine's clock is wrong "
                     + "(TSIG BADTIME); set the clock and try again");
         }
-        if (signature == null || tsig.verify(response, wire, request) != Rcode.NOERROR) {
+        if (!signer.verify(response, wire, request)) {
             throw new SignInException("wrong password for zone " + zone
                     + " (the server's answer is not signed with the key derived from it)");
         }
@@ -123,23 +102,11 @@ final class TlsKeyProver implements KeyProver {
         }
     }
 
-    private static TSIG tsig(TsigKey key, Clock clock) throws SignInException {
+    private static TsigSigner signer(TsigKey key, Clock clock) throws SignInException {
         try {
-            Name algorithm = Name.fromString(key.algorithm(), Name.root);
-            String mac = TSIG.nameToAlgorithm(algorithm);
-            return new TSIG(algorithm, Name.fromString(key.name(), Name.root), new SecretKeySpec(key.secret(), mac), clock);
-        } catch (TextParseException | IllegalArgumentException e) {
+            return new TsigSigner(key, clock);
+        } catch (IllegalArgumentException e) {
             throw new SignInException("unusable TSIG key " + key + ": " + e.getMessage());
-        }
-    }
-
-    private static SSLContext context(PinnedTrust trust) throws IOException {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trust}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("the JDK cannot set up TLS", e);
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.homeward.kit.dns.Fingerprints;
+
 class InputParsingTest {
     private static final String PIN = "AB:".repeat(31) + "AB";
 

@@ -21,6 +21,7 @@ import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.runtime.ProviderProperties;
+import io.homeward.kit.data.DataDirectory;
 import io.homeward.testkit.RecordingLogger;
 
 /** The component as DS runs it: Credentials registered only while signed in, and the Gogo commands. */
@@ -45,7 +46,7 @@ class SignInComponentTest {
     @BeforeEach
     void start() throws Exception {
         server = new TestTlsDnsServer(Map.of(ZONE, aliceKey));
-        bundle = new FakeBundleContext(Map.of(SignIn.DATA_PROPERTY, data.toString()), data.resolve("bundle"));
+        bundle = new FakeBundleContext(Map.of(DataDirectory.PROPERTY, data.toString()), data.resolve("bundle"));
     }
 
     @AfterEach

@@ -59,8 +59,8 @@ class SignInManagerTest {
 
     private SignInManager manager() {
         KeyProver prover = new TlsKeyProver(Clock.systemUTC(), Duration.ofSeconds(5));
-        return new SignInManager(new CredentialsFile(data), prover, (zone, dns) -> server.address(), publisher,
-                new HostPort("127.0.0.1", 53), clock, log.logger());
+        return new SignInManager(new CredentialsFile(data.resolve("signin")), prover,
+                (zone, dns) -> server.address(), publisher, new HostPort("127.0.0.1", 53), clock, log.logger());
     }
 
     private SignInRequest request(String zone, String pin) {

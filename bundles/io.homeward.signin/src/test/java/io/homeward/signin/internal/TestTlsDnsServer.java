@@ -3,28 +3,14 @@ package io.homeward.signin.internal;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.spec.SecretKeySpec;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -36,6 +22,7 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
 
 import io.homeward.api.auth.TsigKey;
+import io.homeward.testkit.SelfSignedTls;
 
 /**
  * A loopback DNS-over-TLS server with a self-signed certificate that knows some TSIG keys, as the
@@ -45,28 +32,13 @@ final class TestTlsDnsServer implements AutoCloseable {
     private final Map<String, TsigKey> keys;
     private final SSLServerSocket socket;
     private final Thread acceptor;
-    private final X509Certificate certificate;
+    private final SelfSignedTls tls;
     final AtomicInteger answered = new AtomicInteger();
 
     TestTlsDnsServer(Map<String, TsigKey> keys) throws Exception {
         this.keys = keys;
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(256);
-        KeyPair pair = generator.generateKeyPair();
-        X500Name subject = new X500Name("CN=rendezvous.test");
-        Instant now = Instant.now();
-        certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(subject,
-                BigInteger.ONE, Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)),
-                subject, pair.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        char[] password = "test".toCharArray();
-        store.setKeyEntry("server", pair.getPrivate(), password, new X509Certificate[] {certificate});
-        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        managers.init(store, password);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(managers.getKeyManagers(), null, null);
-        socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 10,
+        tls = new SelfSignedTls();
+        socket = (SSLServerSocket) tls.serverContext().getServerSocketFactory().createServerSocket(0, 10,
                 InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::serve, "test-tls-dns");
         acceptor.setDaemon(true);
@@ -78,7 +50,7 @@ final class TestTlsDnsServer implements AutoCloseable {
     }
 
     String fingerprint() {
-        return Fingerprints.of(certificate);
+        return tls.fingerprint();
     }
 
     private void serve() {

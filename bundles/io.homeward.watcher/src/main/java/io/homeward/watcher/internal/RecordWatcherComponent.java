@@ -1,15 +1,13 @@
 package io.homeward.watcher.internal;
 
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
@@ -26,30 +24,27 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.auth.Credentials;
-import io.homeward.api.netwatch.NetworkChange;
-import io.homeward.api.netwatch.NetworkChangeListener;
-import io.homeward.api.portmap.PortMappingEvent;
-import io.homeward.api.portmap.PortMappingListener;
-import io.homeward.api.tunnel.ReflexiveEndpointListener;
+import io.homeward.api.endpoint.PublicEndpoint;
+import io.homeward.api.endpoint.PublicEndpointListener;
+import io.homeward.api.endpoint.PublicEndpoints;
 import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.Subscription;
 import io.homeward.api.watch.SubscriptionState;
 import io.homeward.api.watch.SubscriptionStatus;
+import io.homeward.kit.schedule.ExecutorScheduler;
+import io.homeward.watcher.internal.net.SocketNetwork;
 
 /**
  * The agent's record watcher: DNS Push, then LLQ over TLS, then LLQ over UDP, then polling, against
  * the user's zone on the rendezvous server. Owns one logic thread, the I/O threads and every socket.
  */
-@Component(service = {RecordWatcher.class, SubscriptionStatus.class, NetworkChangeListener.class, PortMappingListener.class,
-        ReflexiveEndpointListener.class}, configurationPid = "io.homeward.watcher",
+@Component(service = {RecordWatcher.class, SubscriptionStatus.class}, configurationPid = "io.homeward.watcher",
         property = {ProviderProperties.NAME + "=dns-watcher", "service.ranking:Integer=100"})
 @Designate(ocd = RecordWatcherComponent.Config.class)
-public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus, NetworkChangeListener,
-        PortMappingListener, ReflexiveEndpointListener {
-    private static final long STOP_WAIT_SECONDS = 5;
-    private Optional<InetSocketAddress> reflexive = Optional.empty();
+public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus {
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     @ObjectClassDefinition(name = "Homeward record watcher",
             description = "How the agent watches peer records in the user's zone on the rendezvous server.")
@@ -83,22 +78,24 @@ public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus
     }
 
     private final Logger log;
-    private final ScheduledExecutorService logicThread;
+    private final ExecutorScheduler logicThread;
     private final ExecutorService ioThreads;
     private final SocketNetwork network;
     private final WatchEngine engine;
+    private final PublicEndpointListener endpointListener = this::publicEndpointChanged;
+    /** The last endpoint known, kept while none is. */
+    private Optional<PublicEndpoint> lastEndpoint = Optional.empty();
+    private boolean endpointLost;
 
     @Activate
     public RecordWatcherComponent(@Reference(name = "log", service = LoggerFactory.class) Logger log, Config config) {
         this.log = log;
         WatcherSettings settings = WatcherSettings.of(config.server(), config.tlsFingerprint(), config.pollInterval(),
                 config.requestedLease(), config.mechanisms(), config.allowUdp());
-        this.logicThread = ExecutorScheduler.logicThread(threads("homeward-watcher"));
-        this.ioThreads = Executors.newCachedThreadPool(threads("homeward-watcher-io"));
-        SecureRandom random = new SecureRandom();
-        Scheduler scheduler = new ExecutorScheduler(logicThread, Clock.systemUTC(), log);
-        this.network = new SocketNetwork(scheduler, ioThreads, random, log);
-        this.engine = new WatchEngine(scheduler, settings, network, random, Clock.systemUTC(), log);
+        this.logicThread = new ExecutorScheduler("homeward-watcher", log);
+        this.ioThreads = Executors.newCachedThreadPool(ioThreads());
+        this.network = new SocketNetwork(logicThread, ioThreads, log);
+        this.engine = new WatchEngine(logicThread, settings, network, new SecureRandom(), Clock.systemUTC(), log);
     }
 
     /** Bound after construction (OSGi DS 1.4 §112.5.8), so the engine always exists here. */
@@ -128,47 +125,43 @@ public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus
         return engine.status();
     }
 
-    /** Re-establishes every watch: called when addresses or routes change. */
-    public void networkChanged() {
-        engine.networkChanged();
+    /** Where peers reach this host; its moves are what the watcher listens for. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPublicEndpoints(PublicEndpoints endpoints) {
+        endpoints.addPublicEndpointListener(endpointListener);
     }
 
-    /** The network watcher's whiteboard call; any kind of change may have cut the watches' paths. */
-    @Override
-    public void networkChanged(NetworkChange change) {
-        networkChanged();
+    void unbindPublicEndpoints(PublicEndpoints endpoints) {
+        endpoints.removePublicEndpointListener(endpointListener);
     }
 
     /**
-     * A new public address behind the home gateway (new lease, router reboot) ends every TCP connection through
-     * it without a word: the gateway's NAT forgets them. The host's own interfaces did not change, so only the
-     * port mapping tells; re-establish the watches now rather than when a keepalive finally fails.
+     * A new public address (new lease, router reboot, another network) ends every TCP connection through the old
+     * one without a word: the gateway's NAT forgets them. Re-establish the subscriptions now rather than when a
+     * keepalive finally fails; the same when an endpoint comes back after a loss (the network was away).
      */
-    @Override
-    public void mappingChanged(PortMappingEvent event) {
-        if (event.kind() == PortMappingEvent.Kind.CHANGED) {
-            networkChanged();
+    private synchronized void publicEndpointChanged(Optional<PublicEndpoint> previous,
+            Optional<PublicEndpoint> current) {
+        if (current.isEmpty()) {
+            endpointLost = lastEndpoint.isPresent();
+            return;
         }
-    }
-
-    /** The same for a host behind a NAT that maps nothing: STUN sees its public address change. */
-    @Override
-    public synchronized void reflexiveEndpointChanged(Optional<InetSocketAddress> endpoint) {
-        boolean moved = reflexive.isPresent() && endpoint.isPresent() && !reflexive.equals(endpoint);
-        reflexive = endpoint.isPresent() ? endpoint : reflexive;
+        boolean moved = lastEndpoint.isPresent() && (endpointLost || current.get().movedFrom(lastEndpoint.get()));
+        lastEndpoint = current;
+        endpointLost = false;
         if (moved) {
-            networkChanged();
+            engine.reestablishAll();
         }
     }
 
     @Deactivate
     void deactivate() {
         engine.close();
-        logicThread.shutdown();
         try {
-            if (!logicThread.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                log.warn("The record watcher's logic thread did not stop within {} s", STOP_WAIT_SECONDS);
-                logicThread.shutdownNow();
+            if (!logicThread.shutdown(STOP_WAIT)) {
+                log.warn("The record watcher's logic thread did not stop within {} s", STOP_WAIT.toSeconds());
+                logicThread.stopNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -177,10 +170,10 @@ public class RecordWatcherComponent implements RecordWatcher, SubscriptionStatus
         ioThreads.shutdownNow();
     }
 
-    private static ThreadFactory threads(String prefix) {
+    private static ThreadFactory ioThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            Thread thread = new Thread(task, "homeward-watcher-io-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

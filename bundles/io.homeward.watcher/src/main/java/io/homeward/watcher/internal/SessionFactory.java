@@ -2,10 +2,26 @@ package io.homeward.watcher.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Random;
 
 import org.osgi.service.log.Logger;
+import org.osgi.util.promise.Promise;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.NameTooLongException;
+import org.xbill.DNS.TextParseException;
+
+import io.homeward.kit.dns.SrvLookup;
+import io.homeward.kit.dns.TsigSigner;
+import io.homeward.kit.schedule.Scheduler;
+import io.homeward.watcher.internal.net.Link;
+import io.homeward.watcher.internal.net.LinkOpener;
+import io.homeward.watcher.internal.net.Network;
+import io.homeward.watcher.internal.session.LlqSession;
+import io.homeward.watcher.internal.session.MechanismSession;
+import io.homeward.watcher.internal.session.PollSession;
+import io.homeward.watcher.internal.session.PushSession;
+import io.homeward.watcher.internal.session.SessionEvents;
 
 /** Builds the sessions of every mechanism with the current credentials and settings. */
 final class SessionFactory implements SessionSource {
@@ -14,29 +30,31 @@ final class SessionFactory implements SessionSource {
 
     private final WatcherSettings settings;
     private final Name zone;
-    private final Signer signer;
+    private final TsigSigner signer;
     private final Network network;
     private final InetSocketAddress server;
-    private final ServiceLocator locator;
+    private final SrvLookup locator;
     private final Scheduler scheduler;
+    private final Clock clock;
     private final Random random;
     private final Logger log;
 
-    SessionFactory(WatcherSettings settings, Name zone, Signer signer, Network network, Scheduler scheduler,
-            Random random, Logger log) {
+    SessionFactory(WatcherSettings settings, Name zone, TsigSigner signer, Network network, Scheduler scheduler,
+            Clock clock, Random random, Logger log) {
         this.settings = settings;
         this.zone = zone;
         this.signer = signer;
         this.network = network;
         this.server = resolved(settings.server());
-        this.locator = new ServiceLocator(network, server, random);
+        this.locator = new SrvLookup(network::query, server, random, network.promises());
         this.scheduler = scheduler;
+        this.clock = clock;
         this.random = random;
         this.log = log;
     }
 
     @Override
-    public WatchSession create(String mechanism, Name name, int type, SessionEvents events) {
+    public MechanismSession create(String mechanism, Name name, int type, SessionEvents events) {
         if (Mechanisms.usesUdp(mechanism) && !settings.allowUdp()) {
             return null;
         }
@@ -44,35 +62,35 @@ final class SessionFactory implements SessionSource {
             case Mechanisms.DNS_PUSH -> new PushSession(name, type, zone, tls(PUSH_SERVICE), signer, scheduler,
                     random, events, log);
             case Mechanisms.LLQ_TLS -> new LlqSession(name, type, tls(LLQ_TLS_SERVICE), true, signer,
-                    settings.requestedLeaseSeconds(), scheduler, random, events, log);
+                    settings.requestedLeaseSeconds(), scheduler, clock, random, events, log);
             case Mechanisms.LLQ_UDP -> new LlqSession(name, type, this::udp, false, signer,
-                    settings.requestedLeaseSeconds(), scheduler, random, events, log);
+                    settings.requestedLeaseSeconds(), scheduler, clock, random, events, log);
             case Mechanisms.POLL -> new PollSession(name, type, server, network, signer,
                     settings.pollIntervalMillis(), scheduler, random, events, log);
             default -> null;
         };
     }
 
+    /** The service's server from its SRV record in the user's zone (RFC 2782), over pinned TLS. */
     private LinkOpener tls(String service) {
-        return (receiver, result) -> locator.locate(service, zone, new Completion<>() {
-            @Override
-            public void succeeded(InetSocketAddress server) {
-                network.openTls(server, settings.fingerprint(), receiver, result);
+        return receiver -> {
+            Name owner;
+            try {
+                owner = Name.concatenate(Name.fromString(service), zone);
+            } catch (TextParseException | NameTooLongException e) {
+                return network.promises().failed(new IOException("cannot build the SRV name " + service + "." + zone,
+                        e));
             }
-
-            @Override
-            public void failed(Exception reason) {
-                result.failed(reason);
-            }
-        });
+            return locator.locate(owner).flatMap(found -> network.openTls(found, settings.fingerprint(), receiver));
+        };
     }
 
     /** LLQ over UDP goes to the zone's authoritative server, the configured one. */
-    private void udp(Link.Receiver receiver, Completion<Link> result) {
+    private Promise<Link> udp(Link.Receiver receiver) {
         try {
-            result.succeeded(network.openUdp(server, receiver));
+            return network.promises().resolved(network.openUdp(server, receiver));
         } catch (IOException e) {
-            result.failed(e);
+            return network.promises().failed(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.homeward.watcher.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +13,10 @@ import org.xbill.DNS.Name;
 
 import io.homeward.api.watch.SubscriptionState;
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.dns.Backoff;
+import io.homeward.kit.schedule.Scheduler;
+import io.homeward.watcher.internal.session.MechanismSession;
+import io.homeward.watcher.internal.session.SessionEvents;
 
 /**
  * Keeps one subscription alive: tries the mechanisms in the configured order, falls back when one
@@ -35,6 +41,7 @@ final class SubscriptionRunner {
     private final WatchView view;
     private final List<String> order;
     private final Scheduler scheduler;
+    private final Clock clock;
     private final Backoff backoff;
     private final Logger log;
 
@@ -44,16 +51,18 @@ final class SubscriptionRunner {
 
     private SessionSource factory;
     private Attempt current;
-    private Scheduler.Cancellable timer = () -> { };
+    private Scheduler.Scheduled timer = () -> { };
     private long upgradeMillis = UPGRADE_MILLIS;
 
-    SubscriptionRunner(Name name, int type, WatchView view, List<String> order, Scheduler scheduler, Backoff backoff,
+    SubscriptionRunner(Name name, int type, WatchView view, List<String> order, Scheduler scheduler, Clock clock,
+            Backoff backoff,
             Logger log) {
         this.name = name;
         this.type = type;
         this.view = view;
         this.order = List.copyOf(order);
         this.scheduler = scheduler;
+        this.clock = clock;
         this.backoff = backoff;
         this.log = log;
     }
@@ -74,7 +83,7 @@ final class SubscriptionRunner {
         endCurrent();
     }
 
-    /** The local network changed: whatever we had may be dead, so start again at once. */
+    /** The host moved: whatever we had may be dead, so start again at once. */
     void restart() {
         if (factory != null) {
             start(factory);
@@ -97,7 +106,7 @@ final class SubscriptionRunner {
         }
         for (int index = first; index < order.size(); index++) {
             Attempt attempt = new Attempt(index);
-            WatchSession session = factory.create(order.get(index), name, type, attempt);
+            MechanismSession session = factory.create(order.get(index), name, type, attempt);
             if (session != null) {
                 attempt.session = session;
                 current = attempt;
@@ -106,14 +115,14 @@ final class SubscriptionRunner {
             }
         }
         mechanism = Mechanisms.NONE;
-        long delay = backoff.nextDelayMillis();
+        long delay = backoff.next().toMillis();
         log.warn("No mechanism can watch {} {} now; trying again in {} ms", name, typeName(), delay);
         retryIn(delay);
     }
 
     private void retryIn(long delayMillis) {
         timer.cancel();
-        timer = scheduler.schedule(() -> attempt(0), delayMillis);
+        timer = scheduler.schedule(() -> attempt(0), Duration.ofMillis(delayMillis));
     }
 
     private String typeName() {
@@ -136,7 +145,7 @@ final class SubscriptionRunner {
     /** The events of one session; stale ones (from a session already replaced) are ignored. */
     private final class Attempt implements SessionEvents {
         private final int index;
-        private WatchSession session;
+        private MechanismSession session;
         private long establishedAt = -1;
 
         Attempt(int index) {
@@ -152,7 +161,7 @@ final class SubscriptionRunner {
             if (!live()) {
                 return;
             }
-            establishedAt = scheduler.nowMillis();
+            establishedAt = clock.millis();
             mechanism = order.get(index);
             log.info("Watching {} {} with {}", name, typeName(), mechanism);
             if (index == 0) {
@@ -163,7 +172,7 @@ final class SubscriptionRunner {
                     log.debug("Trying the preferred mechanisms for {} again", name);
                     endCurrent();
                     attempt(0);
-                }, upgradeMillis);
+                }, Duration.ofMillis(upgradeMillis));
                 upgradeMillis = Math.min(upgradeMillis * 2, UPGRADE_MILLIS);
             }
         }
@@ -171,7 +180,7 @@ final class SubscriptionRunner {
         @Override
         public void answers(Collection<WatchedRecord> records) {
             if (live()) {
-                lastEvent = scheduler.nowMillis();
+                lastEvent = clock.millis();
                 view.replaceAll(records);
             }
         }
@@ -179,7 +188,7 @@ final class SubscriptionRunner {
         @Override
         public void added(WatchedRecord record) {
             if (live()) {
-                lastEvent = scheduler.nowMillis();
+                lastEvent = clock.millis();
                 view.add(record);
             }
         }
@@ -187,7 +196,7 @@ final class SubscriptionRunner {
         @Override
         public void removed(WatchedRecord record) {
             if (live()) {
-                lastEvent = scheduler.nowMillis();
+                lastEvent = clock.millis();
                 view.remove(record);
             }
         }
@@ -195,7 +204,7 @@ final class SubscriptionRunner {
         @Override
         public void removedAll(Predicate<WatchedRecord> filter) {
             if (live()) {
-                lastEvent = scheduler.nowMillis();
+                lastEvent = clock.millis();
                 view.removeIf(filter);
             }
         }
@@ -226,10 +235,10 @@ final class SubscriptionRunner {
             timer.cancel();
             mechanism = Mechanisms.NONE;
             upgradeMillis = RECOVERY_UPGRADE_MILLIS;
-            if (scheduler.nowMillis() - establishedAt >= HEALTHY_MILLIS) {
+            if (clock.millis() - establishedAt >= HEALTHY_MILLIS) {
                 backoff.reset();
             }
-            long delay = Math.max(backoff.nextDelayMillis(), retryAfterMillis);
+            long delay = Math.max(backoff.next().toMillis(), retryAfterMillis);
             log.info("Lost {} for {} {} ({}); re-establishing in {} ms", failedMechanism, name, typeName(), reason,
                     delay);
             retryIn(delay);

@@ -1,6 +1,7 @@
 package io.homeward.watcher.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -12,8 +13,12 @@ import org.xbill.DNS.TextParseException;
 
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.watch.RecordListener;
-import io.homeward.api.watch.SubscriptionState;
 import io.homeward.api.watch.Subscription;
+import io.homeward.api.watch.SubscriptionState;
+import io.homeward.kit.dns.Backoff;
+import io.homeward.kit.dns.TsigSigner;
+import io.homeward.kit.schedule.Scheduler;
+import io.homeward.watcher.internal.net.Network;
 
 /**
  * All subscriptions of the watcher. Subscriptions are accepted at any time; they run while
@@ -21,6 +26,9 @@ import io.homeward.api.watch.Subscription;
  */
 final class WatchEngine {
     static final long NETWORK_SETTLE_MILLIS = 50;
+    /** Re-establishing a subscription waits 1 s, 2 s, 4 s ... up to 5 min, each with up to 10 % random extra. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
     private final Scheduler scheduler;
     private final WatcherSettings settings;
@@ -33,7 +41,7 @@ final class WatchEngine {
     /** Logic thread only. */
     private SessionFactory sessions;
     /** Logic thread only. */
-    private Scheduler.Cancellable pendingRestart;
+    private Scheduler.Scheduled pendingRestart;
 
     WatchEngine(Scheduler scheduler, WatcherSettings settings, Network network, Random random, Clock clock,
             Logger log) {
@@ -59,7 +67,7 @@ final class WatchEngine {
             throw new IllegalArgumentException("'" + name + "' is not a valid DNS name: " + e.getMessage(), e);
         }
         SubscriptionRunner runner = new SubscriptionRunner(owner, type, new WatchView(listener, log),
-                settings.mechanisms(), scheduler, new Backoff(random), log);
+                settings.mechanisms(), scheduler, clock, new Backoff(FIRST_RETRY, LONGEST_RETRY, random), log);
         runners.add(runner);
         scheduler.execute(() -> {
             if (sessions != null && runners.contains(runner)) {
@@ -86,9 +94,9 @@ final class WatchEngine {
     private SessionFactory sessionsFor(Credentials credentials) {
         try {
             Name zone = Name.fromString(credentials.zone(), Name.root);
-            Signer signer = new Signer(credentials.tsigKey(), clock);
+            TsigSigner signer = new TsigSigner(credentials.tsigKey(), clock);
             return new SessionFactory(settings.pinnedBy(credentials.tlsFingerprint()), zone, signer, network, scheduler,
-                    random, log);
+                    clock, random, log);
         } catch (TextParseException | IllegalArgumentException e) {
             log.error("Cannot watch records with the credentials of {}: {}", credentials.userName(), e.getMessage());
             return null;
@@ -96,16 +104,16 @@ final class WatchEngine {
     }
 
     /**
-     * The local network changed: re-establish every subscription (its old path may be gone). The network
-     * watcher reports one burst as up to one notification per kind, back to back: they cause one restart.
+     * The host moved: re-establish every subscription (its old path may be gone). Reports that come back to
+     * back cause one restart.
      */
-    void networkChanged() {
+    void reestablishAll() {
         scheduler.execute(() -> {
             if (pendingRestart == null) {
                 pendingRestart = scheduler.schedule(() -> {
                     pendingRestart = null;
                     runners.forEach(SubscriptionRunner::restart);
-                }, NETWORK_SETTLE_MILLIS);
+                }, Duration.ofMillis(NETWORK_SETTLE_MILLIS));
             }
         });
     }

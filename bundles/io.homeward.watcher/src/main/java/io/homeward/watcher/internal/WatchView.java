@@ -12,6 +12,7 @@ import org.osgi.service.log.Logger;
 
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.watcher.internal.wire.Records;
 
 /**
  * What one listener has been told. Every change goes through here so the listener hears each add

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.homeward.kit.dns.Fingerprints;
+
 /** The validated configuration; every problem is reported with what to fix. */
 record WatcherSettings(InetSocketAddress server, String fingerprint, long pollIntervalMillis,
         long requestedLeaseSeconds, List<String> mechanisms, boolean allowUdp) {

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +25,10 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.Subscription;
+import io.homeward.kit.schedule.ExecutorScheduler;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.SelfSignedTls;
+import io.homeward.watcher.internal.net.SocketNetwork;
 
 /** The whole watcher against a small rendezvous server on loopback, over real UDP and TLS sockets. */
 class LoopbackWatchTest {
@@ -38,7 +40,7 @@ class LoopbackWatchTest {
     private final RecordingLogger log = new RecordingLogger();
     private final RecordingListener listener = new RecordingListener();
     private TestRendezvousServer server;
-    private ScheduledExecutorService logic;
+    private ExecutorScheduler logic;
     private ExecutorService io;
     private SocketNetwork network;
     private WatchEngine engine;
@@ -60,8 +62,7 @@ class LoopbackWatchTest {
             engine.close();
         }
         if (logic != null) {
-            logic.shutdown();
-            logic.awaitTermination(5, TimeUnit.SECONDS);
+            logic.shutdown(Duration.ofSeconds(5));
             network.close();
             io.shutdownNow();
         }
@@ -73,12 +74,11 @@ class LoopbackWatchTest {
     }
 
     private Subscription watch(String pin, boolean allowUdp, int pollSeconds) {
-        logic = ExecutorScheduler.logicThread(Executors.defaultThreadFactory());
+        logic = new ExecutorScheduler("test-watcher", log.logger());
         io = Executors.newCachedThreadPool();
-        Scheduler scheduler = new ExecutorScheduler(logic, Clock.systemUTC(), log.logger());
-        network = new SocketNetwork(scheduler, io, new SecureRandom(), log.logger());
+        network = new SocketNetwork(logic, io, log.logger());
         WatcherSettings settings = WatcherSettings.of(server.udpAddress(), pin, pollSeconds, 7200, ALL, allowUdp);
-        engine = new WatchEngine(scheduler, settings, network, new SecureRandom(), Clock.systemUTC(), log.logger());
+        engine = new WatchEngine(logic, settings, network, new SecureRandom(), Clock.systemUTC(), log.logger());
         engine.credentials(new TestCredentials());
         return engine.subscribe(LAPTOP.toString(), Type.AAAA, listener);
     }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
-import io.homeward.api.netwatch.NetworkChange;
-import io.homeward.api.portmap.PortMapping;
-import io.homeward.api.portmap.PortMappingEvent;
-import io.homeward.api.portmap.TransportProtocol;
+import io.homeward.api.endpoint.EndpointSource;
+import io.homeward.api.endpoint.PublicEndpoint;
 import io.homeward.api.watch.Subscription;
 import io.homeward.api.watch.SubscriptionState;
+import io.homeward.testkit.FakePublicEndpoints;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.SelfSignedTls;
 
 class RecordWatcherComponentTest {
     private final RecordingLogger log = new RecordingLogger();
@@ -126,13 +124,25 @@ class RecordWatcherComponentTest {
         assertThrows(IllegalArgumentException.class, () -> component.subscribe("ok.example.", 0, listener));
     }
 
-    @Test
-    void aNetworkChangeReEstablishesEveryWatchWithoutRepeatingAnswers() throws Exception {
+    private static Optional<PublicEndpoint> endpoint(EndpointSource source, String address) {
+        return Optional.of(new PublicEndpoint(new InetSocketAddress(address, 4500), source));
+    }
+
+    /** A component with a subscription established over LLQ on UDP, told the public endpoint by {@code endpoints}. */
+    private Subscription watching(FakePublicEndpoints endpoints) throws Exception {
         component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
+        component.bindPublicEndpoints(endpoints);
         component.bindCredentials(new TestCredentials());
         Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
         Await.until("llq-udp", () -> subscription.mechanism().equals("llq-udp") && listener.events.size() == 1);
-        component.networkChanged();
+        return subscription;
+    }
+
+    @Test
+    void aMovedPublicEndpointReEstablishesEveryWatchWithoutRepeatingAnswers() throws Exception {
+        FakePublicEndpoints endpoints = new FakePublicEndpoints(endpoint(EndpointSource.LOCAL, "192.0.2.10"));
+        Subscription subscription = watching(endpoints);
+        endpoints.report(endpoint(EndpointSource.MAPPING, "203.0.113.7"));
         Await.until("a second LLQ setup", () -> server.setups.get() == 2);
         Await.until("llq-udp again", () -> subscription.mechanism().equals("llq-udp"));
         Await.until("the old LLQ ended", () -> server.llqCount() == 1);
@@ -140,15 +150,12 @@ class RecordWatcherComponentTest {
     }
 
     @Test
-    void aBurstOfNetworkChangesReEstablishesEveryWatchOnce() throws Exception {
-        component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
-        component.bindCredentials(new TestCredentials());
-        Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
-        Await.until("llq-udp", () -> subscription.mechanism().equals("llq-udp") && listener.events.size() == 1);
-        Instant now = Instant.now();
-        component.networkChanged(new NetworkChange(NetworkChange.Kind.ADDRESS_ADDED, Optional.of("eth0"), "added", now));
-        component.networkChanged(new NetworkChange(NetworkChange.Kind.ADDRESS_REMOVED, Optional.of("eth0"), "removed", now));
-        component.networkChanged(new NetworkChange(NetworkChange.Kind.DEFAULT_ROUTE_CHANGED, Optional.of("eth0"), "route", now));
+    void aBurstOfMovesReEstablishesEveryWatchOnce() throws Exception {
+        FakePublicEndpoints endpoints = new FakePublicEndpoints(endpoint(EndpointSource.LOCAL, "192.0.2.10"));
+        Subscription subscription = watching(endpoints);
+        endpoints.report(endpoint(EndpointSource.LOCAL, "192.0.2.11"));
+        endpoints.report(endpoint(EndpointSource.STUN, "198.51.100.20"));
+        endpoints.report(endpoint(EndpointSource.MAPPING, "203.0.113.7"));
         Await.until("a second LLQ setup", () -> server.setups.get() == 2);
         Await.until("llq-udp again", () -> subscription.mechanism().equals("llq-udp"));
         Await.until("the old LLQ ended", () -> server.llqCount() == 1);
@@ -157,21 +164,20 @@ class RecordWatcherComponentTest {
     }
 
     @Test
-    void aNewPublicAddressReEstablishesTheWatchesButARenewalDoesNot() throws Exception {
-        component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
-        component.bindCredentials(new TestCredentials());
-        Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
-        Await.until("llq-udp", () -> subscription.mechanism().equals("llq-udp") && listener.events.size() == 1);
-        Instant now = Instant.now();
-        PortMapping mapping = new PortMapping("pcp", TransportProtocol.UDP, 4500, InetAddress.getByName("203.0.113.7"),
-                4500, Duration.ofHours(1), now);
-        component.mappingChanged(new PortMappingEvent(PortMappingEvent.Kind.RENEWED, mapping));
-        component.reflexiveEndpointChanged(Optional.of(new InetSocketAddress("198.51.100.20", 4500)));
-        component.mappingChanged(new PortMappingEvent(PortMappingEvent.Kind.CHANGED, mapping));
+    void aNewPublicAddressOrItsReturnAfterALossReEstablishesTheWatchesButTheSameOneDoesNot() throws Exception {
+        FakePublicEndpoints endpoints = new FakePublicEndpoints(Optional.empty());
+        Subscription subscription = watching(endpoints);
+        endpoints.report(endpoint(EndpointSource.MAPPING, "203.0.113.7"));
+        endpoints.report(endpoint(EndpointSource.MAPPING, "203.0.113.7"));
+        endpoints.report(endpoint(EndpointSource.STUN, "198.51.100.20"));
         Await.until("a second LLQ setup", () -> server.setups.get() == 2);
-        component.reflexiveEndpointChanged(Optional.of(new InetSocketAddress("198.51.100.21", 4500)));
+        endpoints.report(Optional.empty());
+        endpoints.report(endpoint(EndpointSource.STUN, "198.51.100.20"));
         Await.until("a third LLQ setup", () -> server.setups.get() == 3);
         Await.until("llq-udp again", () -> subscription.mechanism().equals("llq-udp"));
+        assertEquals(3, server.setups.get(), "a move and a return re-established the watch, nothing else did");
         assertEquals(List.of("+fd00:0:0:0:0:0:0:1"), listener.events);
+        component.unbindPublicEndpoints(endpoints);
+        assertEquals(List.of(), endpoints.listeners());
     }
 }

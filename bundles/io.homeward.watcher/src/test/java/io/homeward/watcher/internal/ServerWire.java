@@ -11,15 +11,15 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
 
 /** What a test server needs beyond dnsjava: raw answer TTLs (LLQ removes) and signing exact bytes. */
-final class ServerWire {
+public final class ServerWire {
     private final TSIG tsig;
 
-    ServerWire(Clock clock) {
+    public ServerWire(Clock clock) {
         this.tsig = TestKeys.serverTsig(clock);
     }
 
     /** Overwrites the TTL of answer {@code index}; used for TTL 0xFFFFFFFF, which dnsjava cannot write. */
-    static byte[] withAnswerTtl(byte[] wire, int index, long ttl) {
+    public static byte[] withAnswerTtl(byte[] wire, int index, long ttl) {
         byte[] copy = wire.clone();
         ByteBuffer in = ByteBuffer.wrap(copy);
         int questions = Short.toUnsignedInt(in.getShort(4));
@@ -55,7 +55,7 @@ final class ServerWire {
     }
 
     /** Signs these exact bytes (a response to {@code request}, or unsolicited when null) and appends the TSIG RR. */
-    byte[] sign(byte[] unsigned, TSIGRecord request) {
+    public byte[] sign(byte[] unsigned, TSIGRecord request) {
         try {
             Message message = new Message(unsigned);
             TSIGRecord signature = tsig.generate(message, unsigned, Rcode.NOERROR, request);
@@ -72,7 +72,7 @@ final class ServerWire {
     }
 
     /** True when the message parsed from {@code wire} is signed with the user's key. */
-    boolean verify(Message message, byte[] wire, TSIGRecord request) {
+    public boolean verify(Message message, byte[] wire, TSIGRecord request) {
         return message.getTSIG() != null && tsig.verify(message, wire, request) == Rcode.NOERROR;
     }
 }

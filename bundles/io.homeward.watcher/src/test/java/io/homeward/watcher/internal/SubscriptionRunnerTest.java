@@ -1,8 +1,11 @@
 package io.homeward.watcher.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +18,16 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.dns.Backoff;
+import io.homeward.testkit.ManualScheduler;
+import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.watcher.internal.session.MechanismSession;
+import io.homeward.watcher.internal.session.SessionEvents;
 
 class SubscriptionRunnerTest {
-    private final ManualScheduler scheduler = new ManualScheduler();
+    private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_700_000_000_000L));
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final RecordingListener listener = new RecordingListener();
     private final RecordingLogger log = new RecordingLogger();
     private final Map<String, String> behaviour = new HashMap<>();
@@ -31,7 +40,7 @@ class SubscriptionRunnerTest {
         if (forbidden.contains(mechanism)) {
             return null;
         }
-        return new WatchSession() {
+        return new MechanismSession() {
             @Override
             public void start() {
                 started.add(mechanism);
@@ -54,8 +63,8 @@ class SubscriptionRunnerTest {
     };
 
     private final SubscriptionRunner runner = new SubscriptionRunner(Name.fromConstantString("laptop.alice.example."),
-            Type.AAAA, new WatchView(listener, log.logger()), Mechanisms.ALL, scheduler, new Backoff(new FixedRandom(0)),
-            log.logger());
+            Type.AAAA, new WatchView(listener, log.logger()), Mechanisms.ALL, scheduler, clock,
+            new Backoff(WatchEngine.FIRST_RETRY, WatchEngine.LONGEST_RETRY, new FixedRandom(0)), log.logger());
 
     private static WatchedRecord record(String address) {
         return new WatchedRecord("laptop.alice.example.", Type.AAAA, 120, address);
@@ -88,12 +97,12 @@ class SubscriptionRunnerTest {
         runner.start(sessions);
         assertEquals("none", runner.mechanism());
         assertEquals(List.of("dns-push", "llq-tls", "llq-udp", "poll"), started);
-        assertEquals(1_000, scheduler.nextDelay());
-        scheduler.advance(1_000);
+        assertEquals(1_000, scheduler.nextDelay().toMillis());
+        scheduler.advance(Duration.ofMillis(1_000));
         assertEquals(8, started.size());
-        assertEquals(2_000, scheduler.nextDelay(), "exponential backoff");
+        assertEquals(2_000, scheduler.nextDelay().toMillis(), "exponential backoff");
         behaviour.put(Mechanisms.POLL, "works");
-        scheduler.advance(2_000);
+        scheduler.advance(Duration.ofMillis(2_000));
         assertEquals("poll", runner.mechanism());
     }
 
@@ -122,7 +131,7 @@ class SubscriptionRunnerTest {
         current().added(record("fd00::2"));
         current().failed("connection closed", 0, false);
         assertEquals("none", runner.mechanism());
-        scheduler.advance(1_000);
+        scheduler.advance(Duration.ofMillis(1_000));
         assertEquals("dns-push", runner.mechanism());
         assertEquals(List.of("+fd00::1", "+fd00::2", "-fd00::2"), listener.events);
     }
@@ -132,7 +141,7 @@ class SubscriptionRunnerTest {
         behaviour.put(Mechanisms.DNS_PUSH, "works");
         runner.start(sessions);
         current().failed("go away", 120_000, false);
-        assertEquals(120_000, scheduler.nextDelay());
+        assertEquals(120_000, scheduler.nextDelay().toMillis());
     }
 
     @Test
@@ -151,7 +160,7 @@ class SubscriptionRunnerTest {
         behaviour.put(Mechanisms.LLQ_TLS, "works");
         runner.start(sessions);
         behaviour.put(Mechanisms.DNS_PUSH, "works");
-        scheduler.advance(SubscriptionRunner.UPGRADE_MILLIS);
+        scheduler.advance(Duration.ofMillis(SubscriptionRunner.UPGRADE_MILLIS));
         assertEquals("dns-push", runner.mechanism());
         assertEquals(List.of("+fd00::1"), listener.events, "the upgrade reports nothing that did not change");
     }
@@ -163,13 +172,13 @@ class SubscriptionRunnerTest {
         behaviour.put(Mechanisms.DNS_PUSH, "refused");
         behaviour.put(Mechanisms.POLL, "works");
         current().failed("connection reset", 0, false);
-        scheduler.advance(1_000);
+        scheduler.advance(Duration.ofMillis(1_000));
         assertEquals("poll", runner.mechanism());
-        scheduler.advance(SubscriptionRunner.RECOVERY_UPGRADE_MILLIS);
+        scheduler.advance(Duration.ofMillis(SubscriptionRunner.RECOVERY_UPGRADE_MILLIS));
         assertEquals("poll", runner.mechanism(), "still down: back to polling");
-        assertEquals(2 * SubscriptionRunner.RECOVERY_UPGRADE_MILLIS, scheduler.nextDelay(), "then less often");
+        assertEquals(2 * SubscriptionRunner.RECOVERY_UPGRADE_MILLIS, scheduler.nextDelay().toMillis(), "then less often");
         behaviour.put(Mechanisms.DNS_PUSH, "works");
-        scheduler.advance(2 * SubscriptionRunner.RECOVERY_UPGRADE_MILLIS);
+        scheduler.advance(Duration.ofMillis(2 * SubscriptionRunner.RECOVERY_UPGRADE_MILLIS));
         assertEquals("dns-push", runner.mechanism());
         assertEquals(List.of("+fd00::1"), listener.events);
     }
@@ -181,6 +190,6 @@ class SubscriptionRunnerTest {
         runner.stop();
         assertEquals("none", runner.mechanism());
         assertEquals(List.of("+fd00::1"), listener.events);
-        assertEquals(-1, scheduler.nextDelay());
+        assertNull(scheduler.nextDelay());
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.TsigKey;
 
-/** Alice signed in, with the key of the protocol notes. */
+/** Alice signed in, with the key of the byte-by-byte examples. */
 record TestCredentials(TsigKey tsigKey) implements Credentials {
 
     TestCredentials() {

@@ -10,12 +10,13 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.TSIG;
 
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.dns.TsigSigner;
 
-/** The user's key of the protocol notes' examples (alice, hmac-sha256, secret 0x10..0x2F). */
-final class TestKeys {
-    static final String ZONE = "alice.btmm.example.";
+/** The user's key of the byte-by-byte examples (alice, hmac-sha256, secret 0x10..0x2F). */
+public final class TestKeys {
+    public static final String ZONE = "alice.btmm.example.";
     static final TsigKey KEY = new TsigKey(ZONE, "hmac-sha256.", secret());
-    static final Clock FIXED = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);
+    public static final Clock FIXED = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);
 
     private TestKeys() {
     }
@@ -28,8 +29,8 @@ final class TestKeys {
         return secret;
     }
 
-    static Signer signer(Clock clock) {
-        return new Signer(KEY, clock);
+    public static TsigSigner signer(Clock clock) {
+        return new TsigSigner(KEY, clock);
     }
 
     /** The server's side of the same key. */

@@ -36,6 +36,12 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
 
+import io.homeward.testkit.SelfSignedTls;
+import io.homeward.watcher.internal.wire.DsoMessage;
+import io.homeward.watcher.internal.wire.LlqOption;
+import io.homeward.watcher.internal.wire.PushChange;
+import io.homeward.watcher.internal.wire.RawTtls;
+
 /**
  * A small rendezvous server on loopback for the watcher's tests: a zone, LLQ over UDP and TLS, DNS
  * Push over TLS with the TSIG-bound connection, all signing with the user's key. Only what the
@@ -80,7 +86,7 @@ final class TestRendezvousServer implements AutoCloseable {
 
     TestRendezvousServer(SelfSignedTls certificate) throws Exception {
         udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        tls = (SSLServerSocket) certificate.serverContext.getServerSocketFactory().createServerSocket(0, 10,
+        tls = (SSLServerSocket) certificate.serverContext().getServerSocketFactory().createServerSocket(0, 10,
                 InetAddress.getLoopbackAddress());
         put(new SOARecord(ZONE, DClass.IN, 3600, HOST, Name.fromConstantString("admin." + TestKeys.ZONE), 1, 3600,
                 600, 86400, 60));
