@@ -6,14 +6,28 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.service.log.Logger;
+
 /**
  * {@link Scheduler} on one daemon thread the component owns. Work handed in after shutdown (a late
- * event while the component stops) is dropped: there is nothing left for it to do.
+ * event while the component stops) is dropped: there is nothing left for it to do. Made with a
+ * {@link Logger}, a task that throws is logged and the thread goes on with the next one, and dropped
+ * work is noted at debug level.
  */
 public final class ExecutorScheduler implements Scheduler {
     private final ScheduledThreadPoolExecutor executor;
+    private final String threadName;
+    private final Logger log;
 
+    /** A thread whose failing tasks end silently. */
     public ExecutorScheduler(String threadName) {
+        this(threadName, null);
+    }
+
+    /** A thread that logs every task that throws to {@code log}, and goes on. */
+    public ExecutorScheduler(String threadName, Logger log) {
+        this.threadName = threadName;
+        this.log = log;
         executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -26,18 +40,20 @@ public final class ExecutorScheduler implements Scheduler {
     @Override
     public void execute(Runnable task) {
         try {
-            executor.execute(task);
+            executor.execute(guarded(task));
         } catch (RejectedExecutionException stopped) {
-            return;
+            dropped();
         }
     }
 
     @Override
     public Scheduled schedule(Runnable task, Duration delay) {
         try {
-            ScheduledFuture<?> future = executor.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> future = executor.schedule(guarded(task), Math.max(0, delay.toMillis()),
+                    TimeUnit.MILLISECONDS);
             return () -> future.cancel(false);
         } catch (RejectedExecutionException stopped) {
+            dropped();
             return () -> { };
         }
     }
@@ -46,5 +62,24 @@ public final class ExecutorScheduler implements Scheduler {
     public boolean shutdown(Duration wait) throws InterruptedException {
         executor.shutdown();
         return executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private Runnable guarded(Runnable task) {
+        if (log == null) {
+            return task;
+        }
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("A task on the {} thread failed; the thread goes on with the next one", threadName, e);
+            }
+        };
+    }
+
+    private void dropped() {
+        if (log != null) {
+            log.debug("The {} thread has stopped; dropped a late task", threadName);
+        }
     }
 }

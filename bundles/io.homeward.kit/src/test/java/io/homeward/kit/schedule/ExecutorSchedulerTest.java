@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.Logger;
 
 class ExecutorSchedulerTest {
 
@@ -36,5 +38,27 @@ class ExecutorSchedulerTest {
         scheduler.execute(() -> ran.add("late"));
         scheduler.schedule(() -> ran.add("later"), Duration.ZERO).cancel();
         assertFalse(ran.contains("late"));
+    }
+
+    @Test
+    void withALoggerAFailingTaskIsLoggedAndTheThreadGoesOn() throws Exception {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("error")) {
+                        errors.add(args[0] + " " + args[1] + " " + args[2]);
+                    }
+                    return null;
+                });
+        ExecutorScheduler scheduler = new ExecutorScheduler("kit-test", log);
+        CountDownLatch done = new CountDownLatch(1);
+        scheduler.execute(() -> {
+            throw new IllegalStateException("broken task");
+        });
+        scheduler.schedule(done::countDown, Duration.ZERO);
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).contains("kit-test") && errors.get(0).contains("broken task"), errors::toString);
+        assertTrue(scheduler.shutdown(Duration.ofSeconds(5)));
     }
 }

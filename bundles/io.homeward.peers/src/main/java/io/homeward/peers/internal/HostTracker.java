@@ -10,11 +10,13 @@ import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
- * Follows one of the user's other hosts as seed Figure 3 chains its records: the AAAA at
- * {@code <host>.<zone>} (its ULA), the SRV at {@code _autotunnel._udp.<host>.<zone>} (public port
- * and target) and the A at that target (public address). Logic thread only.
+ * Follows one of the user's other hosts through the records the registrar publishes for it
+ * (docs/architecture.md): the AAAA at {@code <host>.<zone>} (its ULA), the SRV at
+ * {@code _autotunnel._udp.<host>.<zone>} (public port and target) and the A at that target (public
+ * address). Logic thread only.
  */
 final class HostTracker implements AutoCloseable {
     private final RecordWatcher watcher;

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
+import io.homeward.kit.schedule.ExecutorScheduler;
 import io.homeward.testkit.RecordingLogger;
 
 /** The component on its own thread, as it runs in the framework: changes arrive from the watcher's threads. */

@@ -22,6 +22,7 @@ import org.xbill.DNS.Type;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerListener;
 import io.homeward.peers.internal.RecordingPeerListener.Event;
+import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 
@@ -30,10 +31,12 @@ class PeerDirectoryComponentTest {
     static final String BROWSE = "_homeward._udp." + ZONE;
     static final String LAPTOP_ULA = "fd12:3456:789a:1:21b:63ff:fe84:5a0c";
     static final String LAPTOP_TARGET = "AutoTunnel-02-1B-63-FF-FE-84-5A-0C." + ZONE;
+    /** How long the directory waits for more changes of a peer before reporting it. */
+    static final Duration SETTLE = Duration.ofMillis(100);
 
     private final FakeWatcher watcher = new FakeWatcher();
-    private final ManualScheduler logic = new ManualScheduler();
     private final MutableClock clock = new MutableClock();
+    private final ManualScheduler logic = new ManualScheduler(clock);
     private final RecordingLogger log = new RecordingLogger();
     private final RecordingPeerListener listener = new RecordingPeerListener();
     private final TestIdentity self = new TestIdentity("home");
@@ -41,7 +44,7 @@ class PeerDirectoryComponentTest {
 
     @BeforeEach
     void start() {
-        directory = new PeerDirectoryComponent(log.logger(), logic, clock, Duration.ofMillis(100));
+        directory = new PeerDirectoryComponent(log.logger(), logic, clock, SETTLE);
         directory.bindIdentity(self);
         directory.addListener(listener);
     }
@@ -51,7 +54,7 @@ class PeerDirectoryComponentTest {
         directory.bindCredentials(new TestCredentials("alice", ZONE));
     }
 
-    /** The records the registrar publishes for a host (seed Figure 3), in the order given by {@code parts}. */
+    /** The records the registrar publishes for a host (see the registrar's record set, docs/architecture.md), in the order given by {@code parts}. */
     private void publish(String host, String ula, int port, String target, String ipv4, String parts) {
         for (char part : parts.toCharArray()) {
             switch (part) {
@@ -92,10 +95,10 @@ class PeerDirectoryComponentTest {
     void assemblesOnePeerFromPtrAaaaSrvAndAInAnyArrivalOrder(String order) {
         signIn();
         publish("laptop", LAPTOP_ULA, 4500, LAPTOP_TARGET, "203.0.113.7", order);
-        logic.settle();
+        logic.advance(SETTLE);
 
         Peer expected = new Peer("laptop", RecordText.ipv6(LAPTOP_ULA), endpoint("203.0.113.7", 4500),
-                MutableClock.DEFAULT_START, "llq-tls");
+                MutableClock.DEFAULT_START.plus(SETTLE), "llq-tls");
         assertEquals(List.of(new Event(Optional.empty(), Optional.of(expected))), listener.events());
         assertEquals(List.of(expected), directory.peers());
         assertEquals(Optional.of(expected), directory.peer(RecordText.ipv6(LAPTOP_ULA)));
@@ -107,7 +110,7 @@ class PeerDirectoryComponentTest {
         signIn();
         for (char part : order.toCharArray()) {
             publish("laptop", LAPTOP_ULA, 4500, LAPTOP_TARGET, "203.0.113.7", String.valueOf(part));
-            logic.settle();
+            logic.advance(SETTLE);
         }
 
         List<Event> events = listener.events();
@@ -120,7 +123,7 @@ class PeerDirectoryComponentTest {
     void aNewPublicAddressIsOneEventWithBeforeAndAfter() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         Peer before = directory.peers().get(0);
         listener.take();
         clock.advance(Duration.ofSeconds(42));
@@ -128,10 +131,10 @@ class PeerDirectoryComponentTest {
 
         watcher.remove(LAPTOP_TARGET, Type.A, "203.0.113.7");
         watcher.add(LAPTOP_TARGET, Type.A, "198.51.100.20");
-        logic.settle();
+        logic.advance(SETTLE);
 
         Peer after = new Peer("laptop", before.ula(), endpoint("198.51.100.20", 4500),
-                MutableClock.DEFAULT_START.plusSeconds(42), "dns-push");
+                before.changed().plusSeconds(42).plus(SETTLE), "dns-push");
         assertEquals(List.of(new Event(Optional.of(before), Optional.of(after))), listener.events());
         assertEquals(List.of(after), directory.peers());
     }
@@ -140,13 +143,13 @@ class PeerDirectoryComponentTest {
     void aNewSrvPortIsOneEventWithBeforeAndAfter() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         Peer before = directory.peers().get(0);
         listener.take();
 
         watcher.add("_autotunnel._udp.laptop." + ZONE, Type.SRV, "0 0 61000 " + LAPTOP_TARGET);
         watcher.remove("_autotunnel._udp.laptop." + ZONE, Type.SRV, "0 0 4500 " + LAPTOP_TARGET);
-        logic.settle();
+        logic.advance(SETTLE);
 
         List<Event> events = listener.events();
         assertEquals(1, events.size(), events.toString());
@@ -158,14 +161,14 @@ class PeerDirectoryComponentTest {
     void aNewSrvTargetIsFollowedToItsAddressAndTheOldTargetIsNoLongerWatched() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
         String newTarget = "AutoTunnel-02-1B-63-FF-FE-84-5A-0D." + ZONE;
         watcher.add(newTarget, Type.A, "192.0.2.44");
 
         watcher.remove("_autotunnel._udp.laptop." + ZONE, Type.SRV, "0 0 4500 " + LAPTOP_TARGET);
         watcher.add("_autotunnel._udp.laptop." + ZONE, Type.SRV, "0 0 4500 " + newTarget);
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(endpoint("192.0.2.44", 4500), directory.peers().get(0).endpoint());
         assertEquals(1, listener.take().size());
@@ -173,7 +176,7 @@ class PeerDirectoryComponentTest {
         assertFalse(watcher.watched().contains(LAPTOP_TARGET.toLowerCase() + " A"));
 
         watcher.add(LAPTOP_TARGET, Type.A, "203.0.113.99");
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(List.of(), listener.events(), "the old target's records no longer matter");
     }
 
@@ -181,12 +184,12 @@ class PeerDirectoryComponentTest {
     void aHostWhosePtrIsRemovedGoesAndItsSubscriptionsClose() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         Peer before = directory.peers().get(0);
         listener.take();
 
         watcher.remove(BROWSE, Type.PTR, "laptop." + ZONE);
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(List.of(new Event(Optional.of(before), Optional.empty())), listener.events());
         assertEquals(List.of(), directory.peers());
@@ -197,18 +200,18 @@ class PeerDirectoryComponentTest {
     void aHostWhoseAaaaIsGoneIsNoPeerUntilItComesBack() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
 
         watcher.remove("laptop." + ZONE, Type.AAAA, LAPTOP_ULA);
-        logic.settle();
+        logic.advance(SETTLE);
         List<Event> gone = listener.take();
         assertEquals(1, gone.size());
         assertEquals(Optional.empty(), gone.get(0).after());
         assertEquals(List.of(), directory.peers());
 
         watcher.add("laptop." + ZONE, Type.AAAA, LAPTOP_ULA);
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(1, directory.peers().size());
         assertEquals(Optional.empty(), listener.take().get(0).before());
     }
@@ -217,17 +220,17 @@ class PeerDirectoryComponentTest {
     void aNewUlaIsAChangeThatKeepsTheEndpointTime() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
         clock.advance(Duration.ofMinutes(5));
 
         watcher.add("laptop." + ZONE, Type.AAAA, "fd12:3456:789a:1::99");
         watcher.remove("laptop." + ZONE, Type.AAAA, LAPTOP_ULA);
-        logic.settle();
+        logic.advance(SETTLE);
 
         Peer after = listener.events().get(0).after().orElseThrow();
         assertEquals(RecordText.ipv6("fd12:3456:789a:1::99"), after.ula());
-        assertEquals(MutableClock.DEFAULT_START, after.changed());
+        assertEquals(MutableClock.DEFAULT_START.plus(SETTLE), after.changed());
         assertEquals(1, listener.events().size());
     }
 
@@ -237,7 +240,7 @@ class PeerDirectoryComponentTest {
         publish("home", "fd12:3456:789a:1::1", 4500, "AutoTunnel-02-00-5E-FF-FE-00-00-01." + ZONE, "192.0.2.1",
                 "PUSA");
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(List.of("laptop"), directory.peers().stream().map(Peer::hostName).toList());
         assertTrue(watcher.watched().stream().noneMatch(w -> w.contains("home." + ZONE)), watcher.watched().toString());
@@ -249,11 +252,11 @@ class PeerDirectoryComponentTest {
         signIn();
         publish("home", "fd12:3456:789a:1::1", 4500, "AutoTunnel-02-00-5E-FF-FE-00-00-01." + ZONE, "192.0.2.1",
                 "PUSA");
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(1, directory.peers().size(), "without an identity every host is listed");
 
         directory.bindIdentity(new TestIdentity("Home"));
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(List.of(), directory.peers());
         assertEquals(Optional.empty(), listener.events().get(listener.events().size() - 1).after());
@@ -263,14 +266,14 @@ class PeerDirectoryComponentTest {
     void newCredentialsForAnotherZoneWatchThatZoneInstead() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
         String bobZone = "bob.members.example.";
         watcher.add("_homeward._udp." + bobZone, Type.PTR, "desk." + bobZone);
         watcher.add("desk." + bobZone, Type.AAAA, "fd99::1");
 
         directory.bindCredentials(new TestCredentials("bob", "BOB.members.example"));
-        logic.settle();
+        logic.advance(SETTLE);
 
         List<Event> events = listener.events();
         assertEquals(2, events.size(), events.toString());
@@ -285,12 +288,12 @@ class PeerDirectoryComponentTest {
     void theSameZoneSignedInAgainKeepsItsSubscriptions() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
         List<String> watched = watcher.watched();
 
         directory.bindCredentials(new TestCredentials("alice", ZONE));
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(watched, watcher.watched());
         assertEquals(List.of(), listener.events());
@@ -304,7 +307,7 @@ class PeerDirectoryComponentTest {
         assertEquals("signed in to " + ZONE + "; waiting for a record watcher", directory.report().state());
         directory.bindWatcher(watcher);
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals("watching " + BROWSE + " with llq-tls", directory.report().state());
         watcher.mechanism("none");
         assertTrue(directory.report().state().contains("no working mechanism yet"), directory.report().state());
@@ -313,7 +316,7 @@ class PeerDirectoryComponentTest {
         assertEquals(List.of(), directory.peers());
         assertEquals(List.of(), watcher.watched());
         directory.bindWatcher(watcher);
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(1, directory.peers().size(), "a watcher that comes back is used again");
 
         directory.unbindCredentials(alice);
@@ -331,7 +334,7 @@ class PeerDirectoryComponentTest {
         directory.addListener(second);
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(1, listener.events().size());
         assertEquals(1, second.events().size());
@@ -343,7 +346,7 @@ class PeerDirectoryComponentTest {
     void aListenerThatArrivesLateHearsTheCurrentPeersFirst() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         RecordingPeerListener late = new RecordingPeerListener();
 
         directory.addListener(late);
@@ -351,7 +354,7 @@ class PeerDirectoryComponentTest {
         assertEquals(List.of(new Event(Optional.empty(), Optional.of(directory.peers().get(0)))), late.events());
         directory.removeListener(late);
         watcher.remove(BROWSE, Type.PTR, "laptop." + ZONE);
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(1, late.events().size(), "a removed listener hears nothing more");
     }
 
@@ -361,11 +364,11 @@ class PeerDirectoryComponentTest {
         watcher.add(BROWSE, Type.PTR, "printer.example.org.");
         watcher.add(BROWSE, Type.PTR, "laptop." + ZONE);
         watcher.add("laptop." + ZONE, Type.AAAA, "not-an-address");
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(List.of(), directory.peers());
 
         watcher.add("laptop." + ZONE, Type.AAAA, LAPTOP_ULA);
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(1, directory.peers().size());
         assertTrue(log.has(LogLevel.WARN, "printer.example.org."), log.toString());
@@ -377,7 +380,7 @@ class PeerDirectoryComponentTest {
     void deactivationClosesEverySubscriptionAndTellsListenersThePeersWent() throws InterruptedException {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
 
         directory.deactivate();
@@ -391,8 +394,9 @@ class PeerDirectoryComponentTest {
         clock.set(Instant.parse("2026-03-01T10:00:00Z"));
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
 
-        assertEquals(Instant.parse("2026-03-01T10:00:00Z"), directory.peers().get(0).changed());
+        assertEquals(Instant.parse("2026-03-01T10:00:00Z").plus(SETTLE), directory.peers().get(0).changed(),
+                "reported once its records settled");
     }
 }
