@@ -2,6 +2,7 @@ package io.homeward.portmap.pcp.internal;
 
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.TransportProtocol;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * A mapping the mapper keeps alive: what was asked, the PCP nonce it must repeat in every refresh
@@ -15,7 +16,7 @@ final class HeldMapping {
     /** The protocol that last granted it, tried first on renewal and used for the delete. */
     String protocol;
     PortMapping current;
-    Scheduler.Cancellable timer = () -> { };
+    Scheduler.Scheduled timer = () -> { };
 
     HeldMapping(TransportProtocol transport, int internalPort, byte[] nonce, long lifetimeSeconds) {
         this.transport = transport;

@@ -22,6 +22,7 @@ import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
 import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.TransportProtocol;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * Obtains mappings from the gateway, renews each at half its granted lifetime (RFC 6886 §3.3),

@@ -25,6 +25,7 @@ import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
 import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.TransportProtocol;
+import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 
@@ -33,8 +34,8 @@ class MappingKeeperTest {
     private static final InetAddress PUBLIC = FakeGateway.address("11.0.0.2");
 
     private final FakeNetwork network = new FakeNetwork();
-    private final ManualScheduler scheduler = new ManualScheduler();
     private final MutableClock clock = new MutableClock();
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final RecordingLogger log = new RecordingLogger();
     private final List<PortMappingEvent> events = new CopyOnWriteArrayList<>();
     private FakeGateway gateway;
@@ -61,7 +62,6 @@ class MappingKeeperTest {
     }
 
     private List<Kind> kinds() {
-        scheduler.runReady();
         return events.stream().map(PortMappingEvent::kind).toList();
     }
 
@@ -72,11 +72,10 @@ class MappingKeeperTest {
         assertEquals(new PortMapping("pcp", TransportProtocol.UDP, 4500, PUBLIC, 4500, Duration.ofSeconds(3600),
                 clock.instant()), mapping);
         assertEquals(List.of(Kind.MAPPED), kinds());
-        assertEquals(Duration.ofSeconds(1800), scheduler.pending().get(0).delay());
+        assertEquals(Optional.of(Duration.ofSeconds(1800)), scheduler.nextDelay());
 
-        clock.advance(Duration.ofSeconds(1800));
         gateway.epoch = 1900;
-        scheduler.fireNext();
+        scheduler.advance(Duration.ofSeconds(1800));
         assertEquals(List.of(Kind.MAPPED, Kind.RENEWED), kinds());
         List<byte[]> sent = gateway.requestsOfVersion(2);
         assertEquals(2, sent.size());
@@ -108,9 +107,8 @@ class MappingKeeperTest {
         MappingKeeper keeper = keeper();
         keeper.map(TransportProtocol.UDP, 4500, null);
         gateway.speaks = FakeGateway.Speaks.PCP_ONLY;
-        clock.advance(Duration.ofSeconds(1800));
         gateway.epoch = 1900;
-        scheduler.fireNext();
+        scheduler.advance(Duration.ofSeconds(1800));
         assertEquals(List.of(Kind.MAPPED, Kind.RENEWED), kinds());
         assertEquals("pcp", events.get(1).mapping().mapper());
         assertEquals("pcp", keeper.protocol());
@@ -216,9 +214,8 @@ class MappingKeeperTest {
         MappingKeeper keeper = keeper();
         keeper.map(TransportProtocol.UDP, 4500, null);
         keeper.map(TransportProtocol.TCP, 4501, null);
-        clock.advance(Duration.ofSeconds(1800));
         gateway.epoch = 3;
-        scheduler.fireNext();
+        scheduler.advance(Duration.ofSeconds(1800));
         assertEquals(List.of(Kind.MAPPED, Kind.MAPPED, Kind.RENEWED, Kind.MAPPED), kinds());
         assertEquals(TransportProtocol.TCP, events.get(3).mapping().transport());
         assertTrue(log.has(LogLevel.INFO, "lost its mappings"), log.lines()::toString);
@@ -275,11 +272,10 @@ class MappingKeeperTest {
         MappingKeeper keeper = keeper(true, true, 1, gateway.port());
         keeper.map(TransportProtocol.UDP, 4500, null);
         gateway.silent = true;
+        scheduler.advance(Duration.ofSeconds(1800));
+        assertEquals(Optional.of(Duration.ofSeconds(900)), scheduler.nextDelay());
         clock.advance(Duration.ofSeconds(1800));
-        scheduler.fireNext();
-        assertEquals(Duration.ofSeconds(900), scheduler.pending().get(0).delay());
-        clock.advance(Duration.ofSeconds(1800));
-        scheduler.fireNext();
+        scheduler.runDue();
         assertEquals(List.of(Kind.MAPPED, Kind.LOST), kinds());
         assertTrue(keeper.status().mappings().isEmpty());
     }
