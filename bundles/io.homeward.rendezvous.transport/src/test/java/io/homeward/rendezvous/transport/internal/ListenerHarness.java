@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.dns.DnsResponder;
+import io.homeward.testkit.RecordingLogger;
 
 /** Starts a {@link ListenerSet} on free loopback ports with a self-signed identity in a temporary directory. */
 final class ListenerHarness implements AutoCloseable {
@@ -19,9 +20,9 @@ final class ListenerHarness implements AutoCloseable {
 
     ListenerHarness(Path data, DnsRequestHandler handler, StreamSettings stream) throws Exception {
         SecureRandom random = new SecureRandom();
-        identity = TlsIdentityStore.selfSigned(data, "ns.test.example", Clock.systemUTC(), random, log.logger);
+        identity = TlsIdentityStore.selfSigned(data.resolve("tls"), "ns.test.example", Clock.systemUTC(), random, log.logger());
         listeners = new ListenerSet(new ListenerSettings(InetAddress.getLoopbackAddress(), 0, 0, stream, 2, 64), handler,
-                identity, closed::add, Clock.systemUTC(), random, log.logger);
+                identity, closed::add, Clock.systemUTC(), random, log.logger());
     }
 
     static StreamSettings stream(int perClient, long idleMillis, long maxQueued) {

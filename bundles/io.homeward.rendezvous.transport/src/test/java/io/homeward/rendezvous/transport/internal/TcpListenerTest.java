@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.dns.DnsTransport;
@@ -133,7 +134,7 @@ class TcpListenerTest {
                 assertTrue(closedByServer(third));
                 assertTrue(closedByServer(fourth));
             }
-            assertEquals(1, server.log.count("warn", "refused a connection"));
+            assertEquals(1, server.log.count(LogLevel.WARN, "refused a connection"));
             assertEquals(2, server.status().refusedConnections());
             for (Socket socket : List.of(first, second)) {
                 byte[] query = Messages.query(5, 12);
@@ -149,7 +150,7 @@ class TcpListenerTest {
                 Socket socket = connect(server)) {
             socket.getOutputStream().write(new byte[] {0, 2, 'h', 'i'});
             assertTrue(closedByServer(socket));
-            Await.until("the reason is logged", () -> server.log.count("debug", "malformed stream: length prefix 2") == 1);
+            Await.until("the reason is logged", () -> server.log.count(LogLevel.DEBUG, "malformed stream: length prefix 2") == 1);
         }
     }
 
@@ -181,7 +182,7 @@ class TcpListenerTest {
                 // The server closed the connection while queries were still being written.
             }
             Await.until("the server gives up on the connection", () -> server.closed.size() == 1);
-            assertEquals(1, server.log.count("debug", "does not read"));
+            assertEquals(1, server.log.count(LogLevel.DEBUG, "does not read"));
             assertEquals(0, server.status().tcpConnections());
         }
     }
