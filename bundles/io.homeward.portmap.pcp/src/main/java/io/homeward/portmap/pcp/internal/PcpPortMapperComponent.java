@@ -31,6 +31,15 @@ import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.PortMappingListener;
 import io.homeward.api.portmap.TransportProtocol;
 import io.homeward.kit.schedule.ExecutorScheduler;
+import io.homeward.portmap.pcp.internal.mapping.MapperSettings;
+import io.homeward.portmap.pcp.internal.mapping.MapperStatus;
+import io.homeward.portmap.pcp.internal.mapping.MappingKeeper;
+import io.homeward.portmap.pcp.internal.mapping.ProtocolClient;
+import io.homeward.portmap.pcp.internal.net.AnnouncementListener;
+import io.homeward.portmap.pcp.internal.net.GatewayExchange;
+import io.homeward.portmap.pcp.internal.net.GatewayNetwork;
+import io.homeward.portmap.pcp.internal.net.SystemGatewayNetwork;
+import io.homeward.portmap.pcp.internal.wire.PcpConstants;
 
 /**
  * PCP (RFC 6887) and NAT-PMP (RFC 6886) port mapper: both share the gateway's UDP port 5351 and
