@@ -19,12 +19,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.osgi.service.log.LogLevel;
 import org.xbill.DNS.Type;
 
+import io.homeward.api.identity.Eui64;
+import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerListener;
 import io.homeward.peers.internal.RecordingPeerListener.Event;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.TestHostIdentity;
 
 class PeerDirectoryComponentTest {
     static final String ZONE = "alice.members.example.";
@@ -39,7 +42,7 @@ class PeerDirectoryComponentTest {
     private final ManualScheduler logic = new ManualScheduler(clock);
     private final RecordingLogger log = new RecordingLogger();
     private final RecordingPeerListener listener = new RecordingPeerListener();
-    private final TestIdentity self = new TestIdentity("home");
+    private final HostIdentity self = self("home");
     private PeerDirectoryComponent directory;
 
     @BeforeEach
@@ -47,6 +50,12 @@ class PeerDirectoryComponentTest {
         directory = new PeerDirectoryComponent(log.logger(), logic, clock, SETTLE);
         directory.bindIdentity(self);
         directory.addListener(listener);
+    }
+
+    /** This host, with a name the test chooses. */
+    private static HostIdentity self(String name) {
+        return new TestHostIdentity(Eui64.parse("02-00-5E-FF-FE-00-00-01"), "test",
+                TestHostIdentity.ula("fd00:1:2:3:0:5eff:fe00:1"), name);
     }
 
     private void signIn() {
@@ -255,7 +264,7 @@ class PeerDirectoryComponentTest {
         logic.advance(SETTLE);
         assertEquals(1, directory.peers().size(), "without an identity every host is listed");
 
-        directory.bindIdentity(new TestIdentity("Home"));
+        directory.bindIdentity(self("Home"));
         logic.advance(SETTLE);
 
         assertEquals(List.of(), directory.peers());
