@@ -27,6 +27,7 @@ import io.homeward.peers.internal.RecordingPeerListener.Event;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.TestCredentials;
 import io.homeward.testkit.TestHostIdentity;
 
 class PeerDirectoryComponentTest {
@@ -60,7 +61,7 @@ class PeerDirectoryComponentTest {
 
     private void signIn() {
         directory.bindWatcher(watcher);
-        directory.bindCredentials(new TestCredentials("alice", ZONE));
+        directory.bindCredentials(TestCredentials.of("alice", ZONE));
     }
 
     /** The records the registrar publishes for a host (see the registrar's record set, docs/architecture.md), in the order given by {@code parts}. */
@@ -281,7 +282,7 @@ class PeerDirectoryComponentTest {
         watcher.add("_homeward._udp." + bobZone, Type.PTR, "desk." + bobZone);
         watcher.add("desk." + bobZone, Type.AAAA, "fd99::1");
 
-        directory.bindCredentials(new TestCredentials("bob", "BOB.members.example"));
+        directory.bindCredentials(TestCredentials.of("bob", "BOB.members.example"));
         logic.advance(SETTLE);
 
         List<Event> events = listener.events();
@@ -301,7 +302,7 @@ class PeerDirectoryComponentTest {
         listener.take();
         List<String> watched = watcher.watched();
 
-        directory.bindCredentials(new TestCredentials("alice", ZONE));
+        directory.bindCredentials(TestCredentials.of("alice", ZONE));
         logic.advance(SETTLE);
 
         assertEquals(watched, watcher.watched());
@@ -311,7 +312,7 @@ class PeerDirectoryComponentTest {
     @Test
     void signingOutOrLosingTheWatcherEmptiesTheDirectoryAndSaysWhatItWaitsFor() {
         assertEquals("not signed in", directory.report().state());
-        TestCredentials alice = new TestCredentials("alice", ZONE);
+        TestCredentials alice = TestCredentials.of("alice", ZONE);
         directory.bindCredentials(alice);
         assertEquals("signed in to " + ZONE + "; waiting for a record watcher", directory.report().state());
         directory.bindWatcher(watcher);
