@@ -1,6 +1,9 @@
 package io.homeward.rendezvous.transport.internal;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,6 +38,22 @@ final class ListenerHarness implements AutoCloseable {
 
     ListenerStatus status() {
         return listeners.status();
+    }
+
+    /** A TCP connection to the listener that gives up reading after 10 s. */
+    Socket tcpClient() throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), status().tcpPort());
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    /** True when the server has closed the connection: the client reads end of stream or a reset. */
+    static boolean closedByServer(Socket socket) throws IOException {
+        try {
+            return socket.getInputStream().read() < 0;
+        } catch (SocketException reset) {
+            return true;
+        }
     }
 
     @Override
