@@ -43,7 +43,7 @@ public class EmbeddedSignIn {
     private volatile ConfigurationAdmin configurationAdmin;
     private volatile boolean done;
 
-    /** First start keeps its marker in {@code embedded/} and the password beside the other bundles' directories. */
+    /** The first start's marker goes to {@code embedded/} of the data directory, its password file beside it. */
     @Activate
     public EmbeddedSignIn(BundleContext context, @Reference(service = LoggerFactory.class) Logger log) {
         this.log = log;
