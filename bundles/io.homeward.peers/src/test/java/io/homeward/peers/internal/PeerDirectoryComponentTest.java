@@ -64,7 +64,7 @@ class PeerDirectoryComponentTest {
         directory.bindCredentials(TestCredentials.of("alice", ZONE));
     }
 
-    /** The records the registrar publishes for a host (see the registrar's record set, docs/architecture.md), in the order given by {@code parts}. */
+    /** The records the registrar publishes for a host (docs/architecture.md), in the order given by {@code parts}. */
     private void publish(String host, String ula, int port, String target, String ipv4, String parts) {
         for (char part : parts.toCharArray()) {
             switch (part) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.homeward.api.portmap.TransportProtocol;
 
-/** The hex examples of the NAT-PMP section of the protocol document (RFC 6886 §3). */
+/** NAT-PMP messages against hex examples laid out by hand from RFC 6886 §3. */
 class NatPmpMessagesTest {
 
     @Test

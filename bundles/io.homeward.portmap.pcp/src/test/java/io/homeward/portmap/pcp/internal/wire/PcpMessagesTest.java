@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.homeward.api.portmap.TransportProtocol;
 
-/** The hex examples of the PCP section of the protocol document (RFC 6887 §7, §11). */
+/** PCP messages against hex examples laid out by hand from RFC 6887 §7 and §11. */
 class PcpMessagesTest {
     static final byte[] NONCE = Samples.bytes("a1 b2 c3 d4 e5 f6 07 18 29 3a 4b 5c");
 

@@ -17,7 +17,7 @@ public final class Samples {
     private Samples() {
     }
 
-    /** Hex dumps as the RFCs print them (offsets, spaces and line breaks ignored). */
+    /** The bytes of a hex dump (offsets, spaces and line breaks ignored). */
     public static byte[] bytes(String dump) {
         return HexFormat.of().parseHex(dump.replaceAll("(?m)^[0-9a-f]{4}  ", "").replaceAll("\\s", ""));
     }
