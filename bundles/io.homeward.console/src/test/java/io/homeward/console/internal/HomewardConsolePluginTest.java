@@ -23,7 +23,8 @@ class HomewardConsolePluginTest {
         ConsoleGet get = new ConsoleGet("/homeward.json", "/system/console/homeward.json");
         plugin.doGet(get.request(), get.response());
         assertEquals("application/json", get.contentType());
-        assertTrue(get.body().startsWith("{\"feature\":\"all-in-one\",\"identity\":{\"hostName\":\"alice-mbp\""), get::body);
+        assertTrue(get.body().startsWith("{\"feature\":\"all-in-one\",\"identity\":{\"hostName\":\"alice-mbp\""),
+                get::body);
         assertTrue(get.body().contains("\"subscriptions\":null"), get::body);
     }
 

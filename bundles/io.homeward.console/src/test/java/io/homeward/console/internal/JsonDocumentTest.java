@@ -26,7 +26,8 @@ class JsonDocumentTest {
                 + "{\"name\":\"\\u003cdesk>.alice.members.example.\",\"type\":\"SRV\",\"mechanism\":\"poll\","
                 + "\"leaseExpiry\":null,\"lastEvent\":null}],"
                 + "\"missing\":[]}",
-                JsonDocument.render(ConsoleFacts.read(TestRuntimeStatus.example(), TestHostIdentity.example("eth0", "alice-mbp"), Fixtures.watcher())));
+                JsonDocument.render(ConsoleFacts.read(TestRuntimeStatus.example(),
+                        TestHostIdentity.example("eth0", "alice-mbp"), Fixtures.watcher())));
     }
 
     @Test
