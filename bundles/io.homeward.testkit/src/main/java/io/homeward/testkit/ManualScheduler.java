@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 import io.homeward.kit.schedule.Scheduler;
 
@@ -48,6 +49,10 @@ public final class ManualScheduler implements Scheduler {
         return () -> cancelled[0] = true;
     }
 
+    /**
+     * Moves the clock forward, running each timer that falls due on the way at its due time (a timer already
+     * overdue, because the test moved the shared clock itself, runs at the clock's time: late, as on a busy thread).
+     */
     public void advance(Duration by) {
         Instant end = clock.instant().plus(by);
         while (true) {
@@ -57,19 +62,26 @@ public final class ManualScheduler implements Scheduler {
                 break;
             }
             timed.remove(next);
-            clock.set(next.due());
+            if (next.due().isAfter(clock.instant())) {
+                clock.set(next.due());
+            }
             execute(next.task());
         }
         clock.set(end);
     }
 
-    /** Time until the earliest pending task, null when none is pending. */
-    public Duration nextDelay() {
-        return timed.stream().filter(t -> !t.cancelled()[0]).map(t -> Duration.between(clock.instant(), t.due()))
-                .min(Comparator.naturalOrder()).orElse(null);
+    /** Runs the timers due by the clock's time, after the test moved the clock itself. */
+    public void runDue() {
+        advance(Duration.ZERO);
     }
 
     public long pending() {
         return timed.stream().filter(t -> !t.cancelled()[0]).count();
+    }
+
+    /** Time from the clock's instant to the earliest live timer; empty when none is armed. */
+    public Optional<Duration> nextDelay() {
+        return timed.stream().filter(t -> !t.cancelled()[0]).map(Timed::due).min(Comparator.naturalOrder())
+                .map(due -> Duration.between(clock.instant(), due));
     }
 }

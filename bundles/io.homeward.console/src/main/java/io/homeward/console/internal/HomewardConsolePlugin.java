@@ -43,13 +43,6 @@ public class HomewardConsolePlugin extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ConsoleFacts facts = ConsoleFacts.read(runtimeStatus, hostIdentity, subscriptionStatus);
-        response.setCharacterEncoding("UTF-8");
-        if (JsonRequests.wanted(request)) {
-            response.setContentType("application/json");
-            response.getWriter().write(JsonDocument.render(facts));
-        } else {
-            response.setContentType("text/html");
-            response.getWriter().write(HtmlPage.render(facts));
-        }
+        JsonRequests.answer(request, response, () -> JsonDocument.render(facts), () -> HtmlPage.render(facts));
     }
 }

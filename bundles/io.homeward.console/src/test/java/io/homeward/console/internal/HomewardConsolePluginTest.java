@@ -5,76 +5,44 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.lang.reflect.Proxy;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import io.homeward.kit.html.Html;
+import io.homeward.testkit.ConsoleGet;
+import io.homeward.testkit.TestHostIdentity;
+import io.homeward.testkit.TestRuntimeStatus;
 
 class HomewardConsolePluginTest {
     private final HomewardConsolePlugin plugin = new HomewardConsolePlugin();
-    private final StringWriter body = new StringWriter();
-    private final Map<String, String> headers = new HashMap<>();
 
     @Test
     void theJsonPathAnswersJson() throws IOException {
-        plugin.runtimeStatus = Fixtures.status();
-        plugin.hostIdentity = Fixtures.identity("eth0");
-        plugin.doGet(request("/homeward.json", "/system/console/homeward.json", null), response());
-        assertEquals("application/json", headers.get("contentType"));
-        assertTrue(body.toString().startsWith("{\"feature\":\"all-in-one\",\"identity\":{\"hostName\":\"alice-mbp\""), body::toString);
-        assertTrue(body.toString().contains("\"subscriptions\":null"), body::toString);
+        plugin.runtimeStatus = TestRuntimeStatus.example();
+        plugin.hostIdentity = TestHostIdentity.example("eth0", "alice-mbp");
+        ConsoleGet get = new ConsoleGet("/homeward.json", "/system/console/homeward.json");
+        plugin.doGet(get.request(), get.response());
+        assertEquals("application/json", get.contentType());
+        assertTrue(get.body().startsWith("{\"feature\":\"all-in-one\",\"identity\":{\"hostName\":\"alice-mbp\""),
+                get::body);
+        assertTrue(get.body().contains("\"subscriptions\":null"), get::body);
     }
 
     @Test
     void aWatcherThatAppearsIsShownOnTheNextRequest() throws IOException {
         plugin.subscriptionStatus = Fixtures.watcher();
-        plugin.doGet(request("/homeward.json", "/system/console/homeward.json", null), response());
-        assertTrue(body.toString().contains("\"subscriptions\":[{\"name\":\"laptop.alice.members.example.\",\"type\":\"AAAA\","
-                + "\"mechanism\":\"llq-udp\""), body::toString);
+        ConsoleGet get = new ConsoleGet("/homeward.json", "/system/console/homeward.json");
+        plugin.doGet(get.request(), get.response());
+        assertTrue(get.body().contains("\"subscriptions\":[{\"name\":\"laptop.alice.members.example.\",\"type\":\"AAAA\","
+                + "\"mechanism\":\"llq-udp\""), get::body);
     }
 
     @Test
     void thePageAnswersAnHtmlFragment() throws IOException {
-        plugin.doGet(request("/homeward", "/system/console/homeward", null), response());
-        assertEquals("text/html", headers.get("contentType"));
-        assertTrue(body.toString().contains(Html.escape(ConsoleFacts.NO_IDENTITY)), body::toString);
-        assertFalse(body.toString().contains("<html"), body::toString);
-    }
-
-    private static HttpServletRequest request(String pathInfo, String uri, String format) {
-        return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getPathInfo" -> pathInfo;
-                    case "getRequestURI" -> uri;
-                    case "getParameter" -> "format".equals(args[0]) ? format : null;
-                    case "getMethod" -> "GET";
-                    default -> null;
-                });
-    }
-
-    private HttpServletResponse response() {
-        PrintWriter writer = new PrintWriter(body);
-        return (HttpServletResponse) Proxy.newProxyInstance(HttpServletResponse.class.getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "getWriter" -> {
-                            return writer;
-                        }
-                        case "setContentType" -> headers.put("contentType", (String) args[0]);
-                        case "setCharacterEncoding" -> headers.put("charset", (String) args[0]);
-                        default -> {
-                            return null;
-                        }
-                    }
-                    return null;
-                });
+        ConsoleGet get = new ConsoleGet("/homeward", "/system/console/homeward");
+        plugin.doGet(get.request(), get.response());
+        assertEquals("text/html", get.contentType());
+        assertTrue(get.body().contains(Html.escape(ConsoleFacts.NO_IDENTITY)), get::body);
+        assertFalse(get.body().contains("<html"), get::body);
     }
 }

@@ -8,12 +8,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.homeward.kit.html.Html;
+import io.homeward.testkit.TestHostIdentity;
+import io.homeward.testkit.TestRuntimeStatus;
 
 class HtmlPageTest {
 
     @Test
     void showsIdentityAndEveryCapabilityWithTheProviderInUse() {
-        String html = HtmlPage.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("eth0"), Fixtures.watcher()));
+        String html = HtmlPage.render(ConsoleFacts.read(TestRuntimeStatus.example(),
+                TestHostIdentity.example("eth0", "alice-mbp"), Fixtures.watcher()));
         assertTrue(html.contains("Feature: all-in-one"), html);
         assertTrue(html.contains("<tr><th>Host name</th><td>alice-mbp</td></tr>"), html);
         assertTrue(html.contains("<td>02-1B-63-FF-FE-84-5A-0C (from interface eth0)</td>"), html);
@@ -28,7 +31,8 @@ class HtmlPageTest {
 
     @Test
     void everyValueIsEscaped() {
-        String html = HtmlPage.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("<b>eth0</b>", "<script>"), Fixtures.watcher()));
+        String html = HtmlPage.render(ConsoleFacts.read(TestRuntimeStatus.example(),
+                TestHostIdentity.example("<b>eth0</b>", "<script>"), Fixtures.watcher()));
         assertFalse(html.contains("<script>") || html.contains("<b>") || html.contains("<desk>"), html);
         assertTrue(html.contains("&lt;script&gt;") && html.contains("&lt;b&gt;eth0&lt;/b&gt;"), html);
         assertTrue(html.contains("&lt;desk&gt;.alice.members.example."), html);
@@ -46,7 +50,8 @@ class HtmlPageTest {
 
     @Test
     void showsEveryWatchWithItsMechanismLeaseAndLastEvent() {
-        String html = HtmlPage.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("eth0"), Fixtures.watcher()));
+        String html = HtmlPage.render(ConsoleFacts.read(TestRuntimeStatus.example(),
+                TestHostIdentity.example("eth0", "alice-mbp"), Fixtures.watcher()));
         assertTrue(html.contains("<tr><td>laptop.alice.members.example.</td><td>AAAA</td><td>llq-udp</td>"
                 + "<td>2026-11-21T12:00:00Z</td><td>2026-11-21T10:00:05Z</td></tr>"), html);
         assertTrue(html.contains("<td>SRV</td><td>poll</td><td>-</td><td>-</td></tr>"), html);
@@ -55,7 +60,8 @@ class HtmlPageTest {
 
     @Test
     void aWatcherWithoutSubscriptionsSaysSo() {
-        String html = HtmlPage.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("eth0"), List::of));
+        String html = HtmlPage.render(ConsoleFacts.read(TestRuntimeStatus.example(),
+                TestHostIdentity.example("eth0", "alice-mbp"), List::of));
         assertTrue(html.contains("<tr><td colspan=\"5\">nothing watched</td></tr>"), html);
     }
 }

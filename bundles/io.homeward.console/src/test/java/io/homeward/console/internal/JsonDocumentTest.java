@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 import io.homeward.kit.json.Json;
+import io.homeward.testkit.TestHostIdentity;
+import io.homeward.testkit.TestRuntimeStatus;
 
 class JsonDocumentTest {
 
@@ -24,7 +26,8 @@ class JsonDocumentTest {
                 + "{\"name\":\"\\u003cdesk>.alice.members.example.\",\"type\":\"SRV\",\"mechanism\":\"poll\","
                 + "\"leaseExpiry\":null,\"lastEvent\":null}],"
                 + "\"missing\":[]}",
-                JsonDocument.render(ConsoleFacts.read(Fixtures.status(), Fixtures.identity("eth0"), Fixtures.watcher())));
+                JsonDocument.render(ConsoleFacts.read(TestRuntimeStatus.example(),
+                        TestHostIdentity.example("eth0", "alice-mbp"), Fixtures.watcher())));
     }
 
     @Test

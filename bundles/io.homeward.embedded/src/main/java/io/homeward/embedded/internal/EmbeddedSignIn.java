@@ -22,6 +22,7 @@ import org.osgi.service.log.LoggerFactory;
 
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.rendezvous.DnsListenerStatus;
+import io.homeward.kit.data.DataDirectory;
 
 /**
  * In the all-in-one runtime, signs the local agent in to the local rendezvous on first start (see
@@ -30,7 +31,6 @@ import io.homeward.api.rendezvous.DnsListenerStatus;
  */
 @Component(immediate = true)
 public class EmbeddedSignIn {
-    static final String DATA_PROPERTY = "homeward.data";
     private static final long STOP_WAIT_SECONDS = 5;
     private static final long RETRY_SECONDS = 5;
 
@@ -43,18 +43,14 @@ public class EmbeddedSignIn {
     private volatile ConfigurationAdmin configurationAdmin;
     private volatile boolean done;
 
+    /** The first start's marker goes to {@code embedded/} of the data directory, its password file beside it. */
     @Activate
     public EmbeddedSignIn(BundleContext context, @Reference(service = LoggerFactory.class) Logger log) {
         this.log = log;
-        String data = context.getProperty(DATA_PROPERTY);
-        this.firstStart = data == null || data.isBlank() ? null
-                : new FirstStart(Path.of(data), System.getProperty("user.name"), new SecureRandom(), Clock.systemUTC(),
-                        log);
-        if (firstStart == null) {
-            log.warn("The framework property {} is not set, so there is nowhere to keep a first-start account; "
-                    + "sign in with homeward:signin", DATA_PROPERTY);
-        }
-        this.done = firstStart == null || firstStart.isDone();
+        Path data = DataDirectory.resolve(context, "embedded", log).getParent();
+        this.firstStart = new FirstStart(data, System.getProperty("user.name"), new SecureRandom(), Clock.systemUTC(),
+                log);
+        this.done = firstStart.isDone();
         this.worker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "homeward-embedded-signin");
             thread.setDaemon(true);

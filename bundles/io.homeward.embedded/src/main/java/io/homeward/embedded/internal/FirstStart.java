@@ -15,6 +15,7 @@ import io.homeward.api.accounts.AccountException;
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.ListenerState;
+import io.homeward.kit.files.SecretFiles;
 
 /**
  * The all-in-one runtime's first start: an account for the machine's user in the local rendezvous,
@@ -73,15 +74,15 @@ final class FirstStart {
         char[] password = null;
         try {
             boolean reused = Files.exists(passwordFile());
-            password = reused ? PrivateFiles.readFirstLine(passwordFile()) : RandomPassword.generate(random);
+            password = reused ? SecretFiles.readFirstLine(passwordFile()) : RandomPassword.generate(random);
             if (!reused) {
-                PrivateFiles.write(passwordFile(), password);
+                SecretFiles.write(passwordFile(), password);
             }
             String zone = createOrReset(accounts, password, reused);
             String server = "127.0.0.1:" + tlsPort.get();
             signIn.apply(Map.of("zone", zone, "user", user, "passwordFile", passwordFile().toString(),
                     "server", server, "tlsFingerprint", fingerprint));
-            PrivateFiles.write(marker(), ("user=" + user + "\nzone=" + zone + "\ncreated=" + clock.instant() + "\n")
+            SecretFiles.write(marker(), ("user=" + user + "\nzone=" + zone + "\ncreated=" + clock.instant() + "\n")
                     .toCharArray());
             log.info("First start: created the account {} (zone {}) in this runtime's rendezvous and signed this "
                     + "host in to it at {}; the password is in {} (use it to sign in another machine)", user, zone,

@@ -9,18 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.ListenerState;
+import io.homeward.kit.data.DataDirectory;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.TestBundleContext;
 
 /** The component as DS drives it: services arrive one by one, in any order, and the work happens once all are there. */
 class EmbeddedSignInTest {
@@ -29,16 +31,6 @@ class EmbeddedSignInTest {
 
     private final List<String> pids = new CopyOnWriteArrayList<>();
     private final List<Dictionary<String, Object>> updates = new CopyOnWriteArrayList<>();
-
-    private BundleContext context() {
-        return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getProperty")) {
-                        return EmbeddedSignIn.DATA_PROPERTY.equals(args[0]) ? data.toString() : null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
 
     @SuppressWarnings("unchecked")
     private ConfigurationAdmin configurationAdmin() {
@@ -75,7 +67,9 @@ class EmbeddedSignInTest {
     @Test
     void signsTheLocalAgentInOnceEveryServiceIsThere() throws Exception {
         RecordingLogger log = new RecordingLogger();
-        EmbeddedSignIn component = new EmbeddedSignIn(context(), log.logger());
+        EmbeddedSignIn component = new EmbeddedSignIn(
+                new TestBundleContext(Map.of(DataDirectory.PROPERTY, data.toString()), data.resolve("bundle-storage"))
+                        .context(), log.logger());
         try {
             component.bindListeners(listeners());
             FakeAccounts accounts = new FakeAccounts();
@@ -97,19 +91,23 @@ class EmbeddedSignInTest {
     }
 
     @Test
-    void withoutADataDirectoryItWarnsAndDoesNothing() {
-        BundleContext noData = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> null);
+    void withoutTheDataDirectoryPropertyItKeepsTheAccountInTheBundleStorageAndSaysSo(@TempDir Path storage)
+            throws Exception {
         RecordingLogger log = new RecordingLogger();
-        EmbeddedSignIn component = new EmbeddedSignIn(noData, log.logger());
+        EmbeddedSignIn component = new EmbeddedSignIn(new TestBundleContext(Map.of(), storage).context(), log.logger());
         try {
             component.bindListeners(listeners());
             component.bindAccounts(new FakeAccounts());
             component.bindConfigurationAdmin(configurationAdmin());
+            for (int i = 0; i < 200 && !Files.exists(storage.resolve("embedded/account")); i++) {
+                Thread.sleep(25);
+            }
         } finally {
             component.deactivate();
         }
-        assertTrue(log.has(LogLevel.WARN, "homeward.data"), log.toString());
-        assertEquals(List.of(), pids);
+        assertTrue(log.has(LogLevel.WARN, DataDirectory.PROPERTY), log.toString());
+        assertTrue(Files.exists(storage.resolve("embedded/account")), log.toString());
+        assertTrue(Files.exists(storage.resolve("account-password")), log.toString());
+        assertEquals(List.of(SignInConfiguration.PID), pids);
     }
 }

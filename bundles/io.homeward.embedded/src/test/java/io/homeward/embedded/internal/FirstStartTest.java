@@ -18,6 +18,7 @@ import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.ListenerState;
+import io.homeward.kit.files.SecretFiles;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 
@@ -109,7 +110,7 @@ class FirstStartTest {
 
     @Test
     void anInterruptedFirstStartResumesWithTheSamePassword() throws Exception {
-        PrivateFiles.write(data.resolve("account-password"), "left-by-a-crash-1234".toCharArray());
+        SecretFiles.write(data.resolve("account-password"), "left-by-a-crash-1234".toCharArray());
         accounts.addUser("alice", "something else".toCharArray());
 
         assertTrue(firstStart().run(accounts, running(), configuration));

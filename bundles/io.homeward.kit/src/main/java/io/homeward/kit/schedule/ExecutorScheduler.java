@@ -10,18 +10,23 @@ import org.osgi.service.log.Logger;
 
 /**
  * {@link Scheduler} on one daemon thread the component owns. Work handed in after shutdown (a late
- * event while the component stops) is dropped: there is nothing left for it to do.
+ * event while the component stops) is dropped: there is nothing left for it to do. Made with a
+ * {@link Logger}, a task that throws is logged and the thread goes on with the next one, and dropped
+ * work is noted at debug level.
  */
 public final class ExecutorScheduler implements Scheduler {
     private final ScheduledThreadPoolExecutor executor;
+    private final String threadName;
     private final Logger log;
 
+    /** A thread whose failing tasks end silently. */
     public ExecutorScheduler(String threadName) {
         this(threadName, null);
     }
 
-    /** A task that fails is logged at ERROR on {@code log}; the thread goes on with the next one. */
+    /** A thread that logs every task that throws to {@code log}, and goes on. */
     public ExecutorScheduler(String threadName, Logger log) {
+        this.threadName = threadName;
         this.log = log;
         executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
@@ -37,7 +42,7 @@ public final class ExecutorScheduler implements Scheduler {
         try {
             executor.execute(guarded(task));
         } catch (RejectedExecutionException stopped) {
-            return;
+            dropped();
         }
     }
 
@@ -48,6 +53,7 @@ public final class ExecutorScheduler implements Scheduler {
                     TimeUnit.MILLISECONDS);
             return () -> future.cancel(false);
         } catch (RejectedExecutionException stopped) {
+            dropped();
             return () -> { };
         }
     }
@@ -71,8 +77,14 @@ public final class ExecutorScheduler implements Scheduler {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                log.error("A task on {} failed; the thread keeps running", Thread.currentThread().getName(), e);
+                log.error("A task on the {} thread failed; the thread goes on with the next one", threadName, e);
             }
         };
+    }
+
+    private void dropped() {
+        if (log != null) {
+            log.debug("The {} thread has stopped; dropped a late task", threadName);
+        }
     }
 }

@@ -41,23 +41,24 @@ class ExecutorSchedulerTest {
     }
 
     @Test
-    void aFailingTaskIsLoggedAndTheThreadGoesOn() throws Exception {
+    void withALoggerAFailingTaskIsLoggedAndTheThreadGoesOn() throws Exception {
         List<String> errors = new CopyOnWriteArrayList<>();
         Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("error")) {
-                        errors.add(String.valueOf(args[0]));
+                        errors.add(args[0] + " " + args[1] + " " + args[2]);
                     }
                     return null;
                 });
         ExecutorScheduler scheduler = new ExecutorScheduler("kit-test", log);
-        CountDownLatch after = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
         scheduler.execute(() -> {
-            throw new IllegalStateException("broken");
+            throw new IllegalStateException("broken task");
         });
-        scheduler.execute(after::countDown);
-        assertTrue(after.await(5, TimeUnit.SECONDS));
+        scheduler.schedule(done::countDown, Duration.ZERO);
+        assertTrue(done.await(5, TimeUnit.SECONDS));
         assertEquals(1, errors.size());
-        scheduler.stopNow();
+        assertTrue(errors.get(0).contains("kit-test") && errors.get(0).contains("broken task"), errors::toString);
+        assertTrue(scheduler.shutdown(Duration.ofSeconds(5)));
     }
 }

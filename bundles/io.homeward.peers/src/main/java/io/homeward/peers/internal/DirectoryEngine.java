@@ -9,6 +9,7 @@ import org.osgi.service.log.Logger;
 
 import io.homeward.api.peers.PeerListener;
 import io.homeward.api.watch.RecordWatcher;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * Keeps one {@link ZoneWatch} for the signed-in zone and the record watcher in use, re-creates it

@@ -10,6 +10,7 @@ import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * Follows one of the user's other hosts as its records chain (docs/architecture.md, "Records a host

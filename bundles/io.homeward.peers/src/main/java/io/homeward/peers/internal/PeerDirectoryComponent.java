@@ -26,6 +26,8 @@ import io.homeward.api.peers.PeerDirectory;
 import io.homeward.api.peers.PeerListener;
 import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.api.watch.RecordWatcher;
+import io.homeward.kit.schedule.ExecutorScheduler;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * The user's other hosts and how to reach each, followed in the user's zone with the record
@@ -137,10 +139,11 @@ public class PeerDirectoryComponent implements PeerDirectory, DirectoryStatus {
         engine.removeListener(listener);
     }
 
+    /** Stops watching; the logic thread, when this component runs on one, stops after the listeners heard. */
     @Deactivate
     void deactivate() throws InterruptedException {
         engine.close();
-        if (!logic.shutdown(STOP_WAIT)) {
+        if (logic instanceof ExecutorScheduler thread && !thread.shutdown(STOP_WAIT)) {
             log.warn("The peer directory's thread did not stop within {} s", STOP_WAIT.toSeconds());
         }
     }

@@ -36,13 +36,7 @@ public class PeersPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setCharacterEncoding("UTF-8");
-        if (JsonRequests.wanted(request)) {
-            response.setContentType("application/json");
-            response.getWriter().write(PeersJson.render(status.report()));
-        } else {
-            response.setContentType("text/html");
-            response.getWriter().write(PeersHtml.render(status.report(), clock.instant()));
-        }
+        JsonRequests.answer(request, response, () -> PeersJson.render(status.report()),
+                () -> PeersHtml.render(status.report(), clock.instant()));
     }
 }

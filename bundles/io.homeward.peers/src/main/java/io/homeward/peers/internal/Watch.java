@@ -6,6 +6,7 @@ import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.Subscription;
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * One subscription whose events are handed to the logic thread and dropped once it is closed, so a

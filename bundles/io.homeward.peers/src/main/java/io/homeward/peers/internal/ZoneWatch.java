@@ -15,6 +15,7 @@ import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.schedule.Scheduler;
 
 /**
  * The user's hosts in one zone: one watch on the browse PTR {@code _homeward._udp.<zone>} that the

@@ -12,7 +12,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
+import io.homeward.kit.schedule.ExecutorScheduler;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.TestCredentials;
 
 /** The component on its own thread, as it runs in the framework: changes arrive from the watcher's threads. */
 class DirectoryThreadTest {
@@ -27,7 +29,7 @@ class DirectoryThreadTest {
                 new ExecutorScheduler("homeward-peers-test", log.logger()), Clock.systemUTC(), Duration.ofMillis(20));
         directory.addListener(listener);
         directory.bindWatcher(watcher);
-        directory.bindCredentials(new TestCredentials("alice", ZONE));
+        directory.bindCredentials(TestCredentials.of("alice", ZONE));
 
         watcher.add("_homeward._udp." + ZONE, Type.PTR, "laptop." + ZONE);
         watcher.add("laptop." + ZONE, Type.AAAA, "fd00::2");

@@ -19,36 +19,49 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.osgi.service.log.LogLevel;
 import org.xbill.DNS.Type;
 
+import io.homeward.api.identity.Eui64;
+import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerListener;
 import io.homeward.peers.internal.RecordingPeerListener.Event;
+import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.TestCredentials;
+import io.homeward.testkit.TestHostIdentity;
 
 class PeerDirectoryComponentTest {
     static final String ZONE = "alice.members.example.";
     static final String BROWSE = "_homeward._udp." + ZONE;
     static final String LAPTOP_ULA = "fd12:3456:789a:1:21b:63ff:fe84:5a0c";
     static final String LAPTOP_TARGET = "AutoTunnel-02-1B-63-FF-FE-84-5A-0C." + ZONE;
+    /** How long the directory waits for more changes of a peer before reporting it. */
+    static final Duration SETTLE = Duration.ofMillis(100);
 
     private final FakeWatcher watcher = new FakeWatcher();
-    private final ManualScheduler logic = new ManualScheduler();
     private final MutableClock clock = new MutableClock();
+    private final ManualScheduler logic = new ManualScheduler(clock);
     private final RecordingLogger log = new RecordingLogger();
     private final RecordingPeerListener listener = new RecordingPeerListener();
-    private final TestIdentity self = new TestIdentity("home");
+    private final HostIdentity self = self("home");
     private PeerDirectoryComponent directory;
 
     @BeforeEach
     void start() {
-        directory = new PeerDirectoryComponent(log.logger(), logic, clock, Duration.ofMillis(100));
+        directory = new PeerDirectoryComponent(log.logger(), logic, clock, SETTLE);
         directory.bindIdentity(self);
         directory.addListener(listener);
     }
 
+    /** This host, with a name the test chooses. */
+    private static HostIdentity self(String name) {
+        return new TestHostIdentity(Eui64.parse("02-00-5E-FF-FE-00-00-01"), "test",
+                TestHostIdentity.ula("fd00:1:2:3:0:5eff:fe00:1"), name);
+    }
+
     private void signIn() {
         directory.bindWatcher(watcher);
-        directory.bindCredentials(new TestCredentials("alice", ZONE));
+        directory.bindCredentials(TestCredentials.of("alice", ZONE));
     }
 
     /**
@@ -95,10 +108,10 @@ class PeerDirectoryComponentTest {
     void assemblesOnePeerFromPtrAaaaSrvAndAInAnyArrivalOrder(String order) {
         signIn();
         publish("laptop", LAPTOP_ULA, 4500, LAPTOP_TARGET, "203.0.113.7", order);
-        logic.settle();
+        logic.advance(SETTLE);
 
         Peer expected = new Peer("laptop", RecordText.ipv6(LAPTOP_ULA), endpoint("203.0.113.7", 4500),
-                MutableClock.DEFAULT_START, "llq-tls");
+                MutableClock.DEFAULT_START.plus(SETTLE), "llq-tls");
         assertEquals(List.of(new Event(Optional.empty(), Optional.of(expected))), listener.events());
         assertEquals(List.of(expected), directory.peers());
         assertEquals(Optional.of(expected), directory.peer(RecordText.ipv6(LAPTOP_ULA)));
@@ -110,7 +123,7 @@ class PeerDirectoryComponentTest {
         signIn();
         for (char part : order.toCharArray()) {
             publish("laptop", LAPTOP_ULA, 4500, LAPTOP_TARGET, "203.0.113.7", String.valueOf(part));
-            logic.settle();
+            logic.advance(SETTLE);
         }
 
         List<Event> events = listener.events();
@@ -123,7 +136,7 @@ class PeerDirectoryComponentTest {
     void aNewPublicAddressIsOneEventWithBeforeAndAfter() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         Peer before = directory.peers().get(0);
         listener.take();
         clock.advance(Duration.ofSeconds(42));
@@ -131,10 +144,10 @@ class PeerDirectoryComponentTest {
 
         watcher.remove(LAPTOP_TARGET, Type.A, "203.0.113.7");
         watcher.add(LAPTOP_TARGET, Type.A, "198.51.100.20");
-        logic.settle();
+        logic.advance(SETTLE);
 
         Peer after = new Peer("laptop", before.ula(), endpoint("198.51.100.20", 4500),
-                MutableClock.DEFAULT_START.plusSeconds(42), "dns-push");
+                before.changed().plusSeconds(42).plus(SETTLE), "dns-push");
         assertEquals(List.of(new Event(Optional.of(before), Optional.of(after))), listener.events());
         assertEquals(List.of(after), directory.peers());
     }
@@ -143,13 +156,13 @@ class PeerDirectoryComponentTest {
     void aNewSrvPortIsOneEventWithBeforeAndAfter() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         Peer before = directory.peers().get(0);
         listener.take();
 
         watcher.add("_autotunnel._udp.laptop." + ZONE, Type.SRV, "0 0 61000 " + LAPTOP_TARGET);
         watcher.remove("_autotunnel._udp.laptop." + ZONE, Type.SRV, "0 0 4500 " + LAPTOP_TARGET);
-        logic.settle();
+        logic.advance(SETTLE);
 
         List<Event> events = listener.events();
         assertEquals(1, events.size(), events.toString());
@@ -161,14 +174,14 @@ class PeerDirectoryComponentTest {
     void aNewSrvTargetIsFollowedToItsAddressAndTheOldTargetIsNoLongerWatched() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
         String newTarget = "AutoTunnel-02-1B-63-FF-FE-84-5A-0D." + ZONE;
         watcher.add(newTarget, Type.A, "192.0.2.44");
 
         watcher.remove("_autotunnel._udp.laptop." + ZONE, Type.SRV, "0 0 4500 " + LAPTOP_TARGET);
         watcher.add("_autotunnel._udp.laptop." + ZONE, Type.SRV, "0 0 4500 " + newTarget);
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(endpoint("192.0.2.44", 4500), directory.peers().get(0).endpoint());
         assertEquals(1, listener.take().size());
@@ -176,7 +189,7 @@ class PeerDirectoryComponentTest {
         assertFalse(watcher.watched().contains(LAPTOP_TARGET.toLowerCase() + " A"));
 
         watcher.add(LAPTOP_TARGET, Type.A, "203.0.113.99");
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(List.of(), listener.events(), "the old target's records no longer matter");
     }
 
@@ -184,12 +197,12 @@ class PeerDirectoryComponentTest {
     void aHostWhosePtrIsRemovedGoesAndItsSubscriptionsClose() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         Peer before = directory.peers().get(0);
         listener.take();
 
         watcher.remove(BROWSE, Type.PTR, "laptop." + ZONE);
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(List.of(new Event(Optional.of(before), Optional.empty())), listener.events());
         assertEquals(List.of(), directory.peers());
@@ -200,18 +213,18 @@ class PeerDirectoryComponentTest {
     void aHostWhoseAaaaIsGoneIsNoPeerUntilItComesBack() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
 
         watcher.remove("laptop." + ZONE, Type.AAAA, LAPTOP_ULA);
-        logic.settle();
+        logic.advance(SETTLE);
         List<Event> gone = listener.take();
         assertEquals(1, gone.size());
         assertEquals(Optional.empty(), gone.get(0).after());
         assertEquals(List.of(), directory.peers());
 
         watcher.add("laptop." + ZONE, Type.AAAA, LAPTOP_ULA);
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(1, directory.peers().size());
         assertEquals(Optional.empty(), listener.take().get(0).before());
     }
@@ -220,17 +233,17 @@ class PeerDirectoryComponentTest {
     void aNewUlaIsAChangeThatKeepsTheEndpointTime() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
         clock.advance(Duration.ofMinutes(5));
 
         watcher.add("laptop." + ZONE, Type.AAAA, "fd12:3456:789a:1::99");
         watcher.remove("laptop." + ZONE, Type.AAAA, LAPTOP_ULA);
-        logic.settle();
+        logic.advance(SETTLE);
 
         Peer after = listener.events().get(0).after().orElseThrow();
         assertEquals(RecordText.ipv6("fd12:3456:789a:1::99"), after.ula());
-        assertEquals(MutableClock.DEFAULT_START, after.changed());
+        assertEquals(MutableClock.DEFAULT_START.plus(SETTLE), after.changed());
         assertEquals(1, listener.events().size());
     }
 
@@ -240,7 +253,7 @@ class PeerDirectoryComponentTest {
         publish("home", "fd12:3456:789a:1::1", 4500, "AutoTunnel-02-00-5E-FF-FE-00-00-01." + ZONE, "192.0.2.1",
                 "PUSA");
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(List.of("laptop"), directory.peers().stream().map(Peer::hostName).toList());
         assertTrue(watcher.watched().stream().noneMatch(w -> w.contains("home." + ZONE)), watcher.watched().toString());
@@ -252,11 +265,11 @@ class PeerDirectoryComponentTest {
         signIn();
         publish("home", "fd12:3456:789a:1::1", 4500, "AutoTunnel-02-00-5E-FF-FE-00-00-01." + ZONE, "192.0.2.1",
                 "PUSA");
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(1, directory.peers().size(), "without an identity every host is listed");
 
-        directory.bindIdentity(new TestIdentity("Home"));
-        logic.settle();
+        directory.bindIdentity(self("Home"));
+        logic.advance(SETTLE);
 
         assertEquals(List.of(), directory.peers());
         assertEquals(Optional.empty(), listener.events().get(listener.events().size() - 1).after());
@@ -266,14 +279,14 @@ class PeerDirectoryComponentTest {
     void newCredentialsForAnotherZoneWatchThatZoneInstead() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
         String bobZone = "bob.members.example.";
         watcher.add("_homeward._udp." + bobZone, Type.PTR, "desk." + bobZone);
         watcher.add("desk." + bobZone, Type.AAAA, "fd99::1");
 
-        directory.bindCredentials(new TestCredentials("bob", "BOB.members.example"));
-        logic.settle();
+        directory.bindCredentials(TestCredentials.of("bob", "BOB.members.example"));
+        logic.advance(SETTLE);
 
         List<Event> events = listener.events();
         assertEquals(2, events.size(), events.toString());
@@ -288,12 +301,12 @@ class PeerDirectoryComponentTest {
     void theSameZoneSignedInAgainKeepsItsSubscriptions() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
         List<String> watched = watcher.watched();
 
-        directory.bindCredentials(new TestCredentials("alice", ZONE));
-        logic.settle();
+        directory.bindCredentials(TestCredentials.of("alice", ZONE));
+        logic.advance(SETTLE);
 
         assertEquals(watched, watcher.watched());
         assertEquals(List.of(), listener.events());
@@ -302,12 +315,12 @@ class PeerDirectoryComponentTest {
     @Test
     void signingOutOrLosingTheWatcherEmptiesTheDirectoryAndSaysWhatItWaitsFor() {
         assertEquals("not signed in", directory.report().state());
-        TestCredentials alice = new TestCredentials("alice", ZONE);
+        TestCredentials alice = TestCredentials.of("alice", ZONE);
         directory.bindCredentials(alice);
         assertEquals("signed in to " + ZONE + "; waiting for a record watcher", directory.report().state());
         directory.bindWatcher(watcher);
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals("watching " + BROWSE + " with llq-tls", directory.report().state());
         watcher.mechanism("none");
         assertTrue(directory.report().state().contains("no working mechanism yet"), directory.report().state());
@@ -316,7 +329,7 @@ class PeerDirectoryComponentTest {
         assertEquals(List.of(), directory.peers());
         assertEquals(List.of(), watcher.watched());
         directory.bindWatcher(watcher);
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(1, directory.peers().size(), "a watcher that comes back is used again");
 
         directory.unbindCredentials(alice);
@@ -334,7 +347,7 @@ class PeerDirectoryComponentTest {
         directory.addListener(second);
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(1, listener.events().size());
         assertEquals(1, second.events().size());
@@ -346,7 +359,7 @@ class PeerDirectoryComponentTest {
     void aListenerThatArrivesLateHearsTheCurrentPeersFirst() {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         RecordingPeerListener late = new RecordingPeerListener();
 
         directory.addListener(late);
@@ -354,7 +367,7 @@ class PeerDirectoryComponentTest {
         assertEquals(List.of(new Event(Optional.empty(), Optional.of(directory.peers().get(0)))), late.events());
         directory.removeListener(late);
         watcher.remove(BROWSE, Type.PTR, "laptop." + ZONE);
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(1, late.events().size(), "a removed listener hears nothing more");
     }
 
@@ -364,11 +377,11 @@ class PeerDirectoryComponentTest {
         watcher.add(BROWSE, Type.PTR, "printer.example.org.");
         watcher.add(BROWSE, Type.PTR, "laptop." + ZONE);
         watcher.add("laptop." + ZONE, Type.AAAA, "not-an-address");
-        logic.settle();
+        logic.advance(SETTLE);
         assertEquals(List.of(), directory.peers());
 
         watcher.add("laptop." + ZONE, Type.AAAA, LAPTOP_ULA);
-        logic.settle();
+        logic.advance(SETTLE);
 
         assertEquals(1, directory.peers().size());
         assertTrue(log.has(LogLevel.WARN, "printer.example.org."), log.toString());
@@ -380,7 +393,7 @@ class PeerDirectoryComponentTest {
     void deactivationClosesEverySubscriptionAndTellsListenersThePeersWent() throws InterruptedException {
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
         listener.take();
 
         directory.deactivate();
@@ -394,8 +407,9 @@ class PeerDirectoryComponentTest {
         clock.set(Instant.parse("2026-03-01T10:00:00Z"));
         signIn();
         publishLaptop();
-        logic.settle();
+        logic.advance(SETTLE);
 
-        assertEquals(Instant.parse("2026-03-01T10:00:00Z"), directory.peers().get(0).changed());
+        assertEquals(Instant.parse("2026-03-01T10:00:00Z").plus(SETTLE), directory.peers().get(0).changed(),
+                "reported once its records settled");
     }
 }

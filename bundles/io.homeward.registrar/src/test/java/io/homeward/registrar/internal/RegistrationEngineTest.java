@@ -69,7 +69,7 @@ class RegistrationEngineTest {
         scheduler.advance(RegistrationEngine.DEBOUNCE);
         Registration first = engine.state().registration().orElseThrow();
         assertEquals(clock.instant().plus(Duration.ofHours(1)), first.leaseExpires());
-        assertEquals(Duration.ofMinutes(45), scheduler.nextDelay());
+        assertEquals(Duration.ofMinutes(45), scheduler.nextDelay().orElseThrow());
         scheduler.advance(Duration.ofMinutes(45).minusSeconds(1));
         assertEquals(1, sender.publishes().size());
         scheduler.advance(Duration.ofSeconds(1));
@@ -154,7 +154,7 @@ class RegistrationEngineTest {
         scheduler.advance(RegistrationEngine.DEBOUNCE);
         List<Long> delays = new ArrayList<>();
         while (sender.publishes().size() <= 10) {
-            Duration delay = scheduler.nextDelay();
+            Duration delay = scheduler.nextDelay().orElseThrow();
             delays.add(delay.toSeconds());
             assertTrue(engine.state().lastResult().contains("REFUSED: the update server"),
                     engine.state().lastResult());
@@ -164,8 +164,8 @@ class RegistrationEngineTest {
         assertTrue(engine.state().registration().isPresent());
         assertEquals(10, log.count(LogLevel.WARN, "REFUSED"));
         sender.failures.add("cannot reach the update server 127.0.0.1:8853: Connection refused");
-        scheduler.advance(scheduler.nextDelay());
-        assertEquals(Duration.ofSeconds(2), scheduler.nextDelay(), "a success starts the backoff over");
+        scheduler.advance(scheduler.nextDelay().orElseThrow());
+        assertEquals(Duration.ofSeconds(2), scheduler.nextDelay().orElseThrow(), "a success starts the backoff over");
     }
 
     @Test
@@ -176,9 +176,9 @@ class RegistrationEngineTest {
         signedInBehindNat();
         scheduler.advance(RegistrationEngine.DEBOUNCE);
         while (sender.publishes().size() < 8) {
-            scheduler.advance(scheduler.nextDelay());
+            scheduler.advance(scheduler.nextDelay().orElseThrow());
         }
-        assertEquals(Duration.ofSeconds(256), scheduler.nextDelay());
+        assertEquals(Duration.ofSeconds(256), scheduler.nextDelay().orElseThrow());
         engine.publicEndpoint(TestInputs.endpoint(MAPPING, "203.0.113.7", 61_000));
         scheduler.advance(RegistrationEngine.DEBOUNCE);
         assertEquals(9, sender.publishes().size());

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.testkit.TestHostIdentity;
+import io.homeward.testkit.TestRuntimeStatus;
+
 class HomewardCommandsTest {
     private final HomewardCommands commands = new HomewardCommands();
 
@@ -16,8 +19,8 @@ class HomewardCommandsTest {
 
     @Test
     void commandsFollowTheServicesAsTheyCome() {
-        commands.runtimeStatus = Fixtures.status();
-        commands.hostIdentity = Fixtures.identity("eth0");
+        commands.runtimeStatus = TestRuntimeStatus.example();
+        commands.hostIdentity = TestHostIdentity.example("eth0", "alice-mbp");
         assertTrue(commands.status().startsWith("Feature: all-in-one\n"));
         assertTrue(commands.identity().startsWith("Host name:   alice-mbp\n"));
         commands.hostIdentity = null;

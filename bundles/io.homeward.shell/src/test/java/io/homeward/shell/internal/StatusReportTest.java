@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.testkit.TestRuntimeStatus;
+
 class StatusReportTest {
 
     @Test
@@ -16,7 +18,7 @@ class StatusReportTest {
                     chacha20-poly1305  (bundle io.homeward.crypto.chacha20, ranking 100)
                 port mapping
                     none installed
-                """, StatusReport.of(Fixtures.status()));
+                """, StatusReport.of(TestRuntimeStatus.example()));
     }
 
     @Test

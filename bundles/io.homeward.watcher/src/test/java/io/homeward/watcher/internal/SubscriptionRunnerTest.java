@@ -1,7 +1,6 @@
 package io.homeward.watcher.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -97,10 +96,10 @@ class SubscriptionRunnerTest {
         runner.start(sessions);
         assertEquals("none", runner.mechanism());
         assertEquals(List.of("dns-push", "llq-tls", "llq-udp", "poll"), started);
-        assertEquals(1_000, scheduler.nextDelay().toMillis());
+        assertEquals(1_000, scheduler.nextDelay().orElseThrow().toMillis());
         scheduler.advance(Duration.ofMillis(1_000));
         assertEquals(8, started.size());
-        assertEquals(2_000, scheduler.nextDelay().toMillis(), "exponential backoff");
+        assertEquals(2_000, scheduler.nextDelay().orElseThrow().toMillis(), "exponential backoff");
         behaviour.put(Mechanisms.POLL, "works");
         scheduler.advance(Duration.ofMillis(2_000));
         assertEquals("poll", runner.mechanism());
@@ -141,7 +140,7 @@ class SubscriptionRunnerTest {
         behaviour.put(Mechanisms.DNS_PUSH, "works");
         runner.start(sessions);
         current().failed("go away", 120_000, false);
-        assertEquals(120_000, scheduler.nextDelay().toMillis());
+        assertEquals(120_000, scheduler.nextDelay().orElseThrow().toMillis());
     }
 
     @Test
@@ -176,7 +175,7 @@ class SubscriptionRunnerTest {
         assertEquals("poll", runner.mechanism());
         scheduler.advance(Duration.ofMillis(SubscriptionRunner.RECOVERY_UPGRADE_MILLIS));
         assertEquals("poll", runner.mechanism(), "still down: back to polling");
-        assertEquals(2 * SubscriptionRunner.RECOVERY_UPGRADE_MILLIS, scheduler.nextDelay().toMillis(), "then less often");
+        assertEquals(2 * SubscriptionRunner.RECOVERY_UPGRADE_MILLIS, scheduler.nextDelay().orElseThrow().toMillis(), "then less often");
         behaviour.put(Mechanisms.DNS_PUSH, "works");
         scheduler.advance(Duration.ofMillis(2 * SubscriptionRunner.RECOVERY_UPGRADE_MILLIS));
         assertEquals("dns-push", runner.mechanism());
@@ -190,6 +189,6 @@ class SubscriptionRunnerTest {
         runner.stop();
         assertEquals("none", runner.mechanism());
         assertEquals(List.of("+fd00::1"), listener.events);
-        assertNull(scheduler.nextDelay());
+        assertTrue(scheduler.nextDelay().isEmpty());
     }
 }

@@ -11,9 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,6 +28,16 @@ import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.PortMappingListener;
 import io.homeward.api.portmap.TransportProtocol;
+import io.homeward.kit.schedule.ExecutorScheduler;
+import io.homeward.portmap.pcp.internal.mapping.MapperSettings;
+import io.homeward.portmap.pcp.internal.mapping.MapperStatus;
+import io.homeward.portmap.pcp.internal.mapping.MappingKeeper;
+import io.homeward.portmap.pcp.internal.mapping.ProtocolClient;
+import io.homeward.portmap.pcp.internal.net.AnnouncementListener;
+import io.homeward.portmap.pcp.internal.net.GatewayExchange;
+import io.homeward.portmap.pcp.internal.net.GatewayNetwork;
+import io.homeward.portmap.pcp.internal.net.SystemGatewayNetwork;
+import io.homeward.portmap.pcp.internal.wire.PcpConstants;
 
 /**
  * PCP (RFC 6887) and NAT-PMP (RFC 6886) port mapper: both share the gateway's UDP port 5351 and
@@ -41,6 +48,7 @@ import io.homeward.api.portmap.TransportProtocol;
         property = {"homeward.provider.name=pcp", "service.ranking:Integer=200"})
 @Designate(ocd = PcpPortMapperComponent.Config.class)
 public class PcpPortMapperComponent implements PcpMapperService {
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     @ObjectClassDefinition(name = "Homeward PCP / NAT-PMP port mapper",
             description = "Asks the home router for inbound mappings with PCP, falling back to NAT-PMP.")
@@ -70,7 +78,7 @@ public class PcpPortMapperComponent implements PcpMapperService {
     }
 
     private final Logger log;
-    private final ScheduledExecutorService timerThread;
+    private final ExecutorScheduler timerThread;
     private final MappingKeeper keeper;
     private final List<PortMappingListener> listeners = new CopyOnWriteArrayList<>();
     private final AnnouncementListener announcements;
@@ -87,14 +95,10 @@ public class PcpPortMapperComponent implements PcpMapperService {
             log.error("Configuration io.homeward.portmap.pcp is invalid: {}", e.getMessage());
             throw e;
         }
-        this.timerThread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "homeward-pcp-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timerThread = new ExecutorScheduler("homeward-pcp-timer", log);
         GatewayExchange exchange = new GatewayExchange(log);
         this.keeper = new MappingKeeper(network, PcpConstants.SERVER_PORT, new ProtocolClient(exchange), exchange::close,
-                new ProtocolClient(new GatewayExchange(log)), settings, new ExecutorScheduler(timerThread, log),
+                new ProtocolClient(new GatewayExchange(log)), settings, timerThread,
                 Clock.systemUTC(), new SecureRandom(), this::deliver, log);
         this.announcements = openAnnouncements();
     }
@@ -140,9 +144,10 @@ public class PcpPortMapperComponent implements PcpMapperService {
             }
         }
         keeper.close();
-        timerThread.shutdownNow();
         try {
-            timerThread.awaitTermination(5, TimeUnit.SECONDS);
+            if (!timerThread.shutdown(STOP_WAIT)) {
+                log.warn("The PCP/NAT-PMP timer thread did not stop within {} s", STOP_WAIT.toSeconds());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
+import io.homeward.portmap.pcp.internal.mapping.MapperStatus;
 
 /** The text the {@code homeward:portmap} command prints; one fact per line so scripts can grep it. */
 final class PortmapReport {

@@ -1,6 +1,5 @@
 package io.homeward.rendezvous.accounts.internal;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +26,10 @@ import io.homeward.api.accounts.AccountService;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.identity.DnsLabel;
 import io.homeward.api.runtime.ProviderProperties;
+import io.homeward.kit.data.DataDirectory;
 
 /**
- * The rendezvous' accounts, stored in {@code <homeward.data>/accounts/accounts.tsv}; announces
+ * The rendezvous' accounts, stored in {@code accounts/accounts.tsv} of the data directory; announces
  * added and removed users to every {@link AccountListener} service.
  */
 @Component(service = AccountService.class, configurationPid = AccountServiceComponent.PID,
@@ -37,8 +37,6 @@ import io.homeward.api.runtime.ProviderProperties;
 @Designate(ocd = AccountServiceComponent.Config.class)
 public class AccountServiceComponent implements AccountService {
     static final String PID = "io.homeward.rendezvous.accounts";
-    /** Framework property the launcher sets to the data directory. */
-    static final String DATA_PROPERTY = "homeward.data";
 
     @ObjectClassDefinition(name = "Homeward rendezvous accounts",
             description = "Users of the rendezvous; each gets a DNS zone under the domain.")
@@ -57,7 +55,8 @@ public class AccountServiceComponent implements AccountService {
     public AccountServiceComponent(@Reference(service = LoggerFactory.class) Logger log, BundleContext context, Config config) {
         this.log = log;
         this.context = context;
-        this.book = new AccountBook(domain(config.domain()), new AccountFile(accountFile(context)), Clock.systemUTC(), log,
+        this.book = new AccountBook(domain(config.domain()), new AccountFile(
+                DataDirectory.resolve(context, "accounts", log).resolve("accounts.tsv")), Clock.systemUTC(), log,
                 new Announcer());
     }
 
@@ -89,15 +88,6 @@ public class AccountServiceComponent implements AccountService {
     @Override
     public Optional<TsigKey> key(String keyName) {
         return book.key(keyName);
-    }
-
-    static Path accountFile(BundleContext context) {
-        String data = context.getProperty(DATA_PROPERTY);
-        if (data == null || data.isBlank()) {
-            throw new IllegalStateException("the framework property " + DATA_PROPERTY
-                    + " is not set; start Homeward with its launcher or set it to the data directory");
-        }
-        return Path.of(data, "accounts", "accounts.tsv");
     }
 
     /** The configured domain, absolute and in lower case; refused unless every label is a valid host label. */

@@ -16,7 +16,9 @@ import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountListener;
+import io.homeward.kit.data.DataDirectory;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.TestBundleContext;
 
 class AccountServiceComponentTest {
     @TempDir
@@ -25,7 +27,7 @@ class AccountServiceComponentTest {
     private final RecordingLogger log = new RecordingLogger();
 
     private AccountServiceComponent start(String domain) {
-        return new AccountServiceComponent(log.logger(), TestComponents.context(Map.of("homeward.data", data.toString())),
+        return new AccountServiceComponent(log.logger(), TestComponents.context(data, List.of()),
                 TestComponents.config(domain));
     }
 
@@ -46,7 +48,7 @@ class AccountServiceComponentTest {
         };
         List<AccountListener> registry = new ArrayList<>(List.of(first, failing, second));
         AccountServiceComponent service = new AccountServiceComponent(log.logger(),
-                TestComponents.context(Map.of("homeward.data", data.toString()), registry), TestComponents.config("Members.Example"));
+                TestComponents.context(data, registry), TestComponents.config("Members.Example"));
         assertEquals("members.example.", service.domain());
         service.addUser("alice", "a long password".toCharArray());
         registry.remove(second);
@@ -58,10 +60,13 @@ class AccountServiceComponentTest {
     }
 
     @Test
-    void refusesToStartWithoutTheDataDirectoryProperty() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new AccountServiceComponent(log.logger(), TestComponents.context(Map.of()), TestComponents.config("members.example.")));
-        assertTrue(e.getMessage().contains("homeward.data"), e.getMessage());
+    void withoutTheDataDirectoryPropertyKeepsTheAccountsInTheBundleStorageAndSaysSo(@TempDir Path storage)
+            throws Exception {
+        AccountServiceComponent service = new AccountServiceComponent(log.logger(),
+                new TestBundleContext(Map.of(), storage).context(), TestComponents.config("members.example."));
+        service.addUser("alice", "a long password".toCharArray());
+        assertTrue(Files.exists(storage.resolve("accounts").resolve("accounts.tsv")));
+        assertEquals(1, log.count(LogLevel.WARN, DataDirectory.PROPERTY), log::toString);
     }
 
     @Test

@@ -67,13 +67,6 @@ public class RendezvousConsolePlugin extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         RendezvousFacts facts = RendezvousFacts.read(clock.instant(), listenerStatus, zoneDirectory, accountService,
                 watchStatus, log);
-        response.setCharacterEncoding("UTF-8");
-        if (JsonRequests.wanted(request)) {
-            response.setContentType("application/json");
-            response.getWriter().write(RendezvousJson.render(facts));
-        } else {
-            response.setContentType("text/html");
-            response.getWriter().write(RendezvousPage.render(facts));
-        }
+        JsonRequests.answer(request, response, () -> RendezvousJson.render(facts), () -> RendezvousPage.render(facts));
     }
 }

@@ -30,6 +30,7 @@ import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.identity.DnsLabel;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.ListenerState;
+import io.homeward.kit.data.DataDirectory;
 
 /**
  * Serves the rendezvous DNS server over UDP, TCP (RFC 7766) and DNS over TLS (RFC 7858), handing
@@ -40,8 +41,6 @@ import io.homeward.api.rendezvous.ListenerState;
 @Designate(ocd = DnsListeners.Config.class)
 public class DnsListeners implements DnsListenerStatus {
     static final String PID = "io.homeward.rendezvous.transport";
-    /** Framework property the launcher sets to the data directory. */
-    static final String DATA_PROPERTY = "homeward.data";
     private static final int ACCEPT_BACKLOG = 128;
 
     @ObjectClassDefinition(name = "Homeward rendezvous DNS listeners",
@@ -180,7 +179,7 @@ public class DnsListeners implements DnsListenerStatus {
                 return TlsIdentityStore.configured(Path.of(config.tlsCertificatePath()), Path.of(config.tlsKeyPath()));
             }
             checkServerName(config.serverName());
-            return TlsIdentityStore.selfSigned(dataDirectory(context), config.serverName(), clock, random, log);
+            return TlsIdentityStore.selfSigned(DataDirectory.resolve(context, "tls", log), config.serverName(), clock, random, log);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             log.error("DNS listeners not started: {}", e.getMessage());
             throw e;
@@ -195,15 +194,6 @@ public class DnsListeners implements DnsListenerStatus {
                 throw new IllegalArgumentException("serverName '" + name + "' is not a host name: " + problem.get());
             }
         }
-    }
-
-    static Path dataDirectory(BundleContext context) {
-        String data = context.getProperty(DATA_PROPERTY);
-        if (data == null || data.isBlank()) {
-            throw new IllegalStateException("the framework property " + DATA_PROPERTY
-                    + " is not set; start Homeward with its launcher or set it to the data directory");
-        }
-        return Path.of(data);
     }
 
     static ListenerSettings settings(Config config) throws UnknownHostException {

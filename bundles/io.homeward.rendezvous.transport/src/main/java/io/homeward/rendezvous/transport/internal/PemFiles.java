@@ -6,16 +6,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -26,11 +21,10 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
+import io.homeward.kit.files.AtomicFiles;
+
 /** Reads and writes PEM certificate chains and unencrypted private keys (RFC 7468). */
 final class PemFiles {
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
-
     private PemFiles() {
     }
 
@@ -49,8 +43,9 @@ final class PemFiles {
                 pem.writeObject(certificate);
             }
         }
-        writeAtomically(keyFile, key.toString(), OWNER_ONLY);
-        writeAtomically(certificateFile, chain.toString(), WORLD_READABLE);
+        AtomicFiles.write(keyFile, key.toString().getBytes(StandardCharsets.US_ASCII), AtomicFiles.OWNER_ONLY);
+        AtomicFiles.write(certificateFile, chain.toString().getBytes(StandardCharsets.US_ASCII),
+                AtomicFiles.WORLD_READABLE);
     }
 
     private static List<X509Certificate> readChain(Path file) throws IOException {
@@ -87,15 +82,5 @@ final class PemFiles {
         }
         throw new IOException("the TLS key file " + file + " holds no unencrypted PEM private key"
                 + " (PRIVATE KEY, EC PRIVATE KEY or RSA PRIVATE KEY)");
-    }
-
-    /** Temporary file with its final permissions from the start, then an atomic rename. */
-    private static void writeAtomically(Path file, String text, Set<PosixFilePermission> permissions) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(permissions));
-        Files.write(temporary, text.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.SYNC);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -29,9 +29,8 @@ final class TlsIdentityStore {
         return PemFiles.read(certificateFile, keyFile);
     }
 
-    static TlsIdentity selfSigned(Path dataDirectory, String serverName, Clock clock, SecureRandom random, Logger log)
+    static TlsIdentity selfSigned(Path directory, String serverName, Clock clock, SecureRandom random, Logger log)
             throws IOException, GeneralSecurityException {
-        Path directory = dataDirectory.resolve("tls");
         Path certificateFile = directory.resolve(CERTIFICATE_FILE);
         Path keyFile = directory.resolve(KEY_FILE);
         if (Files.exists(certificateFile) && Files.exists(keyFile)) {

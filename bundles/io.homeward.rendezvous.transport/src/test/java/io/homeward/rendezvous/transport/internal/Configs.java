@@ -3,9 +3,7 @@ package io.homeward.rendezvous.transport.internal;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
-import org.osgi.framework.BundleContext;
-
-/** Component configurations and bundle contexts for tests, the way DS would hand them over. */
+/** Component configurations for tests, the way DS would hand them over. */
 final class Configs {
     private Configs() {
     }
@@ -19,17 +17,6 @@ final class Configs {
                                 : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : "Config";
                     }
                     return values.containsKey(method.getName()) ? values.get(method.getName()) : method.getDefaultValue();
-                });
-    }
-
-    /** A bundle context that only knows framework properties. */
-    static BundleContext context(Map<String, String> properties) {
-        return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(), new Class<?>[] {BundleContext.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getProperty")) {
-                        return properties.get((String) args[0]);
-                    }
-                    throw new UnsupportedOperationException(method.getName());
                 });
     }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +32,7 @@ class ConnectionIdleTimeoutTest {
             responder.send(message);
         };
         try (ListenerHarness server = new ListenerHarness(data, handler, ListenerHarness.stream(4, 300, 65536));
-                Socket kept = connect(server); Socket plain = connect(server)) {
+                Socket kept = server.tcpClient(); Socket plain = server.tcpClient()) {
             Messages.write(kept.getOutputStream(), Messages.query(7, 12));
             Messages.read(kept.getInputStream());
             Messages.write(plain.getOutputStream(), Messages.query(8, 12));
@@ -48,7 +45,7 @@ class ConnectionIdleTimeoutTest {
             Messages.write(kept.getOutputStream(), late);
             kept.setSoTimeout(10_000);
             assertArrayEquals(late, Messages.read(kept.getInputStream()));
-            assertTrue(closedByServer(plain));
+            assertTrue(ListenerHarness.closedByServer(plain));
         }
     }
 
@@ -64,7 +61,7 @@ class ConnectionIdleTimeoutTest {
             responder.send(message);
         };
         try (ListenerHarness server = new ListenerHarness(data, handler, ListenerHarness.stream(4, 10_000, 65536));
-                Socket socket = connect(server)) {
+                Socket socket = server.tcpClient()) {
             Messages.write(socket.getOutputStream(), Messages.query(1, 12));
             Messages.read(socket.getInputStream());
             assertEquals(1, failures.size());
@@ -74,10 +71,10 @@ class ConnectionIdleTimeoutTest {
     @Test
     void listenerStatesShowEachListenerWithItsRefusals() throws Exception {
         try (ListenerHarness server = new ListenerHarness(data, ListenerHarness.echo(), ListenerHarness.stream(1, 10_000, 65536));
-                Socket first = connect(server)) {
+                Socket first = server.tcpClient()) {
             Await.until("the first connection is accepted", () -> server.status().tcpConnections() == 1);
-            try (Socket second = connect(server)) {
-                assertTrue(closedByServer(second));
+            try (Socket second = server.tcpClient()) {
+                assertTrue(ListenerHarness.closedByServer(second));
             }
             List<ListenerState> states = server.listeners.states();
             assertEquals(List.of("udp", "tcp", "tls"), states.stream().map(ListenerState::transport).toList());
@@ -86,20 +83,6 @@ class ConnectionIdleTimeoutTest {
             assertEquals(1, tcp.openConnections());
             assertEquals(1, tcp.refused());
             assertEquals(0, states.get(2).refused());
-        }
-    }
-
-    private static Socket connect(ListenerHarness server) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.status().tcpPort());
-        socket.setSoTimeout(10_000);
-        return socket;
-    }
-
-    private static boolean closedByServer(Socket socket) throws IOException {
-        try {
-            return socket.getInputStream().read() < 0;
-        } catch (SocketException reset) {
-            return true;
         }
     }
 }

@@ -21,8 +21,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.dns.DnsResponder;
+import io.homeward.kit.data.DataDirectory;
+import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.TestBundleContext;
 
 class DnsListenersTest {
     @TempDir
@@ -31,8 +35,9 @@ class DnsListenersTest {
     private final RecordingLogger log = new RecordingLogger();
 
     private DnsListeners start(Map<String, Object> values) throws Exception {
-        return new DnsListeners(ListenerHarness.echo(), log.logger, Configs.context(Map.of("homeward.data", data.toString())),
-                Configs.config(values));
+        return new DnsListeners(ListenerHarness.echo(), log.logger(),
+                new TestBundleContext(Map.of(DataDirectory.PROPERTY, data.toString()), data.resolve("bundle-storage"))
+                        .context(), Configs.config(values));
     }
 
     private static Map<String, Object> ephemeral() {
@@ -48,8 +53,8 @@ class DnsListenersTest {
         try {
             assertEquals(fingerprint, second.status().tlsFingerprint());
             assertTrue(fingerprint.matches("([0-9A-F]{2}:){31}[0-9A-F]{2}"), fingerprint);
-            assertEquals(2, log.count("info", fingerprint), "logged at every start");
-            assertEquals(1, log.count("info", "made a self-signed TLS certificate"));
+            assertEquals(2, log.count(LogLevel.INFO, fingerprint), "logged at every start");
+            assertEquals(1, log.count(LogLevel.INFO, "made a self-signed TLS certificate"));
             Path key = data.resolve("tls").resolve(TlsIdentityStore.KEY_FILE);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
             try (Socket socket = TlsClients.connect(PemFiles.read(data.resolve("tls").resolve(TlsIdentityStore.CERTIFICATE_FILE), key)
@@ -89,14 +94,17 @@ class DnsListenersTest {
         IOException e = assertThrows(IOException.class, () -> start(Map.of("port", 0, "tlsPort", 0,
                 "tlsCertificatePath", missing.toString(), "tlsKeyPath", data.resolve("nowhere.key").toString())));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
-        assertEquals(1, log.count("error", missing.toString()));
+        assertEquals(1, log.count(LogLevel.ERROR, missing.toString()));
     }
 
     @Test
-    void refusesToStartWithoutTheDataDirectoryProperty() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new DnsListeners(ListenerHarness.echo(),
-                log.logger, Configs.context(Map.of()), Configs.config(ephemeral())));
-        assertTrue(e.getMessage().contains("homeward.data"), e.getMessage());
+    void withoutTheDataDirectoryPropertyKeepsTheCertificateInTheBundleStorageAndSaysSo(@TempDir Path storage)
+            throws Exception {
+        DnsListeners listeners = new DnsListeners(ListenerHarness.echo(), log.logger(),
+                new TestBundleContext(Map.of(), storage).context(), Configs.config(ephemeral()));
+        listeners.deactivate();
+        assertTrue(Files.exists(storage.resolve("tls").resolve(TlsIdentityStore.CERTIFICATE_FILE)));
+        assertEquals(1, log.count(LogLevel.WARN, DataDirectory.PROPERTY), log::toString);
     }
 
     @Test
@@ -108,7 +116,7 @@ class DnsListenersTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             IOException e = assertThrows(IOException.class, () -> start(Map.of("port", freePort, "tlsPort", taken.getLocalPort())));
             assertTrue(e.getMessage().contains("port " + taken.getLocalPort()), e.getMessage());
-            assertEquals(1, log.count("error", "port " + taken.getLocalPort()));
+            assertEquals(1, log.count(LogLevel.ERROR, "port " + taken.getLocalPort()));
         }
         try (DatagramSocket udp = new DatagramSocket(freePort, InetAddress.getLoopbackAddress());
                 ServerSocket tcp = new ServerSocket(freePort, 1, InetAddress.getLoopbackAddress())) {

@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
+
+import io.homeward.testkit.MutableClock;
+import io.homeward.testkit.RecordingLogger;
 
 class RejectLogTest {
 
@@ -14,19 +18,19 @@ class RejectLogTest {
     void logsEachClientAtMostOncePerInterval() throws Exception {
         RecordingLogger log = new RecordingLogger();
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        RejectLog rejects = new RejectLog(clock, Duration.ofMinutes(1), log.logger);
+        RejectLog rejects = new RejectLog(clock, Duration.ofMinutes(1), log.logger());
         InetAddress a = InetAddress.getByName("192.0.2.1");
         InetAddress b = InetAddress.getByName("192.0.2.2");
         rejects.rejected(a, "TCP port 1", "too many");
         rejects.rejected(a, "TCP port 1", "too many");
         rejects.rejected(b, "TCP port 1", "too many");
-        assertEquals(2, log.count("warn", "refused a connection"));
+        assertEquals(2, log.count(LogLevel.WARN, "refused a connection"));
         clock.advance(Duration.ofSeconds(59));
         rejects.rejected(a, "TCP port 1", "too many");
-        assertEquals(2, log.count("warn", "refused a connection"));
+        assertEquals(2, log.count(LogLevel.WARN, "refused a connection"));
         clock.advance(Duration.ofSeconds(2));
         rejects.rejected(a, "TCP port 1", "too many");
-        assertEquals(3, log.count("warn", "refused a connection"));
+        assertEquals(3, log.count(LogLevel.WARN, "refused a connection"));
         assertEquals(5, rejects.rejectedCount());
     }
 }

@@ -10,6 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
+
+import io.homeward.testkit.RecordingLogger;
 
 class RequestDispatcherTest {
     private final RecordingLogger log = new RecordingLogger();
@@ -27,7 +30,7 @@ class RequestDispatcherTest {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                }, 1, 1, log.logger)) {
+                }, 1, 1, log.logger())) {
             UdpResponder responder = new UdpResponder(channel, new InetSocketAddress("127.0.0.1", 9));
             assertTrue(dispatcher.dispatch(Messages.query(1, 12), responder, finished::countDown));
             assertTrue(started.await(10, TimeUnit.SECONDS));
@@ -45,12 +48,12 @@ class RequestDispatcherTest {
         try (DatagramChannel channel = DatagramChannel.open();
                 RequestDispatcher dispatcher = new RequestDispatcher((message, responder) -> {
                     throw new IllegalStateException("handler bug");
-                }, 1, 4, log.logger)) {
+                }, 1, 4, log.logger())) {
             UdpResponder responder = new UdpResponder(channel, new InetSocketAddress("127.0.0.1", 9));
             dispatcher.dispatch(Messages.query(1, 12), responder, done::countDown);
             dispatcher.dispatch(Messages.query(2, 12), responder, done::countDown);
             assertTrue(done.await(10, TimeUnit.SECONDS));
-            assertEquals(2, log.count("error", "handler bug"));
+            assertEquals(2, log.count(LogLevel.ERROR, "handler bug"));
         }
     }
 }

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.dns.DnsTransport;
@@ -26,21 +26,6 @@ import io.homeward.api.dns.DnsTransport;
 class TcpListenerTest {
     @TempDir
     Path data;
-
-    private static Socket connect(ListenerHarness server) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.status().tcpPort());
-        socket.setSoTimeout(10_000);
-        return socket;
-    }
-
-    /** True when the server has closed the connection: the client reads end of stream or a reset. */
-    private static boolean closedByServer(Socket socket) throws IOException {
-        try {
-            return socket.getInputStream().read() < 0;
-        } catch (SocketException reset) {
-            return true;
-        }
-    }
 
     @Test
     void answersPipelinedQueriesOutOfOrder() throws Exception {
@@ -59,7 +44,7 @@ class TcpListenerTest {
             }
         };
         try (ListenerHarness server = new ListenerHarness(data, handler, ListenerHarness.stream(4, 10_000, 65536));
-                Socket socket = connect(server)) {
+                Socket socket = server.tcpClient()) {
             byte[] first = Messages.query(1, 30);
             byte[] second = Messages.query(2, 40);
             Messages.write(socket.getOutputStream(), first, second);
@@ -79,7 +64,7 @@ class TcpListenerTest {
             synchronized (kept) {
                 kept.add(responder);
             }
-        }, ListenerHarness.stream(4, 10_000, 65536)); Socket socket = connect(server)) {
+        }, ListenerHarness.stream(4, 10_000, 65536)); Socket socket = server.tcpClient()) {
             Messages.write(socket.getOutputStream(), Messages.query(1, 12));
             Await.until("the query reaches the handler", () -> {
                 synchronized (kept) {
@@ -103,22 +88,22 @@ class TcpListenerTest {
         try (ListenerHarness server = new ListenerHarness(data, (message, responder) -> {
             responder.send(message);
             responder.close();
-        }, ListenerHarness.stream(4, 10_000, 65536)); Socket socket = connect(server)) {
+        }, ListenerHarness.stream(4, 10_000, 65536)); Socket socket = server.tcpClient()) {
             byte[] query = Messages.query(8, 20);
             Messages.write(socket.getOutputStream(), query);
             assertArrayEquals(query, Messages.read(socket.getInputStream()));
-            assertTrue(closedByServer(socket));
+            assertTrue(ListenerHarness.closedByServer(socket));
         }
     }
 
     @Test
     void closesAnIdleConnection() throws Exception {
         try (ListenerHarness server = new ListenerHarness(data, ListenerHarness.echo(), ListenerHarness.stream(4, 1000, 65536));
-                Socket socket = connect(server)) {
+                Socket socket = server.tcpClient()) {
             byte[] query = Messages.query(1, 12);
             Messages.write(socket.getOutputStream(), query);
             assertArrayEquals(query, Messages.read(socket.getInputStream()));
-            assertTrue(closedByServer(socket), "closed after a second of silence");
+            assertTrue(ListenerHarness.closedByServer(socket), "closed after a second of silence");
             Await.until("the connection listener is told", () -> server.closed.size() == 1);
             assertEquals(0, server.status().tcpConnections());
         }
@@ -127,13 +112,13 @@ class TcpListenerTest {
     @Test
     void refusesConnectionsBeyondThePerClientLimitAndLogsThatOnce() throws Exception {
         try (ListenerHarness server = new ListenerHarness(data, ListenerHarness.echo(), ListenerHarness.stream(2, 10_000, 65536));
-                Socket first = connect(server); Socket second = connect(server)) {
+                Socket first = server.tcpClient(); Socket second = server.tcpClient()) {
             Await.until("two connections are accepted", () -> server.status().tcpConnections() == 2);
-            try (Socket third = connect(server); Socket fourth = connect(server)) {
-                assertTrue(closedByServer(third));
-                assertTrue(closedByServer(fourth));
+            try (Socket third = server.tcpClient(); Socket fourth = server.tcpClient()) {
+                assertTrue(ListenerHarness.closedByServer(third));
+                assertTrue(ListenerHarness.closedByServer(fourth));
             }
-            assertEquals(1, server.log.count("warn", "refused a connection"));
+            assertEquals(1, server.log.count(LogLevel.WARN, "refused a connection"));
             assertEquals(2, server.status().refusedConnections());
             for (Socket socket : List.of(first, second)) {
                 byte[] query = Messages.query(5, 12);
@@ -146,22 +131,22 @@ class TcpListenerTest {
     @Test
     void closesAConnectionWhoseLengthPrefixCannotBeDns() throws Exception {
         try (ListenerHarness server = new ListenerHarness(data, ListenerHarness.echo(), ListenerHarness.stream(4, 10_000, 65536));
-                Socket socket = connect(server)) {
+                Socket socket = server.tcpClient()) {
             socket.getOutputStream().write(new byte[] {0, 2, 'h', 'i'});
-            assertTrue(closedByServer(socket));
-            Await.until("the reason is logged", () -> server.log.count("debug", "malformed stream: length prefix 2") == 1);
+            assertTrue(ListenerHarness.closedByServer(socket));
+            Await.until("the reason is logged", () -> server.log.count(LogLevel.DEBUG, "malformed stream: length prefix 2") == 1);
         }
     }
 
     @Test
     void aStalledPartialMessageHoldsNoThreadAndTimesOut() throws Exception {
         try (ListenerHarness server = new ListenerHarness(data, ListenerHarness.echo(), ListenerHarness.stream(4, 2000, 65536));
-                Socket stalled = connect(server); Socket healthy = connect(server)) {
+                Socket stalled = server.tcpClient(); Socket healthy = server.tcpClient()) {
             stalled.getOutputStream().write(new byte[] {(byte) 0xff, (byte) 0xff, 1, 2, 3});
             byte[] query = Messages.query(4, 12);
             Messages.write(healthy.getOutputStream(), query);
             assertArrayEquals(query, Messages.read(healthy.getInputStream()), "others are served meanwhile");
-            assertTrue(closedByServer(stalled));
+            assertTrue(ListenerHarness.closedByServer(stalled));
         }
     }
 
@@ -181,7 +166,7 @@ class TcpListenerTest {
                 // The server closed the connection while queries were still being written.
             }
             Await.until("the server gives up on the connection", () -> server.closed.size() == 1);
-            assertEquals(1, server.log.count("debug", "does not read"));
+            assertEquals(1, server.log.count(LogLevel.DEBUG, "does not read"));
             assertEquals(0, server.status().tcpConnections());
         }
     }
