@@ -36,9 +36,9 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
 
+import io.homeward.kit.dns.wire.DsoMessage;
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.testkit.SelfSignedTls;
-import io.homeward.watcher.internal.wire.DsoMessage;
-import io.homeward.watcher.internal.wire.LlqOption;
 import io.homeward.watcher.internal.wire.PushChange;
 import io.homeward.watcher.internal.wire.RawTtls;
 
@@ -218,7 +218,7 @@ final class TestRendezvousServer implements AutoCloseable {
     /** Answers one ordinary DNS message (UDP or TLS); null for none. */
     private byte[] handle(byte[] request, SocketAddress client, Connection connection) throws IOException {
         Message query = new Message(request);
-        LlqOption option = LlqOption.from(query);
+        LlqOption option = LlqOption.find(query).orElse(null);
         if (query.getHeader().getFlag(Flags.QR)) {
             TSIGRecord event = eventSignatures.get(query.getHeader().getID());
             if (option != null && event != null && wire.verify(query, request, event)) {

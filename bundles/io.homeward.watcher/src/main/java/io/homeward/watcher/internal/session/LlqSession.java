@@ -19,11 +19,11 @@ import org.xbill.DNS.TSIGRecord;
 import io.homeward.api.watch.WatchedRecord;
 import io.homeward.kit.dns.FingerprintMismatchException;
 import io.homeward.kit.dns.TsigSigner;
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.kit.schedule.Scheduler;
 import io.homeward.watcher.internal.net.Link;
 import io.homeward.watcher.internal.net.LinkOpener;
 import io.homeward.watcher.internal.wire.LlqMessages;
-import io.homeward.watcher.internal.wire.LlqOption;
 import io.homeward.watcher.internal.wire.RawTtls;
 import io.homeward.watcher.internal.wire.Records;
 
@@ -127,7 +127,7 @@ public final class LlqSession implements MechanismSession, Link.Receiver {
     }
 
     private void dispatch(Message message, byte[] wire) {
-        LlqOption option = LlqOption.from(message);
+        LlqOption option = LlqOption.find(message).orElse(null);
         if (!message.getHeader().getFlag(Flags.QR)) {
             log.debug("Ignoring a request from the LLQ server");
         } else if (option != null && option.opcode() == LlqOption.EVENT) {

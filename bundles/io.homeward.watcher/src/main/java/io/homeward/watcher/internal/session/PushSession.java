@@ -20,10 +20,10 @@ import org.xbill.DNS.Type;
 import io.homeward.api.watch.WatchedRecord;
 import io.homeward.kit.dns.FingerprintMismatchException;
 import io.homeward.kit.dns.TsigSigner;
+import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.kit.schedule.Scheduler;
 import io.homeward.watcher.internal.net.Link;
 import io.homeward.watcher.internal.net.LinkOpener;
-import io.homeward.watcher.internal.wire.DsoMessage;
 import io.homeward.watcher.internal.wire.PushChange;
 import io.homeward.watcher.internal.wire.Records;
 

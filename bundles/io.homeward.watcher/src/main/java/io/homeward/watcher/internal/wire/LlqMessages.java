@@ -7,6 +7,8 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 
+import io.homeward.kit.dns.wire.LlqOption;
+
 /** Builds the client's LLQ messages (RFC 8764 §3.2, §4, §6.2); all unsigned, the caller signs. */
 public final class LlqMessages {
 

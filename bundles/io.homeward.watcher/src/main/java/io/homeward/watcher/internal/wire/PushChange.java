@@ -8,6 +8,8 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.WireParseException;
 
+import io.homeward.kit.dns.wire.DsoMessage;
+
 /**
  * One change notification in a PUSH TLV (RFC 8765 §6.3.1): an RR whose TTL says add (0 to
  * 0x7FFFFFFF), remove (0xFFFFFFFF) or collective remove (0xFFFFFFFE, no RDATA).

@@ -20,13 +20,13 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 import io.homeward.watcher.internal.FixedRandom;
 import io.homeward.watcher.internal.ServerWire;
 import io.homeward.watcher.internal.TestKeys;
-import io.homeward.watcher.internal.wire.LlqOption;
 import io.homeward.watcher.internal.wire.LlqWireTest;
 import io.homeward.watcher.internal.wire.RawTtls;
 
@@ -87,9 +87,9 @@ class LlqSessionTest {
     void fourWayHandshakeDeliversTheFullAnswerSet() {
         LlqSession session = session(false);
         session.start();
-        assertEquals(LlqOption.of(LlqOption.SETUP, 0, 7200), LlqOption.from(link.lastMessage()));
+        assertEquals(LlqOption.of(LlqOption.SETUP, 0, 7200), LlqOption.find(link.lastMessage()).orElse(null));
         reply(new LlqOption(1, LlqOption.SETUP, 0, SERVER_ID, 3600));
-        assertEquals(LlqOption.of(LlqOption.SETUP, SERVER_ID, 3600), LlqOption.from(link.lastMessage()),
+        assertEquals(LlqOption.of(LlqOption.SETUP, SERVER_ID, 3600), LlqOption.find(link.lastMessage()).orElse(null),
                 "the challenge response echoes the server's ID and granted lease");
         assertEquals(List.of(), events.events, "a challenge carries no answers");
         reply(new LlqOption(1, LlqOption.SETUP, 0, SERVER_ID, 3600), ptr("alice-mbp", 1));
@@ -129,7 +129,7 @@ class LlqSessionTest {
         reply.addRecord(first.getQuestion(), Section.QUESTION);
         reply.addRecord(new LlqOption(1, LlqOption.SETUP, 0, SERVER_ID, 3600).toOpt(), Section.ADDITIONAL);
         link.receiver.received(server.sign(reply.toWire(), first.getTSIG()));
-        assertEquals(LlqOption.of(LlqOption.SETUP, SERVER_ID, 3600), LlqOption.from(link.lastMessage()));
+        assertEquals(LlqOption.of(LlqOption.SETUP, SERVER_ID, 3600), LlqOption.find(link.lastMessage()).orElse(null));
     }
 
     @Test
@@ -140,7 +140,7 @@ class LlqSessionTest {
         scheduler.advance(Duration.ofMillis(2_880_000 - 1));
         assertEquals(before, link.sent.size());
         scheduler.advance(Duration.ofMillis(1));
-        assertEquals(LlqOption.of(LlqOption.REFRESH, SERVER_ID, 7200), LlqOption.from(link.lastMessage()));
+        assertEquals(LlqOption.of(LlqOption.REFRESH, SERVER_ID, 7200), LlqOption.find(link.lastMessage()).orElse(null));
         reply(new LlqOption(1, LlqOption.REFRESH, 0, SERVER_ID, 3600));
         assertEquals(clock.millis() + 3_600_000, events.leaseExpiry);
         assertFalse(events.events.contains("failed"));
@@ -153,7 +153,7 @@ class LlqSessionTest {
         scheduler.advance(Duration.ofMillis(LlqSession.UDP_REFRESH_CAP_MILLIS - 1));
         assertEquals(before, link.sent.size());
         scheduler.advance(Duration.ofMillis(1));
-        assertEquals(LlqOption.of(LlqOption.REFRESH, SERVER_ID, 7200), LlqOption.from(link.lastMessage()));
+        assertEquals(LlqOption.of(LlqOption.REFRESH, SERVER_ID, 7200), LlqOption.find(link.lastMessage()).orElse(null));
         reply(new LlqOption(1, LlqOption.REFRESH, 0, SERVER_ID, 3600));
         assertEquals(clock.millis() + 3_600_000, events.leaseExpiry, "the lease itself is still the server's");
     }
@@ -185,7 +185,7 @@ class LlqSessionTest {
         assertEquals(0xbeef, ack.getHeader().getID());
         assertTrue(ack.getHeader().getFlag(Flags.QR));
         assertEquals(0, ack.getSection(Section.ANSWER).size());
-        assertEquals(LlqOption.of(LlqOption.EVENT, SERVER_ID, 3500), LlqOption.from(ack));
+        assertEquals(LlqOption.of(LlqOption.EVENT, SERVER_ID, 3500), LlqOption.find(ack).orElse(null));
         Message received = new Message(event);
         assertTrue(server.verify(ack, link.last(), received.getTSIG()), "the ack is signed as a response to the event");
         assertEquals(2, link.sent.stream().filter(m -> m[0] == (byte) 0xbe && m[1] == (byte) 0xef).count(),
@@ -226,7 +226,7 @@ class LlqSessionTest {
         reply(new LlqOption(1, LlqOption.SETUP, 0, SERVER_ID, 3600));
         reply(new LlqOption(1, LlqOption.SETUP, 0, SERVER_ID, 3600));
         session.close();
-        LlqOption goodbye = LlqOption.from(link.lastMessage());
+        LlqOption goodbye = LlqOption.find(link.lastMessage()).orElse(null);
         assertNotNull(goodbye);
         assertEquals(LlqOption.of(LlqOption.REFRESH, SERVER_ID, 0), goodbye);
         assertTrue(link.closed);

@@ -20,6 +20,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
@@ -27,7 +28,6 @@ import io.homeward.watcher.internal.FixedRandom;
 import io.homeward.watcher.internal.Hex;
 import io.homeward.watcher.internal.ServerWire;
 import io.homeward.watcher.internal.TestKeys;
-import io.homeward.watcher.internal.wire.DsoMessage;
 import io.homeward.watcher.internal.wire.DsoMessageTest;
 import io.homeward.watcher.internal.wire.PushChange;
 

@@ -13,6 +13,7 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
+import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.watcher.internal.Hex;
 
 /** DSO messages (RFC 8490) with DNS Push TLVs (RFC 8765) worked byte by byte, as test vectors. */

@@ -11,6 +11,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.watcher.internal.Hex;
 
 /** An LLQ setup, ACK and event (RFC 8764) worked byte by byte, as test vectors. */
@@ -72,7 +73,7 @@ public class LlqWireTest {
     void ackWithAnswersParses() throws Exception {
         byte[] wire = Hex.bytes(ACK_ANSWERS);
         Message ack = new Message(wire);
-        assertEquals(new LlqOption(1, LlqOption.SETUP, 0, LLQ_ID, 3600), LlqOption.from(ack));
+        assertEquals(new LlqOption(1, LlqOption.SETUP, 0, LLQ_ID, 3600), LlqOption.find(ack).orElse(null));
         assertArrayEquals(new long[] {4500}, RawTtls.answers(wire));
         WatchedRecord answer = Records.watched(ack.getSection(Section.ANSWER).get(0), 4500);
         assertEquals(new WatchedRecord("_afpovertcp._tcp.alice.btmm.example.", Type.PTR, 4500,
@@ -83,7 +84,7 @@ public class LlqWireTest {
     void removeEventIsRecognisedAndAcknowledgedAsInTheExample() throws Exception {
         byte[] wire = removeEvent();
         Message event = new Message(wire);
-        LlqOption option = LlqOption.from(event);
+        LlqOption option = LlqOption.find(event).orElse(null);
         assertEquals(new LlqOption(1, LlqOption.EVENT, 0, LLQ_ID, 3500), option);
         assertArrayEquals(new long[] {RawTtls.REMOVE}, RawTtls.answers(wire));
         assertEquals(Hex.of(Hex.bytes(EVENT_ACK)), Hex.of(LlqMessages.acknowledgement(event, option).toWire()));
