@@ -9,8 +9,8 @@ import org.ops4j.pax.exam.Option;
 import org.osgi.framework.BundleContext;
 
 import io.homeward.api.accounts.AccountService;
-import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.text.PasswordKeys;
 
 /**
  * The all-in-one runtime of a watch test: its rendezvous on free ports (the name server's address

@@ -16,8 +16,8 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
-import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.text.PasswordKeys;
 
 /**
  * A real rendezvous runtime (the launcher jar, feature "rendezvous") on free loopback ports, with

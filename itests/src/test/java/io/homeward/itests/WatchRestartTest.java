@@ -36,11 +36,11 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.accounts.AccountService;
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.Subscription;
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.text.Ipv6Text;
 
 /**
  * Issue 4: the rendezvous' DNS server restarts (its bundle stopped and started, all LLQ and push state lost) and

@@ -24,6 +24,7 @@ import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.Subscription;
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.text.Ipv6Text;
 
 /**
  * Issue 4: the agent's record watcher against the rendezvous' long-lived queries and DNS Push, both
@@ -117,7 +118,7 @@ public class WatchingTest {
 
         private static String canonical(String address) {
             try {
-                return io.homeward.api.identity.Ipv6Text.format(InetAddress.getByName(address).getAddress());
+                return Ipv6Text.format(InetAddress.getByName(address).getAddress());
             } catch (java.net.UnknownHostException e) {
                 return address;
             }

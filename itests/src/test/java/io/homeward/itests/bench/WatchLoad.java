@@ -13,8 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TSIG;
 
-import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.text.PasswordKeys;
 
 /**
  * Issue 4's load client (run by itests/bench/watch-load.sh against a running rendezvous): holds N subscriptions

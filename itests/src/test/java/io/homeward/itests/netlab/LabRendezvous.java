@@ -12,7 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-import io.homeward.api.accounts.PasswordKeys;
+import io.homeward.kit.text.PasswordKeys;
+
 
 /**
  * The rendezvous runtime (launcher jar, feature "rendezvous") on the lab's Internet side, hw-rdv 11.0.0.10:

@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
 import io.homeward.api.auth.TsigKey;
 
 /**
- * The rendezvous' users. Only keys derived with {@link PasswordKeys} are stored, never passwords.
+ * The rendezvous' users. Only keys derived from the passwords (PBKDF2-HMAC-SHA256, salt = the zone) are stored, never passwords.
  */
 @ProviderType
 public interface AccountService {

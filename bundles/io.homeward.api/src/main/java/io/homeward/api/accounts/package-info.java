@@ -2,7 +2,7 @@
  * Accounts of the rendezvous: users, their zones and the TSIG keys derived from their passwords.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.homeward.api.accounts;
 
 import org.osgi.annotation.bundle.Export;

@@ -53,22 +53,6 @@ public final class Eui64 {
         return new Eui64(bytes.clone());
     }
 
-    /** Parses the dashed form {@code 02-1B-63-FF-FE-84-5A-0C}. */
-    public static Eui64 parse(String text) {
-        String[] parts = text.split("-", -1);
-        if (parts.length != 8) {
-            throw new IllegalArgumentException("an EUI-64 is eight dash-separated hex octets: " + text);
-        }
-        byte[] b = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            if (parts[i].length() != 2) {
-                throw new IllegalArgumentException("an EUI-64 octet has two hex digits: " + text);
-            }
-            b[i] = (byte) Integer.parseInt(parts[i], 16);
-        }
-        return new Eui64(b);
-    }
-
     public byte[] toBytes() {
         return bytes.clone();
     }

@@ -2,7 +2,8 @@ package io.homeward.embedded.internal;
 
 import java.util.Locale;
 
-import io.homeward.api.identity.DnsLabel;
+import io.homeward.kit.text.DnsLabel;
+
 
 /** The machine user's name made into a DNS label (RFC 1035 §2.3.1), since it becomes part of the user's zone. */
 final class UserLabel {

@@ -20,8 +20,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.runtime.ProviderProperties;
+import io.homeward.kit.text.Ipv6Text;
 
 /** This host's EUI-64, ULA and host name. */
 @Component(service = HostIdentity.class, configurationPid = HostIdentityComponent.PID,

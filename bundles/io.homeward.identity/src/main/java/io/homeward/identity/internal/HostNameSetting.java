@@ -4,7 +4,8 @@ import java.util.Optional;
 
 import org.osgi.service.log.Logger;
 
-import io.homeward.api.identity.DnsLabel;
+import io.homeward.kit.text.DnsLabel;
+
 
 /**
  * The host name in use: the configured one when it is a valid label, the machine's when none is

@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.osgi.service.log.Logger;
 
 import io.homeward.api.identity.Eui64;
+import io.homeward.kit.text.Eui64Text;
 
 /**
  * Keeps the identity of the current runtime run in the bundle's data area, tagged with the
@@ -46,7 +47,7 @@ final class IdentityStore {
             if (!frameworkUuid.equals(p.getProperty(UUID))) {
                 return Optional.empty();
             }
-            return Optional.of(new StoredIdentity(Eui64.parse(required(p, EUI64)), required(p, SOURCE),
+            return Optional.of(new StoredIdentity(Eui64Text.parse(required(p, EUI64)), required(p, SOURCE),
                     HexFormat.of().parseHex(required(p, ULA))));
         } catch (IOException | IllegalArgumentException e) {
             log.warn("io.homeward.identity: ignoring the unreadable identity in " + file + " (" + e.getMessage()

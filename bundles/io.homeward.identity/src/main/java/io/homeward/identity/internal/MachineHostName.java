@@ -5,7 +5,8 @@ import java.util.Locale;
 
 import org.osgi.service.log.Logger;
 
-import io.homeward.api.identity.DnsLabel;
+import io.homeward.kit.text.DnsLabel;
+
 
 /**
  * The machine's short host name made into a valid DNS label (RFC 1035 §2.3.1): cut at the first

@@ -14,6 +14,8 @@ import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
+import io.homeward.kit.text.Eui64Text;
+import io.homeward.kit.text.Ipv6Text;
 import io.homeward.testkit.RecordingLogger;
 
 class HostIdentityComponentTest {
@@ -32,10 +34,10 @@ class HostIdentityComponentTest {
     void reproducesTheWorkedExample() {
         machine.files.put(MachineHostName.KERNEL_HOSTNAME, "alice-mbp\n");
         HostIdentity identity = activate("uuid-1", config("", ""), EXAMPLE_RANDOM);
-        assertEquals(Eui64.parse("02-1B-63-FF-FE-84-5A-0C"), identity.eui64());
+        assertEquals(Eui64Text.parse("02-1B-63-FF-FE-84-5A-0C"), identity.eui64());
         assertEquals("eth0", identity.eui64Source());
         assertEquals("fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c", identity.ulaText());
-        assertEquals("fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c", io.homeward.api.identity.Ipv6Text.format(identity.ula()));
+        assertEquals("fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c", Ipv6Text.format(identity.ula()));
         assertEquals("AutoTunnel-02-1B-63-FF-FE-84-5A-0C", identity.autoTunnelLabel());
         assertEquals("alice-mbp", identity.hostName());
     }

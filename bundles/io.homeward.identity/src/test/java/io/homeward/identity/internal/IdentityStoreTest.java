@@ -15,10 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.identity.Eui64;
+import io.homeward.kit.text.Eui64Text;
 import io.homeward.testkit.RecordingLogger;
 
 class IdentityStoreTest {
-    private static final StoredIdentity IDENTITY = new StoredIdentity(Eui64.parse("02-1B-63-FF-FE-84-5A-0C"), "eth0",
+    private static final StoredIdentity IDENTITY = new StoredIdentity(Eui64Text.parse("02-1B-63-FF-FE-84-5A-0C"), "eth0",
             HexFormat.of().parseHex("fd3c9a51e27d0b44021b63fffe845a0c"));
 
     @TempDir

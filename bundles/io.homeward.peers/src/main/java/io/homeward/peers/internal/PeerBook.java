@@ -12,9 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.log.Logger;
 
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerListener;
+import io.homeward.kit.text.Ipv6Text;
 
 /**
  * The peers as told to {@link PeerListener}s: turns what the records say now into one event per

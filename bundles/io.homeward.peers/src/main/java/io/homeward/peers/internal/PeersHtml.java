@@ -2,9 +2,9 @@ package io.homeward.peers.internal;
 
 import java.time.Instant;
 
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.peers.Peer;
 import io.homeward.kit.html.Html;
+import io.homeward.kit.text.Ipv6Text;
 
 /** The console page body; every value is escaped, since host names and states come from the network. */
 final class PeersHtml {

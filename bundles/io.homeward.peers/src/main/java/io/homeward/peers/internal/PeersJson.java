@@ -2,9 +2,9 @@ package io.homeward.peers.internal;
 
 import java.util.stream.Collectors;
 
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.peers.Peer;
 import io.homeward.kit.json.Json;
+import io.homeward.kit.text.Ipv6Text;
 
 /** The directory as JSON (RFC 8259) for {@code /system/console/homeward-peers.json}: what scripts and tests read. */
 final class PeersJson {

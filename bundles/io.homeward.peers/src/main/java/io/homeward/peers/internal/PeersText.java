@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.peers.Peer;
+import io.homeward.kit.text.Ipv6Text;
 
 /** The plain-text form of the directory, for {@code homeward:peers}. */
 final class PeersText {

@@ -9,7 +9,8 @@ import java.util.Locale;
 
 import org.xbill.DNS.Address;
 
-import io.homeward.api.identity.DnsLabel;
+import io.homeward.kit.text.DnsLabel;
+
 
 /** Reads the RDATA a record watcher reports (presentation format) into values; bad text gets an exception saying why. */
 final class RecordText {

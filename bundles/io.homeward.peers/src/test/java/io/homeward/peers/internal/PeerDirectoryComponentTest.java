@@ -23,6 +23,7 @@ import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerListener;
+import io.homeward.kit.text.Eui64Text;
 import io.homeward.peers.internal.RecordingPeerListener.Event;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
@@ -55,7 +56,7 @@ class PeerDirectoryComponentTest {
 
     /** This host, with a name the test chooses. */
     private static HostIdentity self(String name) {
-        return new TestHostIdentity(Eui64.parse("02-00-5E-FF-FE-00-00-01"), "test",
+        return new TestHostIdentity(Eui64Text.parse("02-00-5E-FF-FE-00-00-01"), "test",
                 TestHostIdentity.ula("fd00:1:2:3:0:5eff:fe00:1"), name);
     }
 

@@ -1,9 +1,9 @@
 package io.homeward.registrar.internal;
 
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.registration.HostRecordSet;
 import io.homeward.api.registration.Registration;
 import io.homeward.kit.json.Json;
+import io.homeward.kit.text.Ipv6Text;
 
 /** The registrar's status as JSON (RFC 8259) for {@code /system/console/homeward-registration.json}. */
 final class RegistrationJson {

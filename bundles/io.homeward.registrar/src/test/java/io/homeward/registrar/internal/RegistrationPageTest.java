@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.registration.Registration;
+import io.homeward.kit.text.Ipv6Text;
 
 class RegistrationPageTest {
     @Test

@@ -17,13 +17,14 @@ import io.homeward.api.endpoint.EndpointSource;
 import io.homeward.api.endpoint.PublicEndpoint;
 import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.registration.HostRecordSet;
+import io.homeward.kit.text.Eui64Text;
+import io.homeward.kit.text.Ipv6Text;
 
 /** The example host of docs/architecture.md: laptop in alice.members.example., EUI-64 02-1B-63-FF-FE-84-5A-0C. */
 final class TestInputs {
     static final String ZONE = "alice.members.example.";
-    static final Eui64 EUI = Eui64.parse("02-1B-63-FF-FE-84-5A-0C");
+    static final Eui64 EUI = Eui64Text.parse("02-1B-63-FF-FE-84-5A-0C");
     static final Inet6Address ULA = (Inet6Address) address("fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c");
     static final Inet4Address PUBLIC = (Inet4Address) address("203.0.113.7");
     static final TsigKey KEY = new TsigKey(ZONE, "hmac-sha256.", secret());

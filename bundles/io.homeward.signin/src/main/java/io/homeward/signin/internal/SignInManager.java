@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import org.osgi.service.log.Logger;
 
-import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.text.PasswordKeys;
 
 /**
  * The sign-in state: proves a key derived from a password, stores only that key, publishes

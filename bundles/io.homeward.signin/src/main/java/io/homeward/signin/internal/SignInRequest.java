@@ -3,8 +3,8 @@ package io.homeward.signin.internal;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.homeward.api.identity.DnsLabel;
 import io.homeward.kit.dns.Fingerprints;
+import io.homeward.kit.text.DnsLabel;
 
 /**
  * Where and as whom to sign in, checked and normalized before any network traffic.

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.kit.data.DataDirectory;
+import io.homeward.kit.text.PasswordKeys;
 import io.homeward.testkit.RecordingLogger;
 
 /** The component as DS runs it: Credentials registered only while signed in, and the Gogo commands. */

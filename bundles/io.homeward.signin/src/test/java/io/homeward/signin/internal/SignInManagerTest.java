@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.log.LogLevel;
 
-import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.text.PasswordKeys;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 

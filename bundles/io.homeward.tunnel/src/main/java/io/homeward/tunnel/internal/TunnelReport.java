@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.sa.DropReason;
 import io.homeward.api.sa.SaStatus;
 import io.homeward.kit.net.Endpoints;
+import io.homeward.kit.text.Ipv6Text;
 
 /**
  * The data plane as an operator sees it, for {@code homeward:tunnels} and the console.

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 
 import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.ReflexiveEndpointListener;
 import io.homeward.api.tunnel.TunnelDatagramHandler;
 import io.homeward.api.tunnel.TunnelPort;
+import io.homeward.kit.text.Eui64Text;
+import io.homeward.kit.text.Ipv6Text;
 import io.homeward.testkit.RecordingLogger;
 
 /** Two tunnel components wired back to back through fake ports and fake TUN devices, with the real suites. */
@@ -252,7 +253,7 @@ class TunnelComponentTest {
         return new HostIdentity() {
             @Override
             public Eui64 eui64() {
-                return Eui64.parse("02-1B-63-FF-FE-84-5A-0C");
+                return Eui64Text.parse("02-1B-63-FF-FE-84-5A-0C");
             }
 
             @Override

@@ -16,9 +16,9 @@ import org.osgi.service.log.Logger;
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountException;
 import io.homeward.api.accounts.AccountListener;
-import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.TsigKey;
-import io.homeward.api.identity.DnsLabel;
+import io.homeward.kit.text.DnsLabel;
+import io.homeward.kit.text.PasswordKeys;
 
 /**
  * The users of the rendezvous, kept in memory and in an {@link AccountFile}. Every change is on

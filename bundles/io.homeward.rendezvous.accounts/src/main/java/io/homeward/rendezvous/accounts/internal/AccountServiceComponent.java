@@ -24,9 +24,9 @@ import io.homeward.api.accounts.AccountException;
 import io.homeward.api.accounts.AccountListener;
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.auth.TsigKey;
-import io.homeward.api.identity.DnsLabel;
 import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.kit.data.DataDirectory;
+import io.homeward.kit.text.DnsLabel;
 
 /**
  * The rendezvous' accounts, stored in {@code accounts/accounts.tsv} of the data directory; announces

@@ -20,8 +20,8 @@ import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountException;
-import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.text.PasswordKeys;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.homeward.api.accounts.PasswordKeys;
+import io.homeward.kit.text.PasswordKeys;
 import io.homeward.testkit.RecordingLogger;
 
 class AccountCommandsTest {

@@ -27,10 +27,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.homeward.api.dns.DnsConnectionListener;
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.dns.DnsResponder;
-import io.homeward.api.identity.DnsLabel;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.kit.data.DataDirectory;
+import io.homeward.kit.text.DnsLabel;
 
 /**
  * Serves the rendezvous DNS server over UDP, TCP (RFC 7766) and DNS over TLS (RFC 7858), handing

@@ -3,7 +3,8 @@ package io.homeward.tun.linux.internal;
 import java.net.Inet6Address;
 import java.util.List;
 
-import io.homeward.api.identity.Ipv6Text;
+import io.homeward.kit.text.Ipv6Text;
+
 
 /** The iproute2 command lines that configure a TUN interface and its routes. */
 final class IpCommands {

@@ -19,10 +19,10 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-import io.homeward.api.identity.Ipv6Text;
 import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.api.tunnel.TunDevice;
 import io.homeward.api.tunnel.TunProvider;
+import io.homeward.kit.text.Ipv6Text;
 
 /**
  * TUN interfaces on Linux: {@code /dev/net/tun} with the TUNSETIFF ioctl to create one, iproute2 to give it

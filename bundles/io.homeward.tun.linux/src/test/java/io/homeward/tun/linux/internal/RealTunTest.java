@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.homeward.kit.text.Ipv6Text;
 import io.homeward.testkit.RecordingLogger;
 
 /**
@@ -179,6 +180,6 @@ class RealTunTest {
     }
 
     private static String text(Inet6Address address) {
-        return io.homeward.api.identity.Ipv6Text.format(address);
+        return Ipv6Text.format(address);
     }
 }

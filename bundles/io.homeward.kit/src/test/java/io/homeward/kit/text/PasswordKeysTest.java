@@ -1,4 +1,4 @@
-package io.homeward.api.accounts;
+package io.homeward.kit.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

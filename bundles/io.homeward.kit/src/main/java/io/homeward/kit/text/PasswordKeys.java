@@ -1,4 +1,4 @@
-package io.homeward.api.accounts;
+package io.homeward.kit.text;
 
 import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.homeward.api.identity;
+package io.homeward.kit.text;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

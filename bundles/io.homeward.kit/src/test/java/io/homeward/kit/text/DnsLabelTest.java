@@ -1,4 +1,4 @@
-package io.homeward.api.identity;
+package io.homeward.kit.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
