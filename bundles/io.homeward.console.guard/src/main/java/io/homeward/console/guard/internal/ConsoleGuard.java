@@ -89,7 +89,7 @@ public class ConsoleGuard {
         if (!summaries.shutdown(Duration.ofSeconds(5))) {
             log.warn("Console guard: the summary thread did not stop within 5 s");
         }
-        ledger.closeWindow("before stopping").ifPresent(log::info);
+        ledger.closeWindow("before stopping").ifPresent(log::warn);
     }
 
     String tokenFor(String credentials) {

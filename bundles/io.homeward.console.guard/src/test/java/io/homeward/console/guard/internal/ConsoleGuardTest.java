@@ -43,7 +43,7 @@ class ConsoleGuardTest {
         } finally {
             guard.deactivate();
         }
-        assertTrue(log.has(LogLevel.INFO, "Console guard, before stopping: 4 failed logins from 1 address"), log.toString());
+        assertTrue(log.has(LogLevel.WARN, "Console guard, before stopping: 4 failed logins from 1 address"), log.toString());
     }
 
     @Test
