@@ -74,6 +74,7 @@ class ConsoleGuardTest {
         if (launcher != null) {
             launcher.terminate();
             launcher.outputUntilExit(30);
+            launcher = null;
         }
     }
 
@@ -101,9 +102,11 @@ class ConsoleGuardTest {
     @Test
     @Order(3)
     void anotherSitesPageCannotStopABundleButTheConsolesOwnPageCan() throws Exception {
-        String cookie = guardCookie();
         String bundle = "/bundles/" + bundleId(PLUGIN);
+        assertEquals(403, send(post(bundle, "action=stop", EVIL, null, null)).statusCode(), "a page of another site");
+        assertEquals(32, state(bundle), "still active");
         // Even a browser that attached the cookie, and a request that names no origin at all, are refused.
+        String cookie = guardCookie();
         assertEquals(403, send(post(bundle, "action=stop", EVIL, null, cookie)).statusCode());
         assertEquals(403, send(post(bundle, "action=stop", null, EVIL + "/attack.html", cookie)).statusCode());
         assertEquals(403, send(post(bundle, "action=stop", null, null, cookie)).statusCode());
@@ -123,9 +126,8 @@ class ConsoleGuardTest {
     @Test
     @Order(4)
     void anotherSitesPageCannotAddAUserButTheAccountsFormCan() throws Exception {
-        String cookie = guardCookie();
         String form = "action=add&user=mallory&password=correct-horse-battery-staple";
-        HttpResponse<String> refused = send(post("/homeward-accounts", form, EVIL, null, cookie));
+        HttpResponse<String> refused = send(post("/homeward-accounts", form, EVIL, null, null));
         assertEquals(403, refused.statusCode());
         assertTrue(refused.body().startsWith("Refused by the console guard"), refused.body());
         assertFalse(send(get("/homeward-accounts", login)).body().contains("mallory"), "no account was made");
@@ -138,7 +140,7 @@ class ConsoleGuardTest {
     @Order(5)
     void anotherSitesPageCannotChangeConfigurationButTheConfigurationFormCan() throws Exception {
         String save = "apply=true&action=ajaxConfigManager&propertylist=hostName,interfaceName&interfaceName=&hostName=";
-        assertEquals(403, send(post("/configMgr/io.homeward.identity", save + "evil-host", EVIL, null, guardCookie())).statusCode());
+        assertEquals(403, send(post("/configMgr/io.homeward.identity", save + "evil-host", EVIL, null, null)).statusCode());
         int status = Http.post(console + "/configMgr/io.homeward.identity", "admin", password, save + "guarded-host");
         assertTrue(status < 400, "the console's own form saved: " + status);
         String identity = Await.until("the new host name in use", () -> body("/homeward.json"),
@@ -169,6 +171,19 @@ class ConsoleGuardTest {
             return send(get(path, login)).body();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void theShellShowsTheGuard() throws Exception {
+        stop(); // the one-shot runtime below uses the same configuration, hence the same ports
+        try (LauncherProcess exec = LauncherProcess.start("--data", dir.resolve("exec-data").toString(), "--no-shell",
+                "--config", dir.resolve("config").toString(), "--exec", "homeward:guard")) {
+            List<String> output = exec.outputUntilExit(90);
+            assertEquals(0, exec.exitValue(), String.join("\n", output));
+            assertTrue(output.contains("Console guard (configuration PID io.homeward.console.guard)"), String.join("\n", output));
+            assertTrue(output.contains("penalised now: none"), String.join("\n", output));
         }
     }
 
