@@ -24,11 +24,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * console has checked the login): hands each login its token in a cookie and refuses a state-changing request (any
  * method but GET, HEAD and OPTIONS) unless {@link ChangeRule} lets it through.
  *
- * <p>The token travels in a {@code SameSite=Strict} cookie (RFC 6265bis §5.4.7), which a browser never attaches to a
- * request started by another site's page, and {@code HttpOnly}, so no script reads it. Needing no change to the
- * stock console's pages, it covers its forms, its jQuery calls and its multipart bundle upload alike. A neighbouring
- * origin of the same site (another port of this host) would get the cookie attached, so the Origin check is what
- * stops it; the cookie's value, bound to the login, stops a value planted by such a neighbour.
+ * <p>The token travels in a {@code SameSite=Strict} cookie (RFC 6265bis, the SameSite attribute), which a browser
+ * never attaches to a request started by another site's page, and {@code HttpOnly}, so no script reads it. Needing no
+ * change to the stock console's pages, it covers its forms, its jQuery calls and its multipart bundle upload alike. A
+ * neighbouring origin of the same site (another port of this host) would get the cookie attached, so the Origin check
+ * is what stops it; the cookie's value, bound to the login, stops a value planted by such a neighbour.
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.name=homeward-console-guard",
