@@ -2,9 +2,15 @@ package io.homeward.itests;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.CookieManager;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 /** A plain HTTP GET with optional basic authentication, retried while the server is still starting. */
@@ -29,21 +35,20 @@ final class Http {
         throw new IOException("no answer from " + url + " within 15 s", last);
     }
 
-    /** A form POST, as a browser sends it; returns the status. */
-    static int post(String url, String user, String password, String form) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
-        c.setConnectTimeout(2000);
-        c.setReadTimeout(5000);
-        c.setInstanceFollowRedirects(false);
-        c.setRequestMethod("POST");
-        c.setDoOutput(true);
-        c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
-        c.setRequestProperty("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        c.getOutputStream().write(form.getBytes(StandardCharsets.UTF_8));
-        int status = c.getResponseCode();
-        c.disconnect();
-        return status;
+    /**
+     * A form POST as the console's own page sends it: the page is fetched first, which hands the login the console
+     * guard's token in a cookie, then the form goes with that cookie and the page's Origin. Returns the status.
+     */
+    static int post(String url, String user, String password, String form) throws IOException, InterruptedException {
+        URI target = URI.create(url);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(2)).build();
+        String authorization = basic(user, password);
+        browser.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5)).header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return browser.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5)).header("Authorization", authorization)
+                .header("Origin", target.getScheme() + "://" + target.getRawAuthority())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static Response once(String url, String user, String password) throws IOException {
@@ -51,8 +56,7 @@ final class Http {
         c.setConnectTimeout(2000);
         c.setReadTimeout(5000);
         if (user != null) {
-            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            c.setRequestProperty("Authorization", "Basic " + token);
+            c.setRequestProperty("Authorization", basic(user, password));
         }
         int status = c.getResponseCode();
         if (status == 404) {
@@ -63,5 +67,10 @@ final class Http {
         String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         c.disconnect();
         return new Response(status, body);
+    }
+
+    /** The {@code Authorization} header value of HTTP basic authentication (RFC 7617 §2). */
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

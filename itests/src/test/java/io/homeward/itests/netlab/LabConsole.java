@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * The web console of an agent that runs in a lab namespace, reached with curl inside that namespace
  * (the console listens on the namespace's loopback). Signs in as admin with the password the runtime
- * keeps in DATA/console-password, handed to curl in a private config file rather than on its command line.
+ * keeps in DATA/console-password, handed to curl in a private config file rather than on its command line. Like a
+ * browser it keeps the console's cookies (the console guard's token among them) and sends changes with the console's
+ * Origin.
  */
 final class LabConsole {
     private static final Pattern BUNDLE_ID = Pattern.compile("\\{\"id\":(\\d+),[^}]*\"symbolicName\":\"([^\"]+)\"");
@@ -24,19 +26,26 @@ final class LabConsole {
     static final int RESOLVED = 4;
 
     private final String namespace;
+    private final String origin;
     private final String base;
     private final Path curlConfig;
 
     /** {@code work} is a private directory of the test for curl's config file. */
     LabConsole(String namespace, int port, Path data, Path work) throws IOException {
         this.namespace = namespace;
-        this.base = "http://127.0.0.1:" + port + "/system/console";
+        this.origin = "http://127.0.0.1:" + port;
+        this.base = origin + "/system/console";
         String password = Files.readString(data.resolve("console-password"), StandardCharsets.UTF_8).strip();
         this.curlConfig = Files.createFile(work.resolve("console.curlrc"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        // curl's config syntax: a double-quoted value with backslash escapes.
-        String quoted = password.replace("\\", "\\\\").replace("\"", "\\\"");
-        Files.writeString(curlConfig, "user = \"admin:" + quoted + "\"\n", StandardCharsets.UTF_8);
+        String cookies = curlString(work.resolve("console.cookies").toString());
+        Files.writeString(curlConfig, "user = " + curlString("admin:" + password) + "\ncookie = " + cookies + "\ncookie-jar = "
+                + cookies + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** curl's config syntax: a double-quoted value with backslash escapes. */
+    private static String curlString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** A console page or document, for example {@code /homeward-peers.json}. */
@@ -68,7 +77,7 @@ final class LabConsole {
 
     /** Starts or stops the bundle as an operator does on the Bundles page; fails unless it ends in the expected state. */
     void bundle(String symbolicName, String action, int expectedState) throws IOException, InterruptedException {
-        String answer = request("/bundles/" + bundleId(symbolicName), "--data", "action=" + action);
+        String answer = request("/bundles/" + bundleId(symbolicName), "--data", "action=" + action, "-H", "Origin: " + origin);
         Matcher state = STATE.matcher(answer);
         if (!state.find() || Integer.parseInt(state.group(1)) != expectedState) {
             throw new AssertionError(action + " of " + symbolicName + " answered " + answer + ", expected stateRaw "
