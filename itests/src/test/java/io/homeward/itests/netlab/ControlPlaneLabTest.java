@@ -198,7 +198,7 @@ class ControlPlaneLabTest {
         return zone;
     }
 
-    /** ARCHITECTURE.md "Records a host publishes", as dig prints them (lower case, no TTL). */
+    /** docs/architecture.md, "Records a host publishes", as dig prints them (lower case, no TTL). */
     private static List<String> recordSet(LabHost.Published p, String publicAddress, int port) {
         String zone = LabRendezvous.zone(USER);
         String target = ("autotunnel-" + p.eui64() + "." + zone).toLowerCase(Locale.ROOT);

@@ -21,13 +21,13 @@ import io.homeward.testkit.RecordingLogger;
 
 class AesGcmSuiteTest {
     private static final HexFormat HEX = HexFormat.of();
-    /** esp-udp.md §7: inner ICMPv6 echo request, padding 01 02, pad length 2, next header 41. */
+    /** docs/test-vectors.md, "ESP packet, AES-GCM-16": inner ICMPv6 echo request, padding 01 02, pad length 2, next header 41. */
     private static final byte[] PLAINTEXT = HEX.parseHex(
             "6000000000 0c3a40fd3c9a51e27d0b44021b63fffe845a0cfd771e082f6cd913".replace(" ", "")
                     + "0226bbfffe12345680004517123400016274 6d6d".replace(" ", "") + "01020229");
     private static final byte[] AAD = HEX.parseHex("c0ffee0100000001");
     private static final byte[] KEYMAT = HEX.parseHex("000102030405060708090a0b0c0d0e0f" + "a0a1a2a3");
-    /** esp-udp.md §7, ESP bytes 0x10-0x57: ciphertext then the 16-byte tag. */
+    /** docs/test-vectors.md, "ESP packet, AES-GCM-16", ESP bytes 0x10-0x57: ciphertext then the 16-byte tag. */
     private static final byte[] SEALED = HEX.parseHex("26711cf26c884d107a50dc4639799f22"
             + "13e97a7c6871daae9086951833ca8601" + "e9dd7554db23a481b00aa1afdd18bf15"
             + "d02680bb0042fbee873d292d2114893c" + "9202964714d39f4c");

@@ -36,7 +36,7 @@ class ChaCha20SuiteTest {
             + "6116" + "1ae10b594f09e26a7e902ecbd0600691");
 
     /**
-     * esp-udp.md §7 with ChaCha20-Poly1305: key 00..1f, salt b0b1b2b3, IV 1, AAD SPI || seq. The document
+     * docs/test-vectors.md, "ESP packet, ChaCha20-Poly1305": key 00..1f, salt b0b1b2b3, IV 1, AAD SPI || seq. The page
      * gives the first and last octets; the rest was cross-checked with Python's cryptography package.
      */
     private static final byte[] ESP_KEYMAT = HEX.parseHex(
