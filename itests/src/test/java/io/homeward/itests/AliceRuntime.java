@@ -10,7 +10,6 @@ import org.osgi.framework.BundleContext;
 
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.auth.TsigKey;
-import io.homeward.kit.text.PasswordKeys;
 
 /**
  * The all-in-one runtime of a watch test: its rendezvous on free ports (the name server's address
@@ -54,12 +53,15 @@ final class AliceRuntime {
         return new InetSocketAddress("127.0.0.1", dnsPort());
     }
 
-    /** Creates alice once per runtime and returns her password-derived key. */
+    /**
+     * Creates alice once per runtime and returns her password-derived key, as the accounts store it (this runs inside
+     * the runtime, where the kit's key derivation is no exported package).
+     */
     TsigKey addAlice(AccountService accounts) throws Exception {
         if (accounts.users().stream().noneMatch(a -> a.user().equals("alice"))) {
             accounts.addUser("alice", PASSWORD.toCharArray());
         }
-        return PasswordKeys.derive(ZONE, PASSWORD.toCharArray());
+        return accounts.key(ZONE).orElseThrow();
     }
 
     /** Adds alice and signs this runtime's agent in as her; returns her signed-update sender. */
