@@ -34,7 +34,7 @@ class LauncherConfigPrecedenceTest {
         Path operator = ports.write(dir.resolve("operator"), "operator", changed, "");
         try (LauncherProcess launcher = launch(operator)) {
             String line = launcher.awaitLine("Configuration " + TRANSPORT + ":", 60);
-            assertTrue(line.contains("applied [port] from " + operator.resolve("homeward.json").toUri()), line);
+            assertTrue(line.contains("applied [port] from " + operator.resolve("homeward.json").toUri().toURL()), line);
             launcher.awaitLine("Web console:", 60);
             Await.until("the new port in use", () -> accepts(changed), Boolean::booleanValue);
             assertFalse(accepts(ports.dnsPort), "the old port is closed");
@@ -62,7 +62,7 @@ class LauncherConfigPrecedenceTest {
         try (LauncherProcess launcher = launch(file)) {
             String line = launcher.awaitLine("Configuration " + TRANSPORT + ":", 60);
             assertTrue(line.contains("kept as an operator changed it in the web console; [port] from "
-                    + file.resolve("homeward.json").toUri() + " not applied"), line);
+                    + file.resolve("homeward.json").toUri().toURL() + " not applied"), line);
             launcher.awaitLine("Web console:", 60);
             Await.until("the operator's port still in use", () -> accepts(operatorPort), Boolean::booleanValue);
             stop(launcher);

@@ -55,7 +55,11 @@ final class ConfigPrecedence {
                 log.info("Configuration {}: applied from {}", pid, file.source());
             } else if (differing(file.properties(), stored.get().properties()).isEmpty()) {
                 changeCount = stored.get().changeCount();
-                log.debug("Configuration {}: as in {}", pid, file.source());
+                if (Long.toString(changeCount).equals(applied.getProperty(pid))) {
+                    log.debug("Configuration {}: as in {}", pid, file.source());
+                } else {
+                    log.info("Configuration {}: applied from {}", pid, file.source());
+                }
             } else if (fromAFile(stored.get(), applied.getProperty(pid), defaults.get(pid))) {
                 List<String> keys = differing(file.properties(), stored.get().properties());
                 changeCount = store.write(pid, file.properties());

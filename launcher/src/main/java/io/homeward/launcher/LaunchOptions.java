@@ -32,7 +32,9 @@ record LaunchOptions(String feature, Optional<Path> configDir, Path dataDir, Str
             Options:
               --feature NAME          all-in-one (default), agent, gateway or rendezvous
               --config DIR            configuration files (*.json, OSGi Configurator format) to apply;
-                                      default: the defaults shipped in the jar (config/ in the source tree)
+                                      default: the defaults shipped in the jar (config/ in the source tree).
+                                      Applied at every start over what earlier files set; a configuration
+                                      changed in the web console is kept (the log says so, per PID)
               --data DIR              state, logs and the console password (default: ./data)
               --console-address ADDR  address of the web console (default: 127.0.0.1)
               --console-port PORT     port of the web console (default: 8080)
@@ -45,7 +47,8 @@ record LaunchOptions(String feature, Optional<Path> configDir, Path dataDir, Str
               --help                  print this and exit
 
             The web console is at http://ADDR:PORT/system/console, user admin; the password is
-            generated on first start and kept in DATA/console-password (readable only by you).
+            generated on first start and kept in DATA/console-password. DATA and every directory in it
+            are readable only by you.
             Stop with Ctrl-C or SIGTERM.
             """;
 

@@ -29,12 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     static final int EXIT_USAGE = 2;
     static final int EXIT_CANNOT_START = 1;
+    static final int CONFIGURATION_START_LEVEL = 2;
     /**
      * Start levels: logging and DS first (1), then configuration (2), then everything else (3), so that
      * every bundle that logs while starting finds the log service (the Configurator prints to stdout
      * without one) and every component starts with the operator's configuration rather than its defaults.
      */
-    static final int CONFIGURATION_START_LEVEL = 2;
     private static final Map<String, Integer> START_LEVELS = Map.of("org.apache.felix.log", 1, "org.apache.felix.scr", 1,
             "io.homeward.logging", 1, "org.apache.felix.configadmin", CONFIGURATION_START_LEVEL,
             "org.apache.felix.configurator", CONFIGURATION_START_LEVEL);
@@ -120,7 +120,12 @@ public final class Main {
             framework.init();
             List<Bundle> bundles = new BundleSync(framework.getBundleContext()).sync(archive, options.feature());
             startConfiguration(framework, bundles);
-            new ConfigPrecedence(ConfigurationAdminBridge.of(framework.getBundleContext()), data.root(), log).apply(files, defaults);
+            try {
+                new ConfigPrecedence(ConfigurationAdminBridge.of(framework.getBundleContext()), data.root(), log).apply(files, defaults);
+            } catch (StartupException e) {
+                stop(framework, log);
+                throw e;
+            }
             int failed = startEverything(framework, bundles, log);
             Runtime.getRuntime().addShutdownHook(shutdown);
             if (options.exec().isPresent()) {

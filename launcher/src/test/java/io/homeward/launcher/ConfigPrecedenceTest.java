@@ -98,8 +98,11 @@ class ConfigPrecedenceTest {
                 Map.of("bindAddress", "127.0.0.1", "port", 9053L, "addresses", List.of("a", "b")), operatorFile));
 
         precedence().apply(file, Map.of());
+        assertEquals("Configuration " + PID + ": applied from " + operatorFile, lastLine());
+        precedence().apply(file, Map.of());
 
         assertEquals(before, store.changeCount);
+        assertEquals("Configuration " + PID + ": as in " + operatorFile, lastLine());
         assertEquals(List.of(), ConfigPrecedence.differing(file.get(PID).properties(), store.properties(PID)));
     }
 
