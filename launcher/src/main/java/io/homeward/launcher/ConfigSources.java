@@ -22,8 +22,20 @@ final class ConfigSources {
     }
 
     static List<URL> resolve(Optional<Path> configDir, OwnArchive archive) throws StartupException {
+        if (configDir.isEmpty()) {
+            return defaults(archive);
+        }
         try {
-            return configDir.isPresent() ? fromDirectory(configDir.get()) : packed(archive);
+            return fromDirectory(configDir.get());
+        } catch (IOException e) {
+            throw new StartupException("cannot read the configuration: " + e.getMessage());
+        }
+    }
+
+    /** The defaults packed in the jar. */
+    static List<URL> defaults(OwnArchive archive) throws StartupException {
+        try {
+            return packed(archive);
         } catch (IOException e) {
             throw new StartupException("cannot read the configuration: " + e.getMessage());
         }

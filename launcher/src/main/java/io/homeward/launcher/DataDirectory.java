@@ -8,31 +8,43 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The runtime's data directory: checked writable, locked against a second runtime for the life of
- * the JVM, and home of the framework cache, the log file and the console password.
+ * the JVM, and home of the framework cache, the log file and the console password. It holds secrets
+ * (keys, passwords, the configuration), so it and every directory in it are owner-only ({@code
+ * rwx------}): created so, and tightened when an earlier version left them looser.
  */
 final class DataDirectory {
     static final String PASSWORD_FILE = "console-password";
+    private static final String FRAMEWORK = "framework";
+    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final Path root;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final List<Path> tightened;
 
-    private DataDirectory(Path root, FileChannel lockChannel, FileLock lock) {
+    private DataDirectory(Path root, FileChannel lockChannel, FileLock lock, List<Path> tightened) {
         this.root = root;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.tightened = tightened;
     }
 
     static DataDirectory open(Path dir) throws StartupException {
         Path root = dir.toAbsolutePath().normalize();
+        List<Path> tightened;
         try {
-            Files.createDirectories(root);
+            tightened = createOwnerOnly(root);
             Path probe = Files.createTempFile(root, ".write-check", null);
             Files.delete(probe);
         } catch (AccessDeniedException e) {
@@ -48,10 +60,35 @@ final class DataDirectory {
                 throw new StartupException("another Homeward runtime is using the data directory " + root
                         + " (stop it, or give this one its own --data)");
             }
-            return new DataDirectory(root, channel, lock);
+            return new DataDirectory(root, channel, lock, tightened);
         } catch (IOException e) {
             throw new StartupException("cannot lock the data directory " + root + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Creates the data directory and the framework cache owner-only, and makes them and every other
+     * directory directly in the data directory owner-only where they are not; returns those it had to
+     * tighten. Permissions are left alone on a file system without POSIX permissions.
+     */
+    private static List<Path> createOwnerOnly(Path root) throws IOException {
+        List<Path> tightened = new ArrayList<>();
+        if (!root.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(root.resolve(FRAMEWORK));
+            return tightened;
+        }
+        Files.createDirectories(root.resolve(FRAMEWORK), PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        List<Path> directories = new ArrayList<>(List.of(root));
+        try (Stream<Path> children = Files.list(root)) {
+            children.filter(Files::isDirectory).sorted().forEach(directories::add);
+        }
+        for (Path directory : directories) {
+            if (!Files.getPosixFilePermissions(directory).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(directory, OWNER_ONLY);
+                tightened.add(directory);
+            }
+        }
+        return tightened;
     }
 
     /** Null when another process, or another runtime in this JVM, holds the lock. */
@@ -68,7 +105,12 @@ final class DataDirectory {
     }
 
     Path frameworkStorage() {
-        return root.resolve("framework");
+        return root.resolve(FRAMEWORK);
+    }
+
+    /** The directories {@link #open} found readable by other users and made owner-only. */
+    List<Path> tightened() {
+        return tightened;
     }
 
     Path logFile() {

@@ -23,8 +23,9 @@ final class FrameworkProperties {
         p.put("felix.log.level", "2");
         // The OSGi log service drops entries below its default level (WARN) before anyone sees them.
         p.put("org.osgi.service.log.admin.loglevel", options.logLevel().toUpperCase(java.util.Locale.ROOT));
-        // Logging and DS, then configuration, then everything else (see Main#START_LEVELS).
-        p.put("org.osgi.framework.startlevel.beginning", Integer.toString(Main.LAST_START_LEVEL));
+        // Logging and DS, then configuration; the launcher applies the configuration files and then starts
+        // everything else (see Main#START_LEVELS).
+        p.put("org.osgi.framework.startlevel.beginning", Integer.toString(Main.CONFIGURATION_START_LEVEL));
         p.put("felix.log.logger", new FelixLogAdapter());
         p.put(FEATURE, options.feature());
         p.put(DATA, data.root().toString());

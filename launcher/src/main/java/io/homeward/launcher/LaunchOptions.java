@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param consolePort    the port the web console listens on
  * @param shell          whether to offer the Gogo shell on an interactive terminal
  * @param logLevel       the terminal and file log level
+ * @param logRotation    when the log file is rolled over and how many files are kept
  * @param exec           a shell command to run in the started runtime, which then stops
  * @param help           print usage and exit
  */
 record LaunchOptions(String feature, Optional<Path> configDir, Path dataDir, String consoleAddress, int consolePort,
-        boolean shell, String logLevel, Optional<String> exec, boolean help) {
+        boolean shell, String logLevel, LogRotation logRotation, Optional<String> exec, boolean help) {
 
     static final List<String> FEATURES = List.of("all-in-one", "agent", "gateway", "rendezvous");
     static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
@@ -31,18 +32,23 @@ record LaunchOptions(String feature, Optional<Path> configDir, Path dataDir, Str
             Options:
               --feature NAME          all-in-one (default), agent, gateway or rendezvous
               --config DIR            configuration files (*.json, OSGi Configurator format) to apply;
-                                      default: the defaults shipped in the jar (config/ in the source tree)
+                                      default: the defaults shipped in the jar (config/ in the source tree).
+                                      Applied at every start over what earlier files set; a configuration
+                                      changed in the web console is kept (the log says so, per PID)
               --data DIR              state, logs and the console password (default: ./data)
               --console-address ADDR  address of the web console (default: 127.0.0.1)
               --console-port PORT     port of the web console (default: 8080)
               --no-shell              no Gogo shell on the terminal
               --log-level LEVEL       error, warn, info (default), debug or trace
+              --log-file-size SIZE    roll DATA/homeward.log over at this size, e.g. 512KB, 10MB (default), 1GB
+              --log-files N           log files kept, the current one included: 2 to 21 (default 5)
               --exec "COMMAND"        start, run one shell command (e.g. "homeward:status"), print
                                       its result and stop; the web console gets a free port
               --help                  print this and exit
 
             The web console is at http://ADDR:PORT/system/console, user admin; the password is
-            generated on first start and kept in DATA/console-password (readable only by you).
+            generated on first start and kept in DATA/console-password. DATA and every directory in it
+            are readable only by you.
             Stop with Ctrl-C or SIGTERM.
             """;
 
@@ -54,6 +60,7 @@ record LaunchOptions(String feature, Optional<Path> configDir, Path dataDir, Str
         int port = 8080;
         boolean shell = true;
         String logLevel = "info";
+        LogRotation logRotation = LogRotation.DEFAULT;
         Optional<String> exec = Optional.empty();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -67,11 +74,14 @@ record LaunchOptions(String feature, Optional<Path> configDir, Path dataDir, Str
                 case "--console-address" -> address = value(args, ++i, arg);
                 case "--console-port" -> port = port(value(args, ++i, arg));
                 case "--log-level" -> logLevel = oneOf(arg, value(args, ++i, arg), LOG_LEVELS);
+                case "--log-file-size" -> logRotation = logRotation.withFileSize(value(args, ++i, arg));
+                case "--log-files" -> logRotation = logRotation.withFiles(value(args, ++i, arg));
                 case "--exec" -> exec = Optional.of(value(args, ++i, arg));
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        return new LaunchOptions(feature, config, data, address, port, shell && exec.isEmpty(), logLevel, exec, help);
+        return new LaunchOptions(feature, config, data, address, port, shell && exec.isEmpty(), logLevel, logRotation,
+                exec, help);
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -16,6 +17,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +29,15 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     static final int EXIT_USAGE = 2;
     static final int EXIT_CANNOT_START = 1;
+    static final int CONFIGURATION_START_LEVEL = 2;
     /**
      * Start levels: logging and DS first (1), then configuration (2), then everything else (3), so that
      * every bundle that logs while starting finds the log service (the Configurator prints to stdout
      * without one) and every component starts with the operator's configuration rather than its defaults.
      */
     private static final Map<String, Integer> START_LEVELS = Map.of("org.apache.felix.log", 1, "org.apache.felix.scr", 1,
-            "io.homeward.logging", 1, "org.apache.felix.configadmin", 2, "org.apache.felix.configurator", 2);
+            "io.homeward.logging", 1, "org.apache.felix.configadmin", CONFIGURATION_START_LEVEL,
+            "org.apache.felix.configurator", CONFIGURATION_START_LEVEL);
     static final int LAST_START_LEVEL = 3;
 
     private Main() {
@@ -62,8 +66,12 @@ public final class Main {
             err.println("homeward: cannot start: " + e.getMessage());
             return EXIT_CANNOT_START;
         }
-        LogSetup.configure(data.logFile(), options.logLevel());
+        LogSetup.configure(data.logFile(), options.logLevel(), options.logRotation());
         Logger log = LoggerFactory.getLogger(Main.class);
+        if (!data.tightened().isEmpty()) {
+            log.warn("Made {} owner-only (rwx------): other users could read the keys, passwords and configuration in them",
+                    data.tightened());
+        }
         CountDownLatch finished = new CountDownLatch(1);
         try {
             return runFramework(options, data, log, out, finished);
@@ -97,8 +105,12 @@ public final class Main {
         } catch (IOException e) {
             throw new StartupException("the launcher jar is incomplete: " + e.getMessage(), e);
         }
-        Map<String, Object> properties = FrameworkProperties.of(options, data, password, systemPackages,
-                ConfigSources.resolve(options.configDir(), archive), System.console() != null);
+        List<URL> configuration = ConfigSources.resolve(options.configDir(), archive);
+        Map<String, FileConfiguration> files = FileConfiguration.read(configuration);
+        Map<String, FileConfiguration> defaults = options.configDir().isPresent()
+                ? FileConfiguration.read(ConfigSources.defaults(archive)) : files;
+        Map<String, Object> properties = FrameworkProperties.of(options, data, password, systemPackages, configuration,
+                System.console() != null);
         Framework framework = newFramework(properties);
         Thread shutdown = new Thread(() -> {
             stop(framework, log);
@@ -107,7 +119,14 @@ public final class Main {
         try {
             framework.init();
             List<Bundle> bundles = new BundleSync(framework.getBundleContext()).sync(archive, options.feature());
-            int failed = start(framework, bundles, log);
+            startConfiguration(framework, bundles);
+            try {
+                new ConfigPrecedence(ConfigurationAdminBridge.of(framework.getBundleContext()), data.root(), log).apply(files, defaults);
+            } catch (StartupException e) {
+                stop(framework, log);
+                throw e;
+            }
+            int failed = startEverything(framework, bundles, log);
             Runtime.getRuntime().addShutdownHook(shutdown);
             if (options.exec().isPresent()) {
                 int status = ShellExec.run(framework.getBundleContext(), options.exec().get(), out, System.err);
@@ -150,12 +169,12 @@ public final class Main {
     }
 
     /**
-     * Marks every bundle for start and starts the framework, which starts them by start level (see
-     * {@link #START_LEVELS}): bundles that log while starting reach the runtime's log (the Configurator
-     * falls back to stdout without a LogService), and components find their configuration in place, on
-     * the first start and on every later one. Returns how many bundles did not become active.
+     * Marks every bundle for start and starts the framework up to the configuration's start level (see {@link
+     * #START_LEVELS}): bundles that log while starting reach the runtime's log (the Configurator falls back to stdout
+     * without a LogService), and Configuration Admin is there for the launcher to apply the configuration files before
+     * any component starts, on the first start and on every later one.
      */
-    private static int start(Framework framework, List<Bundle> bundles, Logger log) throws BundleException {
+    private static void startConfiguration(Framework framework, List<Bundle> bundles) throws BundleException {
         for (Bundle bundle : bundles) {
             bundle.adapt(BundleStartLevel.class).setStartLevel(START_LEVELS.getOrDefault(bundle.getSymbolicName(), LAST_START_LEVEL));
             if (!isFragment(bundle)) {
@@ -163,6 +182,13 @@ public final class Main {
             }
         }
         framework.start();
+    }
+
+    /** Starts the remaining bundles, with their configuration in place; returns how many did not become active. */
+    private static int startEverything(Framework framework, List<Bundle> bundles, Logger log) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(LAST_START_LEVEL, event -> started.countDown());
+        started.await();
         int failed = 0;
         for (Bundle bundle : bundles) {
             if (!isFragment(bundle) && bundle.getState() != Bundle.ACTIVE) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,5 +52,34 @@ class DataDirectoryTest {
         assertNotEquals(a.consolePassword(), b.consolePassword());
         a.release();
         b.release();
+    }
+
+    @Test
+    void aNewDataDirectoryAndItsFrameworkCacheAreOwnerOnly(@TempDir Path dir) throws Exception {
+        DataDirectory data = DataDirectory.open(dir.resolve("new/data"));
+        assertEquals("rwx------", permissions(data.root()));
+        assertEquals("rwx------", permissions(data.frameworkStorage()));
+        assertEquals(List.of(), data.tightened(), "nothing to tighten in a directory created owner-only");
+        data.release();
+    }
+
+    @Test
+    void aLooserDataDirectoryAndItsDirectoriesAreTightenedAndReported(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectories(dir.resolve("data"));
+        Path tls = Files.createDirectories(root.resolve("tls"));
+        Path signin = Files.createDirectories(root.resolve("signin"));
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(tls, PosixFilePermissions.fromString("rwxr-x---"));
+        Files.setPosixFilePermissions(signin, PosixFilePermissions.fromString("rwx------"));
+        DataDirectory data = DataDirectory.open(root);
+        assertEquals(List.of(root, tls), data.tightened());
+        for (Path path : List.of(root, tls, signin, data.frameworkStorage())) {
+            assertEquals("rwx------", permissions(path), path.toString());
+        }
+        data.release();
+    }
+
+    private static String permissions(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }

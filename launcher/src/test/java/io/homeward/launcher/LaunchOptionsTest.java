@@ -21,15 +21,17 @@ class LaunchOptionsTest {
         assertEquals("127.0.0.1", o.consoleAddress());
         assertEquals(8080, o.consolePort());
         assertTrue(o.shell());
+        assertEquals(new LogRotation(10 * 1024 * 1024, 5), o.logRotation());
         assertFalse(o.help());
     }
 
     @Test
     void everyOptionIsRead() throws Exception {
         LaunchOptions o = LaunchOptions.parse("--feature", "agent", "--config", "/etc/hw", "--data", "/var/hw",
-                "--console-address", "0.0.0.0", "--console-port", "9090", "--no-shell", "--log-level", "debug");
+                "--console-address", "0.0.0.0", "--console-port", "9090", "--no-shell", "--log-level", "debug",
+                "--log-file-size", "512KB", "--log-files", "3");
         assertEquals(new LaunchOptions("agent", Optional.of(Path.of("/etc/hw")), Path.of("/var/hw"), "0.0.0.0", 9090,
-                false, "debug", Optional.empty(), false), o);
+                false, "debug", new LogRotation(512 * 1024, 3), Optional.empty(), false), o);
     }
 
     @Test
@@ -48,6 +50,10 @@ class LaunchOptionsTest {
         assertEquals("--console-port must be a number from 1 to 65535, not '70000'", message("--console-port", "70000"));
         assertEquals("--console-port must be a number from 1 to 65535, not 'http'", message("--console-port", "http"));
         assertEquals("--log-level must be one of error, warn, info, debug, trace, not 'loud'", message("--log-level", "loud"));
+        assertEquals("--log-file-size must be a size such as 512KB, 10MB or 1GB, not '10'", message("--log-file-size", "10"));
+        assertEquals("--log-file-size must be a size such as 512KB, 10MB or 1GB, not '0MB'", message("--log-file-size", "0MB"));
+        assertEquals("--log-files must be a number from 2 to 21, not '1'", message("--log-files", "1"));
+        assertEquals("--log-files must be a number from 2 to 21, not 'many'", message("--log-files", "many"));
     }
 
     private static String message(String... args) {

@@ -17,7 +17,10 @@ public final class DataDirectory {
     private DataDirectory() {
     }
 
-    /** The sub-directory {@code name} of the runtime's data directory (not created here). */
+    /**
+     * The sub-directory {@code name} of the runtime's data directory (not created here: create it with
+     * {@link io.homeward.kit.files.PrivateDirectories#create}, which makes it owner-only).
+     */
     public static Path resolve(BundleContext context, String name, Logger log) {
         String data = context.getProperty(PROPERTY);
         if (data == null || data.isBlank()) {

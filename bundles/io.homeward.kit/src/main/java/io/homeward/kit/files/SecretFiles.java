@@ -17,13 +17,13 @@ public final class SecretFiles {
     private SecretFiles() {
     }
 
-    /** Writes {@code text} as UTF-8, creating the parent directories. */
+    /** Writes {@code text} as UTF-8, creating the parent directories owner-only ({@link PrivateDirectories}). */
     public static void write(Path file, char[] text) throws IOException {
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
         byte[] bytes = Arrays.copyOf(encoded.array(), encoded.limit());
         Arrays.fill(encoded.array(), (byte) 0);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateDirectories.create(file.toAbsolutePath().getParent());
             AtomicFiles.write(file, bytes, AtomicFiles.OWNER_ONLY);
         } finally {
             Arrays.fill(bytes, (byte) 0);

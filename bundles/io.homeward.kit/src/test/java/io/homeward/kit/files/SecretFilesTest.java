@@ -20,6 +20,7 @@ class SecretFilesTest {
         Path file = dir.resolve("sub").resolve("password");
         SecretFiles.write(file, "hünter2\nsecond line\n".toCharArray());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
         assertArrayEquals("hünter2".toCharArray(), SecretFiles.readFirstLine(file));
         assertFalse(Files.exists(file.resolveSibling("password.tmp")));
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.files.PrivateDirectories;
 
 /**
  * {@code <data>/signin/credentials.properties}: the derived key only, readable by its owner only
@@ -64,7 +65,7 @@ final class CredentialsFile {
         p.setProperty("pin", stored.pin());
         p.setProperty("since", stored.since().toString());
         Path directory = file.getParent();
-        Files.createDirectories(directory);
+        PrivateDirectories.create(directory);
         Path temporary = directory.resolve(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -18,6 +17,7 @@ import java.util.Map;
 import io.homeward.api.accounts.Account;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.kit.files.AtomicFiles;
+import io.homeward.kit.files.PrivateDirectories;
 
 /**
  * The durable account store: a text file, one user per line, tab-separated:
@@ -76,9 +76,7 @@ final class AccountFile {
                     .append(Base64.getEncoder().encodeToString(key.secret())).append('\n');
         }
         Path directory = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(directory)) {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        PrivateDirectories.create(directory);
         AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY);
     }
 
