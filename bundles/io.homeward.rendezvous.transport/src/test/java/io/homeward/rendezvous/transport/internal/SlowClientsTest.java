@@ -88,6 +88,29 @@ class SlowClientsTest {
     }
 
     @Test
+    void limitsTheConnectionsOfOneSlash24() throws Exception {
+        StreamSettings perNetworkOfTwo = new StreamSettings(16, 2, 100, 75, 10_000, 10_000, 65536, 16);
+        try (ListenerHarness server = new ListenerHarness(data, echoMarkingSigned(), perNetworkOfTwo);
+                Socket first = from("127.0.0.1", server); Socket second = from("127.0.0.2", server)) {
+            Await.until("two connections from one /24 are accepted", () -> server.status().tcpConnections() == 2);
+            try (Socket third = from("127.0.0.3", server); Socket otherNetwork = from("127.0.1.1", server)) {
+                assertTrue(ListenerHarness.closedByServer(third), "a third address of 127.0.0.0/24");
+                byte[] query = Messages.query(6, 12);
+                Messages.write(otherNetwork.getOutputStream(), query);
+                assertArrayEquals(query, Messages.read(otherNetwork.getInputStream()), "127.0.1.0/24 is another network");
+            }
+        }
+    }
+
+    /** A TCP connection to the listener from a given loopback address. */
+    private static Socket from(String source, ListenerHarness server) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.status().tcpPort(),
+                InetAddress.getByName(source), 0);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    @Test
     void aNewcomerReplacesTheOldestSlowSenderWhileSignedInAgentsKeepTheirSlots() throws Exception {
         try (ListenerHarness server = new ListenerHarness(data, echoMarkingSigned(), settings(4, 3, 30_000, 10_000));
                 Socket agent = server.tcpClient(); Socket slow1 = server.tcpClient()) {
