@@ -72,8 +72,9 @@ final class ConnectionLimits {
         Slot victim = oldest.next();
         victim.free();
         if (victim.holder != null) {
-            victim.holder.evicted("evicted for a new connection: no complete message yet and all "
-                    + unauthenticatedTotal + " slots for unauthenticated connections in use");
+            victim.holder.evicted("evicted for a new connection: no complete message yet, and no slot for an"
+                    + " unauthenticated connection free (" + open + " open, at most " + unauthenticatedTotal
+                    + " unauthenticated and " + total + " in total)");
         }
         return true;
     }
