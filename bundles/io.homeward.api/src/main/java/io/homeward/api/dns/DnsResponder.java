@@ -37,4 +37,14 @@ public interface DnsResponder {
      * @param timeout silence after which the transport closes the connection; must be positive
      */
     void setIdleTimeout(Duration timeout);
+
+    /**
+     * Tells the transport that a TSIG-signed message (RFC 8945) was verified on this stream connection: the client
+     * has authenticated, so the connection may use the slots kept for authenticated clients and is not replaced by
+     * newcomers. No effect for UDP.
+     *
+     * @since 1.2
+     */
+    default void markAuthenticated() {
+    }
 }

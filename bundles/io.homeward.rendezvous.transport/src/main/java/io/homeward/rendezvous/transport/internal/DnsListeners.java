@@ -67,9 +67,26 @@ public class DnsListeners implements DnsListenerStatus {
                         + " are closed at once. Raise it when many hosts share one NAT address.")
         int maxConnectionsPerClient() default 16;
 
+        @AttributeDefinition(name = "Connections per network",
+                description = "Open TCP plus TLS connections allowed from one IPv4 /24 or IPv6 /56 together;"
+                        + " further ones are closed at once.")
+        int maxConnectionsPerNetwork() default StreamSettings.DEFAULT_PER_NETWORK;
+
         @AttributeDefinition(name = "Connections in total",
                 description = "Open TCP plus TLS connections allowed in total; further ones are closed at once.")
         int maxConnections() default 1024;
+
+        @AttributeDefinition(name = "Unauthenticated share (%)",
+                description = "Percentage of the connections in total that connections without a verified"
+                        + " TSIG-signed message may hold; the rest is kept for signed-in agents. When it is used up,"
+                        + " a new connection replaces the oldest unauthenticated one that has not sent a whole message.")
+        int unauthenticatedConnectionsPercent() default StreamSettings.DEFAULT_UNAUTHENTICATED_PERCENT;
+
+        @AttributeDefinition(name = "Message deadline (seconds)",
+                description = "Seconds a DNS message may take to arrive from its first byte (the first one, with"
+                        + " the TLS handshake, from the connection's opening); a slower connection is closed."
+                        + " Quiet connections between messages are left to the idle timeout.")
+        int messageDeadlineSeconds() default StreamSettings.DEFAULT_MESSAGE_DEADLINE_SECONDS;
 
         @AttributeDefinition(name = "Idle timeout (seconds)",
                 description = "Seconds of silence after which a TCP or TLS connection is closed (RFC 7766 §6.2.3).")
@@ -203,9 +220,15 @@ public class DnsListeners implements DnsListenerStatus {
         } catch (UnknownHostException e) {
             throw new UnknownHostException("bindAddress '" + config.bindAddress() + "' is not a local address");
         }
+        int total = positive("maxConnections", config.maxConnections());
+        int percent = config.unauthenticatedConnectionsPercent();
+        if (percent < 1 || percent > 100) {
+            throw new IllegalArgumentException("unauthenticatedConnectionsPercent must be between 1 and 100, not " + percent);
+        }
         StreamSettings stream = new StreamSettings(positive("maxConnectionsPerClient", config.maxConnectionsPerClient()),
-                positive("maxConnections", config.maxConnections()),
-                positive("idleTimeoutSeconds", config.idleTimeoutSeconds()) * 1000L,
+                positive("maxConnectionsPerNetwork", config.maxConnectionsPerNetwork()), total,
+                StreamSettings.share(total, percent), positive("idleTimeoutSeconds", config.idleTimeoutSeconds()) * 1000L,
+                positive("messageDeadlineSeconds", config.messageDeadlineSeconds()) * 1000L,
                 positive("maxQueuedBytesPerConnection", config.maxQueuedBytesPerConnection()), ACCEPT_BACKLOG);
         return new ListenerSettings(bind, config.port(), config.tlsPort(), stream,
                 positive("workerThreads", config.workerThreads()), positive("maxPendingRequests", config.maxPendingRequests()));

@@ -47,7 +47,8 @@ final class ListenerSet implements AutoCloseable {
         this.dispatcher = new RequestDispatcher(handler, settings.workers(), settings.pendingRequests(), log);
         this.rejects = new RejectLog(clock, REJECT_LOG_INTERVAL, log);
         StreamSettings stream = settings.stream();
-        ConnectionLimits limits = new ConnectionLimits(stream.maxPerClient(), stream.maxTotal());
+        ConnectionLimits limits = new ConnectionLimits(stream.maxPerClient(), stream.maxPerNetwork(), stream.maxTotal(),
+                stream.maxUnauthenticated());
         SSLContext context = identity.serverContext(random);
         try {
             udp = new UdpListener(new InetSocketAddress(settings.bindAddress(), settings.port()), dispatcher, log);

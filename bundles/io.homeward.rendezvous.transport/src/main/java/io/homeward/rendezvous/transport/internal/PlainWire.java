@@ -26,6 +26,11 @@ final class PlainWire implements Wire {
     }
 
     @Override
+    public boolean holdsPartialInput() {
+        return false;
+    }
+
+    @Override
     public boolean write(SocketChannel channel, OutboundQueue queue) throws IOException {
         for (ByteBuffer frame = queue.peek(); frame != null; frame = queue.peek()) {
             channel.write(frame);

@@ -16,13 +16,15 @@ import io.homeward.api.dns.DnsTransport;
  * messages later. Handler threads only queue messages and ask the selector thread to act; every
  * socket operation happens on the selector thread.
  */
-final class StreamConnection implements DnsResponder {
+final class StreamConnection implements DnsResponder, ConnectionLimits.Holder {
     private final StreamListener listener;
     private final SocketChannel channel;
     private final InetSocketAddress client;
     private final Wire wire;
     private final OutboundQueue outbound;
     private final FrameDecoder decoder;
+    private final ConnectionLimits.Slot slot;
+    private final MessageDeadline deadline;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean open = true;
@@ -36,13 +38,15 @@ final class StreamConnection implements DnsResponder {
     private long lastActivity;
 
     StreamConnection(StreamListener listener, SocketChannel channel, InetSocketAddress client, Wire wire,
-            long maxQueuedBytes, long now) {
+            ConnectionLimits.Slot slot, long maxQueuedBytes, long messageDeadlineMillis, long now) {
         this.listener = listener;
         this.channel = channel;
         this.client = client;
         this.wire = wire;
         this.outbound = new OutboundQueue(maxQueuedBytes);
         this.decoder = new FrameDecoder(this::received);
+        this.slot = slot;
+        this.deadline = new MessageDeadline(messageDeadlineMillis, now);
         this.lastActivity = now;
     }
 
@@ -89,6 +93,20 @@ final class StreamConnection implements DnsResponder {
         idleTimeoutMillis = timeout.toMillis();
     }
 
+    @Override
+    public void markAuthenticated() {
+        slot.authenticated();
+    }
+
+    @Override
+    public void evicted(String reason) {
+        abort(reason);
+    }
+
+    ConnectionLimits.Slot slot() {
+        return slot;
+    }
+
     /** Closes without writing what is queued. Any thread. */
     void abort(String reason) {
         abortReason = reason;
@@ -113,6 +131,7 @@ final class StreamConnection implements DnsResponder {
                 inputDone = true;
                 key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
             }
+            deadline.afterInput(decoder.inMessage() || wire.holdsPartialInput(), now);
             lastActivity = now;
             flush(now);
         } catch (IOException e) {
@@ -143,12 +162,15 @@ final class StreamConnection implements DnsResponder {
 
     /**
      * Closes the connection when it has been silent for longer than the idle timeout (RFC 7766 §6.2.3): the
-     * listener's default, or the one the request handler set for this connection.
+     * listener's default, or the one the request handler set for this connection; or when the message it is
+     * receiving has not arrived within the message deadline, however steadily its bytes trickle in.
      */
-    void closeIfIdle(long now, long defaultIdleMillis) {
+    void closeIfOverdue(long now, long defaultIdleMillis) {
         long idleMillis = idleTimeoutMillis > 0 ? idleTimeoutMillis : defaultIdleMillis;
         if (!closed && now - lastActivity >= idleMillis) {
             closeNow("idle for " + (now - lastActivity) / 1000 + " s");
+        } else if (!closed && deadline.expired(now)) {
+            closeNow("no complete message within " + deadline.limitMillis() + " ms");
         }
     }
 
@@ -188,6 +210,8 @@ final class StreamConnection implements DnsResponder {
     }
 
     private void received(byte[] message) {
+        deadline.completed();
+        slot.completedMessage();
         inFlight.incrementAndGet();
         boolean accepted = listener.dispatch(message, this, () -> {
             inFlight.decrementAndGet();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -92,7 +93,7 @@ final class StreamListener implements AutoCloseable {
         return open;
     }
 
-    /** Connections this listener closed at once because of the per-client or total limit. */
+    /** Connections this listener closed at once because of the per-client, per-network or total limits. */
     long refusedCount() {
         return refused.get();
     }
@@ -124,7 +125,7 @@ final class StreamListener implements AutoCloseable {
     /** Called by a connection once it is closed, on the selector thread. */
     void closed(StreamConnection connection, String reason) {
         if (connections.remove(connection)) {
-            limits.release(connection.client().getAddress());
+            connection.slot().release();
             open = connections.size();
         }
         log.debug("{} port {}: closed the connection from {}: {}", transport, port, connection.client(), reason);
@@ -136,7 +137,8 @@ final class StreamListener implements AutoCloseable {
     }
 
     private void run() {
-        long sweepMillis = Math.max(50, Math.min(1000, settings.idleTimeoutMillis() / 4));
+        long sweepMillis = Math.max(50,
+                Math.min(1000, Math.min(settings.idleTimeoutMillis(), settings.messageDeadlineMillis()) / 4));
         long lastSweep = clock.millis();
         try {
             while (running) {
@@ -149,7 +151,7 @@ final class StreamListener implements AutoCloseable {
                 if (now - lastSweep >= sweepMillis) {
                     lastSweep = now;
                     for (StreamConnection c : new ArrayList<>(connections)) {
-                        c.closeIfIdle(now, settings.idleTimeoutMillis());
+                        c.closeIfOverdue(now, settings.idleTimeoutMillis());
                     }
                 }
             }
@@ -208,22 +210,28 @@ final class StreamListener implements AutoCloseable {
             closeQuietly(channel);
             return;
         }
-        if (!limits.tryAcquire(client.getAddress())) {
+        Optional<ConnectionLimits.Slot> slot = limits.tryAcquire(client.getAddress());
+        if (slot.isEmpty()) {
             refused.incrementAndGet();
             rejects.rejected(client.getAddress(), transport + " port " + port, "too many connections (at most "
-                    + settings.maxPerClient() + " per client and " + settings.maxTotal() + " in total)");
+                    + settings.maxPerClient() + " per client, " + settings.maxPerNetwork() + " per network, "
+                    + settings.maxUnauthenticated() + " unauthenticated and " + settings.maxTotal() + " in total)");
             closeQuietly(channel);
             return;
         }
-        StreamConnection connection = new StreamConnection(this, channel, client, wires.apply(readBuffer),
-                settings.maxQueuedBytes(), now);
+        StreamConnection connection = new StreamConnection(this, channel, client, wires.apply(readBuffer), slot.get(),
+                settings.maxQueuedBytes(), settings.messageDeadlineMillis(), now);
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             connection.register(channel.register(selector, SelectionKey.OP_READ, connection));
         } catch (IOException e) {
-            limits.release(client.getAddress());
+            slot.get().release();
             closeQuietly(channel);
+            return;
+        }
+        if (!slot.get().attach(connection)) {
+            connection.closeNow("evicted before it was served");
             return;
         }
         connections.add(connection);

@@ -11,10 +11,13 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 /**
  * DNS over TLS (RFC 7858 §3.3): the framed messages travel inside TLS records. Drives a
  * non-blocking {@link SSLEngine}; handshake tasks run on the selector thread (one ECDSA signature).
- * All buffers are kept in fill mode between calls.
+ * All buffers are kept in fill mode between calls; they start small and grow to the engine's sizes only as
+ * records need, so a connection that never completes its handshake costs little memory.
  */
 final class TlsWire implements Wire {
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+    /** Enough for a ClientHello or a short query's record; doubled while a record does not fit. */
+    private static final int INITIAL_BUFFER = 512;
 
     private final SSLEngine engine;
     private ByteBuffer netIn;
@@ -23,16 +26,24 @@ final class TlsWire implements Wire {
 
     TlsWire(SSLEngine engine) {
         this.engine = engine;
-        this.netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
-        this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
-        this.netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        this.netIn = ByteBuffer.allocate(INITIAL_BUFFER);
+        this.appIn = ByteBuffer.allocate(INITIAL_BUFFER);
+        this.netOut = ByteBuffer.allocate(0);
     }
 
     @Override
     public boolean read(SocketChannel channel, FrameDecoder decoder) throws IOException {
+        if (!netIn.hasRemaining()) {
+            netIn = grown(netIn, engine.getSession().getPacketBufferSize());
+        }
         int n = channel.read(netIn);
         unwrapAll(decoder);
         return n >= 0 && !engine.isInboundDone();
+    }
+
+    @Override
+    public boolean holdsPartialInput() {
+        return netIn.position() > 0;
     }
 
     @Override
@@ -116,12 +127,7 @@ final class TlsWire implements Wire {
                 appIn = ByteBuffer.allocate(Math.max(engine.getSession().getApplicationBufferSize(), appIn.capacity() * 2));
                 return true;
             case BUFFER_UNDERFLOW:
-                int needed = engine.getSession().getPacketBufferSize();
-                if (netIn.capacity() < needed) {
-                    ByteBuffer bigger = ByteBuffer.allocate(needed);
-                    bigger.put(netIn).flip();
-                    netIn = bigger;
-                }
+                // The rest of the record has not arrived; read() makes room once netIn is full.
                 return false;
             default:
                 return false;
@@ -139,6 +145,14 @@ final class TlsWire implements Wire {
             return true;
         }
         return result.bytesConsumed() > 0 || result.bytesProduced() > 0;
+    }
+
+    /** A copy of a full buffer (fill mode) with twice the room, at most {@code limit} unless it holds more. */
+    private static ByteBuffer grown(ByteBuffer full, int limit) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(full.capacity() + 1, Math.min(limit, full.capacity() * 2)));
+        full.flip();
+        bigger.put(full);
+        return bigger;
     }
 
     private boolean drain(SocketChannel channel) throws IOException {

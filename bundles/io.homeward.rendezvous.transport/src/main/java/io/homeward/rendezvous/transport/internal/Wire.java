@@ -13,6 +13,9 @@ interface Wire {
      */
     boolean read(SocketChannel channel, FrameDecoder decoder) throws IOException;
 
+    /** True while bytes wait below the decoder for the rest of their unit (part of a TLS record). */
+    boolean holdsPartialInput();
+
     /**
      * Writes as much of the queue as the socket accepts without blocking.
      *

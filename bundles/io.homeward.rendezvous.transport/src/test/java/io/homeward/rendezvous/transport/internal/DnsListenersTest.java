@@ -155,4 +155,24 @@ class DnsListenersTest {
                 () -> start(Map.of("port", 0, "tlsPort", 0, "workerThreads", 0)));
         assertTrue(e.getMessage().contains("workerThreads"), e.getMessage());
     }
+
+    @Test
+    void refusesNonsenseSlowlorisLimitsWithTheSettingsName() {
+        for (Map.Entry<String, Integer> bad : List.of(Map.entry("maxConnectionsPerNetwork", 0),
+                Map.entry("messageDeadlineSeconds", -1), Map.entry("unauthenticatedConnectionsPercent", 0),
+                Map.entry("unauthenticatedConnectionsPercent", 101))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> start(Map.of("port", 0, "tlsPort", 0, bad.getKey(), bad.getValue())));
+            assertTrue(e.getMessage().contains(bad.getKey()), e.getMessage());
+        }
+    }
+
+    @Test
+    void theUnauthenticatedShareIsAPercentageOfTheTotal() throws Exception {
+        StreamSettings stream = DnsListeners.settings(Configs.config(Map.of("maxConnections", 1000,
+                "unauthenticatedConnectionsPercent", 75, "messageDeadlineSeconds", 7))).stream();
+        assertEquals(750, stream.maxUnauthenticated());
+        assertEquals(7000, stream.messageDeadlineMillis());
+        assertEquals(StreamSettings.DEFAULT_PER_NETWORK, stream.maxPerNetwork());
+    }
 }

@@ -172,6 +172,7 @@ public final class RequestPipeline implements DnsRequestHandler {
                 writer.sendRcode(header, request, Rcode.NOTAUTH, tsig, responder);
                 return;
             }
+            responder.markAuthenticated();
         }
         if (opcode == Opcode.UPDATE) {
             update(header, request, tsig, responder);
