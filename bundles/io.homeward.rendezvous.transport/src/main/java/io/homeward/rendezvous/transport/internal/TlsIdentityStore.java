@@ -9,6 +9,8 @@ import java.time.Clock;
 
 import org.osgi.service.log.Logger;
 
+import io.homeward.kit.files.PrivateDirectories;
+
 /**
  * Finds the server's TLS identity: the operator's PEM files when configured, otherwise a
  * self-signed one kept in {@code <data>/tls/} and reused on every later start so pins stay valid.
@@ -36,7 +38,7 @@ final class TlsIdentityStore {
         if (Files.exists(certificateFile) && Files.exists(keyFile)) {
             return PemFiles.read(certificateFile, keyFile);
         }
-        Files.createDirectories(directory);
+        PrivateDirectories.create(directory);
         TlsIdentity identity = SelfSignedCertificate.create(serverName, clock, random);
         PemFiles.write(identity, certificateFile, keyFile);
         log.info("made a self-signed TLS certificate for {} in {}", serverName, directory);
