@@ -17,8 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TSIG;
 
-import io.homeward.api.accounts.PasswordKeys;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.text.PasswordKeys;
 
 /**
  * The slowloris measure (run by itests/bench/slowloris.sh against a running rendezvous): N slow connections from
