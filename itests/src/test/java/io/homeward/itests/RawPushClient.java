@@ -60,6 +60,12 @@ final class RawPushClient implements AutoCloseable {
         return new Message(read()).getRcode();
     }
 
+    /** Sends a DNS message exactly as given (for instance one captured elsewhere); returns the RCODE. */
+    int send(byte[] wire) throws IOException {
+        write(wire);
+        return new Message(read()).getRcode();
+    }
+
     /**
      * Sends SUBSCRIBE (RFC 8765 §6.2) with this message ID and returns the RCODE of its response, or
      * {@link #CONNECTION_CLOSED} when the server closed the connection instead of answering.
