@@ -112,8 +112,8 @@ print("sent %d packets (%d/s) from %d addresses" % (sent, sent / secs, len(sende
 PY
 sleep 1
 after=$(stat -c %s "$log"); console_after=$(stat -c %s "$work/console.log")
-echo "== log lines written during the flood:"
-tail -c $((after - before)) "$log" | cut -c1-200 | head -30
+echo "== the first lines written during the flood:"
+tail -c $((after - before)) "$log" | cut -c1-200 | head -12 || true
 python3 - "$before" "$after" "$console_before" "$console_after" "$secs" <<'PY'
 import sys
 b, a, cb, ca, secs = (float(x) for x in sys.argv[1:])
