@@ -35,8 +35,10 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneStore;
 /**
  * The way of every DNS message the transports hand over: repeated questions are answered from the cache, DSO
  * messages (RFC 8490) go to the push server, LLQ event acknowledgements and LLQ requests (RFC 8764) to the LLQ
- * server; the rest is checked (EDNS, OPCODE, the UPDATE rate, TSIG) and answered as a QUERY or an UPDATE. Malformed
- * input gets FORMERR (or is dropped when not even the header is there); nothing escapes {@link #handle}.
+ * server; the rest is checked (EDNS, OPCODE, the UPDATE rate, TSIG, and for signed UPDATEs and LLQs over a stream
+ * that their MAC was not used before) and answered as a QUERY or an UPDATE. Malformed input gets FORMERR (or is
+ * dropped when not even the header is there); nothing escapes {@link #handle}. Refusals an unauthenticated sender
+ * can provoke are logged counted ({@link CountedLog}).
  */
 public final class RequestPipeline implements DnsRequestHandler {
     private final ZoneStore store;
