@@ -18,11 +18,10 @@ import javax.net.ssl.X509TrustManager;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.TSIG;
-import org.xbill.DNS.Type;
 
 import io.homeward.api.auth.TsigKey;
+import io.homeward.itests.bench.CookieBinding;
 
 /**
  * A DNS Push client (RFC 8765) over DNS-over-TLS written from the RFCs, to see exactly what the server
@@ -48,12 +47,22 @@ final class RawPushClient implements AutoCloseable {
         out = new DataOutputStream(socket.getOutputStream());
     }
 
-    /** Sends an SOA query for the zone signed with the key (how a session is bound to a zone); returns the RCODE. */
+    /**
+     * Asks for the connection's server cookie, then sends the SOA query for the zone with it, signed with the key
+     * (how a session is bound to a zone); returns the RCODE.
+     */
     int bindWithSignedSoa(String zone, TsigKey key) throws IOException {
-        Message query = Message.newQuery(Record.newRecord(Name.fromString(zone), Type.SOA, DClass.IN));
+        write(CookieBinding.challenge(Name.fromString(zone)).toWire());
+        Message query = CookieBinding.proof(Name.fromString(zone), new Message(read()));
         new TSIG(TSIG.HMAC_SHA256, Name.fromString(key.name()), new SecretKeySpec(key.secret(), "HmacSHA256"))
                 .apply(query, null);
         write(query.toWire());
+        return new Message(read()).getRcode();
+    }
+
+    /** Sends a DNS message exactly as given (for instance one captured elsewhere); returns the RCODE. */
+    int send(byte[] wire) throws IOException {
+        write(wire);
         return new Message(read()).getRcode();
     }
 

@@ -20,7 +20,6 @@ import org.xbill.DNS.DNSInput;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.WireParseException;
@@ -64,9 +63,13 @@ final class PushConnection implements AutoCloseable {
         this.log = log;
     }
 
-    /** The agreed authorization for DNS Push: a signed SOA query for the zone on this connection, answered NOERROR. */
+    /**
+     * The agreed authorization for DNS Push: a signed SOA query for the zone on this connection, carrying the
+     * server cookie the connection was given, answered NOERROR.
+     */
     void bind(Name zone, TSIG key) throws IOException {
-        Message query = Message.newQuery(Record.newRecord(zone, Type.SOA, DClass.IN));
+        write(CookieBinding.challenge(zone).toWire());
+        Message query = CookieBinding.proof(zone, new Message(readFrame()));
         key.apply(query, null);
         write(query.toWire());
         Message answer = new Message(readFrame());

@@ -3,6 +3,7 @@ package io.homeward.rendezvous.dns.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -15,6 +16,7 @@ import org.xbill.DNS.Record;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.rendezvous.ZoneDirectory;
+import io.homeward.kit.log.CountedLog;
 import io.homeward.rendezvous.dns.internal.journal.FileJournal;
 import io.homeward.rendezvous.dns.internal.lease.LeasePolicy;
 import io.homeward.rendezvous.dns.internal.llq.LlqServer;
@@ -27,6 +29,7 @@ import io.homeward.rendezvous.dns.internal.request.UpdateRateLimiter;
 import io.homeward.rendezvous.dns.internal.response.EdnsPolicy;
 import io.homeward.rendezvous.dns.internal.response.ResponseWriter;
 import io.homeward.rendezvous.dns.internal.transfer.ZoneTransfer;
+import io.homeward.rendezvous.dns.internal.tsig.TsigReplayCache;
 import io.homeward.rendezvous.dns.internal.tsig.TsigSigner;
 import io.homeward.rendezvous.dns.internal.tsig.TsigVerifier;
 import io.homeward.rendezvous.dns.internal.update.UpdateProcessor;
@@ -45,6 +48,10 @@ public final class DnsServer implements AutoCloseable {
     static final int RATE_LIMITED_CLIENTS = 10_000;
     /** Answers kept for repeated questions; a household's zones have far fewer names. */
     static final int ANSWER_CACHE_ENTRIES = 50_000;
+    /** MACs of signed UPDATEs and LLQ requests remembered against replay, far more than the fudge window sees. */
+    static final int REPLAY_CACHE_ENTRIES = 100_000;
+    /** Refusals an unauthenticated sender can provoke are logged once per kind and interval, then counted. */
+    static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(60);
 
     private final FileJournal journal;
     private final ZoneStore zones;
@@ -68,23 +75,24 @@ public final class DnsServer implements AutoCloseable {
             journal.close();
             throw e;
         }
+        CountedLog refusals = new CountedLog(log, clock, REFUSAL_LOG_INTERVAL);
         TsigSigner signer = new TsigSigner(clock);
         ResponseWriter writer = new ResponseWriter(new EdnsPolicy(settings.ednsPayload()), signer);
         QueryAnswerer answerer = new QueryAnswerer(zones);
         LlqServer llq = new LlqServer(watchSettings, answerer, writer, settings.ednsPayload(), clock, random, events,
-                log);
-        PushServer push = new PushServer(watchSettings, this::currentRecords, clock, events, log);
+                log, refusals);
+        PushServer push = new PushServer(watchSettings, this::currentRecords, clock, events, random, log, refusals);
         zones.addListener(llq);
         zones.addListener(push);
-        this.watches = new WatchServers(llq, push);
+        this.watches = new WatchServers(llq, push, refusals);
         this.requests = new RequestPipeline(zones, new AnswerCache(zones::generation, ANSWER_CACHE_ENTRIES),
                 new UpdateRateLimiter(settings.updatesPerSecond(), settings.updateBurst(), RATE_LIMITED_CLIENTS,
                         clock),
                 new TsigVerifier(keys, clock),
-                new QueryResponder(answerer, new ZoneTransfer(zones), push, signer, writer, log),
+                new QueryResponder(answerer, new ZoneTransfer(zones), push, signer, writer, refusals),
                 new UpdateProcessor(zones, new LeasePolicy(settings.leaseMinSeconds(), settings.leaseMaxSeconds()),
-                        clock, log),
-                llq, push, writer, log);
+                        clock, log, refusals),
+                llq, push, new TsigReplayCache(REPLAY_CACHE_ENTRIES, clock), writer, log, refusals);
     }
 
     /** Where the transports hand every DNS message. */

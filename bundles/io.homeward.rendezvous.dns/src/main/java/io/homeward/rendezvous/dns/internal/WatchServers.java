@@ -7,6 +7,7 @@ import io.homeward.api.dns.DnsConnectionListener;
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.rendezvous.WatchState;
 import io.homeward.api.rendezvous.WatchStatus;
+import io.homeward.kit.log.CountedLog;
 import io.homeward.rendezvous.dns.internal.llq.LlqServer;
 import io.homeward.rendezvous.dns.internal.push.PushServer;
 
@@ -17,16 +18,22 @@ import io.homeward.rendezvous.dns.internal.push.PushServer;
 public final class WatchServers implements DnsConnectionListener, WatchStatus {
     private final LlqServer llq;
     private final PushServer push;
+    private final CountedLog refusals;
 
-    WatchServers(LlqServer llq, PushServer push) {
+    WatchServers(LlqServer llq, PushServer push, CountedLog refusals) {
         this.llq = llq;
         this.push = push;
+        this.refusals = refusals;
     }
 
-    /** Runs the LLQ and push timers: lease ends, event retransmission, DSO keepalive and inactivity. */
+    /**
+     * Runs the LLQ and push timers: lease ends, event retransmission, DSO keepalive and inactivity; and writes
+     * the summaries of the refusals counted in the intervals that ended.
+     */
     public void tick() {
         llq.tick();
         push.tick();
+        refusals.flush();
     }
 
     /** Forgets the LLQs and push session of a stream connection that closed. */

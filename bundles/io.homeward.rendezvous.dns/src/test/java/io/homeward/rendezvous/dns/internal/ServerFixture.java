@@ -95,7 +95,7 @@ public final class ServerFixture implements AutoCloseable {
     /** A client-side dnsjava TSIG for a zone's key, on the fixture's clock. */
     public TSIG clientKey(Name zone, Name algorithm) {
         byte[] secret = keys.get(zone.toString()).secret();
-        return new TSIG(algorithm, zone, new SecretKeySpec(secret, TsigAlgorithms.jcaName(algorithm).orElseThrow()),
+        return new TSIG(algorithm, zone, new SecretKeySpec(secret, TsigAlgorithms.of(algorithm).orElseThrow().jcaName()),
                 clock);
     }
 

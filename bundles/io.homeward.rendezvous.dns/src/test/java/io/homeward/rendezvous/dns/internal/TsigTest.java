@@ -6,6 +6,7 @@ import static io.homeward.rendezvous.dns.internal.QueryAnswerTest.name;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,10 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Options;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
@@ -49,7 +53,7 @@ class TsigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hmac-sha256.", "hmac-sha512.", "hmac-md5.sig-alg.reg.int."})
+    @ValueSource(strings = {"hmac-sha256.", "hmac-sha1.", "hmac-sha512.", "hmac-md5.sig-alg.reg.int."})
     void acceptsEachAlgorithmAndSignsTheResponseWithIt(String algorithm) {
         Name alg = Name.fromConstantString(algorithm);
         TSIG key = f.clientKey(ALICE, alg);
@@ -77,9 +81,9 @@ class TsigTest {
 
     @Test
     void unacceptedAlgorithmGetsBadkey() {
-        TSIG sha1 = new TSIG(TSIG.HMAC_SHA1, ALICE,
-                new SecretKeySpec(f.keys.get(ALICE.toString()).secret(), "HmacSHA1"), f.clock);
-        Message response = sendSigned(sha1);
+        TSIG sha384 = new TSIG(TSIG.HMAC_SHA384, ALICE,
+                new SecretKeySpec(f.keys.get(ALICE.toString()).secret(), "HmacSHA384"), f.clock);
+        Message response = sendSigned(sha384);
         assertEquals(Rcode.BADKEY, response.getTSIG().getError());
     }
 
@@ -148,6 +152,24 @@ class TsigTest {
         f.server.requests().handle(query.toWire(), responder);
         Message response = responder.only();
         assertEquals(Rcode.NOERROR, key.verify(response, responder.sent().get(0), query.getTSIG()));
+    }
+
+    /** RFC 8945 §5.2.2.1: a MAC shorter than max(10 bytes, half the hash) is a format error, not a bad signature. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 9, 15})
+    void aMacTruncatedBelowTheMinimumGetsFormerr(int length) throws IOException {
+        Update update = addHost();
+        f.clientKey(ALICE, TSIG.HMAC_SHA256).apply(update, null);
+        TSIGRecord full = update.getTSIG();
+        Message truncated = new Message(update.toWire());
+        truncated.removeRecord(truncated.getTSIG(), Section.ADDITIONAL);
+        truncated.addRecord(new TSIGRecord(full.getName(), DClass.ANY, 0, full.getAlgorithm(), full.getTimeSigned(),
+                full.getFudge(), Arrays.copyOf(full.getSignature(), length), full.getOriginalID(), 0, null),
+                Section.ADDITIONAL);
+        Message response = f.send(truncated, DnsTransport.UDP);
+        assertEquals(Rcode.FORMERR, response.getRcode());
+        assertNull(response.getTSIG());
+        assertEquals(Rcode.NXDOMAIN, f.query(name("host"), Type.A).getRcode());
     }
 
     private Message sendSigned(TSIG key) {

@@ -13,13 +13,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.TSIG;
-import org.xbill.DNS.Type;
 
+import io.homeward.kit.dns.PushBinding;
 import io.homeward.kit.dns.wire.DsoMessage;
 
 /** A small DNS Push client for tests: length-prefixed messages on a TLS (or plain TCP) socket. */
@@ -67,9 +65,14 @@ final class DsoTestClient implements AutoCloseable {
         return DsoMessage.parse(read());
     }
 
-    /** The agreed authorization: a TSIG-signed SOA query for the zone; returns the verified answer. */
+    /**
+     * The agreed authorization: an SOA query with a client cookie gets this connection's server cookie (RFC 7873),
+     * then a TSIG-signed SOA query for the zone carrying both cookies; returns the verified answer.
+     */
     Message bind(Name zone, TSIG key) throws IOException {
-        Message query = Message.newQuery(Record.newRecord(zone, Type.SOA, DClass.IN));
+        byte[] clientCookie = {8, 7, 6, 5, 4, 3, 2, 1};
+        send(PushBinding.challenge(zone, clientCookie).toWire());
+        Message query = PushBinding.proof(zone, clientCookie, PushBinding.serverCookie(new Message(read()), clientCookie));
         key.apply(query, null);
         send(query.toWire());
         byte[] wire = read();

@@ -19,6 +19,7 @@ import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.WatchedRecord;
 import io.homeward.kit.dns.FingerprintMismatchException;
+import io.homeward.kit.dns.PushBinding;
 import io.homeward.kit.dns.TsigSigner;
 import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.kit.schedule.Scheduler;
@@ -30,8 +31,10 @@ import io.homeward.watcher.internal.wire.Records;
 /**
  * One DNS Push subscription (RFC 8765) on its own DSO session (RFC 8490) over TLS.
  * <ol>
- * <li>A TSIG-signed SOA query for the user's zone binds the connection to the user's key (DSO
- * messages cannot carry TSIG, RFC 8490 §5.4.4).</li>
+ * <li>An SOA query for the user's zone with a client cookie gets the server cookie of this connection
+ * (RFC 7873); the SOA query signed with the user's key and carrying both cookies binds the connection to the
+ * user's zone (DSO messages cannot carry TSIG, RFC 8490 §5.4.4), and cannot be replayed on any other
+ * connection. A server that sends no cookie gets the signed query without one.</li>
  * <li>A Keepalive request establishes the session and learns the server's timers (§7.1).</li>
  * <li>SUBSCRIBE; then a signed ordinary query gives the full answer set, which reconciles what the
  * listener was told before (initial PUSHes before it are ordinary changes).</li>
@@ -48,7 +51,7 @@ public final class PushSession implements MechanismSession, Link.Receiver {
     /** We probe the server at least this often, to notice a silent server restart. */
     static final long MAX_PROBE_MILLIS = 60_000;
 
-    private enum State { CONNECTING, AUTHENTICATING, STARTING_SESSION, SUBSCRIBING, SYNCING, ESTABLISHED, CLOSED }
+    private enum State { CONNECTING, CHALLENGING, AUTHENTICATING, STARTING_SESSION, SUBSCRIBING, SYNCING, ESTABLISHED, CLOSED }
 
     private final Name name;
     private final int type;
@@ -61,6 +64,7 @@ public final class PushSession implements MechanismSession, Link.Receiver {
     private final Logger log;
 
     private State state = State.CONNECTING;
+    private final byte[] clientCookie = new byte[PushBinding.CLIENT_COOKIE_BYTES];
     private Link link;
     private int pendingId;
     private int subscriptionId;
@@ -90,14 +94,16 @@ public final class PushSession implements MechanismSession, Link.Receiver {
                 return;
             }
             link = value;
-            state = State.AUTHENTICATING;
-            sendQuery(zone, Type.SOA);
+            state = State.CHALLENGING;
+            random.nextBytes(clientCookie);
+            Message challenge = PushBinding.challenge(zone, clientCookie);
+            challenge.getHeader().setID(pendingId = nextId());
+            send(challenge.toWire());
         }).onFailure(reason -> fail(reason.getMessage(), 0, reason instanceof FingerprintMismatchException));
     }
 
-    private void sendQuery(Name question, int questionType) {
-        Message query = new Message(pendingId = nextId());
-        query.addRecord(Record.newRecord(question, questionType, DClass.IN), Section.QUESTION);
+    private void sendSigned(Message query) {
+        query.getHeader().setID(pendingId = nextId());
         byte[] wire = signer.sign(query);
         queryTsig = query.getTSIG();
         send(wire);
@@ -143,6 +149,12 @@ public final class PushSession implements MechanismSession, Link.Receiver {
         if (rcode == Rcode.REFUSED || rcode == Rcode.NOTAUTH) {
             fail("the DNS Push server refused our key for " + zone + " (" + Rcode.string(rcode) + ")",
                     RetryDelays.forRcode(rcode), false);
+        } else if (state == State.CHALLENGING && rcode != Rcode.NOERROR) {
+            fail("the DNS Push server answered " + Rcode.string(rcode) + " to the SOA query for " + zone,
+                    RetryDelays.forRcode(rcode), false);
+        } else if (state == State.CHALLENGING) {
+            state = State.AUTHENTICATING;
+            sendSigned(PushBinding.proof(zone, clientCookie, PushBinding.serverCookie(response, clientCookie)));
         } else if (!signer.verify(response, wire, queryTsig)) {
             fail("the DNS Push server's answer is not signed with our key", 0, false);
         } else if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
@@ -201,7 +213,9 @@ public final class PushSession implements MechanismSession, Link.Receiver {
         } else if (state == State.SUBSCRIBING) {
             state = State.SYNCING;
             events.established();
-            sendQuery(name, type);
+            Message query = new Message();
+            query.addRecord(Record.newRecord(name, type, DClass.IN), Section.QUESTION);
+            sendSigned(query);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.homeward.watcher.internal.session;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -10,16 +12,19 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.CookieOption;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.WatchedRecord;
+import io.homeward.kit.dns.PushBinding;
 import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
@@ -34,6 +39,7 @@ import io.homeward.watcher.internal.wire.PushChange;
 class PushSessionTest {
     static final Name QUESTION = DsoMessageTest.QUESTION;
     static final Name ZONE = Name.fromConstantString(TestKeys.ZONE);
+    static final byte[] SERVER_COOKIE = Hex.bytes("00112233445566778899aabbccddeeff");
 
     private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_700_000_000_000L));
     private final ManualScheduler scheduler = new ManualScheduler(clock);
@@ -57,6 +63,24 @@ class PushSessionTest {
         link.receiver.received(server.sign(response.toWire(), query.getTSIG()));
     }
 
+    /** Answers the client's unsigned SOA query with this connection's server cookie (RFC 7873). */
+    private void answerChallenge() {
+        Message query = link.lastMessage();
+        assertNull(query.getTSIG(), "the first SOA query asks for the cookie, unsigned");
+        CookieOption cookie = PushBinding.cookieOf(query).orElseThrow();
+        Message response = new Message(query.getHeader().getID());
+        response.getHeader().setFlag(Flags.QR);
+        response.addRecord(query.getQuestion(), Section.QUESTION);
+        response.addRecord(new OPTRecord(1232, 0, 0, 0, new CookieOption(cookie.getClientCookie(), SERVER_COOKIE)),
+                Section.ADDITIONAL);
+        link.receiver.received(response.toWire());
+    }
+
+    private void start() {
+        session.start();
+        answerChallenge();
+    }
+
     private DsoMessage lastDso() {
         return DsoMessage.parse(link.last());
     }
@@ -71,7 +95,7 @@ class PushSessionTest {
     }
 
     private void subscribe() {
-        session.start();
+        start();
         answerQuery(Rcode.NOERROR);
         answerDso(Rcode.NOERROR, keepalive(600_000, 60_000));
         answerDso(Rcode.NOERROR);
@@ -79,10 +103,12 @@ class PushSessionTest {
 
     @Test
     void authenticatesThenStartsTheSessionThenSubscribes() {
-        session.start();
+        start();
         Message soa = link.lastMessage();
         assertEquals(ZONE, soa.getQuestion().getName());
         assertEquals(Type.SOA, soa.getQuestion().getType());
+        assertArrayEquals(SERVER_COOKIE, PushBinding.cookieOf(soa).orElseThrow().getServerCookie().orElseThrow(),
+                "the signed SOA query carries the server cookie, covered by its MAC");
         answerQuery(Rcode.NOERROR);
         assertEquals(DsoMessage.KEEPALIVE, lastDso().primaryType());
         answerDso(Rcode.NOERROR, keepalive(600_000, 60_000));
@@ -124,7 +150,7 @@ class PushSessionTest {
 
     @Test
     void refusedSubscribeMeansTheMechanismIsNotAvailable() {
-        session.start();
+        start();
         answerQuery(Rcode.NOERROR);
         answerDso(Rcode.NOERROR, keepalive(600_000, 60_000));
         answerDso(Rcode.REFUSED);
@@ -135,8 +161,23 @@ class PushSessionTest {
     }
 
     @Test
-    void aRejectedKeyMeansTheMechanismIsNotAvailable() {
+    void aServerWithoutCookiesGetsTheSignedSoaQueryWithoutOne() {
         session.start();
+        Message challenge = link.lastMessage();
+        Message plain = new Message(challenge.getHeader().getID());
+        plain.getHeader().setFlag(Flags.QR);
+        plain.addRecord(challenge.getQuestion(), Section.QUESTION);
+        link.receiver.received(plain.toWire());
+        Message signed = link.lastMessage();
+        assertTrue(server.verify(signed, link.last(), null));
+        assertTrue(PushBinding.cookieOf(signed).isEmpty());
+        answerQuery(Rcode.NOERROR);
+        assertEquals(DsoMessage.KEEPALIVE, lastDso().primaryType());
+    }
+
+    @Test
+    void aRejectedKeyMeansTheMechanismIsNotAvailable() {
+        start();
         Message query = link.lastMessage();
         Message refusal = new Message(query.getHeader().getID());
         refusal.getHeader().setFlag(Flags.QR);
@@ -159,7 +200,7 @@ class PushSessionTest {
 
     @Test
     void aKeepaliveIntervalBelowTenSecondsIsAProtocolError() {
-        session.start();
+        start();
         answerQuery(Rcode.NOERROR);
         answerDso(Rcode.NOERROR, keepalive(600_000, 5_000));
         assertEquals(List.of("failed"), events.events);
@@ -186,7 +227,7 @@ class PushSessionTest {
     @Test
     void closingUnsubscribes() {
         subscribe();
-        int subscriptionId = DsoMessage.parse(link.sent.get(2)).id();
+        int subscriptionId = DsoMessage.parse(link.sent.get(3)).id();
         answerQuery(Rcode.NOERROR);
         session.close();
         assertEquals(Hex.of(DsoMessage.unsubscribe(subscriptionId).toWire()), Hex.of(link.last()));

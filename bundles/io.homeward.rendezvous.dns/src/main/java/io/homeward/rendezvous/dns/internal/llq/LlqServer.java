@@ -27,6 +27,7 @@ import org.xbill.DNS.Type;
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.rendezvous.WatchState;
 import io.homeward.kit.dns.wire.LlqOption;
+import io.homeward.kit.log.CountedLog;
 import io.homeward.rendezvous.dns.internal.query.QueryAnswerer;
 import io.homeward.rendezvous.dns.internal.response.ResponseWriter;
 import io.homeward.rendezvous.dns.internal.tsig.TsigOutcome;
@@ -66,15 +67,17 @@ public final class LlqServer implements ZoneChangeListener {
     private final Random random;
     private final Executor events;
     private final Logger log;
+    private final CountedLog refusals;
 
     /**
      * @param random     LLQ-IDs and event message IDs; a SecureRandom outside tests (the ID is all that binds an
      *                   event to its LLQ, see the security considerations of RFC 8764)
      * @param events     where zone changes are turned into events, off the zone store's lock
      * @param udpPayload the largest UDP event this server sends
+     * @param refusals   where refusals an unauthenticated client can provoke are logged, counted
      */
     public LlqServer(WatchSettings settings, QueryAnswerer answerer, ResponseWriter writer, int udpPayload, Clock clock,
-            Random random, Executor events, Logger log) {
+            Random random, Executor events, Logger log, CountedLog refusals) {
         this.settings = settings;
         this.replies = new LlqReplies(answerer, writer);
         this.sender = new LlqEvents(udpPayload, clock, random);
@@ -82,6 +85,7 @@ public final class LlqServer implements ZoneChangeListener {
         this.random = random;
         this.events = events;
         this.log = log;
+        this.refusals = refusals;
     }
 
     /** Answers an LLQ setup or refresh; {@code tsig} is null for an unsigned request, else verified. */
@@ -95,8 +99,10 @@ public final class LlqServer implements ZoneChangeListener {
         if (!answerable) {
             replies.option(request, option.opcode(), LlqOption.FORMAT_ERR, option.id(), 0);
         } else if (tsig == null || !q.getName().subdomain(tsig.keyName())) {
-            log.info("Refused an LLQ for {} from {}: {}", q.getName(), responder.client(), tsig == null
-                    ? "it is not TSIG-signed" : "the key " + tsig.keyName() + " is not the name's zone key");
+            refusals.info(tsig == null ? "unsigned LLQs" : "LLQs signed with another zone's key",
+                    responder.client().getAddress(), "Refused an LLQ for {} from {}: {}",
+                    q.getName(), responder.client(), tsig == null
+                            ? "it is not TSIG-signed" : "the key " + tsig.keyName() + " is not the name's zone key");
             replies.refused(request);
         } else if (option.version() != LlqOption.VERSION) {
             replies.option(request, option.opcode(), LlqOption.BAD_VERS, option.id(), 0);
@@ -125,7 +131,8 @@ public final class LlqServer implements ZoneChangeListener {
         }
         existing.ifPresent(e -> remove(e, "the client set it up again"));
         if (!withinLimits(responder.client().getAddress())) {
-            log.info("LLQ for {} from {} refused: SERV-FULL ({} per client, {} in total)", request.question().name(),
+            refusals.info("LLQs refused SERV-FULL", responder.client().getAddress(),
+                    "LLQ for {} from {} refused: SERV-FULL ({} per client, {} in total)", request.question().name(),
                     responder.client(), settings.llqPerClient(), settings.llqTotal());
             // The lease of a SERV-FULL answer says how long to wait before trying again.
             replies.option(request, LlqOption.SETUP, LlqOption.SERV_FULL, 0, settings.retryDelay().toSeconds());

@@ -1,5 +1,6 @@
 package io.homeward.rendezvous.dns.internal.push;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -20,6 +22,7 @@ import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.WatchState;
 import io.homeward.kit.dns.wire.DsoMessage;
+import io.homeward.kit.log.CountedLog;
 import io.homeward.rendezvous.dns.internal.watch.Question;
 import io.homeward.rendezvous.dns.internal.watch.RecordWire;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
@@ -29,39 +32,77 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneChangeListener;
 /**
  * DNS Push (RFC 8765) over DSO sessions (RFC 8490) on DNS-over-TLS connections. TSIG cannot ride in DSO
  * messages, so a connection is authorized by a TSIG-signed SOA query for the zone sent on it before the
- * session ({@link #bind}); SUBSCRIBE is refused on an unbound connection and for names outside the bound zone.
- * All state is guarded by this object; the owner calls {@link #tick} regularly for the session timers.
+ * session ({@link #bind}), which must carry the server cookie (RFC 7873) this server gave that connection
+ * ({@link #challenge}): a signed query captured elsewhere, or used once already, binds nothing. SUBSCRIBE is
+ * refused on an unbound connection and for names outside the bound zone. All state is guarded by this object;
+ * the owner calls {@link #tick} regularly for the session timers.
  */
 public final class PushServer implements ZoneChangeListener {
     /** RFC 8490 §6.4.1: a server waits at least five seconds before closing an inactive session. */
     private static final Duration MIN_INACTIVITY_GRACE = Duration.ofSeconds(5);
+    /** RFC 7873 §4.2: a server cookie has 8 to 32 bytes; 16 random ones cannot be guessed. */
+    static final int SERVER_COOKIE_BYTES = 16;
 
     private final Map<DnsResponder, PushSession> sessions = new IdentityHashMap<>();
     private final WatchSettings settings;
     private final Function<Question, List<Record>> current;
     private final Clock clock;
     private final Executor events;
+    private final Random random;
     private final Logger log;
+    private final CountedLog refusals;
     private int subscriptionCount;
 
     /**
      * @param current the records that answer a question now, for the first PUSH after SUBSCRIBE
      * @param events  where zone changes are turned into PUSH messages, off the zone store's lock
+     * @param random  server cookies: a SecureRandom outside tests
+     * @param refusals where refusals an unauthenticated client can provoke are logged, counted
      */
     public PushServer(WatchSettings settings, Function<Question, List<Record>> current, Clock clock, Executor events,
-            Logger log) {
+            Random random, Logger log, CountedLog refusals) {
         this.settings = settings;
         this.current = current;
         this.clock = clock;
         this.events = events;
+        this.random = random;
         this.log = log;
+        this.refusals = refusals;
     }
 
-    /** Authorizes a TLS connection for the zone of the key that signed an SOA query on it. */
-    public synchronized void bind(DnsResponder connection, Name zone) {
-        if (connection.transport() == DnsTransport.TLS) {
-            sessions.computeIfAbsent(connection, c -> new PushSession(c, clock.instant())).zone = zone;
+    /**
+     * A fresh server cookie for a TLS connection: the one proof of freshness its next binding query may carry.
+     * Replaces any earlier one; empty over other transports.
+     */
+    public synchronized Optional<byte[]> challenge(DnsResponder connection) {
+        if (connection.transport() != DnsTransport.TLS) {
+            return Optional.empty();
         }
+        byte[] cookie = new byte[SERVER_COOKIE_BYTES];
+        random.nextBytes(cookie);
+        sessions.computeIfAbsent(connection, c -> new PushSession(c, clock.instant())).challenge = cookie;
+        return Optional.of(cookie.clone());
+    }
+
+    /**
+     * Authorizes a TLS connection for the zone of the key that signed an SOA query on it, when the query carries
+     * the server cookie of {@link #challenge} for this connection; the cookie is used up either way.
+     */
+    public synchronized boolean bind(DnsResponder connection, Name zone, byte[] serverCookie) {
+        PushSession session = sessions.get(connection);
+        byte[] expected = session == null ? null : session.challenge;
+        if (expected == null || !MessageDigest.isEqual(expected, serverCookie)) {
+            refusals.info("refused DNS Push bindings", connection.client().getAddress(),
+                    "Refused to bind the DNS Push connection from {} to {}: {}", connection.client(), zone,
+                    "its signed SOA query does not carry the server cookie this connection was given");
+            if (session != null) {
+                session.challenge = null;
+            }
+            return false;
+        }
+        session.challenge = null;
+        session.zone = zone;
+        return true;
     }
 
     /** A DNS message other than DSO arrived on a connection: it counts as activity for the session timers. */
@@ -111,7 +152,8 @@ public final class PushServer implements ZoneChangeListener {
         int id = ((wire[0] & 0xff) << 8) | (wire[1] & 0xff);
         boolean response = (wire[2] & 0x80) != 0;
         if (id != 0 && !response) {
-            log.info("Refused DSO over TCP from {}: DNS Push needs TLS", connection.client());
+            refusals.info("refused DSO requests", connection.client().getAddress(),
+                    "Refused DSO over TCP from {}: DNS Push needs TLS", connection.client());
             connection.send(DsoMessage.reply(id, Rcode.REFUSED, List.of()).toWire());
         }
     }
@@ -153,9 +195,10 @@ public final class PushServer implements ZoneChangeListener {
         }
         Question question = parsed.get();
         if (session == null || session.zone == null || !question.name().subdomain(session.zone)) {
-            log.info("Refused SUBSCRIBE {} {} from {}: {}", question.name(), question.typeName(),
-                    connection.client(), session == null || session.zone == null
-                            ? "the connection is not bound to a zone by a TSIG-signed SOA query"
+            refusals.info("refused SUBSCRIBEs", connection.client().getAddress(), "Refused SUBSCRIBE {} {} from {}: {}",
+                    question.name(), question.typeName(), connection.client(),
+                    session == null || session.zone == null
+                            ? "the connection is not bound to a zone by a TSIG-signed SOA query with its server cookie"
                             : "the name is outside the zone " + session.zone);
             connection.send(DsoMessage.reply(message.id(), Rcode.REFUSED, List.of()).toWire());
             return;
@@ -297,7 +340,8 @@ public final class PushServer implements ZoneChangeListener {
     }
 
     private void abort(DnsResponder connection, String why) {
-        log.info("Closed the DSO connection from {}: {}", connection.client(), why);
+        refusals.info("closed DSO connections", connection.client().getAddress(),
+                "Closed the DSO connection from {}: {}", connection.client(), why);
         connectionClosed(connection);
         connection.close();
     }

@@ -16,6 +16,8 @@ final class PushSession {
     final Map<Integer, Question> subscriptions = new LinkedHashMap<>();
     /** The zone a TSIG-signed SOA query bound the connection to; null until then. */
     Name zone;
+    /** The server cookie the next binding query must carry; null when none is outstanding. */
+    byte[] challenge;
     boolean established;
     /** Any message resets the keepalive timer (RFC 8490 §6.2). */
     Instant lastMessage;

@@ -3,8 +3,9 @@ package io.homeward.rendezvous.dns.internal.request;
 import java.util.List;
 import java.util.Optional;
 
-import org.osgi.service.log.Logger;
+import org.xbill.DNS.CookieOption;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -15,6 +16,8 @@ import org.xbill.DNS.Type;
 
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.dns.DnsTransport;
+import io.homeward.kit.dns.PushBinding;
+import io.homeward.kit.log.CountedLog;
 import io.homeward.rendezvous.dns.internal.push.PushServer;
 import io.homeward.rendezvous.dns.internal.query.QueryAnswerer;
 import io.homeward.rendezvous.dns.internal.response.ResponseWriter;
@@ -23,8 +26,9 @@ import io.homeward.rendezvous.dns.internal.tsig.TsigOutcome;
 import io.homeward.rendezvous.dns.internal.tsig.TsigSigner;
 
 /**
- * Answers a checked QUERY: from the zones, or as a zone transfer (AXFR, RFC 5936); a signed SOA query for the
- * key's own zone over TLS also binds the connection for DNS Push.
+ * Answers a checked QUERY: from the zones, or as a zone transfer (AXFR, RFC 5936). Over TLS, an SOA query for a
+ * zone with a DNS Cookie (RFC 7873) gets a fresh server cookie for the connection, and one signed with the zone's
+ * key that carries the cookie the connection was given binds the connection for DNS Push.
  */
 public final class QueryResponder {
     private final QueryAnswerer answerer;
@@ -32,16 +36,17 @@ public final class QueryResponder {
     private final PushServer push;
     private final TsigSigner signer;
     private final ResponseWriter writer;
-    private final Logger log;
+    private final CountedLog refusals;
 
+    /** @param refusals where refusals an unauthenticated client can provoke are logged, counted */
     public QueryResponder(QueryAnswerer answerer, ZoneTransfer transfer, PushServer push, TsigSigner signer,
-            ResponseWriter writer, Logger log) {
+            ResponseWriter writer, CountedLog refusals) {
         this.answerer = answerer;
         this.transfer = transfer;
         this.push = push;
         this.signer = signer;
         this.writer = writer;
-        this.log = log;
+        this.refusals = refusals;
     }
 
     void answer(Header header, Message request, TsigOutcome tsig, DnsResponder responder) {
@@ -54,6 +59,7 @@ public final class QueryResponder {
         Record question = questions.get(0);
         int type = question.getType();
         int rcode;
+        List<EDNSOption> options = List.of();
         if (question.getDClass() != DClass.IN && question.getDClass() != DClass.ANY) {
             rcode = Rcode.REFUSED;
         } else if (type == Type.AXFR) {
@@ -65,13 +71,29 @@ public final class QueryResponder {
             rcode = Rcode.NOTIMP;
         } else {
             rcode = answerer.answer(question.getName(), type, response);
-            if (type == Type.SOA && tsig != null && responder.transport() == DnsTransport.TLS
-                    && question.getName().equals(tsig.keyName()) && isZoneSoa(response)) {
-                // The agreed DNS Push authorization: a signed SOA query for the key's own zone binds the connection.
-                push.bind(responder, tsig.keyName());
+            if (type == Type.SOA && responder.transport() == DnsTransport.TLS && isZoneSoa(response)) {
+                options = binding(question.getName(), PushBinding.cookieOf(request), tsig, responder);
             }
         }
-        writer.send(request, response, rcode, List.of(), tsig, responder);
+        writer.send(request, response, rcode, options, tsig, responder);
+    }
+
+    /**
+     * The agreed DNS Push authorization: a signed SOA query for the key's own zone with the server cookie of this
+     * connection binds it (one without a cookie, such as a sign-in's proof of the key, binds nothing). Every SOA
+     * query with a cookie gets a new server cookie, echoed with the client's (RFC 7873 §5.2).
+     */
+    private List<EDNSOption> binding(Name zone, Optional<CookieOption> cookie, TsigOutcome tsig,
+            DnsResponder responder) {
+        if (cookie.isEmpty()) {
+            return List.of();
+        }
+        if (tsig != null && zone.equals(tsig.keyName())) {
+            push.bind(responder, tsig.keyName(), cookie.get().getServerCookie().orElse(new byte[0]));
+        }
+        return push.challenge(responder)
+                .map(server -> List.<EDNSOption>of(new CookieOption(cookie.get().getClientCookie(), server)))
+                .orElse(List.of());
     }
 
     private static boolean isZoneSoa(Message response) {
@@ -82,8 +104,8 @@ public final class QueryResponder {
     /** AXFR (RFC 5936) only over a stream and only to the zone's own key; RFC 5936 leaves access control to us. */
     private void transfer(Message request, Message response, Name zone, TsigOutcome tsig, DnsResponder responder) {
         if (!responder.transport().isStream() || tsig == null || !tsig.keyName().equals(zone.canonicalize())) {
-            log.info("Refused AXFR of {} to {} over {} with key {}", zone, responder.client(), responder.transport(),
-                    tsig == null ? "none" : tsig.keyName());
+            refusals.info("refused AXFRs", responder.client().getAddress(), "Refused AXFR of {} to {} over {} with key {}",
+                    zone, responder.client(), responder.transport(), tsig == null ? "none" : tsig.keyName());
             writer.send(request, response, Rcode.REFUSED, List.of(), tsig, responder);
             return;
         }

@@ -19,12 +19,14 @@ import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.kit.dns.wire.LlqOption;
+import io.homeward.kit.log.CountedLog;
 import io.homeward.rendezvous.dns.internal.llq.LlqServer;
 import io.homeward.rendezvous.dns.internal.push.PushServer;
 import io.homeward.rendezvous.dns.internal.query.AnswerCache;
 import io.homeward.rendezvous.dns.internal.response.EdnsPolicy;
 import io.homeward.rendezvous.dns.internal.response.ResponseWriter;
 import io.homeward.rendezvous.dns.internal.tsig.TsigOutcome;
+import io.homeward.rendezvous.dns.internal.tsig.TsigReplayCache;
 import io.homeward.rendezvous.dns.internal.tsig.TsigVerifier;
 import io.homeward.rendezvous.dns.internal.update.UpdateProcessor;
 import io.homeward.rendezvous.dns.internal.update.UpdateResult;
@@ -33,8 +35,10 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneStore;
 /**
  * The way of every DNS message the transports hand over: repeated questions are answered from the cache, DSO
  * messages (RFC 8490) go to the push server, LLQ event acknowledgements and LLQ requests (RFC 8764) to the LLQ
- * server; the rest is checked (EDNS, OPCODE, the UPDATE rate, TSIG) and answered as a QUERY or an UPDATE. Malformed
- * input gets FORMERR (or is dropped when not even the header is there); nothing escapes {@link #handle}.
+ * server; the rest is checked (EDNS, OPCODE, the UPDATE rate, TSIG, and for signed UPDATEs and LLQs over a stream
+ * that their MAC was not used before) and answered as a QUERY or an UPDATE. Malformed input gets FORMERR (or is
+ * dropped when not even the header is there); nothing escapes {@link #handle}. Refusals an unauthenticated sender
+ * can provoke are logged counted ({@link CountedLog}).
  */
 public final class RequestPipeline implements DnsRequestHandler {
     private final ZoneStore store;
@@ -45,12 +49,18 @@ public final class RequestPipeline implements DnsRequestHandler {
     private final UpdateProcessor updates;
     private final LlqServer llq;
     private final PushServer push;
+    private final TsigReplayCache replays;
     private final ResponseWriter writer;
     private final Logger log;
+    private final CountedLog refusals;
 
+    /**
+     * @param replays  the MACs of the signed UPDATEs and LLQ requests already seen
+     * @param refusals where refusals an unauthenticated client can provoke are logged, counted
+     */
     public RequestPipeline(ZoneStore store, AnswerCache answers, UpdateRateLimiter limiter, TsigVerifier verifier,
-            QueryResponder queries, UpdateProcessor updates, LlqServer llq, PushServer push, ResponseWriter writer,
-            Logger log) {
+            QueryResponder queries, UpdateProcessor updates, LlqServer llq, PushServer push, TsigReplayCache replays,
+            ResponseWriter writer, Logger log, CountedLog refusals) {
         this.store = store;
         this.answers = answers;
         this.limiter = limiter;
@@ -59,8 +69,10 @@ public final class RequestPipeline implements DnsRequestHandler {
         this.updates = updates;
         this.llq = llq;
         this.push = push;
+        this.replays = replays;
         this.writer = writer;
         this.log = log;
+        this.refusals = refusals;
     }
 
     @Override
@@ -159,15 +171,24 @@ public final class RequestPipeline implements DnsRequestHandler {
             return;
         }
         if (opcode == Opcode.UPDATE && !limiter.allow(responder.client().getAddress())) {
-            log.info("Refused an UPDATE from {}: over the rate limit", responder.client());
+            refusals.info("UPDATEs over the rate limit", responder.client().getAddress(),
+                    "Refused an UPDATE from {}: over the rate limit", responder.client());
             writer.sendRcode(header, request, Rcode.REFUSED, null, responder);
             return;
         }
         TsigOutcome tsig = null;
         if (request.getTSIG() != null) {
             tsig = verifier.verify(request, wire);
+            if (tsig.malformed()) {
+                refusals.info("TSIG failures", responder.client().getAddress(),
+                        "FORMERR to {}: the TSIG MAC of key {} has {} bytes, outside what RFC 8945 §5.2.2.1 allows",
+                        responder.client(), tsig.keyName(), tsig.request().getSignature().length);
+                writer.sendRcode(header, request, Rcode.FORMERR, null, responder);
+                return;
+            }
             if (!tsig.verified()) {
-                log.info("TSIG check failed for key {} from {}: {}", tsig.keyName(), responder.client(),
+                refusals.info("TSIG failures", responder.client().getAddress(),
+                        "TSIG check failed for key {} from {}: {}", tsig.keyName(), responder.client(),
                         Rcode.TSIGstring(tsig.error()));
                 writer.sendRcode(header, request, Rcode.NOTAUTH, tsig, responder);
                 return;
@@ -183,7 +204,14 @@ public final class RequestPipeline implements DnsRequestHandler {
 
     /** Acknowledges an UPDATE only once its change is durable (group commit: one flush for every update waiting). */
     private void update(Header header, Message request, TsigOutcome tsig, DnsResponder responder) {
-        UpdateResult result = updates.process(request, tsig);
+        if (tsig != null && !replays.firstUse(tsig)) {
+            refusals.info("replayed UPDATEs", responder.client().getAddress(),
+                    "Refused an UPDATE from {} signed by {}: its MAC was used before (a replay)", responder.client(),
+                    tsig.keyName());
+            writer.sendRcode(header, request, Rcode.REFUSED, tsig, responder);
+            return;
+        }
+        UpdateResult result = updates.process(request, tsig, responder.client().getAddress());
         List<EDNSOption> options = result.rcode() == Rcode.NOERROR
                 ? result.granted().map(g -> List.of(g.toOption())).orElse(List.of())
                 : List.of();
@@ -209,6 +237,14 @@ public final class RequestPipeline implements DnsRequestHandler {
         } catch (IllegalArgumentException e) {
             log.debug("FORMERR to {}: {}", responder.client(), e.getMessage());
             writer.sendRcode(header, request, Rcode.FORMERR, tsig, responder);
+            return true;
+        }
+        if (option.isPresent() && tsig != null && !replays.firstUse(tsig) && responder.transport().isStream()) {
+            // Over UDP the challenge proves the client (RFC 8764 §5.2), over a stream nothing else would.
+            refusals.info("replayed LLQs", responder.client().getAddress(),
+                    "Refused an LLQ from {} signed by {}: its MAC was used before (a replay)", responder.client(),
+                    tsig.keyName());
+            writer.sendRcode(header, request, Rcode.REFUSED, tsig, responder);
             return true;
         }
         option.ifPresent(o -> underReadLock(() -> llq.handle(request, header, o, tsig, responder)));

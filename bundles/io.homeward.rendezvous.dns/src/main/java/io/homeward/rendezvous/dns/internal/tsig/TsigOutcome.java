@@ -7,14 +7,20 @@ import org.xbill.DNS.TSIGRecord;
 /**
  * The verdict on a request's TSIG (RFC 8945 §5.2) and what it takes to sign the response.
  *
- * @param error   {@link Rcode#NOERROR}, {@link Rcode#BADKEY}, {@link Rcode#BADSIG} or {@link Rcode#BADTIME}
+ * @param error   {@link Rcode#NOERROR}, {@link Rcode#BADKEY}, {@link Rcode#FORMERR} (a MAC truncated below the
+ *                RFC 8945 §5.2.2.1 minimum), {@link Rcode#BADSIG} or {@link Rcode#BADTIME}
  * @param request the request's TSIG record
- * @param key     the key that verified it, null for BADKEY
+ * @param key     the key that verified it, null for BADKEY and FORMERR
  */
 public record TsigOutcome(int error, TSIGRecord request, SigningKey key) {
 
     public boolean verified() {
         return error == Rcode.NOERROR;
+    }
+
+    /** The MAC is too short or too long for its algorithm: the request gets FORMERR and no TSIG. */
+    public boolean malformed() {
+        return error == Rcode.FORMERR;
     }
 
     /** The key name the request claims, lower case. */

@@ -2,6 +2,7 @@ package io.homeward.rendezvous.dns.internal.tsig;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -13,9 +14,9 @@ import org.xbill.DNS.TSIGRecord;
 import io.homeward.api.auth.TsigKey;
 
 /**
- * Checks a request's TSIG in the order of RFC 8945 §5.2: key and algorithm (BADKEY), MAC (BADSIG), then time
- * against the injected clock and the request's fudge (BADTIME), so only a correctly signed request can learn
- * the server's time.
+ * Checks a request's TSIG in the order of RFC 8945 §5.2: key and algorithm (BADKEY), the MAC's length (FORMERR,
+ * §5.2.2.1), the MAC (BADSIG), then time against the injected clock and the request's fudge (BADTIME), so only
+ * a correctly signed request can learn the server's time.
  */
 public final class TsigVerifier {
     /** The clock skew accepted whatever fudge the request announces (RFC 8945 recommends a fudge of 300 s). */
@@ -34,19 +35,29 @@ public final class TsigVerifier {
     public TsigOutcome verify(Message request, byte[] wire) {
         TSIGRecord tsig = request.getTSIG();
         Name keyName = tsig.getName().canonicalize();
-        Optional<String> jca = TsigAlgorithms.jcaName(tsig.getAlgorithm());
+        Optional<TsigAlgorithms.Algorithm> algorithm = TsigAlgorithms.of(tsig.getAlgorithm());
         Optional<TsigKey> key = keys.apply(keyName.toString())
                 .filter(k -> sameName(k.name(), keyName));
-        if (jca.isEmpty() || key.isEmpty()) {
+        if (algorithm.isEmpty() || key.isEmpty()) {
             return new TsigOutcome(Rcode.BADKEY, tsig, null);
         }
-        SigningKey signingKey = new SigningKey(tsig.getName(), tsig.getAlgorithm(), jca.get(), key.get().secret());
+        if (!algorithm.get().acceptsLength(tsig.getSignature().length)) {
+            return new TsigOutcome(Rcode.FORMERR, tsig, null);
+        }
+        SigningKey signingKey = new SigningKey(tsig.getName(), tsig.getAlgorithm(), algorithm.get().jcaName(),
+                key.get().secret());
         int error = signingKey.tsig(clock).verify(request, wire, null);
         if (error == Rcode.NOERROR && skew(tsig).compareTo(MAX_FUDGE) > 0) {
             // A client may not widen the replay window by announcing a large fudge of its own.
             error = Rcode.BADTIME;
         }
         return new TsigOutcome(error, tsig, error == Rcode.BADKEY ? null : signingKey);
+    }
+
+    /** The end of the time in which this verified request's TSIG is accepted (RFC 8945 §5.2.3). */
+    public static Instant acceptedUntil(TSIGRecord tsig) {
+        Duration fudge = tsig.getFudge().compareTo(MAX_FUDGE) > 0 ? MAX_FUDGE : tsig.getFudge();
+        return tsig.getTimeSigned().plus(fudge);
     }
 
     private Duration skew(TSIGRecord tsig) {

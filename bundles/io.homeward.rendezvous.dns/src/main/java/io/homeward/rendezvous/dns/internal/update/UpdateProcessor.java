@@ -1,6 +1,7 @@
 package io.homeward.rendezvous.dns.internal.update;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
+import io.homeward.kit.log.CountedLog;
 import io.homeward.rendezvous.dns.internal.lease.LeasePolicy;
 import io.homeward.rendezvous.dns.internal.lease.UpdateLease;
 import io.homeward.rendezvous.dns.internal.tsig.TsigOutcome;
@@ -41,16 +43,22 @@ public final class UpdateProcessor {
     private final LeasePolicy leases;
     private final Clock clock;
     private final Logger log;
+    private final CountedLog refusals;
 
-    public UpdateProcessor(ZoneStore store, LeasePolicy leases, Clock clock, Logger log) {
+    /** @param refusals where refusals an unauthenticated client can provoke are logged, counted */
+    public UpdateProcessor(ZoneStore store, LeasePolicy leases, Clock clock, Logger log, CountedLog refusals) {
         this.store = store;
         this.leases = leases;
         this.clock = clock;
         this.log = log;
+        this.refusals = refusals;
     }
 
-    /** @param tsig the verified TSIG of the request, or null for an unsigned request */
-    public UpdateResult process(Message request, TsigOutcome tsig) {
+    /**
+     * @param tsig   the verified TSIG of the request, or null for an unsigned request
+     * @param client the address the request came from, for the log
+     */
+    public UpdateResult process(Message request, TsigOutcome tsig, InetAddress client) {
         List<Record> zoneSection = request.getSection(Section.ZONE);
         if (zoneSection.size() != 1 || zoneSection.get(0).getType() != Type.SOA) {
             return UpdateResult.of(Rcode.FORMERR);
@@ -61,7 +69,8 @@ public final class UpdateProcessor {
         try {
             granted = UpdateLease.from(request.getOPT()).map(leases::grant);
         } catch (IllegalArgumentException e) {
-            log.info("UPDATE for {} has a bad Update Lease option: {}", zoneName, e.getMessage());
+            refusals.info("malformed UPDATEs", client, "UPDATE for {} from {} has a bad Update Lease option: {}",
+                    zoneName, client, e.getMessage());
             return UpdateResult.of(Rcode.FORMERR);
         }
         try {
@@ -70,7 +79,7 @@ public final class UpdateProcessor {
                 if (zone == null || zoneRecord.getDClass() != DClass.IN) {
                     return UpdateResult.of(Rcode.NOTAUTH);
                 }
-                int refusal = authorize(zone, tsig);
+                int refusal = authorize(zone, tsig, client);
                 if (refusal != Rcode.NOERROR) {
                     return UpdateResult.of(refusal);
                 }
@@ -90,9 +99,9 @@ public final class UpdateProcessor {
         }
     }
 
-    private int authorize(Zone zone, TsigOutcome tsig) {
+    private int authorize(Zone zone, TsigOutcome tsig, InetAddress client) {
         if (tsig == null) {
-            log.info("Refused an unsigned UPDATE for {}", zone.apex());
+            refusals.info("unsigned UPDATEs", client, "Refused an unsigned UPDATE for {} from {}", zone.apex(), client);
             return Rcode.REFUSED;
         }
         if (!zone.isUserZone() || !tsig.keyName().equals(zone.apex())) {

@@ -121,6 +121,19 @@ class LlqServerTest {
     }
 
     @Test
+    void aSignedSetupCapturedOverUdpIsRefusedWhenReplayedOverTls() {
+        Message setup = c.signed(request(BROWSE, Type.PTR, 1, LlqOption.SETUP, 0, 3600), ALICE);
+        Message challenge = c.exchange(setup, udp());
+        assertEquals(Rcode.NOERROR, challenge.getRcode(), "the victim's own setup over UDP gets its challenge");
+
+        Message replayed = c.exchange(setup, new FakeResponder(DnsTransport.TLS, "198.51.100.66"));
+
+        assertEquals(Rcode.REFUSED, replayed.getRcode());
+        assertTrue(c.f.server.watches().watches().isEmpty(), "no LLQ was established for the attacker");
+        assertTrue(c.f.log.contains("INFO", "its MAC was used before"));
+    }
+
+    @Test
     void answersAnUnsupportedVersionWithBadVers() {
         Message m = request(BROWSE, Type.PTR, 1, LlqOption.SETUP, 0, 3600);
         m.removeAllRecords(Section.ADDITIONAL);

@@ -28,6 +28,7 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.dns.DnsTransport;
+import io.homeward.kit.dns.PushBinding;
 import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.rendezvous.dns.internal.DnsServer;
 import io.homeward.rendezvous.dns.internal.ServerFixture;
@@ -66,9 +67,54 @@ class PushServerTest {
     }
 
     private void bind() {
+        f.server.requests().handle(signedProof(connection), connection);
+    }
+
+    /** The binding query of RFC 7873 cookies: the server cookie this connection gets, in a query signed by ALICE. */
+    private byte[] signedProof(RecordingConnection on) {
+        byte[] clientCookie = {1, 2, 3, 4, 5, 6, 7, 8};
+        f.server.requests().handle(PushBinding.challenge(ALICE, clientCookie).toWire(), on);
+        Message challenged = lastMessage(on);
+        Optional<byte[]> serverCookie = PushBinding.serverCookie(challenged, clientCookie);
+        assertTrue(serverCookie.isPresent(), "the SOA answer over TLS carries a server cookie");
+        Message proof = PushBinding.proof(ALICE, clientCookie, serverCookie);
+        f.clientKey(ALICE, TSIG.HMAC_SHA256).apply(proof, null);
+        return proof.toWire();
+    }
+
+    private static Message lastMessage(RecordingConnection on) {
+        try {
+            return new Message(on.sent.get(on.sent.size() - 1));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aSignedSoaQueryCapturedOverUdpBindsNoTlsConnection() {
         Message query = Message.newQuery(Record.newRecord(ALICE, Type.SOA, DClass.IN));
         f.clientKey(ALICE, TSIG.HMAC_SHA256).apply(query, null);
-        f.server.requests().handle(query.toWire(), connection);
+        byte[] captured = query.toWire();
+        f.server.requests().handle(captured, new RecordingConnection(DnsTransport.UDP));
+
+        f.server.requests().handle(captured, connection);
+        assertEquals(Rcode.NOERROR, lastMessage(connection).getRcode(), "the query itself is still answered");
+        assertEquals(Rcode.REFUSED, request(2, subscribe(BROWSE, Type.PTR)).rcode());
+        assertTrue(f.log.contains("INFO", "not bound to a zone"));
+    }
+
+    @Test
+    void aBindingProofReplayedOnAnotherConnectionBindsNothing() {
+        byte[] proof = signedProof(connection);
+        f.server.requests().handle(proof, connection);
+        assertEquals(Rcode.NOERROR, request(2, subscribe(BROWSE, Type.PTR)).rcode(), "the victim's session");
+
+        RecordingConnection attacker = new RecordingConnection(DnsTransport.TLS);
+        signedProof(attacker);
+        f.server.requests().handle(proof, attacker);
+        f.server.requests().handle(DsoMessage.request(3, subscribe(BROWSE, Type.PTR)).toWire(), attacker);
+        assertEquals(Rcode.REFUSED, attacker.last().rcode(), "a proof made for another connection");
+        assertTrue(f.log.contains("INFO", "does not carry the server cookie"));
     }
 
     private DsoMessage request(int id, DsoMessage.Tlv primary) {
