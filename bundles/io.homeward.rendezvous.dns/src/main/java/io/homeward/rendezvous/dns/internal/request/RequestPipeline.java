@@ -193,18 +193,22 @@ public final class RequestPipeline implements DnsRequestHandler {
                 writer.sendRcode(header, request, Rcode.NOTAUTH, tsig, responder);
                 return;
             }
+        }
+        // A MAC seen before is a replay: it neither authenticates the connection nor reaches UPDATE or LLQ.
+        boolean replayed = tsig != null && !replays.firstUse(tsig);
+        if (tsig != null && !replayed) {
             responder.markAuthenticated();
         }
         if (opcode == Opcode.UPDATE) {
-            update(header, request, tsig, responder);
-        } else if (!llq(header, request, opt, tsig, responder)) {
+            update(header, request, tsig, replayed, responder);
+        } else if (!llq(header, request, opt, tsig, replayed, responder)) {
             queries.answer(header, request, tsig, responder);
         }
     }
 
     /** Acknowledges an UPDATE only once its change is durable (group commit: one flush for every update waiting). */
-    private void update(Header header, Message request, TsigOutcome tsig, DnsResponder responder) {
-        if (tsig != null && !replays.firstUse(tsig)) {
+    private void update(Header header, Message request, TsigOutcome tsig, boolean replayed, DnsResponder responder) {
+        if (replayed) {
             refusals.info("replayed UPDATEs", responder.client().getAddress(),
                     "Refused an UPDATE from {} signed by {}: its MAC was used before (a replay)", responder.client(),
                     tsig.keyName());
@@ -230,7 +234,8 @@ public final class RequestPipeline implements DnsRequestHandler {
     }
 
     /** Hands a query with an LLQ option to the LLQ server; false for any other query. */
-    private boolean llq(Header header, Message request, OPTRecord opt, TsigOutcome tsig, DnsResponder responder) {
+    private boolean llq(Header header, Message request, OPTRecord opt, TsigOutcome tsig, boolean replayed,
+            DnsResponder responder) {
         Optional<LlqOption> option;
         try {
             option = LlqOption.from(opt);
@@ -239,7 +244,7 @@ public final class RequestPipeline implements DnsRequestHandler {
             writer.sendRcode(header, request, Rcode.FORMERR, tsig, responder);
             return true;
         }
-        if (option.isPresent() && tsig != null && !replays.firstUse(tsig) && responder.transport().isStream()) {
+        if (option.isPresent() && replayed && responder.transport().isStream()) {
             // Over UDP the challenge proves the client (RFC 8764 §5.2), over a stream nothing else would.
             refusals.info("replayed LLQs", responder.client().getAddress(),
                     "Refused an LLQ from {} signed by {}: its MAC was used before (a replay)", responder.client(),
