@@ -18,6 +18,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.LogLevel;
 
+import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.kit.data.DataDirectory;
@@ -54,7 +55,7 @@ class EmbeddedSignInTest {
         return new DnsListenerStatus() {
             @Override
             public List<ListenerState> listeners() {
-                return List.of(new ListenerState("tls", "127.0.0.1:18853", 0, 0, 0));
+                return List.of(new ListenerState(DnsTransport.TLS, "127.0.0.1:18853", 0, 0, 0));
             }
 
             @Override

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.homeward.api.netwatch.NetworkChange;
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
 import io.homeward.testkit.RecordingLogger;
@@ -30,11 +31,11 @@ class TunnelPortMappingTest {
     @Test
     void thePublicEndpointHearsTheMappingAndTheChooserListensToEachMapperWhileBound() throws Exception {
         TunnelPortMapping component = new TunnelPortMapping(config(true), 4500, heard::add, log.logger());
-        FakeMapper pcp = new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls);
+        FakeMapper pcp = new FakeMapper(MapperProtocol.PCP, "203.0.113.7", 4500, clock, calls);
         try {
             component.addMapper(pcp, props(200, 1));
 
-            assertEquals("pcp", component.state().mapping().mapper());
+            assertEquals(MapperProtocol.PCP, component.state().mapping().mapper());
             assertEquals(List.of(Kind.MAPPED), heard.stream().map(PortMappingEvent::kind).toList());
             assertEquals(1, pcp.listeners.size(), "the chooser listens to the mapper it is bound to");
 
@@ -56,7 +57,7 @@ class TunnelPortMappingTest {
     void aNetworkChangeMakesItAskForTheMappingAgain() throws Exception {
         TunnelPortMapping component = new TunnelPortMapping(config(true), 4500, heard::add, log.logger());
         try {
-            component.addMapper(new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls), props(200, 1));
+            component.addMapper(new FakeMapper(MapperProtocol.PCP, "203.0.113.7", 4500, clock, calls), props(200, 1));
             component.state();
 
             component.networkChanged(new NetworkChange(NetworkChange.Kind.ADDRESS_ADDED, Optional.of("eth0"),
@@ -75,7 +76,7 @@ class TunnelPortMappingTest {
     void switchedOffItAsksNoMapper() throws Exception {
         TunnelPortMapping component = new TunnelPortMapping(config(false), 4500, heard::add, log.logger());
         try {
-            component.addMapper(new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls), props(200, 1));
+            component.addMapper(new FakeMapper(MapperProtocol.PCP, "203.0.113.7", 4500, clock, calls), props(200, 1));
 
             assertEquals(false, component.state().enabled());
             assertTrue(calls.isEmpty());

@@ -21,6 +21,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapper;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
@@ -31,7 +32,7 @@ import io.homeward.api.runtime.ProviderProperties;
 
 /** Port mapping through a UPnP Internet Gateway Device (IGD v1 or v2). */
 @Component(service = PortMapper.class, configurationPid = UpnpPortMapper.PID, immediate = true,
-        property = ProviderProperties.NAME + "=" + IgdMappings.PROTOCOL)
+        property = ProviderProperties.NAME + "=upnp-igd")
 @Designate(ocd = UpnpPortMapper.Config.class)
 public class UpnpPortMapper implements PortMapper {
     static final String PID = "io.homeward.portmap.upnp";
@@ -117,8 +118,8 @@ public class UpnpPortMapper implements PortMapper {
     }
 
     @Override
-    public String protocol() {
-        return IgdMappings.PROTOCOL;
+    public MapperProtocol protocol() {
+        return MapperProtocol.UPNP_IGD;
     }
 
     @Override

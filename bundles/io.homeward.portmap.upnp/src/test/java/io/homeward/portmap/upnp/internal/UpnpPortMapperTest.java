@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogLevel;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
@@ -55,7 +56,7 @@ class UpnpPortMapperTest {
 
         PortMapping m = mapper.map(TransportProtocol.UDP, 4500, HOUR);
 
-        assertEquals("upnp-igd", m.mapper());
+        assertEquals(MapperProtocol.UPNP_IGD, m.mapper());
         assertEquals(InetAddress.getByName("203.0.113.7"), m.externalAddress());
         assertEquals(4500, m.externalPort());
         assertEquals(HOUR, m.lifetime());

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.xbill.DNS.Type;
+
 import io.homeward.api.accounts.Account;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.api.rendezvous.WatchState;
@@ -42,7 +44,7 @@ final class RendezvousPage {
         table("Transport", "Address", "Open connections", "Dropped", "Refused");
         empty(facts.listeners(), 5, "no listener is bound");
         for (ListenerState l : facts.listeners()) {
-            row(l.transport(), l.address(), l.openConnections(), l.dropped(), l.refused());
+            row(l.transport().text(), l.address(), l.openConnections(), l.dropped(), l.refused());
         }
         end();
         s.append("<p>TLS certificate fingerprint (SHA-256) that agents pin: ")
@@ -62,7 +64,8 @@ final class RendezvousPage {
             table("Name", "Type", "TTL", "RDATA", "Lease expires");
             empty(z.records(), 5, "no records");
             for (ZoneRecord r : z.records()) {
-                row(r.name(), r.type(), r.ttl(), r.rdata(), TimeText.lease(now, r.leaseExpires(), TimeText.NO_LEASE));
+                row(r.name(), Type.string(r.type()), r.ttl(), r.rdata(),
+                        TimeText.lease(now, r.leaseExpires(), TimeText.NO_LEASE));
             }
             end();
         }
@@ -81,7 +84,7 @@ final class RendezvousPage {
         table("Mechanism", "Client", "Zone", "Name", "Type", "Lease expires", "Last event", "Unacked");
         empty(watches, 8, "none");
         for (WatchState w : watches) {
-            row(w.mechanism(), w.client(), w.zone(), w.name(), w.type(),
+            row(w.mechanism().text(), w.client(), w.zone(), w.name(), Type.string(w.type()),
                     TimeText.lease(now, w.leaseExpires(), TimeText.SESSION_LEASE), TimeText.lastEvent(now, w.lastEvent()),
                     w.unacked());
         }

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Type;
 
 import io.homeward.api.accounts.Account;
+import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.api.rendezvous.ZoneRecord;
 import io.homeward.api.rendezvous.ZoneSummary;
@@ -63,8 +65,8 @@ class RendezvousPageTest {
     void everyValueIsEscaped() {
         ZoneSummary zone = new ZoneSummary("<b>z</b>.", 1, 1);
         RendezvousFacts facts = RendezvousFacts.read(NOW,
-                Fixtures.listeners(List.of(new ListenerState("<i>udp", "a&b", 0, 0, 0)), "<script>alert(1)</script>"),
-                Fixtures.directory(Map.of(zone, List.of(new ZoneRecord("<img src=x>", "TXT", 1, "\"<script>\"",
+                Fixtures.listeners(List.of(new ListenerState(DnsTransport.UDP, "<i>a&b", 0, 0, 0)), "<script>alert(1)</script>"),
+                Fixtures.directory(Map.of(zone, List.of(new ZoneRecord("<img src=x>", Type.TXT, 1, "\"<script>\"",
                         Optional.empty())))),
                 Fixtures.accounts(List.of(new Account("<u>", "'z'", Instant.EPOCH, Instant.EPOCH))),
                 () -> List.of(), log.logger());
