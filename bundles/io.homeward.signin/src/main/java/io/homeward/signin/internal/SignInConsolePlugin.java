@@ -53,6 +53,6 @@ public class SignInConsolePlugin extends HttpServlet {
     private void write(HttpServletResponse response, String outcome) throws IOException {
         response.setCharacterEncoding("UTF-8");
         response.setContentType("text/html");
-        response.getWriter().write(SignInPage.render(signIn.status(), outcome));
+        response.getWriter().write(SignInHtml.render(signIn.status(), outcome));
     }
 }

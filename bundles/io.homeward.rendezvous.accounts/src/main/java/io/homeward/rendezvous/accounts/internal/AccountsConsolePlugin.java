@@ -43,7 +43,7 @@ public class AccountsConsolePlugin extends HttpServlet {
             session.removeAttribute(OUTCOME);
         }
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(AccountsPage.render(accounts.domain(), accounts.users(), outcome));
+        response.getWriter().write(AccountsHtml.render(accounts.domain(), accounts.users(), outcome));
     }
 
     @Override

@@ -67,6 +67,6 @@ public class RendezvousConsolePlugin extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         RendezvousFacts facts = RendezvousFacts.read(clock.instant(), listenerStatus, zoneDirectory, accountService,
                 watchStatus, log);
-        JsonRequests.answer(request, response, () -> RendezvousJson.render(facts), () -> RendezvousPage.render(facts));
+        JsonRequests.answer(request, response, () -> RendezvousJson.render(facts), () -> RendezvousHtml.render(facts));
     }
 }

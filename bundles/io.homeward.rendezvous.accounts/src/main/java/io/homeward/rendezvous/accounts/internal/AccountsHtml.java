@@ -7,10 +7,10 @@ import io.homeward.api.accounts.Account;
 import io.homeward.kit.html.Html;
 
 /** The web console page listing users with forms to add one, set a password and remove one. All output is escaped. */
-final class AccountsPage {
+final class AccountsHtml {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ISO_INSTANT;
 
-    private AccountsPage() {
+    private AccountsHtml() {
     }
 
     static String render(String domain, List<Account> users, FormOutcome outcome) {

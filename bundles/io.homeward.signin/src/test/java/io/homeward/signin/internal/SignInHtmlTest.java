@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.homeward.api.auth.TsigKey;
 
-class SignInPageTest {
+class SignInHtmlTest {
 
     private static StoredKey stored(String user) {
         return new StoredKey("alice.members.test.", user, new TsigKey("alice.members.test.", "hmac-sha256.",
@@ -19,7 +19,7 @@ class SignInPageTest {
 
     @Test
     void showsWhoIsSignedInAndOffersSignOut() {
-        String html = SignInPage.render(new SignInStatus(Optional.of(stored("alice")), ""), "");
+        String html = SignInHtml.render(new SignInStatus(Optional.of(stored("alice")), ""), "");
         assertTrue(html.contains("alice.members.test."));
         assertTrue(html.contains("127.0.0.1:8853"));
         assertTrue(html.contains("value=\"signout\""));
@@ -27,7 +27,7 @@ class SignInPageTest {
 
     @Test
     void showsTheLastErrorWhenNotSignedIn() {
-        String html = SignInPage.render(new SignInStatus(Optional.empty(), "wrong password for zone x."), "");
+        String html = SignInHtml.render(new SignInStatus(Optional.empty(), "wrong password for zone x."), "");
         assertTrue(html.contains("Not signed in"));
         assertTrue(html.contains("wrong password for zone x."));
         assertFalse(html.contains("value=\"signout\""));
@@ -35,7 +35,7 @@ class SignInPageTest {
 
     @Test
     void escapesEverythingItShows() {
-        String html = SignInPage.render(new SignInStatus(Optional.of(stored("<script>")), ""), "<b>outcome</b>");
+        String html = SignInHtml.render(new SignInStatus(Optional.of(stored("<script>")), ""), "<b>outcome</b>");
         assertFalse(html.contains("<script>"));
         assertFalse(html.contains("<b>outcome"));
         assertTrue(html.contains("&lt;script&gt;"));

@@ -3,9 +3,9 @@ package io.homeward.signin.internal;
 import static io.homeward.kit.html.Html.escape;
 
 /** The HTML of the "Homeward sign-in" console page: the status, the last outcome and the sign-in form. */
-final class SignInPage {
+final class SignInHtml {
 
-    private SignInPage() {
+    private SignInHtml() {
     }
 
     /**

@@ -15,16 +15,16 @@ import io.homeward.rendezvous.console.internal.RendezvousFacts.ListenerFacts;
 import io.homeward.rendezvous.console.internal.RendezvousFacts.ZoneFacts;
 
 /** The page body; the Web Console wraps it in its layout. Every value is escaped. */
-final class RendezvousPage {
+final class RendezvousHtml {
     private final StringBuilder s = new StringBuilder(4096);
     private final Instant now;
 
-    private RendezvousPage(Instant now) {
+    private RendezvousHtml(Instant now) {
         this.now = now;
     }
 
     static String render(RendezvousFacts facts) {
-        RendezvousPage page = new RendezvousPage(facts.now());
+        RendezvousHtml page = new RendezvousHtml(facts.now());
         page.s.append("<p class=\"statline\">Relative times are measured from ").append(TimeText.instant(facts.now()))
                 .append(".</p>\n");
         page.section("DNS listeners", facts.listeners(), page::listeners);

@@ -21,12 +21,12 @@ import io.homeward.api.rendezvous.ZoneSummary;
 import io.homeward.kit.html.Html;
 import io.homeward.testkit.RecordingLogger;
 
-class RendezvousPageTest {
+class RendezvousHtmlTest {
     private final RecordingLogger log = new RecordingLogger();
 
     @Test
     void showsListenersFingerprintZonesUsersAndWatches() {
-        String html = RendezvousPage.render(Fixtures.facts(log));
+        String html = RendezvousHtml.render(Fixtures.facts(log));
         assertTrue(html.contains("<tr><td>tcp</td><td>127.0.0.1:8053</td><td>2</td><td>0</td><td>1</td></tr>"), html);
         assertTrue(html.contains("<tr><td>tls</td><td>127.0.0.1:8853</td><td>1</td><td>5</td><td>0</td></tr>"), html);
         assertTrue(html.contains("agents pin: <code>" + Fixtures.FINGERPRINT + "</code>"), html);
@@ -40,7 +40,7 @@ class RendezvousPageTest {
 
     @Test
     void everyZoneListsItsRecordsWithLeaseExpiryRelativeToTheClock() {
-        String html = RendezvousPage.render(Fixtures.facts(log));
+        String html = RendezvousHtml.render(Fixtures.facts(log));
         assertTrue(html.contains("<h3>Records of alice.members.example.</h3>"), html);
         assertTrue(html.contains("<tr><td>laptop.alice.members.example.</td><td>AAAA</td><td>60</td>"
                 + "<td>fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c</td><td>2026-11-21T11:17:30Z (in 1 h 12 min)</td></tr>"), html);
@@ -53,7 +53,7 @@ class RendezvousPageTest {
 
     @Test
     void showsLongLivedQueriesAndPushSubscriptions() {
-        String html = RendezvousPage.render(Fixtures.facts(log));
+        String html = RendezvousHtml.render(Fixtures.facts(log));
         assertTrue(html.contains("<tr><td>llq-udp</td><td>192.0.2.10:5353</td><td>alice.members.example.</td>"
                 + "<td>laptop.alice.members.example.</td><td>AAAA</td><td>2026-11-21T12:05:00Z (in 2 h)</td>"
                 + "<td>2026-11-21T10:04:15Z (45 s ago)</td><td>1</td></tr>"), html);
@@ -70,7 +70,7 @@ class RendezvousPageTest {
                         Optional.empty())))),
                 Fixtures.accounts(List.of(new Account("<u>", "'z'", Instant.EPOCH, Instant.EPOCH))),
                 () -> List.of(), log.logger());
-        String html = RendezvousPage.render(facts);
+        String html = RendezvousHtml.render(facts);
         for (String raw : List.of("<b>", "<i>", "<script>", "<img", "<u>", "'z'", "a&b")) {
             assertFalse(html.contains(raw), raw + " in " + html);
         }
@@ -80,7 +80,7 @@ class RendezvousPageTest {
 
     @Test
     void aMissingServiceShowsNotRunningInItsSectionOnly() {
-        String html = RendezvousPage.render(RendezvousFacts.read(NOW, null, Fixtures.zones(), null, null, log.logger()));
+        String html = RendezvousHtml.render(RendezvousFacts.read(NOW, null, Fixtures.zones(), null, null, log.logger()));
         assertTrue(html.contains("<h2>DNS listeners</h2>\n<p class=\"statline ui-state-error\">"
                 + Html.escape(Source.LISTENERS.notRunning()) + "</p>"), html);
         assertTrue(html.contains("<h2>Users</h2>\n<p class=\"statline ui-state-error\">not running: "), html);
@@ -92,7 +92,7 @@ class RendezvousPageTest {
 
     @Test
     void aServiceThatFailsIsReportedAndLoggedWhileTheRestIsShown() {
-        String html = RendezvousPage.render(RendezvousFacts.read(NOW, Fixtures.listeners(), Fixtures.failingZones(),
+        String html = RendezvousHtml.render(RendezvousFacts.read(NOW, Fixtures.listeners(), Fixtures.failingZones(),
                 Fixtures.accounts(), Fixtures.watches(), log.logger()));
         assertTrue(html.contains("<h2>Zones</h2>\n<p class=\"statline ui-state-error\">The zone directory could not be read"
                 + " (java.lang.IllegalStateException: zone store closed); the log has the details.</p>"), html);
