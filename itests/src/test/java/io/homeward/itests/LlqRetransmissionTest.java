@@ -30,6 +30,7 @@ import io.homeward.api.accounts.AccountService;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.rendezvous.WatchState;
 import io.homeward.api.rendezvous.WatchStatus;
+import io.homeward.api.watch.WatchMechanism;
 
 /**
  * Issue 4, RFC 8764 §7: the real rendezvous resends an LLQ event over UDP until it is acknowledged, and
@@ -129,7 +130,7 @@ public class LlqRetransmissionTest {
     /** The LLQs the rendezvous reports for this client's socket. */
     private List<WatchState> watchesOf(RawLlqClient client) {
         return watchStatus.watches().stream()
-                .filter(w -> w.mechanism().equals("llq-udp") && w.client().endsWith(":" + client.localPort())).toList();
+                .filter(w -> w.mechanism() == WatchMechanism.LLQ_UDP && w.client().endsWith(":" + client.localPort())).toList();
     }
 
     private static List<InetAddress> addresses(RawLlqClient.Received event) {

@@ -98,7 +98,7 @@ public class WatchRestartTest {
         RecordView view = new RecordView();
         try (Subscription subscription = watcher.subscribe(name, AAAA, view)) {
             Await.until("the current answer", view::addresses, a -> a.contains("fd00::1"));
-            Await.until("the " + mechanism + " mechanism", subscription::mechanism, mechanism::equals);
+            Await.until("the " + mechanism + " mechanism", () -> subscription.mechanism().text(), mechanism::equals);
             assertConsoleLists(name, mechanism);
 
             Bundle dns = bundle("io.homeward.rendezvous.dns");
@@ -113,8 +113,8 @@ public class WatchRestartTest {
             Set<String> seen = within(RECOVERY_LIMIT, "the listener to see the change made after the restart",
                     view::addresses, expected::equals);
             assertEquals(query(name), seen);
-            assertEquals(mechanism, within(RECOVERY_LIMIT, "the watcher back on " + mechanism, subscription::mechanism,
-                    mechanism::equals));
+            assertEquals(mechanism, within(RECOVERY_LIMIT, "the watcher back on " + mechanism,
+                    () -> subscription.mechanism().text(), mechanism::equals));
         }
     }
 

@@ -86,7 +86,8 @@ public class WatchingTest {
         Recorder events = new Recorder();
         try (Subscription subscription = watcher.subscribe(name, AAAA, events)) {
             events.await("+fd00::1");
-            assertEquals(mechanism, Await.until("the " + mechanism + " mechanism", subscription::mechanism, mechanism::equals));
+            assertEquals(mechanism, Await.until("the " + mechanism + " mechanism", () -> subscription.mechanism().text(),
+                    mechanism::equals));
             updates.send(updates.addAaaa(name, "fd00::2"));
             events.await("+fd00::2");
             updates.send(updates.deleteAaaa(name, "fd00::1"));

@@ -13,8 +13,8 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface PortMapper {
 
-    /** The protocol this mapper speaks: {@code pcp}, {@code nat-pmp}, {@code upnp-igd}. */
-    String protocol();
+    /** The protocol this mapper speaks (for PCP with its NAT-PMP fallback, the one that last worked). */
+    MapperProtocol protocol();
 
     /**
      * Requests a mapping, suggesting the internal port as the external port.

@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * An inbound mapping granted by a gateway.
  *
- * @param mapper          the protocol that obtained it: {@code pcp}, {@code nat-pmp}, {@code upnp-igd}
+ * @param mapper          the protocol that obtained it
  * @param transport       UDP or TCP
  * @param internalPort    the port on this host
  * @param externalAddress the gateway's public address
@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param lifetime        the lifetime the gateway granted ({@link Duration#ZERO} for a permanent lease)
  * @param grantedAt       when the gateway granted it
  */
-public record PortMapping(String mapper, TransportProtocol transport, int internalPort, InetAddress externalAddress,
+public record PortMapping(MapperProtocol mapper, TransportProtocol transport, int internalPort, InetAddress externalAddress,
         int externalPort, Duration lifetime, Instant grantedAt) {
 
     /** When the mapping ends unless renewed; {@link Instant#MAX} for a permanent one. */

@@ -1,9 +1,12 @@
 /**
  * Read-only views of a running rendezvous for operators: zones and their records with leases,
  * the DNS listeners, and the long-lived queries and push subscriptions it holds.
+ *
+ * <p>2.0: RR types are type codes, listener transports {@link io.homeward.api.dns.DnsTransport}s and watch mechanisms
+ * {@link io.homeward.api.watch.WatchMechanism}s.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.homeward.api.rendezvous;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,8 +6,8 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Subscription extends AutoCloseable {
 
-    /** How changes arrive now: {@code dns-push}, {@code llq-tls}, {@code llq-udp} or {@code poll}. */
-    String mechanism();
+    /** How changes arrive now; {@link WatchMechanism#NONE} while no mechanism works. */
+    WatchMechanism mechanism();
 
     @Override
     void close();

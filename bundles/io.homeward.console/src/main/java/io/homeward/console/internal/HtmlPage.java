@@ -2,6 +2,8 @@ package io.homeward.console.internal;
 
 import java.time.Instant;
 
+import org.xbill.DNS.Type;
+
 import io.homeward.api.runtime.CapabilityState;
 import io.homeward.api.runtime.ProviderInfo;
 import io.homeward.api.watch.SubscriptionState;
@@ -58,8 +60,9 @@ final class HtmlPage {
             s.append("<tr><td colspan=\"5\">nothing watched</td></tr>\n");
         }
         for (SubscriptionState w : facts.watches().get()) {
-            s.append("<tr><td>").append(Html.escape(w.name())).append("</td><td>").append(Html.escape(w.type()))
-                    .append("</td><td>").append(Html.escape(w.mechanism())).append("</td><td>")
+            s.append("<tr><td>").append(Html.escape(w.name())).append("</td><td>")
+                    .append(Html.escape(Type.string(w.type())))
+                    .append("</td><td>").append(Html.escape(w.mechanism().text())).append("</td><td>")
                     .append(w.leaseExpiry().map(Instant::toString).orElse("-")).append("</td><td>")
                     .append(w.lastEvent().map(Instant::toString).orElse("-")).append("</td></tr>\n");
         }

@@ -3,6 +3,8 @@ package io.homeward.console.internal;
 import java.time.Instant;
 import java.util.stream.Collectors;
 
+import org.xbill.DNS.Type;
+
 import io.homeward.api.runtime.CapabilityState;
 import io.homeward.api.runtime.ProviderInfo;
 import io.homeward.api.watch.SubscriptionState;
@@ -40,10 +42,10 @@ final class JsonDocument {
 
     /** Times as ISO-8601 UTC strings, null when absent. */
     private static String subscription(SubscriptionState w) {
-        return "{\"name\":" + Json.quote(w.name()) + ",\"type\":" + Json.quote(w.type()) + ",\"mechanism\":"
-                + Json.quote(w.mechanism()) + ",\"leaseExpiry\":" + Json.quote(w.leaseExpiry().map(Instant::toString)
-                .orElse(null)) + ",\"lastEvent\":" + Json.quote(w.lastEvent().map(Instant::toString).orElse(null))
-                + "}";
+        return "{\"name\":" + Json.quote(w.name()) + ",\"type\":" + Json.quote(Type.string(w.type()))
+                + ",\"mechanism\":" + Json.quote(w.mechanism().text())
+                + ",\"leaseExpiry\":" + Json.quote(w.leaseExpiry().map(Instant::toString).orElse(null))
+                + ",\"lastEvent\":" + Json.quote(w.lastEvent().map(Instant::toString).orElse(null)) + "}";
     }
 
     private static String provider(ProviderInfo p) {

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.xbill.DNS.Type;
+
 import io.homeward.api.watch.SubscriptionState;
 import io.homeward.api.watch.SubscriptionStatus;
+import io.homeward.api.watch.WatchMechanism;
 
 /** A record watcher with fixed subscriptions. */
 final class Fixtures {
@@ -15,8 +18,9 @@ final class Fixtures {
     /** Two watches: one LLQ with a lease and an event, one just set up and polled. */
     static SubscriptionStatus watcher() {
         return () -> List.of(
-                new SubscriptionState("laptop.alice.members.example.", "AAAA", "llq-udp",
+                new SubscriptionState("laptop.alice.members.example.", Type.AAAA, WatchMechanism.LLQ_UDP,
                         Optional.of(Instant.parse("2026-11-21T12:00:00Z")), Optional.of(Instant.parse("2026-11-21T10:00:05Z"))),
-                new SubscriptionState("<desk>.alice.members.example.", "SRV", "poll", Optional.empty(), Optional.empty()));
+                new SubscriptionState("<desk>.alice.members.example.", Type.SRV, WatchMechanism.POLL, Optional.empty(),
+                        Optional.empty()));
     }
 }

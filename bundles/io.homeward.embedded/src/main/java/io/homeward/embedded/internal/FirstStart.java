@@ -13,6 +13,7 @@ import org.osgi.service.log.Logger;
 
 import io.homeward.api.accounts.AccountException;
 import io.homeward.api.accounts.AccountService;
+import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.kit.files.SecretFiles;
@@ -115,7 +116,7 @@ final class FirstStart {
     }
 
     private static Optional<Integer> tlsPort(DnsListenerStatus listeners) {
-        return listeners.listeners().stream().filter(l -> "tls".equals(l.transport())).map(ListenerState::address)
+        return listeners.listeners().stream().filter(l -> l.transport() == DnsTransport.TLS).map(ListenerState::address)
                 .map(address -> address.substring(address.lastIndexOf(':') + 1))
                 .filter(port -> port.matches("\\d{1,5}")).map(Integer::valueOf).findFirst();
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.log.LogLevel;
 
+import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.kit.files.SecretFiles;
@@ -52,8 +53,8 @@ class FirstStartTest {
     }
 
     private static DnsListenerStatus running() {
-        return listeners(List.of(new ListenerState("udp", "127.0.0.1:8053", 0, 0, 0),
-                new ListenerState("tls", "127.0.0.1:8853", 0, 0, 0)));
+        return listeners(List.of(new ListenerState(DnsTransport.UDP, "127.0.0.1:8053", 0, 0, 0),
+                new ListenerState(DnsTransport.TLS, "127.0.0.1:8853", 0, 0, 0)));
     }
 
     @Test
@@ -97,7 +98,7 @@ class FirstStartTest {
     @Test
     void waitsForTheTlsListenerThenCompletes() {
         FirstStart firstStart = firstStart();
-        DnsListenerStatus udpOnly = listeners(List.of(new ListenerState("udp", "127.0.0.1:8053", 0, 0, 0)));
+        DnsListenerStatus udpOnly = listeners(List.of(new ListenerState(DnsTransport.UDP, "127.0.0.1:8053", 0, 0, 0)));
 
         assertFalse(firstStart.run(accounts, udpOnly, configuration));
         assertFalse(firstStart.run(accounts, udpOnly, configuration));

@@ -9,10 +9,10 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.scope=homeward",
         "osgi.command.function=network"})
 public class NetworkCommand {
-    private final NetworkWatcher watcher;
+    private final NetworkWatcherComponent watcher;
 
     @Activate
-    public NetworkCommand(@Reference NetworkWatcher watcher) {
+    public NetworkCommand(@Reference NetworkWatcherComponent watcher) {
         this.watcher = watcher;
     }
 

@@ -23,7 +23,7 @@ public class NetworkPage extends HttpServlet {
     private final transient Supplier<NetworkStatus> status;
 
     @Activate
-    public NetworkPage(@Reference NetworkWatcher watcher) {
+    public NetworkPage(@Reference NetworkWatcherComponent watcher) {
         this(watcher::status);
     }
 

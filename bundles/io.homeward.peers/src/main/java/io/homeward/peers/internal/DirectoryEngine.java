@@ -9,6 +9,7 @@ import org.osgi.service.log.Logger;
 
 import io.homeward.api.peers.PeerListener;
 import io.homeward.api.watch.RecordWatcher;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.kit.schedule.Scheduler;
 
 /**
@@ -92,9 +93,9 @@ final class DirectoryEngine {
         if (watcher == null || watching == null) {
             return "signed in to " + signedIn + "; waiting for a record watcher";
         }
-        String mechanism = watching.mechanism();
+        WatchMechanism mechanism = watching.mechanism();
         String browse = "watching " + ZoneWatch.BROWSE_PREFIX + signedIn;
-        return "none".equals(mechanism)
+        return mechanism == WatchMechanism.NONE
                 ? browse + "; the record watcher has no working mechanism yet (see homeward:watches)"
                 : browse + " with " + mechanism;
     }

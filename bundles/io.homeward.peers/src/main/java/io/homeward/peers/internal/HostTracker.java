@@ -9,6 +9,7 @@ import org.osgi.service.log.Logger;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.RecordWatcher;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.api.watch.WatchedRecord;
 import io.homeward.kit.schedule.Scheduler;
 
@@ -29,7 +30,7 @@ final class HostTracker implements AutoCloseable {
     private final Watch serviceWatch;
     private Watch addressWatch;
     private String target = "";
-    private String source = "none";
+    private String source = WatchMechanism.NONE.text();
 
     HostTracker(String host, String zone, RecordWatcher watcher, Scheduler logic, Runnable changed, Logger log) {
         this.watcher = watcher;
@@ -56,20 +57,20 @@ final class HostTracker implements AutoCloseable {
         addressWatch = null;
     }
 
-    private void ulaChanged(WatchedRecord record, boolean added, String mechanism) {
+    private void ulaChanged(WatchedRecord record, boolean added, WatchMechanism mechanism) {
         if (ulas.apply(record, added, log)) {
             noteChange(mechanism);
         }
     }
 
-    private void serviceChanged(WatchedRecord record, boolean added, String mechanism) {
+    private void serviceChanged(WatchedRecord record, boolean added, WatchMechanism mechanism) {
         if (services.apply(record, added, log)) {
             retarget();
             noteChange(mechanism);
         }
     }
 
-    private void addressChanged(WatchedRecord record, boolean added, String mechanism) {
+    private void addressChanged(WatchedRecord record, boolean added, WatchMechanism mechanism) {
         if (addresses.apply(record, added, log)) {
             noteChange(mechanism);
         }
@@ -87,8 +88,8 @@ final class HostTracker implements AutoCloseable {
         addressWatch = next.isEmpty() ? null : Watch.open(watcher, next, Type.A, logic, this::addressChanged, log);
     }
 
-    private void noteChange(String mechanism) {
-        source = mechanism;
+    private void noteChange(WatchMechanism mechanism) {
+        source = mechanism.text();
         changed.run();
     }
 

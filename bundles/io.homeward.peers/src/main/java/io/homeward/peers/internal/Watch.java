@@ -5,6 +5,7 @@ import org.osgi.service.log.Logger;
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.Subscription;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.api.watch.WatchedRecord;
 import io.homeward.kit.schedule.Scheduler;
 
@@ -53,7 +54,7 @@ final class Watch implements AutoCloseable {
         return name;
     }
 
-    String mechanism() {
+    WatchMechanism mechanism() {
         return subscription.mechanism();
     }
 

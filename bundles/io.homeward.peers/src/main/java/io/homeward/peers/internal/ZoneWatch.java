@@ -14,6 +14,7 @@ import org.osgi.service.log.Logger;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.watch.RecordWatcher;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.api.watch.WatchedRecord;
 import io.homeward.kit.schedule.Scheduler;
 
@@ -51,9 +52,9 @@ final class ZoneWatch implements AutoCloseable {
         return watcher == otherWatcher && zone.equals(otherZone);
     }
 
-    /** How the host list arrives now, {@code none} while the watcher has no working mechanism. */
-    String mechanism() {
-        return browse == null ? "none" : browse.mechanism();
+    /** How the host list arrives now, {@link WatchMechanism#NONE} while the watcher has no working mechanism. */
+    WatchMechanism mechanism() {
+        return browse == null ? WatchMechanism.NONE : browse.mechanism();
     }
 
     /** What each followed host's records say now, by host name. */
@@ -93,7 +94,7 @@ final class ZoneWatch implements AutoCloseable {
         }
     }
 
-    private void browseChanged(WatchedRecord record, boolean added, String mechanism) {
+    private void browseChanged(WatchedRecord record, boolean added, WatchMechanism mechanism) {
         String key = record.rdata().trim().toLowerCase(Locale.ROOT);
         if (!added) {
             if (hostByRdata.remove(key) != null) {

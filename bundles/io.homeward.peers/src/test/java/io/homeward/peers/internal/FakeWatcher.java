@@ -12,6 +12,7 @@ import org.xbill.DNS.Type;
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.Subscription;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.api.watch.WatchedRecord;
 
 /**
@@ -21,9 +22,9 @@ import io.homeward.api.watch.WatchedRecord;
 final class FakeWatcher implements RecordWatcher {
     private final Set<WatchedRecord> records = new LinkedHashSet<>();
     private final List<FakeSubscription> open = new CopyOnWriteArrayList<>();
-    private volatile String mechanism = "llq-tls";
+    private volatile WatchMechanism mechanism = WatchMechanism.LLQ_TLS;
 
-    void mechanism(String now) {
+    void mechanism(WatchMechanism now) {
         mechanism = now;
     }
 
@@ -72,7 +73,7 @@ final class FakeWatcher implements RecordWatcher {
         }
 
         @Override
-        public String mechanism() {
+        public WatchMechanism mechanism() {
             return mechanism;
         }
 

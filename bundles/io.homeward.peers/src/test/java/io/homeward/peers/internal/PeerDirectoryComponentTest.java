@@ -23,6 +23,7 @@ import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerListener;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.kit.text.Eui64Text;
 import io.homeward.peers.internal.RecordingPeerListener.Event;
 import io.homeward.testkit.ManualScheduler;
@@ -141,7 +142,7 @@ class PeerDirectoryComponentTest {
         Peer before = directory.peers().get(0);
         listener.take();
         clock.advance(Duration.ofSeconds(42));
-        watcher.mechanism("dns-push");
+        watcher.mechanism(WatchMechanism.DNS_PUSH);
 
         watcher.remove(LAPTOP_TARGET, Type.A, "203.0.113.7");
         watcher.add(LAPTOP_TARGET, Type.A, "198.51.100.20");
@@ -323,7 +324,7 @@ class PeerDirectoryComponentTest {
         publishLaptop();
         logic.advance(SETTLE);
         assertEquals("watching " + BROWSE + " with llq-tls", directory.report().state());
-        watcher.mechanism("none");
+        watcher.mechanism(WatchMechanism.NONE);
         assertTrue(directory.report().state().contains("no working mechanism yet"), directory.report().state());
 
         directory.unbindWatcher(watcher);

@@ -17,7 +17,7 @@ record MapperEntry(PortMapper mapper, String name, int ranking, long serviceId) 
         Object name = properties.get(ProviderProperties.NAME);
         Object ranking = properties.get("service.ranking");
         Object id = properties.get("service.id");
-        return new MapperEntry(mapper, name instanceof String s && !s.isBlank() ? s : mapper.protocol(),
+        return new MapperEntry(mapper, name instanceof String s && !s.isBlank() ? s : mapper.protocol().text(),
                 ranking instanceof Integer r ? r : 0, id instanceof Long l ? l : 0L);
     }
 }

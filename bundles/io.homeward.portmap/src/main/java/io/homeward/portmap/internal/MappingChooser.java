@@ -123,7 +123,7 @@ final class MappingChooser {
     void mapperEvent(PortMappingEvent event) {
         scheduler.execute(() -> {
             PortMapping m = event.mapping();
-            if (active == null || !m.mapper().equals(active.mapper()) || m.internalPort() != port
+            if (active == null || m.mapper() != active.mapper() || m.internalPort() != port
                     || m.transport() != TransportProtocol.UDP) {
                 return;
             }
@@ -271,7 +271,7 @@ final class MappingChooser {
         published = m;
         if (kind != Kind.RENEWED) {
             log.info("tunnel port " + port + " is reachable at " + m.externalAddress().getHostAddress() + ":"
-                    + m.externalPort() + " via " + m.mapper());
+                    + m.externalPort() + " via " + m.mapper().text());
         }
         publish.accept(new PortMappingEvent(kind, m));
         scheduleRenewal(m);

@@ -15,7 +15,7 @@ public class NetcheckCommand {
     private final LocalAddresses addresses;
 
     @Activate
-    public NetcheckCommand(@Reference TunnelPortMapping mapping) {
+    public NetcheckCommand(@Reference TunnelPortMappingComponent mapping) {
         this(mapping::state, new SystemLocalAddresses());
     }
 

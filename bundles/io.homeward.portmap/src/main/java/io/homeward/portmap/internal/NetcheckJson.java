@@ -26,7 +26,7 @@ final class NetcheckJson {
     }
 
     private static String mapping(PortMapping m) {
-        return "{\"mapper\":" + Json.quote(m.mapper()) + ",\"transport\":" + Json.quote(m.transport().name())
+        return "{\"mapper\":" + Json.quote(m.mapper().text()) + ",\"transport\":" + Json.quote(m.transport().name())
                 + ",\"internalPort\":" + m.internalPort() + ",\"externalPort\":" + m.externalPort()
                 + ",\"lifetimeSeconds\":" + m.lifetime().toSeconds()
                 + ",\"grantedAt\":" + Json.quote(m.grantedAt().toString())

@@ -29,7 +29,7 @@ public class NetcheckPage extends HttpServlet {
     private final transient LocalAddresses addresses;
 
     @Activate
-    public NetcheckPage(@Reference TunnelPortMapping mapping) {
+    public NetcheckPage(@Reference TunnelPortMappingComponent mapping) {
         this(mapping::state, new SystemLocalAddresses());
     }
 

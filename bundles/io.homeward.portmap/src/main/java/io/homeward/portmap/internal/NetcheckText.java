@@ -30,7 +30,7 @@ final class NetcheckText {
 
     static String describe(PortMapping m) {
         return m.transport() + " " + m.externalAddress().getHostAddress() + ":" + m.externalPort() + " -> port "
-                + m.internalPort() + " via " + m.mapper();
+                + m.internalPort() + " via " + m.mapper().text();
     }
 
     static String expiry(PortMapping m) {

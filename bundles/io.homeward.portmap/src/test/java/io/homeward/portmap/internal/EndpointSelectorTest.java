@@ -18,6 +18,7 @@ import org.osgi.service.log.LogLevel;
 import io.homeward.api.endpoint.EndpointSource;
 import io.homeward.api.endpoint.PublicEndpoint;
 import io.homeward.api.endpoint.PublicEndpointListener;
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
@@ -123,7 +124,7 @@ class EndpointSelectorTest {
     void onlyIpv4CountsAsWhereThePeersReachTheTunnel() throws Exception {
         EndpointSelector selector = selector();
         selector.reflexiveChanged(Optional.of(new InetSocketAddress(InetAddress.getByName("2001:db8::7"), 4500)));
-        selector.mappingChanged(new PortMappingEvent(Kind.MAPPED, new PortMapping("pcp", TransportProtocol.UDP, 4500,
+        selector.mappingChanged(new PortMappingEvent(Kind.MAPPED, new PortMapping(MapperProtocol.PCP, TransportProtocol.UDP, 4500,
                 InetAddress.getByName("2001:db8::1"), 61_000, Duration.ofHours(1), clock.instant())));
 
         assertEquals(List.of(endpoint(LOCAL, 4500, EndpointSource.LOCAL)), heard);
@@ -169,7 +170,7 @@ class EndpointSelectorTest {
     }
 
     private PortMappingEvent event(Kind kind, int internalPort, Inet4Address external, int externalPort) {
-        return new PortMappingEvent(kind, new PortMapping("pcp", TransportProtocol.UDP, internalPort, external,
+        return new PortMappingEvent(kind, new PortMapping(MapperProtocol.PCP, TransportProtocol.UDP, internalPort, external,
                 externalPort, Duration.ofHours(1), clock.instant()));
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapper;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingException;
@@ -16,7 +17,7 @@ import io.homeward.api.portmap.TransportProtocol;
 
 /** A mapper that grants (or refuses) mappings on a fixed external endpoint and logs every call to a shared list. */
 class FakeMapper implements PortMapper {
-    private final String protocol;
+    private final MapperProtocol protocol;
     private final Clock clock;
     private final List<String> calls;
     volatile String externalAddress;
@@ -26,7 +27,7 @@ class FakeMapper implements PortMapper {
     /** Who listens to this mapper's events. */
     final List<PortMappingListener> listeners = new CopyOnWriteArrayList<>();
 
-    FakeMapper(String protocol, String externalAddress, int externalPort, Clock clock, List<String> calls) {
+    FakeMapper(MapperProtocol protocol, String externalAddress, int externalPort, Clock clock, List<String> calls) {
         this.protocol = protocol;
         this.externalAddress = externalAddress;
         this.externalPort = externalPort;
@@ -36,11 +37,11 @@ class FakeMapper implements PortMapper {
 
     MapperEntry entry(int ranking, long serviceId) {
         return MapperEntry.of(this, Map.of("service.ranking", ranking, "service.id", serviceId,
-                "homeward.provider.name", protocol));
+                "homeward.provider.name", protocol.text()));
     }
 
     @Override
-    public String protocol() {
+    public MapperProtocol protocol() {
         return protocol;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
@@ -29,8 +30,8 @@ class MappingChooserTest {
     private final RecordingLogger log = new RecordingLogger();
     private final List<String> calls = new ArrayList<>();
     private final List<PortMappingEvent> events = new ArrayList<>();
-    private final FakeMapper pcp = new FakeMapper("pcp", "203.0.113.7", 4500, clock, calls);
-    private final FakeMapper upnp = new FakeMapper("upnp-igd", "203.0.113.7", 4501, clock, calls);
+    private final FakeMapper pcp = new FakeMapper(MapperProtocol.PCP, "203.0.113.7", 4500, clock, calls);
+    private final FakeMapper upnp = new FakeMapper(MapperProtocol.UPNP_IGD, "203.0.113.7", 4501, clock, calls);
     private final MappingChooser chooser = chooser(true);
 
     @Test
@@ -40,7 +41,7 @@ class MappingChooserTest {
 
         assertEquals(List.of("pcp map 4500"), calls);
         assertEquals(List.of(new PortMappingEvent(Kind.MAPPED, pcp.mapping(4500, LIFETIME))), events);
-        assertEquals("pcp", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.PCP, chooser.state().mapping().mapper());
         assertEquals(1, scheduler.pending(), "only the renewal check is pending, no retry");
     }
 
@@ -50,7 +51,7 @@ class MappingChooserTest {
         chooser.add(pcp.entry(200, 1));
         chooser.add(upnp.entry(100, 2));
 
-        assertEquals("upnp-igd", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.UPNP_IGD, chooser.state().mapping().mapper());
         MapperView pcpView = chooser.state().mappers().get(0);
         assertFalse(pcpView.result().answered());
         assertEquals("the gateway did not answer PCP", pcpView.result().detail());
@@ -83,19 +84,19 @@ class MappingChooserTest {
         scheduler.advance(MappingChooser.HANDOVER_RECHECK);
 
         assertEquals(List.of("upnp-igd map 4500"), calls);
-        assertEquals("upnp-igd", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.UPNP_IGD, chooser.state().mapping().mapper());
     }
 
     @Test
     void aBetterMapperTakesOverThenTheOldMappingIsReleased() {
         chooser.add(upnp.entry(100, 2));
-        assertEquals("upnp-igd", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.UPNP_IGD, chooser.state().mapping().mapper());
 
         chooser.add(pcp.entry(200, 1));
 
         assertEquals(List.of("upnp-igd map 4500", "pcp map 4500", "upnp-igd release 4501"), calls);
         assertEquals(List.of(Kind.MAPPED, Kind.CHANGED), events.stream().map(PortMappingEvent::kind).toList());
-        assertEquals("pcp", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.PCP, chooser.state().mapping().mapper());
     }
 
     @Test
@@ -107,7 +108,7 @@ class MappingChooserTest {
 
         assertEquals(List.of("upnp-igd map 4500", "pcp map 4500", "upnp-igd release 4500", "pcp map 4500"), calls);
         assertEquals(List.of(Kind.MAPPED, Kind.RENEWED), events.stream().map(PortMappingEvent::kind).toList());
-        assertEquals("pcp", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.PCP, chooser.state().mapping().mapper());
     }
 
     @Test
@@ -117,7 +118,7 @@ class MappingChooserTest {
 
         chooser.add(upnp.entry(300, 2));
 
-        assertEquals("upnp-igd", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.UPNP_IGD, chooser.state().mapping().mapper());
         assertEquals(List.of("pcp map 4500", "upnp-igd map 4500", "pcp release 4500"), calls);
     }
 
@@ -130,7 +131,7 @@ class MappingChooserTest {
 
         scheduler.advance(RETRY);
 
-        assertEquals("pcp", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.PCP, chooser.state().mapping().mapper());
         assertTrue(calls.contains("upnp-igd release 4501"));
     }
 
@@ -173,7 +174,7 @@ class MappingChooserTest {
         chooser.mapperEvent(new PortMappingEvent(Kind.LOST, pcp.mapping(9999, LIFETIME)));
 
         assertEquals(1, events.size());
-        assertEquals("pcp", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.PCP, chooser.state().mapping().mapper());
     }
 
     @Test
@@ -192,7 +193,7 @@ class MappingChooserTest {
     void aMapperWithAStaleClockDoesNotMakeRenewalsSpin() {
         MutableClock behind = new MutableClock();
         clock.advance(Duration.ofHours(5));
-        FakeMapper stale = new FakeMapper("pcp", "203.0.113.7", 4500, behind, calls);
+        FakeMapper stale = new FakeMapper(MapperProtocol.PCP, "203.0.113.7", 4500, behind, calls);
         chooser.add(stale.entry(200, 1));
 
         scheduler.advance(Duration.ofMinutes(1));
@@ -208,7 +209,7 @@ class MappingChooserTest {
 
         scheduler.advance(Duration.ofMinutes(45));
 
-        assertEquals("upnp-igd", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.UPNP_IGD, chooser.state().mapping().mapper());
         assertEquals(Kind.CHANGED, events.get(events.size() - 1).kind());
     }
 
@@ -255,7 +256,7 @@ class MappingChooserTest {
         scheduler.advance(MappingChooser.NETWORK_SETTLE);
 
         assertEquals(List.of("pcp map 4500", "upnp-igd map 4500"), calls);
-        assertEquals("upnp-igd", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.UPNP_IGD, chooser.state().mapping().mapper());
         assertEquals(Kind.CHANGED, events.get(events.size() - 1).kind());
     }
 
@@ -269,7 +270,7 @@ class MappingChooserTest {
         chooser.networkChanged();
         scheduler.advance(MappingChooser.NETWORK_SETTLE);
 
-        assertEquals("pcp", chooser.state().mapping().mapper());
+        assertEquals(MapperProtocol.PCP, chooser.state().mapping().mapper());
         assertEquals(Kind.MAPPED, events.get(events.size() - 1).kind());
     }
 
@@ -288,7 +289,7 @@ class MappingChooserTest {
     @Test
     void theSettledStateWaitsForAMapperThatIsStillAnswering() throws Exception {
         ExecutorScheduler thread = new ExecutorScheduler("test-chooser");
-        FakeMapper slow = new FakeMapper("upnp-igd", "203.0.113.7", 4500, clock, calls) {
+        FakeMapper slow = new FakeMapper(MapperProtocol.UPNP_IGD, "203.0.113.7", 4500, clock, calls) {
             @Override
             public PortMapping map(TransportProtocol transport, int internalPort,
                     Duration lifetime) throws PortMappingException {
@@ -304,7 +305,7 @@ class MappingChooserTest {
         try {
             real.add(slow.entry(100, 1));
 
-            assertEquals("upnp-igd", real.settledState(Duration.ofSeconds(10)).mapping().mapper());
+            assertEquals(MapperProtocol.UPNP_IGD, real.settledState(Duration.ofSeconds(10)).mapping().mapper());
         } finally {
             real.stop();
             assertTrue(thread.shutdown(Duration.ofSeconds(10)));

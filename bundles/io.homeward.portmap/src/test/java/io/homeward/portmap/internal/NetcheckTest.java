@@ -14,12 +14,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.testkit.MutableClock;
 
 class NetcheckTest {
     private final MutableClock clock = new MutableClock();
-    private final FakeMapper pcp = new FakeMapper("pcp", "203.0.113.7", 4500, clock, new ArrayList<>());
+    private final FakeMapper pcp = new FakeMapper(MapperProtocol.PCP, "203.0.113.7", 4500, clock, new ArrayList<>());
     private final Instant at = clock.instant();
 
     @Test

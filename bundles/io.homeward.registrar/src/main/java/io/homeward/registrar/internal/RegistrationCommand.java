@@ -9,10 +9,10 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.scope=homeward",
         "osgi.command.function=registration"})
 public class RegistrationCommand {
-    private final Registrar registrar;
+    private final RegistrarComponent registrar;
 
     @Activate
-    public RegistrationCommand(@Reference Registrar registrar) {
+    public RegistrationCommand(@Reference RegistrarComponent registrar) {
         this.registrar = registrar;
     }
 

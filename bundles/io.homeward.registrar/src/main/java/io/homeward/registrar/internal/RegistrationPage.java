@@ -26,7 +26,7 @@ public class RegistrationPage extends HttpServlet {
     private final transient Supplier<RegistrationState> state;
 
     @Activate
-    public RegistrationPage(@Reference Registrar registrar) {
+    public RegistrationPage(@Reference RegistrarComponent registrar) {
         this(registrar::state);
     }
 

@@ -27,11 +27,11 @@ import io.homeward.testkit.SelfSignedTls;
 class RegistrarComponentTest {
     private final RecordingLogger log = new RecordingLogger();
 
-    private static Registrar.Config config(String server, String pin) {
-        return new Registrar.Config() {
+    private static RegistrarComponent.Config config(String server, String pin) {
+        return new RegistrarComponent.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
-                return Registrar.Config.class;
+                return RegistrarComponent.Config.class;
             }
 
             @Override
@@ -77,7 +77,7 @@ class RegistrarComponentTest {
         SelfSignedTls tls = new SelfSignedTls();
         try (TlsUpdateServerStub stub = new TlsUpdateServerStub(tls,
                 request -> Answers.granted(request, TestInputs.KEY, Duration.ofHours(1)), 2)) {
-            Registrar registrar = new Registrar(log.logger(), config("127.0.0.1:" + stub.address().getPort(),
+            RegistrarComponent registrar = new RegistrarComponent(log.logger(), config("127.0.0.1:" + stub.address().getPort(),
                     tls.fingerprint()));
             Credentials alice = TestInputs.credentials(TestInputs.ZONE, TestInputs.KEY);
             HostIdentity laptop = TestInputs.identity("laptop");
@@ -103,7 +103,7 @@ class RegistrarComponentTest {
 
     @Test
     void anInvalidConfigurationIsReportedAndNothingIsSent() throws Exception {
-        Registrar registrar = new Registrar(log.logger(), config("no-port", "12:34"));
+        RegistrarComponent registrar = new RegistrarComponent(log.logger(), config("no-port", "12:34"));
         try {
             registrar.bindCredentials(TestInputs.credentials(TestInputs.ZONE, TestInputs.KEY));
             registrar.bindHostIdentity(TestInputs.identity("laptop"));

@@ -1,57 +1,58 @@
 package io.homeward.signin.internal;
 
-import static io.homeward.kit.html.Html.escape;
+import java.io.IOException;
+import java.util.Arrays;
 
-/** The HTML of the "Homeward sign-in" console page: the status, the last outcome and the sign-in form. */
-final class SignInPage {
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
-    private SignInPage() {
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The "Homeward sign-in" Web Console page ({@code /system/console/homeward-signin}): status and a sign-in form. */
+@Component(service = Servlet.class, property = {
+        "felix.webconsole.label=homeward-signin",
+        "felix.webconsole.title=Homeward sign-in",
+        "felix.webconsole.category=Homeward"})
+public class SignInPage extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    private final transient SignInComponent signIn;
+
+    @Activate
+    public SignInPage(@Reference SignInComponent signIn) {
+        this.signIn = signIn;
     }
 
-    /**
-     * @param outcome what the last form submission did, "" when none
-     */
-    static String render(SignInStatus status, String outcome) {
-        StringBuilder html = new StringBuilder(2048);
-        html.append("<h2>Homeward sign-in</h2>\n");
-        if (!outcome.isEmpty()) {
-            html.append("<p class=\"statline\"><strong>").append(escape(outcome)).append("</strong></p>\n");
-        }
-        html.append("<table class=\"nicetable\"><tbody>\n");
-        status.current().ifPresentOrElse(s -> {
-            row(html, "Signed in as", s.user());
-            row(html, "Zone", s.zone());
-            row(html, "Since", s.since());
-            row(html, "Server", s.server());
-            row(html, "TLS pin", s.pin().isEmpty() ? "none" : s.pin());
-        }, () -> row(html, "Status", "Not signed in"));
-        if (!status.lastError().isEmpty()) {
-            row(html, "Last error", status.lastError());
-        }
-        html.append("</tbody></table>\n");
-        html.append("<form method=\"post\"><table class=\"nicetable\"><tbody>\n");
-        String zone = status.current().map(StoredKey::zone).orElse("");
-        String user = status.current().map(StoredKey::user).orElse("");
-        input(html, "Zone", "zone", "text", zone);
-        input(html, "User", "user", "text", user);
-        input(html, "Password", "password", "password", "");
-        input(html, "Server (host:port, empty = find by SRV)", "server", "text", "");
-        input(html, "TLS fingerprint (empty = accept and log it)", "pin", "text", "");
-        html.append("</tbody></table>\n<button type=\"submit\" name=\"action\" value=\"signin\">Sign in</button>\n");
-        if (status.current().isPresent()) {
-            html.append("<button type=\"submit\" name=\"action\" value=\"signout\">Sign out</button>\n");
-        }
-        return html.append("</form>\n").toString();
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(response, "");
     }
 
-    private static void row(StringBuilder html, String label, Object value) {
-        html.append("<tr><th>").append(escape(label)).append("</th><td>").append(escape(value)).append("</td></tr>\n");
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String outcome;
+        if ("signout".equals(request.getParameter("action"))) {
+            outcome = signIn.signOut();
+        } else {
+            String given = request.getParameter("password");
+            char[] password = given == null ? new char[0] : given.toCharArray();
+            try {
+                outcome = signIn.signIn(request.getParameter("zone"), request.getParameter("user"), password,
+                        request.getParameter("server"), request.getParameter("pin"));
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }
+        write(response, outcome);
     }
 
-    private static void input(StringBuilder html, String label, String name, String type, String value) {
-        html.append("<tr><th><label for=\"").append(name).append("\">").append(escape(label))
-                .append("</label></th><td><input id=\"").append(name).append("\" name=\"").append(name)
-                .append("\" type=\"").append(type).append("\" value=\"").append(escape(value))
-                .append("\" size=\"60\"></td></tr>\n");
+    private void write(HttpServletResponse response, String outcome) throws IOException {
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType("text/html");
+        response.getWriter().write(SignInHtml.render(signIn.status(), outcome));
     }
 }

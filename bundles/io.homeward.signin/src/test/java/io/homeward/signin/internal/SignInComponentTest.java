@@ -36,7 +36,7 @@ class SignInComponentTest {
     private final RecordingLogger log = new RecordingLogger();
     private FakeBundleContext bundle;
     private TestTlsDnsServer server;
-    private SignIn component;
+    private SignInComponent component;
 
     @BeforeAll
     static void deriveOnce() {
@@ -57,23 +57,23 @@ class SignInComponentTest {
         server.close();
     }
 
-    private SignIn activate(Map<String, String> values) {
-        SignIn.Config config = (SignIn.Config) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {SignIn.Config.class}, (proxy, method, args) -> {
+    private SignInComponent activate(Map<String, String> values) {
+        SignInComponent.Config config = (SignInComponent.Config) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SignInComponent.Config.class}, (proxy, method, args) -> {
                     Object value = values.get(method.getName());
                     return value != null ? value : method.getDefaultValue();
                 });
-        component = new SignIn(bundle.context(), log.logger(), config);
+        component = new SignInComponent(bundle.context(), log.logger(), config);
         return component;
     }
 
-    private SignInCommands commands(Optional<char[]> typed) {
-        return new SignInCommands(activate(Map.of("server", server.address().toString())), prompt -> typed);
+    private SignInCommand commands(Optional<char[]> typed) {
+        return new SignInCommand(activate(Map.of("server", server.address().toString())), prompt -> typed);
     }
 
     @Test
     void credentialsAreRegisteredOnlyWhileSignedIn() {
-        SignInCommands commands = commands(Optional.empty());
+        SignInCommand commands = commands(Optional.empty());
         assertEquals(List.of(), bundle.live());
         assertTrue(commands.whoami().startsWith("Not signed in."));
 

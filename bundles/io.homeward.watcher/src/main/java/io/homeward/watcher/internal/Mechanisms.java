@@ -1,21 +1,24 @@
 package io.homeward.watcher.internal;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The names {@code Subscription.mechanism()} reports, in the default order of preference. */
+import io.homeward.api.watch.WatchMechanism;
+
+/** The mechanisms a client can watch with, in the default order of preference. */
 final class Mechanisms {
-    static final String DNS_PUSH = "dns-push";
-    static final String LLQ_TLS = "llq-tls";
-    static final String LLQ_UDP = "llq-udp";
-    static final String POLL = "poll";
-    /** Nothing delivers changes: no credentials yet, or every mechanism failed and a retry is pending. */
-    static final String NONE = "none";
-    static final List<String> ALL = List.of(DNS_PUSH, LLQ_TLS, LLQ_UDP, POLL);
+    static final List<WatchMechanism> ALL = List.of(WatchMechanism.DNS_PUSH, WatchMechanism.LLQ_TLS,
+            WatchMechanism.LLQ_UDP, WatchMechanism.POLL);
 
     private Mechanisms() {
     }
 
-    static boolean usesUdp(String mechanism) {
-        return LLQ_UDP.equals(mechanism) || POLL.equals(mechanism);
+    /** The mechanism of this configured name ({@code dns-push}, ...), if a client can watch with it. */
+    static Optional<WatchMechanism> named(String text) {
+        return ALL.stream().filter(m -> m.text().equals(text)).findFirst();
+    }
+
+    static boolean usesUdp(WatchMechanism mechanism) {
+        return mechanism == WatchMechanism.LLQ_UDP || mechanism == WatchMechanism.POLL;
     }
 }

@@ -11,6 +11,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.TextParseException;
 
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.kit.dns.SrvLookup;
 import io.homeward.kit.dns.TsigSigner;
 import io.homeward.kit.schedule.Scheduler;
@@ -54,18 +55,18 @@ final class SessionFactory implements SessionSource {
     }
 
     @Override
-    public MechanismSession create(String mechanism, Name name, int type, SessionEvents events) {
+    public MechanismSession create(WatchMechanism mechanism, Name name, int type, SessionEvents events) {
         if (Mechanisms.usesUdp(mechanism) && !settings.allowUdp()) {
             return null;
         }
         return switch (mechanism) {
-            case Mechanisms.DNS_PUSH -> new PushSession(name, type, zone, tls(PUSH_SERVICE), signer, scheduler,
+            case DNS_PUSH -> new PushSession(name, type, zone, tls(PUSH_SERVICE), signer, scheduler,
                     random, events, log);
-            case Mechanisms.LLQ_TLS -> new LlqSession(name, type, tls(LLQ_TLS_SERVICE), true, signer,
+            case LLQ_TLS -> new LlqSession(name, type, tls(LLQ_TLS_SERVICE), true, signer,
                     settings.requestedLeaseSeconds(), scheduler, clock, random, events, log);
-            case Mechanisms.LLQ_UDP -> new LlqSession(name, type, this::udp, false, signer,
+            case LLQ_UDP -> new LlqSession(name, type, this::udp, false, signer,
                     settings.requestedLeaseSeconds(), scheduler, clock, random, events, log);
-            case Mechanisms.POLL -> new PollSession(name, type, server, network, signer,
+            case POLL -> new PollSession(name, type, server, network, signer,
                     settings.pollIntervalMillis(), scheduler, random, events, log);
             default -> null;
         };

@@ -12,6 +12,7 @@ import org.osgi.service.log.Logger;
 import org.xbill.DNS.Name;
 
 import io.homeward.api.watch.SubscriptionState;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.api.watch.WatchedRecord;
 import io.homeward.kit.dns.Backoff;
 import io.homeward.kit.schedule.Scheduler;
@@ -39,13 +40,13 @@ final class SubscriptionRunner {
     private final Name name;
     private final int type;
     private final WatchView view;
-    private final List<String> order;
+    private final List<WatchMechanism> order;
     private final Scheduler scheduler;
     private final Clock clock;
     private final Backoff backoff;
     private final Logger log;
 
-    private volatile String mechanism = Mechanisms.NONE;
+    private volatile WatchMechanism mechanism = WatchMechanism.NONE;
     private volatile long leaseExpiry;
     private volatile long lastEvent;
 
@@ -54,7 +55,7 @@ final class SubscriptionRunner {
     private Scheduler.Scheduled timer = () -> { };
     private long upgradeMillis = UPGRADE_MILLIS;
 
-    SubscriptionRunner(Name name, int type, WatchView view, List<String> order, Scheduler scheduler, Clock clock,
+    SubscriptionRunner(Name name, int type, WatchView view, List<WatchMechanism> order, Scheduler scheduler, Clock clock,
             Backoff backoff,
             Logger log) {
         this.name = name;
@@ -78,7 +79,7 @@ final class SubscriptionRunner {
     /** Stops delivering changes; the listener keeps the last view. */
     void stop() {
         factory = null;
-        mechanism = Mechanisms.NONE;
+        mechanism = WatchMechanism.NONE;
         timer.cancel();
         endCurrent();
     }
@@ -114,7 +115,7 @@ final class SubscriptionRunner {
                 return;
             }
         }
-        mechanism = Mechanisms.NONE;
+        mechanism = WatchMechanism.NONE;
         long delay = backoff.next().toMillis();
         log.warn("No mechanism can watch {} {} now; trying again in {} ms", name, typeName(), delay);
         retryIn(delay);
@@ -129,12 +130,12 @@ final class SubscriptionRunner {
         return org.xbill.DNS.Type.string(type);
     }
 
-    String mechanism() {
+    WatchMechanism mechanism() {
         return mechanism;
     }
 
     SubscriptionState status() {
-        return new SubscriptionState(name.toString(), typeName(), mechanism, instant(leaseExpiry), instant(lastEvent));
+        return new SubscriptionState(name.toString(), type, mechanism, instant(leaseExpiry), instant(lastEvent));
     }
 
     /** The status fields hold epoch milliseconds, 0 for "not yet". */
@@ -223,7 +224,7 @@ final class SubscriptionRunner {
             }
             current = null;
             leaseExpiry = 0;
-            String failedMechanism = order.get(index);
+            WatchMechanism failedMechanism = order.get(index);
             if (trustFailure) {
                 log.error("{} for {} is refused: {}", failedMechanism, name, reason);
             }
@@ -233,7 +234,7 @@ final class SubscriptionRunner {
                 return;
             }
             timer.cancel();
-            mechanism = Mechanisms.NONE;
+            mechanism = WatchMechanism.NONE;
             upgradeMillis = RECOVERY_UPGRADE_MILLIS;
             if (clock.millis() - establishedAt >= HEALTHY_MILLIS) {
                 backoff.reset();

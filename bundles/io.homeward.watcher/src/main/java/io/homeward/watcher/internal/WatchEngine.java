@@ -15,6 +15,7 @@ import io.homeward.api.auth.Credentials;
 import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.Subscription;
 import io.homeward.api.watch.SubscriptionState;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.kit.dns.Backoff;
 import io.homeward.kit.dns.TsigSigner;
 import io.homeward.kit.schedule.Scheduler;
@@ -143,7 +144,7 @@ final class WatchEngine {
         }
 
         @Override
-        public String mechanism() {
+        public WatchMechanism mechanism() {
             return runner.mechanism();
         }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.xbill.DNS.Type;
+
 import io.homeward.api.watch.SubscriptionState;
 
 /** Renders the subscriptions as a text table for {@code homeward:watches}. */
@@ -19,7 +21,7 @@ final class WatchReport {
         StringBuilder text = new StringBuilder(String.format("%-50s %-6s %-9s %-24s %s%n", "NAME", "TYPE",
                 "MECHANISM", "LEASE EXPIRES", "LAST EVENT"));
         for (SubscriptionState watch : watches) {
-            text.append(String.format("%-50s %-6s %-9s %-24s %s%n", watch.name(), watch.type(), watch.mechanism(),
+            text.append(String.format("%-50s %-6s %-9s %-24s %s%n", watch.name(), Type.string(watch.type()), watch.mechanism(),
                     time(watch.leaseExpiry()), time(watch.lastEvent())));
         }
         return text.toString();

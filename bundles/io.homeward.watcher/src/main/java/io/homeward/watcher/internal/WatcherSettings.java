@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.kit.dns.Fingerprints;
 
 /** The validated configuration; every problem is reported with what to fix. */
 record WatcherSettings(InetSocketAddress server, String fingerprint, long pollIntervalMillis,
-        long requestedLeaseSeconds, List<String> mechanisms, boolean allowUdp) {
+        long requestedLeaseSeconds, List<WatchMechanism> mechanisms, boolean allowUdp) {
 
     WatcherSettings {
         mechanisms = List.copyOf(mechanisms);
@@ -33,15 +34,13 @@ record WatcherSettings(InetSocketAddress server, String fingerprint, long pollIn
             throw new IllegalArgumentException("requestedLease must be at least 1 second, got "
                     + requestedLeaseSeconds);
         }
-        List<String> order = new ArrayList<>();
+        List<WatchMechanism> order = new ArrayList<>();
         for (String mechanism : mechanisms) {
-            String normalized = mechanism.trim().toLowerCase(Locale.ROOT);
-            if (!Mechanisms.ALL.contains(normalized)) {
-                throw new IllegalArgumentException("unknown mechanism '" + mechanism + "' in mechanisms; use some of "
-                        + Mechanisms.ALL);
-            }
-            if (!order.contains(normalized)) {
-                order.add(normalized);
+            WatchMechanism named = Mechanisms.named(mechanism.trim().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> new IllegalArgumentException("unknown mechanism '" + mechanism
+                            + "' in mechanisms; use some of " + Mechanisms.ALL));
+            if (!order.contains(named)) {
+                order.add(named);
             }
         }
         if (order.isEmpty()) {

@@ -91,8 +91,8 @@ class LoopbackWatchTest {
     }
 
     private static void awaitMechanism(Subscription subscription, String mechanism) throws InterruptedException {
-        Await.until(() -> mechanism + " but is " + subscription.mechanism(),
-                () -> subscription.mechanism().equals(mechanism));
+        Await.until(() -> mechanism + " but is " + subscription.mechanism().text(),
+                () -> subscription.mechanism().text().equals(mechanism));
     }
 
     @Test
@@ -118,7 +118,7 @@ class LoopbackWatchTest {
         Subscription subscription = watch("", true, 60);
         awaitMechanism(subscription, "llq-udp");
         Await.until("two refreshes", () -> server.refreshes.get() >= 2);
-        assertEquals("llq-udp", subscription.mechanism());
+        assertEquals("llq-udp", subscription.mechanism().text());
         assertEquals(1, server.llqCount());
     }
 
@@ -181,7 +181,7 @@ class LoopbackWatchTest {
         server.offer(SessionFactory.LLQ_TLS_SERVICE);
         Subscription subscription = watch(NOT_THE_PIN, false, 60);
         Await.until("the mismatch errors", () -> log.count(LogLevel.ERROR, "fingerprint") >= 2);
-        assertEquals("none", subscription.mechanism());
+        assertEquals("none", subscription.mechanism().text());
         assertEquals(List.of(), listener.events);
         assertEquals(0, server.subscribes.get());
     }

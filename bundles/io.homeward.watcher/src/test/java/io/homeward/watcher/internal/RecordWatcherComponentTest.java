@@ -56,17 +56,17 @@ class RecordWatcherComponentTest {
     void subscriptionsWaitForCredentialsAndPauseWithoutThem() throws Exception {
         component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
         Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
-        assertEquals("none", subscription.mechanism());
+        assertEquals("none", subscription.mechanism().text());
         assertEquals(List.of(), listener.events);
 
         TestCredentials alice = new TestCredentials();
         component.bindCredentials(alice);
-        Await.until(() -> "llq-udp but is " + subscription.mechanism() + "; " + log.lines(),
-                () -> subscription.mechanism().equals("llq-udp"));
+        Await.until(() -> "llq-udp but is " + subscription.mechanism().text() + "; " + log.lines(),
+                () -> subscription.mechanism().text().equals("llq-udp"));
         Await.until("the initial answer", () -> listener.events.size() == 1);
 
         component.unbindCredentials(alice);
-        Await.until("none", () -> subscription.mechanism().equals("none"));
+        Await.until("none", () -> subscription.mechanism().text().equals("none"));
         Await.until("the LLQ ended", () -> server.llqCount() == 0);
         server.remove(LoopbackWatchTest.address("fd00::1"));
         assertEquals(List.of("+fd00:0:0:0:0:0:0:1"), listener.events, "signed out: the last view stays");
@@ -85,8 +85,8 @@ class RecordWatcherComponentTest {
                 && component.subscriptions().get(0).lastEvent().isPresent());
         SubscriptionState status = component.subscriptions().get(0);
         assertEquals("laptop.alice.btmm.example.", status.name());
-        assertEquals("AAAA", status.type());
-        assertEquals("llq-udp", status.mechanism());
+        assertEquals(Type.AAAA, status.type());
+        assertEquals("llq-udp", status.mechanism().text());
         assertTrue(status.leaseExpiry().get().isAfter(before), "the lease ends in the future: " + status);
         assertFalse(status.lastEvent().get().isBefore(before.minusSeconds(1)), "the answers arrived now: " + status);
 
@@ -106,7 +106,7 @@ class RecordWatcherComponentTest {
         component = new RecordWatcherComponent(log.logger(), config(Map.of("server", server.udpAddress())));
         component.bindCredentials(new TestCredentials());
         Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
-        Await.until("llq-udp", () -> subscription.mechanism().equals("llq-udp"));
+        Await.until("llq-udp", () -> subscription.mechanism().text().equals("llq-udp"));
         component.deactivate();
         component = null;
         Await.until("the LLQ ended by a zero-lease refresh", () -> server.llqCount() == 0);
@@ -134,7 +134,7 @@ class RecordWatcherComponentTest {
         component.bindPublicEndpoints(endpoints);
         component.bindCredentials(new TestCredentials());
         Subscription subscription = component.subscribe(LoopbackWatchTest.LAPTOP.toString(), Type.AAAA, listener);
-        Await.until("llq-udp", () -> subscription.mechanism().equals("llq-udp") && listener.events.size() == 1);
+        Await.until("llq-udp", () -> subscription.mechanism().text().equals("llq-udp") && listener.events.size() == 1);
         return subscription;
     }
 
@@ -144,7 +144,7 @@ class RecordWatcherComponentTest {
         Subscription subscription = watching(endpoints);
         endpoints.report(endpoint(EndpointSource.MAPPING, "203.0.113.7"));
         Await.until("a second LLQ setup", () -> server.setups.get() == 2);
-        Await.until("llq-udp again", () -> subscription.mechanism().equals("llq-udp"));
+        Await.until("llq-udp again", () -> subscription.mechanism().text().equals("llq-udp"));
         Await.until("the old LLQ ended", () -> server.llqCount() == 1);
         assertEquals(List.of("+fd00:0:0:0:0:0:0:1"), listener.events);
     }
@@ -157,7 +157,7 @@ class RecordWatcherComponentTest {
         endpoints.report(endpoint(EndpointSource.STUN, "198.51.100.20"));
         endpoints.report(endpoint(EndpointSource.MAPPING, "203.0.113.7"));
         Await.until("a second LLQ setup", () -> server.setups.get() == 2);
-        Await.until("llq-udp again", () -> subscription.mechanism().equals("llq-udp"));
+        Await.until("llq-udp again", () -> subscription.mechanism().text().equals("llq-udp"));
         Await.until("the old LLQ ended", () -> server.llqCount() == 1);
         assertEquals(2, server.setups.get(), "one burst, one re-establishment");
         assertEquals(List.of("+fd00:0:0:0:0:0:0:1"), listener.events);
@@ -174,7 +174,7 @@ class RecordWatcherComponentTest {
         endpoints.report(Optional.empty());
         endpoints.report(endpoint(EndpointSource.STUN, "198.51.100.20"));
         Await.until("a third LLQ setup", () -> server.setups.get() == 3);
-        Await.until("llq-udp again", () -> subscription.mechanism().equals("llq-udp"));
+        Await.until("llq-udp again", () -> subscription.mechanism().text().equals("llq-udp"));
         assertEquals(3, server.setups.get(), "a move and a return re-established the watch, nothing else did");
         assertEquals(List.of("+fd00:0:0:0:0:0:0:1"), listener.events);
         component.unbindPublicEndpoints(endpoints);

@@ -16,6 +16,7 @@ import org.osgi.service.log.LogLevel;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.api.watch.WatchedRecord;
 import io.homeward.kit.dns.Backoff;
 import io.homeward.testkit.ManualScheduler;
@@ -29,10 +30,10 @@ class SubscriptionRunnerTest {
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final RecordingListener listener = new RecordingListener();
     private final RecordingLogger log = new RecordingLogger();
-    private final Map<String, String> behaviour = new HashMap<>();
+    private final Map<WatchMechanism, String> behaviour = new HashMap<>();
     private final List<String> started = new ArrayList<>();
     private final List<SessionEvents> live = new ArrayList<>();
-    private Set<String> forbidden = Set.of();
+    private Set<WatchMechanism> forbidden = Set.of();
 
     /** Sessions that do what {@link #behaviour} says: "works", "refused" or "mismatch". */
     private final SessionSource sessions = (mechanism, name, type, events) -> {
@@ -42,7 +43,7 @@ class SubscriptionRunnerTest {
         return new MechanismSession() {
             @Override
             public void start() {
-                started.add(mechanism);
+                started.add(mechanism.text());
                 switch (behaviour.getOrDefault(mechanism, "refused")) {
                     case "works" -> {
                         live.add(events);
@@ -75,69 +76,69 @@ class SubscriptionRunnerTest {
 
     @Test
     void prefersDnsPush() {
-        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        behaviour.put(WatchMechanism.DNS_PUSH, "works");
         runner.start(sessions);
-        assertEquals("dns-push", runner.mechanism());
+        assertEquals("dns-push", runner.mechanism().text());
         assertEquals(List.of("dns-push"), started);
         assertEquals(List.of("+fd00::1"), listener.events);
     }
 
     @Test
     void fallsBackInOrderUntilOneWorks() {
-        behaviour.put(Mechanisms.LLQ_UDP, "works");
+        behaviour.put(WatchMechanism.LLQ_UDP, "works");
         runner.start(sessions);
         assertEquals(List.of("dns-push", "llq-tls", "llq-udp"), started);
-        assertEquals("llq-udp", runner.mechanism());
+        assertEquals("llq-udp", runner.mechanism().text());
         assertEquals(2, log.count(LogLevel.INFO, "is not available"));
     }
 
     @Test
     void pollsWhenNothingElseWorksAndRetriesWithBackoffWhenNotEvenThat() {
         runner.start(sessions);
-        assertEquals("none", runner.mechanism());
+        assertEquals("none", runner.mechanism().text());
         assertEquals(List.of("dns-push", "llq-tls", "llq-udp", "poll"), started);
         assertEquals(1_000, scheduler.nextDelay().orElseThrow().toMillis());
         scheduler.advance(Duration.ofMillis(1_000));
         assertEquals(8, started.size());
         assertEquals(2_000, scheduler.nextDelay().orElseThrow().toMillis(), "exponential backoff");
-        behaviour.put(Mechanisms.POLL, "works");
+        behaviour.put(WatchMechanism.POLL, "works");
         scheduler.advance(Duration.ofMillis(2_000));
-        assertEquals("poll", runner.mechanism());
+        assertEquals("poll", runner.mechanism().text());
     }
 
     @Test
     void forbiddenMechanismsAreSkipped() {
-        forbidden = Set.of(Mechanisms.LLQ_UDP, Mechanisms.POLL);
-        behaviour.put(Mechanisms.POLL, "works");
+        forbidden = Set.of(WatchMechanism.LLQ_UDP, WatchMechanism.POLL);
+        behaviour.put(WatchMechanism.POLL, "works");
         runner.start(sessions);
         assertEquals(List.of("dns-push", "llq-tls"), started);
-        assertEquals("none", runner.mechanism());
+        assertEquals("none", runner.mechanism().text());
     }
 
     @Test
     void aPinMismatchIsLoggedAsAnError() {
-        behaviour.put(Mechanisms.DNS_PUSH, "mismatch");
-        behaviour.put(Mechanisms.LLQ_UDP, "works");
+        behaviour.put(WatchMechanism.DNS_PUSH, "mismatch");
+        behaviour.put(WatchMechanism.LLQ_UDP, "works");
         runner.start(sessions);
         assertEquals(1, log.count(LogLevel.ERROR, "pin mismatch"));
-        assertEquals("llq-udp", runner.mechanism());
+        assertEquals("llq-udp", runner.mechanism().text());
     }
 
     @Test
     void aLostSessionIsReEstablishedAndOnlyDifferencesAreReported() {
-        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        behaviour.put(WatchMechanism.DNS_PUSH, "works");
         runner.start(sessions);
         current().added(record("fd00::2"));
         current().failed("connection closed", 0, false);
-        assertEquals("none", runner.mechanism());
+        assertEquals("none", runner.mechanism().text());
         scheduler.advance(Duration.ofMillis(1_000));
-        assertEquals("dns-push", runner.mechanism());
+        assertEquals("dns-push", runner.mechanism().text());
         assertEquals(List.of("+fd00::1", "+fd00::2", "-fd00::2"), listener.events);
     }
 
     @Test
     void theServersRetryDelayIsHonoured() {
-        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        behaviour.put(WatchMechanism.DNS_PUSH, "works");
         runner.start(sessions);
         current().failed("go away", 120_000, false);
         assertEquals(120_000, scheduler.nextDelay().orElseThrow().toMillis());
@@ -145,7 +146,7 @@ class SubscriptionRunnerTest {
 
     @Test
     void eventsOfAReplacedSessionAreIgnored() {
-        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        behaviour.put(WatchMechanism.DNS_PUSH, "works");
         runner.start(sessions);
         SessionEvents old = current();
         runner.restart();
@@ -156,38 +157,38 @@ class SubscriptionRunnerTest {
 
     @Test
     void aFallbackTriesThePreferredMechanismsAgainLater() {
-        behaviour.put(Mechanisms.LLQ_TLS, "works");
+        behaviour.put(WatchMechanism.LLQ_TLS, "works");
         runner.start(sessions);
-        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        behaviour.put(WatchMechanism.DNS_PUSH, "works");
         scheduler.advance(Duration.ofMillis(SubscriptionRunner.UPGRADE_MILLIS));
-        assertEquals("dns-push", runner.mechanism());
+        assertEquals("dns-push", runner.mechanism().text());
         assertEquals(List.of("+fd00::1"), listener.events, "the upgrade reports nothing that did not change");
     }
 
     @Test
     void afterLosingPushToAServerRestartTheFallbackTriesPushAgainSoonThenLessOften() {
-        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        behaviour.put(WatchMechanism.DNS_PUSH, "works");
         runner.start(sessions);
-        behaviour.put(Mechanisms.DNS_PUSH, "refused");
-        behaviour.put(Mechanisms.POLL, "works");
+        behaviour.put(WatchMechanism.DNS_PUSH, "refused");
+        behaviour.put(WatchMechanism.POLL, "works");
         current().failed("connection reset", 0, false);
         scheduler.advance(Duration.ofMillis(1_000));
-        assertEquals("poll", runner.mechanism());
+        assertEquals("poll", runner.mechanism().text());
         scheduler.advance(Duration.ofMillis(SubscriptionRunner.RECOVERY_UPGRADE_MILLIS));
-        assertEquals("poll", runner.mechanism(), "still down: back to polling");
+        assertEquals("poll", runner.mechanism().text(), "still down: back to polling");
         assertEquals(2 * SubscriptionRunner.RECOVERY_UPGRADE_MILLIS, scheduler.nextDelay().orElseThrow().toMillis(), "then less often");
-        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        behaviour.put(WatchMechanism.DNS_PUSH, "works");
         scheduler.advance(Duration.ofMillis(2 * SubscriptionRunner.RECOVERY_UPGRADE_MILLIS));
-        assertEquals("dns-push", runner.mechanism());
+        assertEquals("dns-push", runner.mechanism().text());
         assertEquals(List.of("+fd00::1"), listener.events);
     }
 
     @Test
     void stoppingKeepsTheViewAndReportsNone() {
-        behaviour.put(Mechanisms.DNS_PUSH, "works");
+        behaviour.put(WatchMechanism.DNS_PUSH, "works");
         runner.start(sessions);
         runner.stop();
-        assertEquals("none", runner.mechanism());
+        assertEquals("none", runner.mechanism().text());
         assertEquals(List.of("+fd00::1"), listener.events);
         assertTrue(scheduler.nextDelay().isEmpty());
     }

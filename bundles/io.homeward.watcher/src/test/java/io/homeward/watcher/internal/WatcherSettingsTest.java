@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.api.watch.WatchMechanism;
+
 class WatcherSettingsTest {
     private static final String[] ALL = {"dns-push", "llq-tls", "llq-udp", "poll"};
 
@@ -21,7 +23,7 @@ class WatcherSettingsTest {
     void keepsTheMechanismOrderAndDropsDuplicates() {
         WatcherSettings settings = WatcherSettings.of("h:1", "", 60, 7200, new String[] {"LLQ-UDP", "poll", "llq-udp"},
                 false);
-        assertEquals(List.of("llq-udp", "poll"), settings.mechanisms());
+        assertEquals(List.of(WatchMechanism.LLQ_UDP, WatchMechanism.POLL), settings.mechanisms());
         assertEquals(60_000, settings.pollIntervalMillis());
     }
 

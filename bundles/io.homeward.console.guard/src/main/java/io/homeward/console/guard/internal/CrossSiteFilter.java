@@ -38,10 +38,10 @@ public class CrossSiteFilter implements Filter {
     static final String COOKIE = "homeward-guard";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final ConsoleGuard guard;
+    private final ConsoleGuardComponent guard;
 
     @Activate
-    public CrossSiteFilter(@Reference ConsoleGuard guard) {
+    public CrossSiteFilter(@Reference ConsoleGuardComponent guard) {
         this.guard = guard;
     }
 

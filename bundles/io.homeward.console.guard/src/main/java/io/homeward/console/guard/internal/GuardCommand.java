@@ -9,10 +9,10 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.scope=homeward",
         "osgi.command.function=guard"})
 public class GuardCommand {
-    private final ConsoleGuard guard;
+    private final ConsoleGuardComponent guard;
 
     @Activate
-    public GuardCommand(@Reference ConsoleGuard guard) {
+    public GuardCommand(@Reference ConsoleGuardComponent guard) {
         this.guard = guard;
     }
 

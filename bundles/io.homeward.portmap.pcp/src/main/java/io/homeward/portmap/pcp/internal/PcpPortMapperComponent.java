@@ -22,6 +22,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapper;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
@@ -114,7 +115,7 @@ public class PcpPortMapperComponent implements PcpMapperService {
     }
 
     @Override
-    public String protocol() {
+    public MapperProtocol protocol() {
         return keeper.protocol();
     }
 

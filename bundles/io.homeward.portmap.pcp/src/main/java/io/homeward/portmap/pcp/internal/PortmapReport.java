@@ -17,7 +17,7 @@ final class PortmapReport {
         StringBuilder out = new StringBuilder();
         out.append("gateway:        ").append(status.gateway() == null ? "(not asked yet)" : status.gateway().getHostAddress())
                 .append('\n');
-        out.append("protocol:       ").append(status.protocol() == null ? "(none worked yet)" : status.protocol()).append('\n');
+        out.append("protocol:       ").append(status.protocol() == null ? "(none worked yet)" : status.protocol().text()).append('\n');
         out.append("public address: ")
                 .append(status.externalAddress() == null ? "(unknown)" : status.externalAddress().getHostAddress()).append('\n');
         out.append("gateway epoch:  ").append(status.epoch()).append(" s\n");
@@ -32,7 +32,7 @@ final class PortmapReport {
 
     static String mapping(PortMapping m) {
         return m.transport() + " " + m.internalPort() + " -> " + m.externalAddress().getHostAddress() + ":" + m.externalPort()
-                + " via " + m.mapper() + ", lifetime " + m.lifetime().toSeconds() + " s, expires " + m.expiresAt();
+                + " via " + m.mapper().text() + ", lifetime " + m.lifetime().toSeconds() + " s, expires " + m.expiresAt();
     }
 
     static String event(PortMappingEvent event) {

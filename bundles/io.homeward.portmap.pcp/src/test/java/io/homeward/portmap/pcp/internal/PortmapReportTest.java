@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.TransportProtocol;
@@ -15,12 +16,12 @@ import io.homeward.portmap.pcp.internal.mapping.MapperStatus;
 import io.homeward.portmap.pcp.internal.wire.Samples;
 
 class PortmapReportTest {
-    private static final PortMapping MAPPING = new PortMapping("pcp", TransportProtocol.UDP, 4500,
+    private static final PortMapping MAPPING = new PortMapping(MapperProtocol.PCP, TransportProtocol.UDP, 4500,
             Samples.address("11.0.0.2"), 4500, Duration.ofSeconds(3600), Instant.parse("2026-01-01T00:00:00Z"));
 
     @Test
     void statusShowsGatewayProtocolAddressMappingsAndTheLastProblem() {
-        MapperStatus status = new MapperStatus(Samples.address("192.168.1.1"), "pcp", Samples.address("11.0.0.2"),
+        MapperStatus status = new MapperStatus(Samples.address("192.168.1.1"), MapperProtocol.PCP, Samples.address("11.0.0.2"),
                 42, List.of(MAPPING), "the router is out of resources (PCP NO_RESOURCES)");
         assertEquals("""
                 gateway:        192.168.1.1

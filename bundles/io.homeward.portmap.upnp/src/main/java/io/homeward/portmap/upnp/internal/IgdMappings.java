@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.osgi.service.log.Logger;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
@@ -24,7 +25,6 @@ import io.homeward.api.portmap.TransportProtocol;
  * pass, and reports every change.
  */
 final class IgdMappings {
-    static final String PROTOCOL = "upnp-igd";
 
     /** A granted mapping with what is needed to add it again. */
     private record Held(PortMapping mapping, long leaseSeconds) {
@@ -186,7 +186,7 @@ final class IgdMappings {
         PortAllocator.Grant grant = allocator.add(c, transport, internalPort, client, lease, suggested, allowAny);
         verify(c, transport, grant.externalPort(), internalPort, client);
         Duration lifetime = Duration.ofSeconds(grant.leaseSeconds());
-        PortMapping mapping = new PortMapping(PROTOCOL, transport, internalPort, external, grant.externalPort(),
+        PortMapping mapping = new PortMapping(MapperProtocol.UPNP_IGD, transport, internalPort, external, grant.externalPort(),
                 lifetime, clock.instant());
         if (PrivateRanges.isPrivate(external)) {
             log.warn("UPnP gateway's own external address " + external.getHostAddress()

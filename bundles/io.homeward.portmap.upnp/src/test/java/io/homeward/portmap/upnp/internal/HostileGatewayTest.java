@@ -26,12 +26,12 @@ import io.homeward.testkit.RecordingLogger;
 class HostileGatewayTest {
     private final RecordingLogger log = new RecordingLogger();
     private FakeIgd igd;
-    private UpnpPortMapper mapper;
+    private UpnpPortMapperComponent mapper;
 
     @BeforeEach
     void start() throws Exception {
         igd = new FakeIgd();
-        mapper = new UpnpPortMapper(UpnpPortMapperTest.config(igd.rootUrl().toString()), new LoopbackNetwork(),
+        mapper = new UpnpPortMapperComponent(UpnpPortMapperComponentTest.config(igd.rootUrl().toString()), new LoopbackNetwork(),
                 SsdpDiscovery.MULTICAST, new MutableClock(), log.logger());
     }
 

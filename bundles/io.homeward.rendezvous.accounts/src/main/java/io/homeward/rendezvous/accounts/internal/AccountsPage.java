@@ -1,49 +1,57 @@
 package io.homeward.rendezvous.accounts.internal;
 
-import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.io.IOException;
 
-import io.homeward.api.accounts.Account;
-import io.homeward.kit.html.Html;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
-/** The web console page listing users with forms to add one, set a password and remove one. All output is escaped. */
-final class AccountsPage {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ISO_INSTANT;
+import io.homeward.api.accounts.AccountService;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
-    private AccountsPage() {
+/**
+ * Web console page "Homeward accounts". A POST carries out the form, keeps the outcome in the
+ * session and redirects (303) to the page, so reloading never repeats a change and the outcome is
+ * shown inside the console's frame.
+ */
+@Component(service = Servlet.class, property = {
+    "felix.webconsole.label=homeward-accounts",
+    "felix.webconsole.title=Homeward accounts",
+    "felix.webconsole.category=Homeward",
+})
+public class AccountsPage extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    static final String OUTCOME = AccountsPage.class.getName() + ".outcome";
+
+    private final transient AccountService accounts;
+
+    @Activate
+    public AccountsPage(@Reference AccountService accounts) {
+        this.accounts = accounts;
     }
 
-    static String render(String domain, List<Account> users, FormOutcome outcome) {
-        StringBuilder html = new StringBuilder(2048);
-        html.append("<p class=\"statline\">").append(users.size()).append(users.size() == 1 ? " user" : " users")
-                .append(" under ").append(Html.escape(domain)).append("</p>\n");
-        if (outcome != null) {
-            html.append("<p class=\"").append(outcome.ok() ? "ui-state-highlight" : "ui-state-error")
-                    .append("\" role=\"status\">").append(Html.escape(outcome.message())).append("</p>\n");
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        FormOutcome outcome = null;
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(OUTCOME) instanceof FormOutcome) {
+            outcome = (FormOutcome) session.getAttribute(OUTCOME);
+            session.removeAttribute(OUTCOME);
         }
-        html.append("<table class=\"nicetable\">\n<thead><tr><th>User</th><th>Zone</th><th>Created</th>"
-                + "<th>Password changed</th><th>Set password</th><th>Remove</th></tr></thead>\n<tbody>\n");
-        for (Account a : users) {
-            String user = Html.escape(a.user());
-            html.append("<tr><td>").append(user).append("</td><td>").append(Html.escape(a.zone())).append("</td><td>")
-                    .append(WHEN.format(a.created())).append("</td><td>").append(WHEN.format(a.changed())).append("</td><td>")
-                    .append("<form method=\"post\">").append(hidden("action", AccountForm.PASSWD)).append(hidden("user", a.user()))
-                    .append("<input type=\"password\" name=\"password\" autocomplete=\"new-password\" minlength=\"")
-                    .append(PasswordRules.MIN_LENGTH).append("\" aria-label=\"New password for ").append(user).append("\">")
-                    .append("<button type=\"submit\">Set</button></form></td><td>")
-                    .append("<form method=\"post\">").append(hidden("action", AccountForm.REMOVE)).append(hidden("user", a.user()))
-                    .append("<button type=\"submit\">Remove ").append(user).append("</button></form></td></tr>\n");
-        }
-        html.append("</tbody>\n</table>\n<h2>Add a user</h2>\n<form method=\"post\">").append(hidden("action", AccountForm.ADD))
-                .append("<label>User name <input name=\"user\" required maxlength=\"63\" pattern=\"[A-Za-z0-9-]+\"></label> ")
-                .append("<label>Password <input type=\"password\" name=\"password\" autocomplete=\"new-password\" required minlength=\"")
-                .append(PasswordRules.MIN_LENGTH).append("\"></label> <button type=\"submit\">Add</button></form>\n")
-                .append("<p>A user's zone is &lt;user&gt;.").append(Html.escape(domain))
-                .append(" Hosts sign in with the user name and password; only a key derived from the password is stored.</p>\n");
-        return html.toString();
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(AccountsHtml.render(accounts.domain(), accounts.users(), outcome));
     }
 
-    private static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + Html.escape(value) + "\">";
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        FormOutcome outcome = AccountForm.apply(accounts, request.getParameter("action"), request.getParameter("user"),
+                request.getParameter("password"));
+        request.getSession(true).setAttribute(OUTCOME, outcome);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getRequestURI());
     }
 }

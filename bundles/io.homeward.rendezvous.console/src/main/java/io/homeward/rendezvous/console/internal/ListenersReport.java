@@ -17,7 +17,8 @@ final class ListenersReport {
             s.append(NO_LISTENERS).append('\n');
         } else {
             TextTable table = new TextTable("TRANSPORT", "ADDRESS", "CONNECTIONS", "DROPPED", "REFUSED");
-            facts.listeners().forEach(l -> table.row(l.transport(), l.address(), l.openConnections(), l.dropped(), l.refused()));
+            facts.listeners().forEach(l -> table.row(l.transport().text(), l.address(), l.openConnections(), l.dropped(),
+                    l.refused()));
             s.append(table.render());
         }
         return s.append("TLS certificate fingerprint (SHA-256) that agents pin: ")

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.xbill.DNS.Type;
+
 import io.homeward.api.rendezvous.ZoneDirectory;
 import io.homeward.api.rendezvous.ZoneRecord;
 import io.homeward.api.rendezvous.ZoneSummary;
@@ -33,7 +35,7 @@ final class RecordsReport {
             return s.append("no records\n").toString();
         }
         TextTable table = new TextTable("NAME", "TYPE", "TTL", "RDATA", "LEASE EXPIRES");
-        records.forEach(r -> table.row(r.name(), r.type(), r.ttl(), r.rdata(),
+        records.forEach(r -> table.row(r.name(), Type.string(r.type()), r.ttl(), r.rdata(),
                 TimeText.lease(now, r.leaseExpires(), TimeText.NO_LEASE)));
         return s.append(table.render()).toString();
     }

@@ -7,6 +7,8 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.xbill.DNS.Type;
+
 import io.homeward.api.accounts.Account;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.api.rendezvous.WatchState;
@@ -48,7 +50,7 @@ final class RendezvousJson {
     }
 
     private static String listener(ListenerState l) {
-        return "{\"transport\":" + Json.quote(l.transport()) + ",\"address\":" + Json.quote(l.address())
+        return "{\"transport\":" + Json.quote(l.transport().text()) + ",\"address\":" + Json.quote(l.address())
                 + ",\"openConnections\":" + l.openConnections() + ",\"dropped\":" + l.dropped()
                 + ",\"refused\":" + l.refused() + "}";
     }
@@ -60,7 +62,8 @@ final class RendezvousJson {
     }
 
     private static String record(ZoneRecord r, Instant now) {
-        return "{\"name\":" + Json.quote(r.name()) + ",\"type\":" + Json.quote(r.type()) + ",\"ttl\":" + r.ttl()
+        return "{\"name\":" + Json.quote(r.name()) + ",\"type\":" + Json.quote(Type.string(r.type()))
+                + ",\"ttl\":" + r.ttl()
                 + ",\"rdata\":" + Json.quote(r.rdata()) + lease(r.leaseExpires(), now, TimeText.NO_LEASE) + "}";
     }
 
@@ -71,9 +74,10 @@ final class RendezvousJson {
     }
 
     private static String watch(WatchState w, Instant now) {
-        return "{\"mechanism\":" + Json.quote(w.mechanism()) + ",\"client\":" + Json.quote(w.client())
+        return "{\"mechanism\":" + Json.quote(w.mechanism().text()) + ",\"client\":" + Json.quote(w.client())
                 + ",\"zone\":" + Json.quote(w.zone()) + ",\"name\":" + Json.quote(w.name())
-                + ",\"type\":" + Json.quote(w.type()) + lease(w.leaseExpires(), now, TimeText.SESSION_LEASE)
+                + ",\"type\":" + Json.quote(Type.string(w.type()))
+                + lease(w.leaseExpires(), now, TimeText.SESSION_LEASE)
                 + ",\"lastEvent\":" + Json.quote(w.lastEvent().map(TimeText::instant).orElse(null))
                 + ",\"unacked\":" + w.unacked() + "}";
     }

@@ -3,6 +3,8 @@ package io.homeward.rendezvous.console.internal;
 import java.time.Instant;
 import java.util.List;
 
+import org.xbill.DNS.Type;
+
 import io.homeward.api.rendezvous.WatchState;
 import io.homeward.api.rendezvous.WatchStatus;
 
@@ -20,7 +22,7 @@ final class WatchesReport {
         }
         TextTable table = new TextTable("MECHANISM", "CLIENT", "ZONE", "NAME", "TYPE", "LEASE EXPIRES", "LAST EVENT",
                 "UNACKED");
-        watches.forEach(w -> table.row(w.mechanism(), w.client(), w.zone(), w.name(), w.type(),
+        watches.forEach(w -> table.row(w.mechanism().text(), w.client(), w.zone(), w.name(), Type.string(w.type()),
                 TimeText.lease(now, w.leaseExpires(), TimeText.SESSION_LEASE), TimeText.lastEvent(now, w.lastEvent()),
                 w.unacked()));
         return table.render();

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.xbill.DNS.Type;
+
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.api.rendezvous.WatchState;
@@ -19,6 +22,7 @@ import io.homeward.api.rendezvous.WatchStatus;
 import io.homeward.api.rendezvous.ZoneDirectory;
 import io.homeward.api.rendezvous.ZoneRecord;
 import io.homeward.api.rendezvous.ZoneSummary;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.testkit.RecordingLogger;
 
 /** A small rendezvous: user alice with a host "laptop", one empty zone, three listeners, two watches. */
@@ -35,11 +39,11 @@ final class Fixtures {
     static ZoneDirectory zones() {
         Map<ZoneSummary, List<ZoneRecord>> zones = new LinkedHashMap<>();
         zones.put(new ZoneSummary(ALICE, 2026112107L, 3), List.of(
-                new ZoneRecord("_autotunnel._udp.laptop." + ALICE, "SRV", 60,
+                new ZoneRecord("_autotunnel._udp.laptop." + ALICE, Type.SRV, 60,
                         "0 0 4500 AutoTunnel-02-1B-63-FF-FE-84-5A-0C." + ALICE, Optional.of(NOW.minusSeconds(180))),
-                new ZoneRecord("laptop." + ALICE, "AAAA", 60, "fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c",
+                new ZoneRecord("laptop." + ALICE, Type.AAAA, 60, "fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c",
                         Optional.of(NOW.plus(Duration.ofSeconds(4350)))),
-                new ZoneRecord(ALICE, "TXT", 3600, "\"hello\"", Optional.empty())));
+                new ZoneRecord(ALICE, Type.TXT, 3600, "\"hello\"", Optional.empty())));
         zones.put(new ZoneSummary("bob.members.example.", 1L, 0), List.of());
         return directory(zones);
     }
@@ -76,9 +80,9 @@ final class Fixtures {
 
     static DnsListenerStatus listeners() {
         return listeners(List.of(
-                new ListenerState("udp", "127.0.0.1:8053", 0, 0, 0),
-                new ListenerState("tcp", "127.0.0.1:8053", 2, 0, 1),
-                new ListenerState("tls", "127.0.0.1:8853", 1, 5, 0)), FINGERPRINT);
+                new ListenerState(DnsTransport.UDP, "127.0.0.1:8053", 0, 0, 0),
+                new ListenerState(DnsTransport.TCP, "127.0.0.1:8053", 2, 0, 1),
+                new ListenerState(DnsTransport.TLS, "127.0.0.1:8853", 1, 5, 0)), FINGERPRINT);
     }
 
     static DnsListenerStatus listeners(List<ListenerState> listeners, String fingerprint) {
@@ -97,9 +101,10 @@ final class Fixtures {
 
     static WatchStatus watches() {
         return () -> List.of(
-                new WatchState("llq-udp", "192.0.2.10:5353", ALICE, "laptop." + ALICE, "AAAA",
+                new WatchState(WatchMechanism.LLQ_UDP, "192.0.2.10:5353", ALICE, "laptop." + ALICE, Type.AAAA,
                         Optional.of(NOW.plus(Duration.ofHours(2))), Optional.of(NOW.minusSeconds(45)), 1),
-                new WatchState("dns-push", "192.0.2.11:40001", ALICE, "_autotunnel._udp.laptop." + ALICE, "SRV",
+                new WatchState(WatchMechanism.DNS_PUSH, "192.0.2.11:40001", ALICE, "_autotunnel._udp.laptop." + ALICE,
+                        Type.SRV,
                         Optional.empty(), Optional.empty(), 0));
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Type;
 
 import io.homeward.api.rendezvous.ZoneRecord;
 import io.homeward.api.rendezvous.ZoneSummary;
@@ -63,7 +64,7 @@ class RendezvousJsonTest {
     void textFromTheZonesCannotBreakTheDocument() {
         ZoneSummary zone = new ZoneSummary("evil.members.example.", 1, 1);
         String json = RendezvousJson.render(RendezvousFacts.read(NOW, null,
-                Fixtures.directory(Map.of(zone, List.of(new ZoneRecord("x.evil.members.example.", "TXT", 60,
+                Fixtures.directory(Map.of(zone, List.of(new ZoneRecord("x.evil.members.example.", Type.TXT, 60,
                         "\"</script>\\\"\n", Optional.empty())))), null, null, log.logger()));
         assertTrue(json.contains("\"rdata\":\"\\\"\\u003c/script>\\\\\\\"\\n\""), json);
     }

@@ -1,101 +1,51 @@
 package io.homeward.rendezvous.console.internal;
 
-import static io.homeward.rendezvous.console.internal.Fixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
 
-import io.homeward.api.accounts.Account;
-import io.homeward.api.rendezvous.ListenerState;
-import io.homeward.api.rendezvous.ZoneRecord;
-import io.homeward.api.rendezvous.ZoneSummary;
 import io.homeward.kit.html.Html;
+import io.homeward.testkit.ConsoleGet;
 import io.homeward.testkit.RecordingLogger;
 
 class RendezvousPageTest {
-    private final RecordingLogger log = new RecordingLogger();
+    private final RendezvousPage plugin = new RendezvousPage(new RecordingLogger().logger(), Fixtures.CLOCK);
 
     @Test
-    void showsListenersFingerprintZonesUsersAndWatches() {
-        String html = RendezvousPage.render(Fixtures.facts(log));
-        assertTrue(html.contains("<tr><td>tcp</td><td>127.0.0.1:8053</td><td>2</td><td>0</td><td>1</td></tr>"), html);
-        assertTrue(html.contains("<tr><td>tls</td><td>127.0.0.1:8853</td><td>1</td><td>5</td><td>0</td></tr>"), html);
-        assertTrue(html.contains("agents pin: <code>" + Fixtures.FINGERPRINT + "</code>"), html);
-        assertTrue(html.contains("<tr><td>alice.members.example.</td><td>2026112107</td><td>3</td></tr>"), html);
-        assertTrue(html.contains("<tr><td>bob.members.example.</td><td>1</td><td>0</td></tr>"), html);
-        assertTrue(html.contains("<tr><td>alice</td><td>alice.members.example.</td><td>2026-11-01T08:00:00Z</td>"
-                + "<td>2026-11-20T09:30:00Z</td></tr>"), html);
-        assertFalse(html.contains("ui-state-error"), html);
-        assertTrue(log.lines().isEmpty(), log.lines()::toString);
+    void theJsonPathAnswersJsonReadAtTheClocksInstant() throws IOException {
+        plugin.zoneDirectory = Fixtures.zones();
+        ConsoleGet get = new ConsoleGet("/homeward-rendezvous.json", "/system/console/homeward-rendezvous.json");
+        plugin.doGet(get.request(), get.response());
+        assertEquals("application/json", get.contentType());
+        assertEquals("UTF-8", get.characterEncoding());
+        String json = get.body();
+        assertTrue(json.startsWith("{\"now\":\"2026-11-21T10:05:00Z\",\"listeners\":null,\"zones\":[{\"zone\":"), json);
+        assertTrue(json.contains("\"leaseRemaining\":\"in 1 h 12 min\""), json);
     }
 
     @Test
-    void everyZoneListsItsRecordsWithLeaseExpiryRelativeToTheClock() {
-        String html = RendezvousPage.render(Fixtures.facts(log));
-        assertTrue(html.contains("<h3>Records of alice.members.example.</h3>"), html);
-        assertTrue(html.contains("<tr><td>laptop.alice.members.example.</td><td>AAAA</td><td>60</td>"
-                + "<td>fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c</td><td>2026-11-21T11:17:30Z (in 1 h 12 min)</td></tr>"), html);
-        assertTrue(html.contains("<td>2026-11-21T10:02:00Z (expired 3 min ago)</td>"), html);
-        assertTrue(html.contains("<td>TXT</td><td>3600</td><td>&quot;hello&quot;</td><td>no lease</td>"), html);
-        assertTrue(html.contains("<h3>Records of bob.members.example.</h3>\n<table class=\"nicetable\">\n<thead>"
-                + "<tr><th>Name</th><th>Type</th><th>TTL</th><th>RDATA</th><th>Lease expires</th></tr></thead>\n"
-                + "<tbody>\n<tr><td colspan=\"5\">no records</td></tr>"), html);
+    void thePageIsAnHtmlFragmentThatFollowsServicesAsTheyComeAndGo() throws IOException {
+        plugin.watchStatus = Fixtures.watches();
+        plugin.accountService = Fixtures.accounts();
+        ConsoleGet first = page();
+        assertEquals("text/html", first.contentType());
+        assertTrue(first.body().contains("<td>llq-udp</td>"), first::body);
+        assertFalse(first.body().contains("<html"), first::body);
+
+        plugin.watchStatus = null;
+        ConsoleGet second = page();
+        assertFalse(second.body().contains("<td>llq-udp</td>"), second::body);
+        assertTrue(second.body().contains(Html.escape(Source.WATCHES.notRunning())), second::body);
+        assertTrue(second.body().contains("<td>alice</td>"), second::body);
     }
 
-    @Test
-    void showsLongLivedQueriesAndPushSubscriptions() {
-        String html = RendezvousPage.render(Fixtures.facts(log));
-        assertTrue(html.contains("<tr><td>llq-udp</td><td>192.0.2.10:5353</td><td>alice.members.example.</td>"
-                + "<td>laptop.alice.members.example.</td><td>AAAA</td><td>2026-11-21T12:05:00Z (in 2 h)</td>"
-                + "<td>2026-11-21T10:04:15Z (45 s ago)</td><td>1</td></tr>"), html);
-        assertTrue(html.contains("<td>dns-push</td><td>192.0.2.11:40001</td>"), html);
-        assertTrue(html.contains("<td>SRV</td><td>while its session lasts</td><td>none</td><td>0</td></tr>"), html);
-    }
-
-    @Test
-    void everyValueIsEscaped() {
-        ZoneSummary zone = new ZoneSummary("<b>z</b>.", 1, 1);
-        RendezvousFacts facts = RendezvousFacts.read(NOW,
-                Fixtures.listeners(List.of(new ListenerState("<i>udp", "a&b", 0, 0, 0)), "<script>alert(1)</script>"),
-                Fixtures.directory(Map.of(zone, List.of(new ZoneRecord("<img src=x>", "TXT", 1, "\"<script>\"",
-                        Optional.empty())))),
-                Fixtures.accounts(List.of(new Account("<u>", "'z'", Instant.EPOCH, Instant.EPOCH))),
-                () -> List.of(), log.logger());
-        String html = RendezvousPage.render(facts);
-        for (String raw : List.of("<b>", "<i>", "<script>", "<img", "<u>", "'z'", "a&b")) {
-            assertFalse(html.contains(raw), raw + " in " + html);
-        }
-        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && html.contains("&lt;img src=x&gt;")
-                && html.contains("&#39;z&#39;") && html.contains("a&amp;b"), html);
-    }
-
-    @Test
-    void aMissingServiceShowsNotRunningInItsSectionOnly() {
-        String html = RendezvousPage.render(RendezvousFacts.read(NOW, null, Fixtures.zones(), null, null, log.logger()));
-        assertTrue(html.contains("<h2>DNS listeners</h2>\n<p class=\"statline ui-state-error\">"
-                + Html.escape(Source.LISTENERS.notRunning()) + "</p>"), html);
-        assertTrue(html.contains("<h2>Users</h2>\n<p class=\"statline ui-state-error\">not running: "), html);
-        assertTrue(html.contains("<h2>Long-lived queries and push subscriptions</h2>\n"
-                + "<p class=\"statline ui-state-error\">not running: "), html);
-        assertTrue(html.contains("<h3>Records of alice.members.example.</h3>"), html);
-        assertTrue(Source.LISTENERS.notRunning().contains("io.homeward.rendezvous.transport"));
-    }
-
-    @Test
-    void aServiceThatFailsIsReportedAndLoggedWhileTheRestIsShown() {
-        String html = RendezvousPage.render(RendezvousFacts.read(NOW, Fixtures.listeners(), Fixtures.failingZones(),
-                Fixtures.accounts(), Fixtures.watches(), log.logger()));
-        assertTrue(html.contains("<h2>Zones</h2>\n<p class=\"statline ui-state-error\">The zone directory could not be read"
-                + " (java.lang.IllegalStateException: zone store closed); the log has the details.</p>"), html);
-        assertTrue(html.contains("<td>llq-udp</td>") && html.contains("<td>alice</td>"), html);
-        assertEquals(List.of("WARN Reading zones for an operator view failed"
-                + " | java.lang.IllegalStateException: zone store closed"), log.lines());
+    private ConsoleGet page() throws IOException {
+        ConsoleGet get = new ConsoleGet("/homeward-rendezvous", "/system/console/homeward-rendezvous");
+        plugin.doGet(get.request(), get.response());
+        return get;
     }
 }

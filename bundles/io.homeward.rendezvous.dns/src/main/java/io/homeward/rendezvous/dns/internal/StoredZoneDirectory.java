@@ -48,7 +48,7 @@ final class StoredZoneDirectory implements ZoneDirectory {
             List<Record> records = new ArrayList<>(found.allRecords());
             records.add(found.soa());
             records.sort(BY_NAME_AND_TYPE);
-            return records.stream().map(r -> new ZoneRecord(r.getName().toString(), Type.string(r.getType()),
+            return records.stream().map(r -> new ZoneRecord(r.getName().toString(), r.getType(),
                     r.getTTL(), r.rdataToString(), found.leaseOf(r))).toList();
         });
     }

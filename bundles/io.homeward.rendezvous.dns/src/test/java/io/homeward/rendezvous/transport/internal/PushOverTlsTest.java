@@ -27,6 +27,7 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.ServerFixture;
@@ -101,7 +102,7 @@ class PushOverTlsTest {
             delete.delete(ptr("alice-mbp"));
             assertEquals(Rcode.NOERROR, f.signedUpdate(delete).getRcode());
             assertPush(client.readDso(), RecordWire.removed(ptr("alice-mbp")));
-            assertEquals("dns-push", f.server.watches().watches().get(0).mechanism());
+            assertEquals(WatchMechanism.DNS_PUSH, f.server.watches().watches().get(0).mechanism());
 
             client.send(DsoMessage.unsubscribe(2).toWire());
             long deadline = System.nanoTime() + 5_000_000_000L;
@@ -181,7 +182,7 @@ class PushOverTlsTest {
             Message event = new Message(client.read());
             assertEquals(new LlqOption(1, LlqOption.EVENT, 0, id, 3600), LlqOption.from(event.getOPT()).orElseThrow());
             assertEquals(List.of(ptr("alice-mini")), event.getSection(org.xbill.DNS.Section.ANSWER));
-            assertEquals("llq-tls", f.server.watches().watches().get(0).mechanism());
+            assertEquals(WatchMechanism.LLQ_TLS, f.server.watches().watches().get(0).mechanism());
         }
     }
 

@@ -9,10 +9,10 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.scope=homeward",
         "osgi.command.function=stun"})
 public class StunCommand {
-    private final StunServer server;
+    private final StunServerComponent server;
 
     @Activate
-    public StunCommand(@Reference StunServer server) {
+    public StunCommand(@Reference StunServerComponent server) {
         this.server = server;
     }
 

@@ -16,7 +16,7 @@ public class StunPage extends TextPage {
     private static final long serialVersionUID = 1L;
 
     @Activate
-    public StunPage(@Reference StunServer source) {
+    public StunPage(@Reference StunServerComponent source) {
         super("STUN server", "stun", () -> source.report());
     }
 }

@@ -72,10 +72,10 @@ final class ListenerSet implements AutoCloseable {
     /** Each listener with its own connections, drops and refusals, for the operator views. */
     List<ListenerState> states() {
         return List.of(
-                new ListenerState("udp", address(udp.port()), 0, dispatcher.droppedCount(DnsTransport.UDP), 0),
-                new ListenerState("tcp", address(tcp.port()), tcp.openConnections(),
+                new ListenerState(DnsTransport.UDP, address(udp.port()), 0, dispatcher.droppedCount(DnsTransport.UDP), 0),
+                new ListenerState(DnsTransport.TCP, address(tcp.port()), tcp.openConnections(),
                         dispatcher.droppedCount(DnsTransport.TCP), tcp.refusedCount()),
-                new ListenerState("tls", address(tls.port()), tls.openConnections(),
+                new ListenerState(DnsTransport.TLS, address(tls.port()), tls.openConnections(),
                         dispatcher.droppedCount(DnsTransport.TLS), tls.refusedCount()));
     }
 

@@ -9,9 +9,9 @@ final class Configs {
     }
 
     /** A configuration with the metatype defaults, except the given values. */
-    static DnsListeners.Config config(Map<String, Object> values) {
-        return (DnsListeners.Config) Proxy.newProxyInstance(DnsListeners.Config.class.getClassLoader(),
-                new Class<?>[] {DnsListeners.Config.class}, (proxy, method, args) -> {
+    static DnsListenersComponent.Config config(Map<String, Object> values) {
+        return (DnsListenersComponent.Config) Proxy.newProxyInstance(DnsListenersComponent.Config.class.getClassLoader(),
+                new Class<?>[] {DnsListenersComponent.Config.class}, (proxy, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
                         return method.getName().equals("equals") ? proxy == args[0]
                                 : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : "Config";

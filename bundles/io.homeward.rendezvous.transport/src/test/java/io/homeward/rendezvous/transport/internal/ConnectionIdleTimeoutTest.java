@@ -77,7 +77,7 @@ class ConnectionIdleTimeoutTest {
                 assertTrue(ListenerHarness.closedByServer(second));
             }
             List<ListenerState> states = server.listeners.states();
-            assertEquals(List.of("udp", "tcp", "tls"), states.stream().map(ListenerState::transport).toList());
+            assertEquals(List.of("udp", "tcp", "tls"), states.stream().map(s -> s.transport().text()).toList());
             ListenerState tcp = states.get(1);
             assertEquals("127.0.0.1:" + server.status().tcpPort(), tcp.address());
             assertEquals(1, tcp.openConnections());

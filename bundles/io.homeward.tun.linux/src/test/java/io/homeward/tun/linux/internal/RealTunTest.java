@@ -43,7 +43,7 @@ class RealTunTest {
     private final ProcessCommandRunner commands = new ProcessCommandRunner(Duration.ofSeconds(10));
     private final String name = "hwtest" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
     private ExecutorService reader;
-    private LinuxTunProvider provider;
+    private LinuxTunComponent provider;
 
     @BeforeEach
     void needsRoot() {
@@ -52,7 +52,7 @@ class RealTunTest {
                     && Files.exists(Path.of("/dev/net/tun")), "needs root and /dev/net/tun");
         }
         reader = Executors.newSingleThreadExecutor();
-        provider = new LinuxTunProvider(new JnaTunOpener(Path.of("/dev/net/tun"), new FdTable(Path.of("/proc/self/fd"))),
+        provider = new LinuxTunComponent(new JnaTunOpener(Path.of("/dev/net/tun"), new FdTable(Path.of("/proc/self/fd"))),
                 commands, new IpCommands("ip"), new ProcStatusCapabilities(Path.of("/proc/self/status")),
                 new RecordingLogger().logger());
     }

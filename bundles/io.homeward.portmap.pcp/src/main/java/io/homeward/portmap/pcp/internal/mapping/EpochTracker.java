@@ -3,7 +3,7 @@ package io.homeward.portmap.pcp.internal.mapping;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.homeward.portmap.pcp.internal.wire.PcpConstants;
+import io.homeward.api.portmap.MapperProtocol;
 
 /**
  * Notices that the gateway lost its mapping state from the epoch (seconds since its table was
@@ -16,8 +16,8 @@ final class EpochTracker {
     private Instant previousAt;
 
     /** Records the epoch seen at the given local time; true when the gateway must have lost its mappings. */
-    synchronized boolean stateLost(String protocol, long epoch, Instant at) {
-        boolean lost = previousAt != null && (PcpConstants.PCP.equals(protocol) ? pcpInvalid(epoch, at) : natPmpInvalid(epoch, at));
+    synchronized boolean stateLost(MapperProtocol protocol, long epoch, Instant at) {
+        boolean lost = previousAt != null && (protocol == MapperProtocol.PCP ? pcpInvalid(epoch, at) : natPmpInvalid(epoch, at));
         previousEpoch = epoch;
         previousAt = at;
         return lost;

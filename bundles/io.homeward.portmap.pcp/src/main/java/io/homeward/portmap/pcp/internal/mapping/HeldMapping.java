@@ -1,5 +1,6 @@
 package io.homeward.portmap.pcp.internal.mapping;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.TransportProtocol;
 import io.homeward.kit.schedule.Scheduler;
@@ -14,7 +15,7 @@ final class HeldMapping {
     final byte[] nonce;
     long lifetimeSeconds;
     /** The protocol that last granted it, tried first on renewal and used for the delete. */
-    String protocol;
+    MapperProtocol protocol;
     PortMapping current;
     Scheduler.Scheduled timer = () -> { };
 

@@ -3,6 +3,7 @@ package io.homeward.portmap.pcp.internal.mapping;
 import java.net.InetAddress;
 import java.util.List;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapping;
 
 /**
@@ -15,6 +16,6 @@ import io.homeward.api.portmap.PortMapping;
  * @param mappings        the mappings held now
  * @param problem         why the last request failed, or null when it worked
  */
-public record MapperStatus(InetAddress gateway, String protocol, InetAddress externalAddress, long epoch,
+public record MapperStatus(InetAddress gateway, MapperProtocol protocol, InetAddress externalAddress, long epoch,
         List<PortMapping> mappings, String problem) {
 }

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 
 import org.osgi.service.log.Logger;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
@@ -25,7 +26,6 @@ import io.homeward.api.portmap.TransportProtocol;
 import io.homeward.kit.schedule.Scheduler;
 import io.homeward.portmap.pcp.internal.net.GatewayNetwork;
 import io.homeward.portmap.pcp.internal.net.RetrySchedule;
-import io.homeward.portmap.pcp.internal.wire.PcpConstants;
 import io.homeward.portmap.pcp.internal.wire.PcpMessages;
 import io.homeward.portmap.pcp.internal.wire.VersionMismatchException;
 
@@ -56,7 +56,7 @@ public final class MappingKeeper {
     private final MappingRequests requests;
     private volatile boolean closed;
     private InetSocketAddress gateway;
-    private String lastProtocol;
+    private MapperProtocol lastProtocol;
     private InetAddress externalAddress;
     private long lastEpoch;
     private String problem;
@@ -118,7 +118,7 @@ public final class MappingKeeper {
      * once. The RFCs' random 0-5 s delay spreads the load of many clients; a home gateway has few, and
      * the tunnel should be reachable again within seconds.
      */
-    public void announcement(InetSocketAddress from, String protocol, long epoch, InetAddress announcedAddress) {
+    public void announcement(InetSocketAddress from, MapperProtocol protocol, long epoch, InetAddress announcedAddress) {
         synchronized (this) {
             if (gateway == null) {
                 log.debug("Ignored a {} announcement from {}: no mapping was asked for yet", protocol, from.getAddress());
@@ -149,11 +149,11 @@ public final class MappingKeeper {
     }
 
     /** The protocol that last worked, else the first enabled one. */
-    public synchronized String protocol() {
+    public synchronized MapperProtocol protocol() {
         if (lastProtocol != null) {
             return lastProtocol;
         }
-        return settings.enablePcp() || !settings.enableNatPmp() ? PcpConstants.PCP : PcpConstants.NAT_PMP;
+        return settings.enablePcp() || !settings.enableNatPmp() ? MapperProtocol.PCP : MapperProtocol.NAT_PMP;
     }
 
     /** Ends requests in flight, then deletes every held mapping on the gateway with short retries. */
@@ -259,7 +259,7 @@ public final class MappingKeeper {
             return;
         }
         try {
-            if (PcpConstants.PCP.equals(mapping.protocol)) {
+            if (mapping.protocol == MapperProtocol.PCP) {
                 InetAddress local = network.localAddressToward(gateway.getAddress());
                 with.pcpMap(gateway, local, mapping.nonce, mapping.transport, mapping.internalPort, 0, null, 0, schedule);
             } else {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.osgi.service.log.Logger;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMappingException;
 import io.homeward.portmap.pcp.internal.wire.PcpConstants;
 import io.homeward.portmap.pcp.internal.wire.VersionMismatchException;
@@ -35,16 +36,16 @@ final class MappingRequests {
      */
     Grant request(ProtocolClient client, HeldMapping mapping, InetSocketAddress gateway, InetAddress local,
             boolean renewal) throws PortMappingException {
-        List<String> order = order(mapping.protocol);
+        List<MapperProtocol> order = order(mapping.protocol);
         for (int i = 0; i < order.size(); i++) {
-            String protocol = order.get(i);
+            MapperProtocol protocol = order.get(i);
             try {
-                return PcpConstants.PCP.equals(protocol) ? pcp(client, mapping, gateway, local, renewal) : natPmp(client, mapping, gateway);
+                return protocol == MapperProtocol.PCP ? pcp(client, mapping, gateway, local, renewal) : natPmp(client, mapping, gateway);
             } catch (GatewayRefusedException e) {
-                throw PcpConstants.PCP.equals(protocol) ? explainPcpFailure(client, gateway, e) : e;
+                throw protocol == MapperProtocol.PCP ? explainPcpFailure(client, gateway, e) : e;
             } catch (VersionMismatchException e) {
-                String next = i + 1 < order.size() ? order.get(i + 1) : null;
-                if (next == null || !next.equals(protocolOf(e.spokenVersion()))) {
+                MapperProtocol next = i + 1 < order.size() ? order.get(i + 1) : null;
+                if (next == null || protocolOf(e.spokenVersion()) != next) {
                     throw new PortMappingException(unsupported(protocol, e.spokenVersion()), e);
                 }
                 log.info("The gateway {} does not speak {} (it answered 'unsupported version' in version {}); trying {}",
@@ -97,13 +98,13 @@ final class MappingRequests {
         }
     }
 
-    private List<String> order(String preferred) {
-        List<String> order = new ArrayList<>(2);
+    private List<MapperProtocol> order(MapperProtocol preferred) {
+        List<MapperProtocol> order = new ArrayList<>(2);
         if (settings.enablePcp()) {
-            order.add(PcpConstants.PCP);
+            order.add(MapperProtocol.PCP);
         }
         if (settings.enableNatPmp()) {
-            order.add(PcpConstants.NAT_PMP);
+            order.add(MapperProtocol.NAT_PMP);
         }
         if (preferred != null && order.remove(preferred)) {
             order.add(0, preferred);
@@ -111,20 +112,22 @@ final class MappingRequests {
         return order;
     }
 
-    private static String protocolOf(int version) {
-        return version == PcpConstants.PCP_VERSION ? PcpConstants.PCP
-                : version == PcpConstants.NAT_PMP_VERSION ? PcpConstants.NAT_PMP : "version " + version;
+    /** The protocol of this version number, or null for one neither protocol uses. */
+    private static MapperProtocol protocolOf(int version) {
+        return version == PcpConstants.PCP_VERSION ? MapperProtocol.PCP
+                : version == PcpConstants.NAT_PMP_VERSION ? MapperProtocol.NAT_PMP : null;
     }
 
-    private String unsupported(String tried, int spoken) {
-        String speaks = protocolOf(spoken);
-        if (PcpConstants.PCP.equals(speaks) && !settings.enablePcp()) {
+    private String unsupported(MapperProtocol tried, int spoken) {
+        MapperProtocol speaks = protocolOf(spoken);
+        if (speaks == MapperProtocol.PCP && !settings.enablePcp()) {
             return "the gateway speaks only PCP, which is disabled: set enablePcp=true in configuration io.homeward.portmap.pcp";
         }
-        if (PcpConstants.NAT_PMP.equals(speaks) && !settings.enableNatPmp()) {
+        if (speaks == MapperProtocol.NAT_PMP && !settings.enableNatPmp()) {
             return "the gateway speaks only NAT-PMP, which is disabled: set enableNatPmp=true in configuration "
                     + "io.homeward.portmap.pcp";
         }
-        return "the gateway does not speak " + tried + " and answered in " + speaks + ", which this host cannot use";
+        return "the gateway does not speak " + tried + " and answered in "
+                + (speaks == null ? "version " + spoken : speaks.text()) + ", which this host cannot use";
     }
 }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.TransportProtocol;
 import io.homeward.portmap.pcp.internal.net.GatewayExchange;
@@ -66,7 +67,7 @@ public final class ProtocolClient {
                 throw new MalformedPacketException("a success with lifetime " + reply.lifetime() + " and port "
                         + reply.externalPort() + " grants nothing");
             }
-            return new Grant(PcpConstants.PCP, reply.externalAddress(), reply.externalPort(), reply.lifetime(),
+            return new Grant(MapperProtocol.PCP, reply.externalAddress(), reply.externalPort(), reply.lifetime(),
                     reply.epoch());
         });
     }
@@ -77,7 +78,7 @@ public final class ProtocolClient {
         return exchange.exchange(gateway, NatPmpMessages.externalAddressRequest(), schedule, "NAT-PMP address request",
                 (data, length) -> {
                     NatPmpReply reply = natPmpReply(data, length, PcpConstants.RESPONSE_BIT);
-                    return new Grant(PcpConstants.NAT_PMP, reply.externalAddress(), 0, 0, reply.epoch());
+                    return new Grant(MapperProtocol.NAT_PMP, reply.externalAddress(), 0, 0, reply.epoch());
                 });
     }
 
@@ -96,7 +97,7 @@ public final class ProtocolClient {
                 throw new MalformedPacketException("a success with lifetime " + reply.lifetime() + " and port "
                         + reply.externalPort() + " grants nothing");
             }
-            return new Grant(PcpConstants.NAT_PMP, externalAddress, reply.externalPort(), reply.lifetime(), reply.epoch());
+            return new Grant(MapperProtocol.NAT_PMP, externalAddress, reply.externalPort(), reply.lifetime(), reply.epoch());
         });
     }
 

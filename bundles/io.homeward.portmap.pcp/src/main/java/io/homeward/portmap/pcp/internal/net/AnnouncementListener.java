@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 
 import org.osgi.service.log.Logger;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.portmap.pcp.internal.wire.MalformedPacketException;
 import io.homeward.portmap.pcp.internal.wire.NatPmpMessages;
 import io.homeward.portmap.pcp.internal.wire.NatPmpReply;
@@ -65,14 +66,14 @@ public final class AnnouncementListener implements AutoCloseable {
                     throw new MalformedPacketException("a NAT-PMP announcement is a successful address reply (opcode 128), "
                             + "not opcode " + reply.opcode() + " result " + reply.result());
                 }
-                handler.announcement(from, PcpConstants.NAT_PMP, reply.epoch(), reply.externalAddress());
+                handler.announcement(from, MapperProtocol.NAT_PMP, reply.epoch(), reply.externalAddress());
             } else if (version == PcpConstants.PCP_VERSION) {
                 PcpReply reply = PcpMessages.parse(data, length);
                 if (reply.opcode() != PcpMessages.OP_ANNOUNCE || reply.result() != 0) {
                     throw new MalformedPacketException("a PCP announcement is a successful ANNOUNCE (opcode 0), not opcode "
                             + reply.opcode() + " result " + reply.result());
                 }
-                handler.announcement(from, PcpConstants.PCP, reply.epoch(), null);
+                handler.announcement(from, MapperProtocol.PCP, reply.epoch(), null);
             } else {
                 throw new MalformedPacketException("version " + version + " is neither NAT-PMP (0) nor PCP (2)");
             }

@@ -14,9 +14,6 @@ public final class PcpConstants {
     /** Both protocols use result 1 for "unsupported version" (RFC 6886 §3.5, RFC 6887 §7.4). */
     public static final int UNSUPPORTED_VERSION = 1;
 
-    public static final String PCP = "pcp";
-    public static final String NAT_PMP = "nat-pmp";
-
     private PcpConstants() {
     }
 }

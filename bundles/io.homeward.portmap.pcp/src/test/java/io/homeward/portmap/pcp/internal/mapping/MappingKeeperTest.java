@@ -20,13 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogLevel;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.api.portmap.PortMapping;
 import io.homeward.api.portmap.PortMappingEvent;
 import io.homeward.api.portmap.PortMappingEvent.Kind;
 import io.homeward.api.portmap.PortMappingException;
 import io.homeward.api.portmap.TransportProtocol;
 import io.homeward.portmap.pcp.internal.net.GatewayExchange;
-import io.homeward.portmap.pcp.internal.wire.PcpConstants;
 import io.homeward.portmap.pcp.internal.wire.Samples;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
@@ -72,7 +72,7 @@ class MappingKeeperTest {
     void pcpMappingIsGrantedThenRenewedAtHalfItsLifetimeWithTheSameNonce() throws Exception {
         MappingKeeper keeper = keeper();
         PortMapping mapping = keeper.map(TransportProtocol.UDP, 4500, Duration.ZERO);
-        assertEquals(new PortMapping("pcp", TransportProtocol.UDP, 4500, PUBLIC, 4500, Duration.ofSeconds(3600),
+        assertEquals(new PortMapping(MapperProtocol.PCP, TransportProtocol.UDP, 4500, PUBLIC, 4500, Duration.ofSeconds(3600),
                 clock.instant()), mapping);
         assertEquals(List.of(Kind.MAPPED), kinds());
         assertEquals(Optional.of(Duration.ofSeconds(1800)), scheduler.nextDelay());
@@ -90,7 +90,7 @@ class MappingKeeperTest {
         gateway.speaks = FakeGateway.Speaks.NAT_PMP_ONLY;
         gateway.portOffset = 1000;
         PortMapping mapping = keeper().map(TransportProtocol.UDP, 4500, Duration.ofSeconds(7200));
-        assertEquals("nat-pmp", mapping.mapper());
+        assertEquals(MapperProtocol.NAT_PMP, mapping.mapper());
         assertEquals(PUBLIC, mapping.externalAddress());
         assertEquals(5500, mapping.externalPort());
         assertEquals(Duration.ofSeconds(7200), mapping.lifetime());
@@ -100,7 +100,7 @@ class MappingKeeperTest {
 
     @Test
     void withPcpDisabledOnlyNatPmpIsSent() throws Exception {
-        assertEquals("nat-pmp", keeper(false, true, 3, gateway.port()).map(TransportProtocol.TCP, 4500, null).mapper());
+        assertEquals(MapperProtocol.NAT_PMP, keeper(false, true, 3, gateway.port()).map(TransportProtocol.TCP, 4500, null).mapper());
         assertEquals(0, gateway.requestsOfVersion(2).size());
     }
 
@@ -113,8 +113,8 @@ class MappingKeeperTest {
         gateway.epoch = 1900;
         scheduler.advance(Duration.ofSeconds(1800));
         assertEquals(List.of(Kind.MAPPED, Kind.RENEWED), kinds());
-        assertEquals("pcp", events.get(1).mapping().mapper());
-        assertEquals("pcp", keeper.protocol());
+        assertEquals(MapperProtocol.PCP, events.get(1).mapping().mapper());
+        assertEquals(MapperProtocol.PCP, keeper.protocol());
     }
 
     @Test
@@ -230,7 +230,7 @@ class MappingKeeperTest {
         keeper.map(TransportProtocol.UDP, 4500, null);
         gateway.external = Samples.address("11.0.0.22");
         gateway.epoch = 0;
-        keeper.announcement(new InetSocketAddress(InetAddress.getLoopbackAddress(), 5351), PcpConstants.NAT_PMP, 0,
+        keeper.announcement(new InetSocketAddress(InetAddress.getLoopbackAddress(), 5351), MapperProtocol.NAT_PMP, 0,
                 gateway.external);
         assertEquals(List.of(Kind.MAPPED, Kind.CHANGED), kinds());
         assertEquals(gateway.external, events.get(1).mapping().externalAddress());
@@ -241,7 +241,7 @@ class MappingKeeperTest {
     void anAnnouncementFromAnotherHostIsIgnored() throws Exception {
         MappingKeeper keeper = keeper();
         keeper.map(TransportProtocol.UDP, 4500, null);
-        keeper.announcement(new InetSocketAddress(Samples.address("127.0.0.2"), 5351), PcpConstants.PCP, 0, null);
+        keeper.announcement(new InetSocketAddress(Samples.address("127.0.0.2"), 5351), MapperProtocol.PCP, 0, null);
         assertEquals(List.of(Kind.MAPPED), kinds());
         assertEquals(1, gateway.requests.size());
         assertTrue(log.has(LogLevel.WARN, "only the gateway"), log.lines()::toString);

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.api.portmap.MapperProtocol;
 import io.homeward.portmap.pcp.internal.wire.Samples;
 import io.homeward.testkit.RecordingLogger;
 
@@ -37,11 +38,11 @@ class AnnouncementListenerTest {
             byte[] natPmp = Samples.bytes("00 80 00 00 00 00 00 02 0b 00 00 16");
             sender.send(new DatagramPacket(natPmp, natPmp.length, socket.getLocalSocketAddress()));
             List<Object> first = heard.poll(5, TimeUnit.SECONDS);
-            assertEquals(List.of(sender.getLocalSocketAddress(), "nat-pmp", 2L, Samples.address("11.0.0.22")), first);
+            assertEquals(List.of(sender.getLocalSocketAddress(), MapperProtocol.NAT_PMP, 2L, Samples.address("11.0.0.22")), first);
             byte[] pcp = Samples.bytes("02 80 00 00 00 00 00 00 00 00 00 01 00 00 00 00 00 00 00 00 00 00 00 00");
             sender.send(new DatagramPacket(pcp, pcp.length, socket.getLocalSocketAddress()));
             List<Object> second = heard.poll(5, TimeUnit.SECONDS);
-            assertEquals("pcp", second.get(1));
+            assertEquals(MapperProtocol.PCP, second.get(1));
             assertEquals(1L, second.get(2));
         } finally {
             listener.close();

@@ -25,7 +25,9 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 import io.homeward.api.dns.DnsResponder;
+import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.WatchState;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.kit.log.CountedLog;
 import io.homeward.rendezvous.dns.internal.query.QueryAnswerer;
@@ -250,13 +252,21 @@ public final class LlqServer implements ZoneChangeListener {
         List<WatchState> watches = new ArrayList<>();
         for (LlqEntry e : entries.values()) {
             if (e.established()) {
-                watches.add(new WatchState("llq-" + e.responder.transport().name().toLowerCase(),
+                watches.add(new WatchState(mechanism(e.responder.transport()),
                         e.responder.client().toString(), e.zone.toString(), e.question.name().toString(),
-                        e.question.typeName(), Optional.of(e.expires), Optional.ofNullable(e.lastEvent),
+                        e.question.type(), Optional.of(e.expires), Optional.ofNullable(e.lastEvent),
                         e.pending.size()));
             }
         }
         return watches;
+    }
+
+    private static WatchMechanism mechanism(DnsTransport transport) {
+        return switch (transport) {
+            case UDP -> WatchMechanism.LLQ_UDP;
+            case TCP -> WatchMechanism.LLQ_TCP;
+            case TLS -> WatchMechanism.LLQ_TLS;
+        };
     }
 
     private void establish(LlqEntry entry, Instant now) {

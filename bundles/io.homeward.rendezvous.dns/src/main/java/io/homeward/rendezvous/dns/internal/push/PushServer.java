@@ -21,6 +21,7 @@ import org.xbill.DNS.Record;
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.WatchState;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.kit.log.CountedLog;
 import io.homeward.rendezvous.dns.internal.watch.Question;
@@ -317,8 +318,8 @@ public final class PushServer implements ZoneChangeListener {
         List<WatchState> watches = new ArrayList<>();
         for (PushSession s : sessions.values()) {
             for (Question q : s.subscriptions.values()) {
-                watches.add(new WatchState("dns-push", s.connection.client().toString(), s.zone.toString(),
-                        q.name().toString(), q.typeName(), Optional.empty(), Optional.ofNullable(s.lastPush), 0));
+                watches.add(new WatchState(WatchMechanism.DNS_PUSH, s.connection.client().toString(),
+                        s.zone.toString(), q.name().toString(), q.type(), Optional.empty(), Optional.ofNullable(s.lastPush), 0));
             }
         }
         return watches;

@@ -32,6 +32,7 @@ import org.xbill.DNS.Update;
 
 import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.WatchState;
+import io.homeward.api.watch.WatchMechanism;
 import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.rendezvous.dns.internal.FakeResponder;
 import io.homeward.rendezvous.dns.internal.ServerFixture;
@@ -71,7 +72,8 @@ class LlqServerTest {
         assertEquals(List.of(ptr("alice-mbp")), ack.getSection(Section.ANSWER));
         assertEquals(new LlqOption(1, LlqOption.SETUP, 0, offered.id(), 7200), LlqOption.from(ack.getOPT()).orElseThrow());
         WatchState watch = c.f.server.watches().watches().get(0);
-        assertEquals(new WatchState("llq-udp", client.client().toString(), ALICE.toString(), BROWSE.toString(), "PTR",
+        assertEquals(new WatchState(WatchMechanism.LLQ_UDP, client.client().toString(), ALICE.toString(), BROWSE.toString(),
+                Type.PTR,
                 java.util.Optional.of(ServerFixture.START.plusSeconds(7200)), java.util.Optional.empty(), 0), watch);
     }
 
@@ -260,7 +262,7 @@ class LlqServerTest {
         c.f.addToAlice(ptr("second"));
         assertEquals(2, connection.sent().size());
         assertEquals(0, c.f.server.watches().watches().get(0).unacked());
-        assertEquals("llq-tcp", c.f.server.watches().watches().get(0).mechanism());
+        assertEquals(WatchMechanism.LLQ_TCP, c.f.server.watches().watches().get(0).mechanism());
         c.f.server.watches().closed(connection);
         assertTrue(c.f.server.watches().watches().isEmpty(), "state goes with the connection");
     }

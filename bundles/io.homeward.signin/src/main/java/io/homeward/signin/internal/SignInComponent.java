@@ -1,0 +1,170 @@
+package io.homeward.signin.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import io.homeward.kit.data.DataDirectory;
+
+/**
+ * Signs the agent in to its rendezvous and registers {@code Credentials} only while signed in.
+ * A stored key is used at start without a password and verified in the background; a configured
+ * password file signs an unattended host in.
+ */
+@Component(service = SignInComponent.class, configurationPid = "io.homeward.signin",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SignInComponent.Config.class)
+public class SignInComponent {
+    private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
+
+    @ObjectClassDefinition(name = "Homeward sign-in", description = "Who this agent signs in as at its rendezvous. "
+            + "Interactive users can instead run homeward:signin in the shell or use the Homeward sign-in console page.")
+    public @interface Config {
+        @AttributeDefinition(required = false, description = "Your zone at the rendezvous, for example "
+                + "alice.members.example. (your user name, then the rendezvous domain).")
+        String zone() default "";
+
+        @AttributeDefinition(required = false, description = "Your user name at the rendezvous.")
+        String user() default "";
+
+        @AttributeDefinition(required = false, description = "For unattended hosts: a file (readable only by the "
+                + "agent's user) whose first line is the password. It is read at sign-in, never copied or logged. "
+                + "Leave empty to sign in from the shell or the console page instead.")
+        String passwordFile() default "";
+
+        @AttributeDefinition(required = false, description = "host:port of the rendezvous' DNS-over-TLS update "
+                + "service, for example rendezvous.example:853. Empty finds it with the SRV record "
+                + "_dns-update-tls._tcp.<zone> asked of the DNS server below.")
+        String server() default "";
+
+        @AttributeDefinition(description = "host:port of the plain DNS server that answers the SRV lookup above "
+                + "(IPv6 as [address]:port).")
+        String dnsServer() default "127.0.0.1:8053";
+
+        @AttributeDefinition(required = false, description = "SHA-256 fingerprint of "
+                + "the rendezvous' TLS certificate, hex with or without colons (the rendezvous logs it at start). "
+                + "Empty accepts the certificate the first time and logs its fingerprint at WARN: copy it here.")
+        String tlsFingerprint() default "";
+    }
+
+    private final Logger log;
+    private final Config config;
+    private final ServicePublisher publisher;
+    private final ExecutorService worker;
+    private final SignInManager manager;
+
+    @Activate
+    public SignInComponent(BundleContext context, @Reference(service = LoggerFactory.class) Logger log, Config config) {
+        this.log = log;
+        this.config = config;
+        this.publisher = new ServicePublisher(context);
+        this.worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "homeward-signin");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.manager = new SignInManager(new CredentialsFile(DataDirectory.resolve(context, "signin", log)),
+                new TlsKeyProver(Clock.systemUTC(), NETWORK_TIMEOUT), new SrvServerFinder(NETWORK_TIMEOUT),
+                publisher, dnsServer(config.dnsServer()), Clock.systemUTC(), log);
+        boolean resumed = manager.resume();
+        if (!config.passwordFile().isBlank() && !matchesStored()) {
+            worker.execute(this::signInFromFile);
+        } else if (resumed) {
+            worker.execute(manager::verifyStored);
+        }
+    }
+
+    /** Signs in with the configured server and pin; the caller clears the password. */
+    public String signIn(String zone, String user, char[] password) {
+        return signIn(zone, user, password, config.server(), config.tlsFingerprint());
+    }
+
+    public String signIn(String zone, String user, char[] password, String server, String pin) {
+        try {
+            StoredKey stored = manager.signIn(SignInRequest.of(zone, user, server, pin), password);
+            return "Signed in as " + stored.user() + " (zone " + stored.zone() + ") at " + stored.server() + ".";
+        } catch (IllegalArgumentException | SignInException e) {
+            return "Sign-in failed: " + e.getMessage();
+        }
+    }
+
+    public String signOut() {
+        try {
+            return manager.signOut() ? "Signed out; the stored key is removed." : "Not signed in.";
+        } catch (IOException e) {
+            log.error("Cannot remove the stored key", e);
+            return "Signed out, but the stored key could not be removed: " + e.getMessage();
+        }
+    }
+
+    SignInStatus status() {
+        return manager.status();
+    }
+
+    private boolean matchesStored() {
+        return manager.status().current()
+                .filter(s -> s.user().equals(config.user().trim()) && s.zone().equals(absolute(config.zone())))
+                .isPresent();
+    }
+
+    private void signInFromFile() {
+        try {
+            char[] password = PasswordFile.read(Path.of(config.passwordFile().trim()));
+            try {
+                manager.signIn(SignInRequest.of(config.zone(), config.user(), config.server(),
+                        config.tlsFingerprint()), password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        } catch (IllegalArgumentException e) {
+            log.error("The io.homeward.signin configuration is not usable: {}", e.getMessage());
+        } catch (SignInException e) {
+            log.error("Unattended sign-in failed: {}", e.getMessage());
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(NETWORK_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS)) {
+                log.warn("The sign-in thread did not stop in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        publisher.withdraw();
+    }
+
+    private static String absolute(String zone) {
+        String z = zone.trim().toLowerCase(Locale.ROOT);
+        return z.endsWith(".") ? z : z + ".";
+    }
+
+    private HostPort dnsServer(String configured) {
+        try {
+            return HostPort.parse(configured);
+        } catch (IllegalArgumentException e) {
+            log.error("dnsServer in io.homeward.signin is not usable ({}); using 127.0.0.1:8053", e.getMessage());
+            return new HostPort("127.0.0.1", 8053);
+        }
+    }
+}
