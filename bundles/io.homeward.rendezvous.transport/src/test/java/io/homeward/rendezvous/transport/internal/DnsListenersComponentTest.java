@@ -169,7 +169,7 @@ class DnsListenersComponentTest {
 
     @Test
     void theUnauthenticatedShareIsAPercentageOfTheTotal() throws Exception {
-        StreamSettings stream = DnsListeners.settings(Configs.config(Map.of("maxConnections", 1000,
+        StreamSettings stream = DnsListenersComponent.settings(Configs.config(Map.of("maxConnections", 1000,
                 "unauthenticatedConnectionsPercent", 75, "messageDeadlineSeconds", 7))).stream();
         assertEquals(750, stream.maxUnauthenticated());
         assertEquals(7000, stream.messageDeadlineMillis());
