@@ -15,12 +15,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import org.junit.jupiter.api.AfterAll;
 import org.osgi.service.log.Logger;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Record;
@@ -50,6 +53,7 @@ class DnsRequestFuzzTest {
     private static final List<Throwable> ERRORS = Collections.synchronizedList(new ArrayList<>());
     private static final DnsTransport[] TRANSPORTS = DnsTransport.values();
     private static final InetSocketAddress CLIENT = new InetSocketAddress("192.0.2.10", 40000);
+    private static Path journalDir;
     private static DnsServer server;
 
     @FuzzTest(maxDuration = "20s")
@@ -78,6 +82,20 @@ class DnsRequestFuzzTest {
         }
     }
 
+    @AfterAll
+    static void removeServer() throws IOException {
+        if (server == null) {
+            return;
+        }
+        server.close();
+        server = null;
+        try (Stream<Path> paths = Files.walk(journalDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     /** The message re-encoded by dnsjava and signed with alice's key; unchanged when dnsjava cannot read it. */
     private static byte[] signed(byte[] wire) {
         try {
@@ -103,16 +121,15 @@ class DnsRequestFuzzTest {
     private static synchronized DnsServer server() throws IOException {
         if (server == null) {
             Path shm = Path.of("/dev/shm");
-            Path dir = Files.isWritable(shm) ? Files.createTempDirectory(shm, "dns-fuzz")
+            journalDir = Files.isWritable(shm) ? Files.createTempDirectory(shm, "dns-fuzz")
                     : Files.createTempDirectory("dns-fuzz");
-            dir.toFile().deleteOnExit();
             Map<String, TsigKey> keys = Map.of(
                     ALICE.toString(), new TsigKey(ALICE.toString(), "hmac-sha256.", ServerFixture.secret(1)),
                     BOB.toString(), new TsigKey(BOB.toString(), "hmac-sha256.", ServerFixture.secret(2)));
             // No rate limit: the fuzzer is one client that sends far more than 5 UPDATEs a second.
             server = new DnsServer(ServerFixture.settings(100_000, 1e9, 1_000_000_000, List.of()),
                     WatchSettings.DEFAULTS, name -> Optional.ofNullable(keys.get(name)), CLOCK, new SecureRandom(),
-                    Runnable::run, dir, errorRecorder());
+                    Runnable::run, journalDir, errorRecorder());
             server.zones().createZone(ALICE);
             server.zones().createZone(BOB);
         }
