@@ -100,7 +100,8 @@ public final class StunBinding {
     }
 
     private static InetSocketAddress address(byte[] b, int value, int valueLength, byte[] mask, int portMask) {
-        int family = b[value + 1];
+        // §14.1: reserved octet and family come before the port; a shorter value has no family to read.
+        int family = valueLength < 4 ? -1 : b[value + 1];
         int size = family == FAMILY_IPV4 ? 4 : family == FAMILY_IPV6 ? 16 : -1;
         if (size < 0 || valueLength < 4 + size) {
             return null;

@@ -29,6 +29,12 @@ final class SoapClient {
         BoundedHttp.Response response = http.post(service.controlUrl(), Map.of(
                 "Content-Type", "text/xml; charset=\"utf-8\"",
                 "SOAPAction", "\"" + service.serviceType() + "#" + action + "\""), request);
+        return outArguments(service, action, response);
+    }
+
+    /** The out-arguments of the gateway's answer to {@code action}; throws as {@link #call} does. */
+    static Map<String, String> outArguments(WanService service, String action, BoundedHttp.Response response)
+            throws IOException {
         if (response.status() == 500) {
             throw fault(action, response.body());
         }

@@ -20,10 +20,10 @@ final class UpdatePrescan {
                 return Rcode.NOTZONE;
             }
             boolean valid = switch (rr.getDClass()) {
-                case DClass.IN -> Type.isRR(rr.getType());
+                case DClass.IN -> Type.isRR(rr.getType()) && hasValidRdata(rr);
                 case DClass.ANY -> rr.getTTL() == 0 && !Prerequisites.hasData(rr)
                         && (Type.isRR(rr.getType()) || rr.getType() == Type.ANY);
-                case DClass.NONE -> rr.getTTL() == 0 && Type.isRR(rr.getType());
+                case DClass.NONE -> rr.getTTL() == 0 && Type.isRR(rr.getType()) && hasValidRdata(rr);
                 default -> false;
             };
             if (!valid) {
@@ -31,5 +31,13 @@ final class UpdatePrescan {
             }
         }
         return Rcode.NOERROR;
+    }
+
+    /**
+     * An RR to add or to delete carries RDATA of its type (§2.5.1, §2.5.4); dnsjava reads an empty RDATA in the
+     * update section as a record without data, which is neither stored nor matched.
+     */
+    private static boolean hasValidRdata(Record rr) {
+        return Record.newRecord(rr.getName(), rr.getType(), DClass.IN, rr.getTTL(), rr.rdataToWireCanonical()) != null;
     }
 }
