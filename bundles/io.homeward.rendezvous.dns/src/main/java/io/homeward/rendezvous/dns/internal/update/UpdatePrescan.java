@@ -20,10 +20,10 @@ final class UpdatePrescan {
                 return Rcode.NOTZONE;
             }
             boolean valid = switch (rr.getDClass()) {
-                case DClass.IN -> Type.isRR(rr.getType());
+                case DClass.IN -> isDataType(rr.getType());
                 case DClass.ANY -> rr.getTTL() == 0 && !Prerequisites.hasData(rr)
-                        && (Type.isRR(rr.getType()) || rr.getType() == Type.ANY);
-                case DClass.NONE -> rr.getTTL() == 0 && Type.isRR(rr.getType());
+                        && (isDataType(rr.getType()) || rr.getType() == Type.ANY);
+                case DClass.NONE -> rr.getTTL() == 0 && isDataType(rr.getType());
                 default -> false;
             };
             if (!valid) {
@@ -31,5 +31,10 @@ final class UpdatePrescan {
             }
         }
         return Rcode.NOERROR;
+    }
+
+    /** False for OPT and the meta-types and QTYPEs: 0 and 128..255 (RFC 6895 §3.1), which are never data. */
+    private static boolean isDataType(int type) {
+        return type != 0 && (type < 128 || type > 255) && Type.isRR(type);
     }
 }
