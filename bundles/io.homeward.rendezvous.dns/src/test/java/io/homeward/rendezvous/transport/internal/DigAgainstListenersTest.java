@@ -38,12 +38,13 @@ import org.xbill.DNS.Type;
 import io.homeward.rendezvous.dns.internal.ServerFixture;
 
 /**
- * Zone transfers of a 50,000-record zone through the real TCP listener and its 256 KiB output queue, taken by
- * BIND's dig as a secondary would (RFC 5936 AXFR, RFC 1995 IXFR). Needs the Debian package bind9-dnsutils; set
+ * BIND's dig against the server behind the real listeners: zone transfers of a 50,000-record zone through the TCP
+ * listener and its 256 KiB output queue, as a secondary takes them (RFC 5936 AXFR, RFC 1995 IXFR), and the DO bit
+ * (RFC 3225). Needs the Debian package bind9-dnsutils; set
  * HOMEWARD_ALLOW_MISSING_TOOLS=1 to skip where it cannot be installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ZoneTransferOverTcpTest {
+class DigAgainstListenersTest {
     static final int RECORDS = 50_000;
     /** SOA, NS, the three service SRVs, the hosts, SOA again. */
     static final int TRANSFERRED = 1 + 1 + 3 + RECORDS + 1;
@@ -127,6 +128,14 @@ class ZoneTransferOverTcpTest {
         String current = dig("IXFR=" + serial, "alice.members.example.");
         assertTrue(current.contains("XFR size: 1 records"), tail(current));
         assertTrue(current.contains("SOA"), tail(current));
+    }
+
+    @Test
+    void digSeesItsDoBitCopiedIntoTheResponse() throws Exception {
+        String withDo = dig("+dnssec", "+notcp", "SOA", "alice.members.example.");
+        assertTrue(withDo.matches("(?s).*; EDNS: version: 0, flags: do;.*"), tail(withDo));
+        String without = dig("+nodnssec", "+notcp", "SOA", "alice.members.example.");
+        assertTrue(without.matches("(?s).*; EDNS: version: 0, flags:;.*"), tail(without));
     }
 
     private String dig(String... query) throws Exception {
