@@ -13,8 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -67,12 +65,7 @@ class DigAgainstListenersTest {
         }
         // dig signs with the real time.
         f.clock.set(Instant.now());
-        SecureRandom random = new SecureRandom();
-        TlsIdentity identity = TlsIdentityStore.selfSigned(dir.resolve("tls"), "ns.members.example",
-                Clock.systemUTC(), random, f.log.logger());
-        listeners = new ListenerSet(new ListenerSettings(InetAddress.getLoopbackAddress(), 0, 0,
-                new StreamSettings(16, 64, 30_000, 262_144, 16), 2, 64), f.server.requests(), identity,
-                f.server.watches()::closed, Clock.systemUTC(), random, f.log.logger());
+        listeners = ServerListeners.start(f, dir.resolve("tls"));
     }
 
     @AfterAll
