@@ -2,6 +2,7 @@ package io.homeward.api.dns;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Iterator;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -23,6 +24,24 @@ public interface DnsResponder {
      * @return false when the message could not be queued (connection closed or overloaded)
      */
     boolean send(byte[] message);
+
+    /**
+     * Sends a long series of messages in order, for example a zone transfer (RFC 5936 §2.2). A stream connection
+     * takes the next message only when its queue has room again, so a response of any size costs bounded memory;
+     * it calls {@code messages} on its I/O thread, which therefore must not block. This default sends them all
+     * at once.
+     *
+     * @return false when the series could not be started (connection closed or overloaded)
+     * @since 1.2
+     */
+    default boolean sendAll(Iterator<byte[]> messages) {
+        while (messages.hasNext()) {
+            if (!send(messages.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** False once a stream connection is closed; always true for UDP. */
     boolean isOpen();

@@ -39,7 +39,8 @@ final class ConfigParser {
         }
         return new ServerSettings(domain, nameServer, addresses, hostmaster, config.tlsPort(), config.ednsPayloadSize(),
                 config.negativeTtl(), config.leaseMinSeconds(), config.leaseMaxSeconds(), config.updatesPerSecond(),
-                config.updateBurst(), secondaries, config.journalCompactionBytes());
+                config.updateBurst(), secondaries, config.journalCompactionBytes(), config.zoneRecordQuota(),
+                config.keyUpdatesPerSecond(), config.keyUpdateBurst());
     }
 
     static WatchSettings watchSettings(DnsServerConfig config) {

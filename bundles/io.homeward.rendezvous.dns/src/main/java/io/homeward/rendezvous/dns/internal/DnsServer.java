@@ -44,7 +44,7 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneStore;
  * answers the updates still waiting for the disk and closes the journal.
  */
 public final class DnsServer implements AutoCloseable {
-    /** Clients whose UPDATE rate is tracked at once. */
+    /** Clients, and keys, whose UPDATE rate is tracked at once. */
     static final int RATE_LIMITED_CLIENTS = 10_000;
     /** Answers kept for repeated questions; a household's zones have far fewer names. */
     static final int ANSWER_CACHE_ENTRIES = 50_000;
@@ -86,12 +86,14 @@ public final class DnsServer implements AutoCloseable {
         zones.addListener(push);
         this.watches = new WatchServers(llq, push, refusals);
         this.requests = new RequestPipeline(zones, new AnswerCache(zones::generation, ANSWER_CACHE_ENTRIES),
-                new UpdateRateLimiter(settings.updatesPerSecond(), settings.updateBurst(), RATE_LIMITED_CLIENTS,
+                new UpdateRateLimiter<>(settings.updatesPerSecond(), settings.updateBurst(), RATE_LIMITED_CLIENTS,
                         clock),
+                new UpdateRateLimiter<>(settings.keyUpdatesPerSecond(), settings.keyUpdateBurst(),
+                        RATE_LIMITED_CLIENTS, clock),
                 new TsigVerifier(keys, clock),
                 new QueryResponder(answerer, new ZoneTransfer(zones), push, signer, writer, refusals),
                 new UpdateProcessor(zones, new LeasePolicy(settings.leaseMinSeconds(), settings.leaseMaxSeconds()),
-                        clock, log, refusals),
+                        settings.zoneRecordQuota(), clock, log, refusals),
                 llq, push, new TsigReplayCache(REPLAY_CACHE_ENTRIES, clock), writer, log, refusals);
     }
 

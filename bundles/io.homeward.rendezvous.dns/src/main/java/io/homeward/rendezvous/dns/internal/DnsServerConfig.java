@@ -92,4 +92,15 @@ public @interface DnsServerConfig {
             + " stops, is asked to wait before trying again. Watchers of a restarted server are blind for"
             + " about this long; raise it only if reconnecting clients overload the server.")
     long watchRetryDelaySeconds() default 10;
+
+    @AttributeDefinition(description = "Records a user zone may hold, besides the ones the server puts there;"
+            + " an UPDATE that would hold more is refused whole (REFUSED).")
+    int zoneRecordQuota() default 10_000;
+
+    @AttributeDefinition(description = "UPDATE messages per second each zone's key may send on average, from"
+            + " whatever addresses; more are answered REFUSED.")
+    double keyUpdatesPerSecond() default 5;
+
+    @AttributeDefinition(description = "UPDATE messages a zone's key may send in a burst above its rate.")
+    int keyUpdateBurst() default 20;
 }

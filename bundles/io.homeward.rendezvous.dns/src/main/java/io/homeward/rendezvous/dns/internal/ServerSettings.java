@@ -25,10 +25,14 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneTemplate;
  * @param updateBurst         bucket size of the per-client UPDATE limit
  * @param secondaries         servers sent a NOTIFY (RFC 1996) when a zone changes
  * @param compactionBytes     journal size that triggers a snapshot
+ * @param zoneRecordQuota     records an UPDATE may leave in a user zone, besides the server's own
+ * @param keyUpdatesPerSecond token refill rate of the per-key UPDATE limit
+ * @param keyUpdateBurst      bucket size of the per-key UPDATE limit
  */
 public record ServerSettings(Name domain, Name nameServer, List<InetAddress> nameServerAddresses, Name hostmaster,
         int tlsPort, int ednsPayload, long negativeTtl, long leaseMinSeconds, long leaseMaxSeconds,
-        double updatesPerSecond, int updateBurst, List<InetSocketAddress> secondaries, long compactionBytes) {
+        double updatesPerSecond, int updateBurst, List<InetSocketAddress> secondaries, long compactionBytes,
+        int zoneRecordQuota, double keyUpdatesPerSecond, int keyUpdateBurst) {
 
     public ServerSettings {
         if (!domain.isAbsolute() || !nameServer.isAbsolute() || !hostmaster.isAbsolute()) {
@@ -44,8 +48,11 @@ public record ServerSettings(Name domain, Name nameServer, List<InetAddress> nam
             throw new IllegalArgumentException("the lease range " + leaseMinSeconds + ".." + leaseMaxSeconds
                     + " is empty or not positive");
         }
-        if (updatesPerSecond <= 0 || updateBurst < 1) {
-            throw new IllegalArgumentException("the update rate limit needs a positive rate and a burst of at least 1");
+        if (updatesPerSecond <= 0 || updateBurst < 1 || keyUpdatesPerSecond <= 0 || keyUpdateBurst < 1) {
+            throw new IllegalArgumentException("the update rate limits need a positive rate and a burst of at least 1");
+        }
+        if (zoneRecordQuota < 1) {
+            throw new IllegalArgumentException("the zone record quota must be positive, not " + zoneRecordQuota);
         }
         if (compactionBytes < 1) {
             throw new IllegalArgumentException("the journal compaction threshold must be positive");

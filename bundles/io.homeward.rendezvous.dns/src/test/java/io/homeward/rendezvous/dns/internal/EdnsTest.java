@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -111,6 +112,22 @@ class EdnsTest {
         assertEquals(Rcode.BADVERS, response.getRcode());
         assertEquals(0, response.getOPT().getVersion());
         assertTrue(response.getSection(Section.ANSWER).isEmpty());
+    }
+
+    @Test
+    void copiesTheDoBitIntoTheResponse() {
+        Message request = Message.newQuery(Record.newRecord(BIG, Type.TXT, DClass.IN));
+        request.addRecord(new OPTRecord(1232, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+        Message response = f.send(request, DnsTransport.UDP);
+        assertTrue(response.getHeader().getFlag(Flags.TC), "the truncated response keeps its OPT");
+        assertEquals(ExtendedFlags.DO, response.getOPT().getFlags() & ExtendedFlags.DO,
+                "RFC 3225 §3: the DO bit of the query is copied into the response");
+    }
+
+    @Test
+    void leavesTheDoBitClearWhenTheQueryHasItClear() {
+        Message response = f.send(query(BIG, Type.TXT, 1232), DnsTransport.UDP);
+        assertEquals(0, response.getOPT().getFlags() & ExtendedFlags.DO);
     }
 
     private static Message query(Name name, int type, int payload) {

@@ -13,7 +13,7 @@ import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.dns.DnsTransport;
 
 /** Collects what the handler sends back. */
-public final class FakeResponder implements DnsResponder {
+public class FakeResponder implements DnsResponder {
     java.time.Duration idleTimeout;
     private final DnsTransport transport;
     private final InetSocketAddress client;

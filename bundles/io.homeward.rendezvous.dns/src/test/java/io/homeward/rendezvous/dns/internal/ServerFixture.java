@@ -59,12 +59,19 @@ public final class ServerFixture implements AutoCloseable {
         server.zones().createZone(BOB);
     }
 
+    /** Settings with room for 100,000 records a zone and the same UPDATE rate limit per key as per address. */
     public static ServerSettings settings(long compactionBytes, double rate, int burst,
             List<InetSocketAddress> secondaries) throws IOException {
+        return settings(compactionBytes, rate, burst, secondaries, 100_000, rate, burst);
+    }
+
+    public static ServerSettings settings(long compactionBytes, double rate, int burst,
+            List<InetSocketAddress> secondaries, int zoneRecordQuota, double keyRate, int keyBurst)
+            throws IOException {
         return new ServerSettings(DOMAIN, NS,
                 List.of(InetAddress.getByName("198.51.100.53"), InetAddress.getByName("2001:db8::53")),
                 Name.fromConstantString("hostmaster.members.example."), 8853, 1232, 60, 60, 7200, rate, burst,
-                secondaries, compactionBytes);
+                secondaries, compactionBytes, zoneRecordQuota, keyRate, keyBurst);
     }
 
     /** A server with the default LLQ and push settings that turns zone changes into events on the caller's thread. */

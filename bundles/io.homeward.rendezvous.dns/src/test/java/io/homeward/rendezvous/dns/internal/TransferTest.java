@@ -20,6 +20,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
@@ -102,6 +103,102 @@ class TransferTest {
         Message request = axfr(notApex);
         key.apply(request, null);
         assertEquals(Rcode.NOTAUTH, f.send(request, DnsTransport.TCP).getRcode());
+    }
+
+    @Test
+    void ixfrFromTheCurrentSerialIsTheSoaAlone() throws IOException {
+        long serial = f.serial(ALICE);
+        List<Message> messages = signedTransfer(ixfr(ALICE, serial), DnsTransport.TCP);
+        assertEquals(1, messages.size());
+        List<Record> answer = messages.get(0).getSection(Section.ANSWER);
+        assertEquals(1, answer.size(), "RFC 1995 §2: a client as new as the server gets one SOA");
+        assertEquals(serial, ((SOARecord) answer.get(0)).getSerial());
+        assertEquals(Rcode.NOERROR, messages.get(0).getRcode());
+    }
+
+    @Test
+    void ixfrFromAnOlderSerialIsTheWholeZoneInAxfrForm() throws IOException {
+        List<Message> messages = signedTransfer(ixfr(ALICE, f.serial(ALICE) - 1), DnsTransport.TCP);
+        List<Record> records = new ArrayList<>();
+        messages.forEach(m -> records.addAll(m.getSection(Section.ANSWER)));
+        assertEquals(Type.IXFR, messages.get(0).getQuestion().getType());
+        assertEquals(Type.SOA, records.get(0).getType());
+        assertEquals(Type.SOA, records.get(records.size() - 1).getType());
+        assertEquals(Type.NS, records.get(1).getType(), "RFC 1995 §4: AXFR form, not an incremental one");
+        assertEquals(1 + 1 + 3 + 150 + 1, records.size());
+    }
+
+    @Test
+    void ixfrOverUdpIsTheSoaAloneSoThatTheClientUsesTcp() throws IOException {
+        List<Message> messages = signedTransfer(ixfr(ALICE, 1), DnsTransport.UDP);
+        assertEquals(1, messages.size());
+        assertEquals(1, messages.get(0).getSection(Section.ANSWER).size());
+    }
+
+    @Test
+    void ixfrNeedsTheZonesKeyAndTheClientsSoa() {
+        assertEquals(Rcode.REFUSED, f.send(ixfr(ALICE, 1), DnsTransport.TCP).getRcode());
+        Message noSoa = Message.newQuery(Record.newRecord(ALICE, Type.IXFR, DClass.IN));
+        f.clientKey(ALICE, TSIG.HMAC_SHA256).apply(noSoa, null);
+        assertEquals(Rcode.FORMERR, f.send(noSoa, DnsTransport.TCP).getRcode());
+    }
+
+    @Test
+    void transfersAZoneOf50000RecordsMessageByMessage() throws IOException {
+        for (int batch = 0; batch < 50; batch++) {
+            Record[] hosts = new Record[1000];
+            for (int i = 0; i < hosts.length; i++) {
+                hosts[i] = rr("b" + batch + "-" + i, Type.A, "198.51.100." + (i % 250));
+            }
+            f.clock.advance(java.time.Duration.ofMinutes(1));
+            f.addToAlice(hosts);
+        }
+        TSIG key = f.clientKey(ALICE, TSIG.HMAC_SHA256);
+        Message request = axfr(ALICE);
+        key.apply(request, null);
+        List<java.util.Iterator<byte[]>> series = new ArrayList<>();
+        FakeResponder responder = new FakeResponder(DnsTransport.TCP) {
+            @Override
+            public boolean sendAll(java.util.Iterator<byte[]> messages) {
+                series.add(messages);
+                return true;
+            }
+        };
+        f.server.requests().handle(request.toWire(), responder);
+        assertEquals(1, series.size(), "the transfer is handed over as one series, not queued message by message");
+        assertTrue(responder.sent().isEmpty());
+        TSIG.StreamVerifier verifier = new TSIG.StreamVerifier(key, request.getTSIG());
+        int records = 0;
+        while (series.get(0).hasNext()) {
+            byte[] wire = series.get(0).next();
+            assertTrue(wire.length <= 65535);
+            Message message = new Message(wire);
+            assertEquals(Rcode.NOERROR, verifier.verify(message, wire), "every message is signed in the chain");
+            records += message.getSection(Section.ANSWER).size();
+        }
+        assertEquals(1 + 1 + 3 + 150 + 50_000 + 1, records);
+    }
+
+    private List<Message> signedTransfer(Message request, DnsTransport transport) throws IOException {
+        TSIG key = f.clientKey(ALICE, TSIG.HMAC_SHA256);
+        key.apply(request, null);
+        FakeResponder responder = new FakeResponder(transport);
+        f.server.requests().handle(request.toWire(), responder);
+        TSIG.StreamVerifier verifier = new TSIG.StreamVerifier(key, request.getTSIG());
+        List<Message> messages = new ArrayList<>();
+        for (byte[] wire : responder.sent()) {
+            Message message = new Message(wire);
+            assertEquals(Rcode.NOERROR, verifier.verify(message, wire), "every message is signed in the chain");
+            messages.add(message);
+        }
+        return messages;
+    }
+
+    private static Message ixfr(Name zone, long serial) {
+        Message request = Message.newQuery(Record.newRecord(zone, Type.IXFR, DClass.IN));
+        request.addRecord(new SOARecord(zone, DClass.IN, 0, ServerFixture.NS,
+                Name.fromConstantString("hostmaster.members.example."), serial, 0, 0, 0, 0), Section.AUTHORITY);
+        return request;
     }
 
     private static Message axfr(Name zone) {

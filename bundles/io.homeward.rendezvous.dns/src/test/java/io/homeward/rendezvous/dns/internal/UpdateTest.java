@@ -207,6 +207,36 @@ class UpdateTest {
     }
 
     @Test
+    void metaTypesAreFormerrInEveryAddOrDeleteForm() {
+        // RFC 6895 §3.1: types 0 and 128..255 are meta-types or QTYPEs and never data.
+        for (int type : new int[] {0, 128, Type.TKEY, Type.TSIG, Type.IXFR, Type.MAILA}) {
+            for (int dclass : new int[] {DClass.IN, DClass.NONE, DClass.ANY}) {
+                Update update = new Update(ALICE);
+                long ttl = dclass == DClass.IN ? 300 : 0;
+                update.addRecord(Record.newRecord(HOST, type, dclass, ttl), Section.UPDATE);
+                assertEquals(Rcode.FORMERR, f.signedUpdate(update).getRcode(),
+                        Type.string(type) + " in class " + DClass.string(dclass));
+            }
+        }
+        assertEquals(2, answers(HOST, Type.A).size(), "nothing was applied");
+    }
+
+    @Test
+    void deletesWithClassAnyOrNoneStillWork() {
+        Update rrset = new Update(ALICE);
+        rrset.delete(HOST, Type.TXT);
+        assertEquals(Rcode.NOERROR, f.signedUpdate(rrset).getRcode());
+        Update one = new Update(ALICE);
+        one.delete(rr("host", Type.A, "203.0.113.1"));
+        assertEquals(Rcode.NOERROR, f.signedUpdate(one).getRcode());
+        assertEquals(1, answers(HOST, Type.A).size());
+        Update all = new Update(ALICE);
+        all.delete(HOST);
+        assertEquals(Rcode.NOERROR, f.signedUpdate(all).getRcode());
+        assertEquals(Rcode.NXDOMAIN, f.query(HOST, Type.A).getRcode());
+    }
+
+    @Test
     void unsignedUpdateIsRefused() {
         Update update = new Update(ALICE);
         update.add(rr("new", Type.A, "203.0.113.9"));

@@ -21,15 +21,31 @@ final class OutboundQueue {
 
     /** False when the message would push the queue over its limit. */
     synchronized boolean offer(byte[] message) {
-        int size = message.length + 2;
-        if (bytes + size > maxBytes) {
+        if (bytes + message.length + 2 > maxBytes) {
             return false;
         }
-        ByteBuffer frame = ByteBuffer.allocate(size);
+        append(message);
+        return true;
+    }
+
+    /**
+     * True while one more message of any size fits: a series of messages is pulled only then, so it takes at
+     * most the limit plus one message however long it is.
+     */
+    synchronized boolean wantsMore() {
+        return bytes + MAX_MESSAGE + 2 <= maxBytes || frames.isEmpty();
+    }
+
+    /** Queues a message of a series, which {@link #wantsMore} already bounds. */
+    synchronized void add(byte[] message) {
+        append(message);
+    }
+
+    private void append(byte[] message) {
+        ByteBuffer frame = ByteBuffer.allocate(message.length + 2);
         frame.putShort((short) message.length).put(message).flip();
         frames.addLast(frame);
-        bytes += size;
-        return true;
+        bytes += frame.capacity();
     }
 
     /** The frame to write next (possibly partly written already), or null. */

@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,7 +16,8 @@ import io.homeward.api.dns.DnsTransport;
 /**
  * One DNS stream connection (RFC 7766 §6.2): pipelined queries, responses in any order, unsolicited
  * messages later. Handler threads only queue messages and ask the selector thread to act; every
- * socket operation happens on the selector thread.
+ * socket operation happens on the selector thread, which also pulls the messages of a long series as the
+ * client reads them (back-pressure).
  */
 final class StreamConnection implements DnsResponder, ConnectionLimits.Holder {
     private final StreamListener listener;
@@ -25,6 +28,8 @@ final class StreamConnection implements DnsResponder, ConnectionLimits.Holder {
     private final FrameDecoder decoder;
     private final ConnectionLimits.Slot slot;
     private final MessageDeadline deadline;
+    /** Series of messages still to send, in order; the head is pulled from whenever the queue has room. */
+    private final ConcurrentLinkedQueue<Iterator<byte[]>> series = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean open = true;
@@ -69,6 +74,16 @@ final class StreamConnection implements DnsResponder, ConnectionLimits.Holder {
             abort("more than " + listener.maxQueuedBytes() + " bytes of responses queued; the client does not read");
             return false;
         }
+        listener.schedule(this);
+        return true;
+    }
+
+    @Override
+    public boolean sendAll(Iterator<byte[]> messages) {
+        if (!open) {
+            return false;
+        }
+        series.add(messages);
         listener.schedule(this);
         return true;
     }
@@ -192,9 +207,13 @@ final class StreamConnection implements DnsResponder, ConnectionLimits.Holder {
         listener.closed(this, reason);
     }
 
+    /** Writes what the socket takes; a pending series keeps write interest so that it goes on as the client reads. */
     private void flush(long now) throws IOException {
+        if (!pullSeries()) {
+            return;
+        }
         long before = outbound.bytes();
-        boolean done = wire.write(channel, outbound);
+        boolean done = wire.write(channel, outbound) && series.isEmpty();
         if (outbound.bytes() != before) {
             lastActivity = now;
         }
@@ -207,6 +226,33 @@ final class StreamConnection implements DnsResponder, ConnectionLimits.Holder {
         }
         int ops = inputDone ? 0 : SelectionKey.OP_READ;
         key.interestOps(done ? ops : ops | SelectionKey.OP_WRITE);
+    }
+
+    /** Moves messages of the pending series into the queue while it has room; false once closed for an error. */
+    private boolean pullSeries() {
+        while (outbound.wantsMore()) {
+            Iterator<byte[]> head = series.peek();
+            if (head == null) {
+                return true;
+            }
+            byte[] message;
+            try {
+                message = head.hasNext() ? head.next() : null;
+            } catch (RuntimeException e) {
+                listener.seriesFailed(client, e);
+                closeNow("producing a response failed: " + e);
+                return false;
+            }
+            if (message == null) {
+                series.poll();
+            } else if (message.length > OutboundQueue.MAX_MESSAGE) {
+                closeNow("a response of " + message.length + " bytes does not fit a stream frame");
+                return false;
+            } else {
+                outbound.add(message);
+            }
+        }
+        return true;
     }
 
     private void received(byte[] message) {

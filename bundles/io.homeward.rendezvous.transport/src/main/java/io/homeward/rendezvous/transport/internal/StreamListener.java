@@ -122,6 +122,11 @@ final class StreamListener implements AutoCloseable {
         log.debug("{} port {}: closing the connection from {} failed: {}", transport, port, client, e.getMessage());
     }
 
+    void seriesFailed(InetSocketAddress client, RuntimeException e) {
+        log.error("{} port {}: producing the responses to {} failed; the connection is closed", transport, port,
+                client, e);
+    }
+
     /** Called by a connection once it is closed, on the selector thread. */
     void closed(StreamConnection connection, String reason) {
         if (connections.remove(connection)) {

@@ -31,4 +31,25 @@ class OutboundQueueTest {
         assertEquals(22, queue.bytes());
         assertTrue(queue.offer(Messages.query(3, 20)));
     }
+
+    @Test
+    void wantsMoreOfASeriesOnlyWhileTheLargestMessageStillFits() {
+        OutboundQueue queue = new OutboundQueue(100_000);
+        assertTrue(queue.wantsMore());
+        queue.add(Messages.query(1, 30_000));
+        assertTrue(queue.wantsMore(), "30,002 + 65,537 bytes fit");
+        queue.add(Messages.query(2, 30_000));
+        assertFalse(queue.wantsMore());
+        queue.removeHead();
+        queue.removeHead();
+        assertTrue(queue.wantsMore());
+    }
+
+    @Test
+    void aQueueSmallerThanOneMessageStillTakesASeriesOneMessageAtATime() {
+        OutboundQueue queue = new OutboundQueue(1000);
+        assertTrue(queue.wantsMore());
+        queue.add(Messages.query(1, 5000));
+        assertFalse(queue.wantsMore());
+    }
 }

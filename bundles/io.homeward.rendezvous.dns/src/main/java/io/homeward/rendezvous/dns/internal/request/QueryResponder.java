@@ -1,7 +1,9 @@
 package io.homeward.rendezvous.dns.internal.request;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.xbill.DNS.CookieOption;
 import org.xbill.DNS.DClass;
@@ -11,6 +13,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
@@ -26,9 +29,9 @@ import io.homeward.rendezvous.dns.internal.tsig.TsigOutcome;
 import io.homeward.rendezvous.dns.internal.tsig.TsigSigner;
 
 /**
- * Answers a checked QUERY: from the zones, or as a zone transfer (AXFR, RFC 5936). Over TLS, an SOA query for a
- * zone with a DNS Cookie (RFC 7873) gets a fresh server cookie for the connection, and one signed with the zone's
- * key that carries the cookie the connection was given binds the connection for DNS Push.
+ * Answers a checked QUERY: from the zones, or as a zone transfer (AXFR, RFC 5936; IXFR, RFC 1995). Over TLS, an
+ * SOA query for a zone with a DNS Cookie (RFC 7873) gets a fresh server cookie for the connection, and one signed
+ * with the zone's key that carries the cookie the connection was given binds the connection for DNS Push.
  */
 public final class QueryResponder {
     private final QueryAnswerer answerer;
@@ -62,8 +65,8 @@ public final class QueryResponder {
         List<EDNSOption> options = List.of();
         if (question.getDClass() != DClass.IN && question.getDClass() != DClass.ANY) {
             rcode = Rcode.REFUSED;
-        } else if (type == Type.AXFR) {
-            transfer(request, response, question.getName(), tsig, responder);
+        } else if (type == Type.AXFR || type == Type.IXFR) {
+            transfer(request, response, question.getName(), type, tsig, responder);
             return;
         } else if (type == Type.OPT || type == Type.TSIG || type == Type.TKEY) {
             rcode = Rcode.FORMERR;
@@ -101,24 +104,46 @@ public final class QueryResponder {
         return answers.size() == 1 && answers.get(0).getType() == Type.SOA;
     }
 
-    /** AXFR (RFC 5936) only over a stream and only to the zone's own key; RFC 5936 leaves access control to us. */
-    private void transfer(Message request, Message response, Name zone, TsigOutcome tsig, DnsResponder responder) {
-        if (!responder.transport().isStream() || tsig == null || !tsig.keyName().equals(zone.canonicalize())) {
-            refusals.info("refused AXFRs", responder.client().getAddress(), "Refused AXFR of {} to {} over {} with key {}",
-                    zone, responder.client(), responder.transport(), tsig == null ? "none" : tsig.keyName());
+    /**
+     * AXFR (RFC 5936) and IXFR (RFC 1995) only to the zone's own key, RFC 5936 leaving access control to us; AXFR
+     * only over a stream, IXFR over UDP answered with the SOA alone so that the client asks again over TCP (§2).
+     * The messages are produced as the connection drains, so a zone of any size transfers in bounded memory.
+     */
+    private void transfer(Message request, Message response, Name zone, int type, TsigOutcome tsig,
+            DnsResponder responder) {
+        boolean stream = responder.transport().isStream();
+        if ((type == Type.AXFR && !stream) || tsig == null || !tsig.keyName().equals(zone.canonicalize())) {
+            refusals.info("refused transfers", responder.client().getAddress(),
+                    "Refused {} of {} to {} over {} with key {}", Type.string(type), zone, responder.client(),
+                    responder.transport(), tsig == null ? "none" : tsig.keyName());
             writer.send(request, response, Rcode.REFUSED, List.of(), tsig, responder);
             return;
         }
-        Optional<List<Message>> messages = transfer.messages(request, zone);
+        Consumer<Message> sign = signer.streamSigner(tsig);
+        Optional<Iterator<byte[]>> messages;
+        if (type == Type.AXFR) {
+            messages = transfer.full(request, zone, sign);
+        } else {
+            Optional<Long> clientSerial = clientSerial(request, zone);
+            if (clientSerial.isEmpty()) {
+                writer.send(request, response, Rcode.FORMERR, List.of(), tsig, responder);
+                return;
+            }
+            messages = transfer.incremental(request, zone, clientSerial.get(), !stream, sign);
+        }
         if (messages.isEmpty()) {
             writer.send(request, response, Rcode.NOTAUTH, List.of(), tsig, responder);
             return;
         }
-        signer.signStream(messages.get(), tsig);
-        for (Message m : messages.get()) {
-            if (!responder.send(m.toWire())) {
-                return;
-            }
+        responder.sendAll(messages.get());
+    }
+
+    /** The serial of the client's copy: the SOA of the zone in the IXFR request's authority section (RFC 1995 §3). */
+    private static Optional<Long> clientSerial(Message request, Name zone) {
+        List<Record> authority = request.getSection(Section.AUTHORITY);
+        if (authority.size() != 1 || !(authority.get(0) instanceof SOARecord soa) || !soa.getName().equals(zone)) {
+            return Optional.empty();
         }
+        return Optional.of(soa.getSerial());
     }
 }

@@ -2,6 +2,7 @@ package io.homeward.rendezvous.dns.internal.request;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.function.Consumer;
 
 import io.homeward.api.dns.DnsResponder;
@@ -31,6 +32,12 @@ final class RememberingResponder implements DnsResponder {
     public boolean send(byte[] message) {
         remember.accept(message);
         return client.send(message);
+    }
+
+    /** A series of messages (a zone transfer) is never one cacheable answer: it passes through unremembered. */
+    @Override
+    public boolean sendAll(Iterator<byte[]> messages) {
+        return client.sendAll(messages);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.homeward.rendezvous.dns.internal.request;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
@@ -35,15 +37,16 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneStore;
 /**
  * The way of every DNS message the transports hand over: repeated questions are answered from the cache, DSO
  * messages (RFC 8490) go to the push server, LLQ event acknowledgements and LLQ requests (RFC 8764) to the LLQ
- * server; the rest is checked (EDNS, OPCODE, the UPDATE rate, TSIG, and for signed UPDATEs and LLQs over a stream
- * that their MAC was not used before) and answered as a QUERY or an UPDATE. Malformed input gets FORMERR (or is
- * dropped when not even the header is there); nothing escapes {@link #handle}. Refusals an unauthenticated sender
- * can provoke are logged counted ({@link CountedLog}).
+ * server; the rest is checked (EDNS, OPCODE, the UPDATE rate per address, TSIG, for signed UPDATEs and LLQs over a
+ * stream that their MAC was not used before, the UPDATE rate per key) and answered as a QUERY or an UPDATE. Malformed
+ * input gets FORMERR (or is dropped when not even the header is there); nothing escapes {@link #handle}. Refusals an
+ * unauthenticated sender can provoke are logged counted ({@link CountedLog}).
  */
 public final class RequestPipeline implements DnsRequestHandler {
     private final ZoneStore store;
     private final AnswerCache answers;
-    private final UpdateRateLimiter limiter;
+    private final UpdateRateLimiter<InetAddress> limiter;
+    private final UpdateRateLimiter<Name> keyLimiter;
     private final TsigVerifier verifier;
     private final QueryResponder queries;
     private final UpdateProcessor updates;
@@ -55,15 +58,19 @@ public final class RequestPipeline implements DnsRequestHandler {
     private final CountedLog refusals;
 
     /**
-     * @param replays  the MACs of the signed UPDATEs and LLQ requests already seen
-     * @param refusals where refusals an unauthenticated client can provoke are logged, counted
+     * @param limiter    the UPDATE rate per client address
+     * @param keyLimiter the UPDATE rate per TSIG key, wherever it comes from
+     * @param replays    the MACs of the signed messages already seen
+     * @param refusals   where refusals an unauthenticated client can provoke are logged, counted
      */
-    public RequestPipeline(ZoneStore store, AnswerCache answers, UpdateRateLimiter limiter, TsigVerifier verifier,
-            QueryResponder queries, UpdateProcessor updates, LlqServer llq, PushServer push, TsigReplayCache replays,
-            ResponseWriter writer, Logger log, CountedLog refusals) {
+    public RequestPipeline(ZoneStore store, AnswerCache answers, UpdateRateLimiter<InetAddress> limiter,
+            UpdateRateLimiter<Name> keyLimiter, TsigVerifier verifier, QueryResponder queries, UpdateProcessor updates,
+            LlqServer llq, PushServer push, TsigReplayCache replays, ResponseWriter writer, Logger log,
+            CountedLog refusals) {
         this.store = store;
         this.answers = answers;
         this.limiter = limiter;
+        this.keyLimiter = keyLimiter;
         this.verifier = verifier;
         this.queries = queries;
         this.updates = updates;
@@ -198,6 +205,13 @@ public final class RequestPipeline implements DnsRequestHandler {
         boolean replayed = tsig != null && !replays.firstUse(tsig);
         if (tsig != null && !replayed) {
             responder.markAuthenticated();
+        }
+        if (opcode == Opcode.UPDATE && tsig != null && !replayed && !keyLimiter.allow(tsig.keyName())) {
+            refusals.info("UPDATEs over the per-key rate limit", responder.client().getAddress(),
+                    "Refused an UPDATE with key {} from {}: over the per-key rate limit", tsig.keyName(),
+                    responder.client());
+            writer.sendRcode(header, request, Rcode.REFUSED, tsig, responder);
+            return;
         }
         if (opcode == Opcode.UPDATE) {
             update(header, request, tsig, replayed, responder);

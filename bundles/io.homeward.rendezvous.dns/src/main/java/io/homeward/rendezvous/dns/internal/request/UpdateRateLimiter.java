@@ -1,22 +1,21 @@
 package io.homeward.rendezvous.dns.internal.request;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A token bucket per client address for UPDATE messages. Memory stays bounded: when the table is full,
+ * A token bucket per client address, or per TSIG key, for UPDATE messages. Memory stays bounded: when the table is full,
  * buckets that have refilled completely (idle clients, indistinguishable from new ones) are dropped first,
  * then the least recently used.
  */
-public final class UpdateRateLimiter {
+public final class UpdateRateLimiter<K> {
     private final double perSecond;
     private final double burst;
     private final int maxClients;
     private final Clock clock;
-    private final LinkedHashMap<InetAddress, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<K, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true);
 
     public UpdateRateLimiter(double perSecond, int burst, int maxClients, Clock clock) {
         this.perSecond = perSecond;
@@ -26,7 +25,7 @@ public final class UpdateRateLimiter {
     }
 
     /** Takes one token for {@code client}; false when its bucket is empty. */
-    synchronized boolean allow(InetAddress client) {
+    synchronized boolean allow(K client) {
         long nowMillis = clock.millis();
         Bucket bucket = buckets.get(client);
         if (bucket == null) {
@@ -51,7 +50,7 @@ public final class UpdateRateLimiter {
             return;
         }
         buckets.values().removeIf(b -> b.refilledBy(nowMillis) >= burst);
-        Iterator<Map.Entry<InetAddress, Bucket>> eldest = buckets.entrySet().iterator();
+        Iterator<Map.Entry<K, Bucket>> eldest = buckets.entrySet().iterator();
         while (buckets.size() >= maxClients && eldest.hasNext()) {
             eldest.next();
             eldest.remove();

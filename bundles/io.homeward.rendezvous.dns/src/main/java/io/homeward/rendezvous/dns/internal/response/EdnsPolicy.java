@@ -3,6 +3,7 @@ package io.homeward.rendezvous.dns.internal.response;
 import java.util.List;
 
 import org.xbill.DNS.EDNSOption;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.OPTRecord;
 
 import io.homeward.api.dns.DnsTransport;
@@ -34,8 +35,11 @@ public final class EdnsPolicy {
         return Math.max(MIN_UDP_PAYLOAD, Math.min(payload, requestOpt.getPayloadSize()));
     }
 
-    /** The response's OPT: our payload size, the upper bits of the RCODE, version 0 (§6.1.3). */
-    OPTRecord responseOpt(int rcode, List<EDNSOption> options) {
-        return new OPTRecord(payload, rcode >>> 4, 0, 0, options);
+    /**
+     * The response's OPT: our payload size, the upper bits of the RCODE, version 0 (§6.1.3), and the query's
+     * DO bit copied (RFC 3225 §3).
+     */
+    OPTRecord responseOpt(OPTRecord requestOpt, int rcode, List<EDNSOption> options) {
+        return new OPTRecord(payload, rcode >>> 4, 0, requestOpt.getFlags() & ExtendedFlags.DO, options);
     }
 }

@@ -52,7 +52,7 @@ public final class ResponseWriter {
         response.getHeader().setRcode(rcode & 0xF);
         OPTRecord requestOpt = request == null ? null : request.getOPT();
         if (requestOpt != null) {
-            response.addRecord(edns.responseOpt(rcode, options), Section.ADDITIONAL);
+            response.addRecord(edns.responseOpt(requestOpt, rcode, options), Section.ADDITIONAL);
         }
         int limit = edns.responseLimit(requestOpt, responder.transport())
                 - (tsig == null ? 0 : TsigSigner.reserve(tsig));

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.function.Consumer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,16 +50,19 @@ public final class TsigSigner {
         }
     }
 
-    /** Signs the messages of a multi-message response in order, each chained to the previous MAC. */
-    public void signStream(List<Message> responses, TsigOutcome outcome) {
+    /**
+     * Signs the messages of a multi-message response as they are produced, each chained to the previous MAC;
+     * the returned signer must see them in order.
+     */
+    public Consumer<Message> streamSigner(TsigOutcome outcome) {
         TSIG tsig = outcome.key().tsig(clock);
-        TSIGRecord previous = outcome.request();
-        boolean first = true;
-        for (Message response : responses) {
-            tsig.apply(response, Rcode.NOERROR, previous, first);
-            previous = response.getTSIG();
-            first = false;
-        }
+        TSIGRecord[] previous = {outcome.request()};
+        boolean[] first = {true};
+        return response -> {
+            tsig.apply(response, Rcode.NOERROR, previous[0], first[0]);
+            previous[0] = response.getTSIG();
+            first[0] = false;
+        };
     }
 
     /*

@@ -20,10 +20,10 @@ final class UpdatePrescan {
                 return Rcode.NOTZONE;
             }
             boolean valid = switch (rr.getDClass()) {
-                case DClass.IN -> Type.isRR(rr.getType()) && hasValidRdata(rr);
+                case DClass.IN -> isDataType(rr.getType()) && hasValidRdata(rr);
                 case DClass.ANY -> rr.getTTL() == 0 && !Prerequisites.hasData(rr)
-                        && (Type.isRR(rr.getType()) || rr.getType() == Type.ANY);
-                case DClass.NONE -> rr.getTTL() == 0 && Type.isRR(rr.getType()) && hasValidRdata(rr);
+                        && (isDataType(rr.getType()) || rr.getType() == Type.ANY);
+                case DClass.NONE -> rr.getTTL() == 0 && isDataType(rr.getType()) && hasValidRdata(rr);
                 default -> false;
             };
             if (!valid) {
@@ -39,5 +39,10 @@ final class UpdatePrescan {
      */
     private static boolean hasValidRdata(Record rr) {
         return Record.newRecord(rr.getName(), rr.getType(), DClass.IN, rr.getTTL(), rr.rdataToWireCanonical()) != null;
+    }
+
+    /** False for OPT and the meta-types and QTYPEs: 0 and 128..255 (RFC 6895 §3.1), which are never data. */
+    private static boolean isDataType(int type) {
+        return type != 0 && (type < 128 || type > 255) && Type.isRR(type);
     }
 }

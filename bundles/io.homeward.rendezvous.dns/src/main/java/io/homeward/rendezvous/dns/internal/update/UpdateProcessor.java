@@ -36,19 +36,26 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneStore;
  * Processes DNS UPDATE (RFC 2136 §3) for the user zones: zone section, authorization (the TSIG key must be
  * the zone's own key), prerequisites, prescan, then the whole update section applied at once, journaled
  * before it is acknowledged, with the SOA serial bumped once when records changed. Added records carry the
- * granted update lease (RFC 9664). The caller acknowledges only once the result's change is durable.
+ * granted update lease (RFC 9664). An update that would leave more records than the zone's quota is refused whole
+ * (REFUSED). The caller acknowledges only once the result's change is durable.
  */
 public final class UpdateProcessor {
     private final ZoneStore store;
     private final LeasePolicy leases;
+    private final int recordQuota;
     private final Clock clock;
     private final Logger log;
     private final CountedLog refusals;
 
-    /** @param refusals where refusals an unauthenticated client can provoke are logged, counted */
-    public UpdateProcessor(ZoneStore store, LeasePolicy leases, Clock clock, Logger log, CountedLog refusals) {
+    /**
+     * @param recordQuota records an update may leave in a zone besides the server's own
+     * @param refusals    where refusals an unauthenticated client can provoke are logged, counted
+     */
+    public UpdateProcessor(ZoneStore store, LeasePolicy leases, int recordQuota, Clock clock, Logger log,
+            CountedLog refusals) {
         this.store = store;
         this.leases = leases;
+        this.recordQuota = recordQuota;
         this.clock = clock;
         this.log = log;
         this.refusals = refusals;
@@ -90,8 +97,7 @@ public final class UpdateProcessor {
                 if (rcode != Rcode.NOERROR) {
                     return UpdateResult.of(rcode);
                 }
-                Promise<Void> durable = apply(zone, request.getSection(Section.UPDATE), granted);
-                return new UpdateResult(Rcode.NOERROR, granted, durable);
+                return apply(zone, request.getSection(Section.UPDATE), granted);
             });
         } catch (IOException e) {
             log.error("UPDATE of {} failed: the journal could not store it; nothing changed", zoneName, e);
@@ -111,12 +117,22 @@ public final class UpdateProcessor {
         return Rcode.NOERROR;
     }
 
-    /** Applies and journals the update; returns its completion, resolved already when nothing changed. */
-    private Promise<Void> apply(Zone zone, List<Record> updates, Optional<UpdateLease> lease) throws IOException {
+    /**
+     * Applies and journals the update unless it would leave the zone over its record quota; the result's completion
+     * is resolved already when nothing changed.
+     */
+    private UpdateResult apply(Zone zone, List<Record> updates, Optional<UpdateLease> lease) throws IOException {
         TreeMap<Name, List<Record>> before = zone.copyData(updates.stream().map(Record::getName).collect(Collectors.toSet()));
         UpdateApplier applier = new UpdateApplier(zone, before);
         applier.apply(updates);
         RecordDiff diff = RecordDiff.between(before, applier.result());
+        int growth = diff.added().size() - diff.removed().size();
+        int after = zone.storedRecordCount() + growth;
+        if (growth > 0 && after > recordQuota) {
+            log.warn("Refused UPDATE of {}: it would hold {} records, over the quota of {}; nothing changed",
+                    zone.apex(), after, recordQuota);
+            return UpdateResult.of(Rcode.REFUSED);
+        }
         Instant now = clock.instant();
         Map<Record, Instant> leased = new HashMap<>();
         Set<Record> unleased = new HashSet<>();
@@ -131,6 +147,7 @@ public final class UpdateProcessor {
         boolean changed = !diff.removed().isEmpty() || !diff.added().isEmpty();
         long serial = changed ? Serials.next(zone.serial()) : zone.serial();
         ZoneDelta delta = new ZoneDelta(serial, diff.removed(), diff.added(), leased, unleased);
-        return delta.isEmpty() ? UpdateResult.NOTHING_WRITTEN : store.commit(zone, delta);
+        Promise<Void> durable = delta.isEmpty() ? UpdateResult.NOTHING_WRITTEN : store.commit(zone, delta);
+        return new UpdateResult(Rcode.NOERROR, lease, durable);
     }
 }

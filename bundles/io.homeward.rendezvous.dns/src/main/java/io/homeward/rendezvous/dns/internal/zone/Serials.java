@@ -11,6 +11,12 @@ public final class Serials {
         return (serial + 1) & MASK;
     }
 
+    /** True when {@code serial} is {@code other} or newer in serial number arithmetic (RFC 1982 §3.2). */
+    public static boolean isAtLeast(long serial, long other) {
+        long distance = (serial - other) & MASK;
+        return distance < 0x8000_0000L;
+    }
+
     /** A fresh zone starts at the current Unix time, so a re-created zone does not reuse an old serial. */
     public static long initial(long epochSecond) {
         return epochSecond & MASK;

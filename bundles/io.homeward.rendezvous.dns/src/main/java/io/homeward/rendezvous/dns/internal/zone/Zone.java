@@ -135,6 +135,11 @@ public final class Zone {
         return copy;
     }
 
+    /** How many records updates have stored; the server's own records do not count. */
+    public int storedRecordCount() {
+        return data.values().stream().mapToInt(List::size).sum();
+    }
+
     public List<Record> storedRecords() {
         List<Record> all = new ArrayList<>();
         data.values().forEach(all::addAll);
