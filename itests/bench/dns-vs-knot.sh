@@ -29,7 +29,7 @@ cat > "$work/config/homeward.json" <<JSON
 {
   ":configurator:resource-version": 1, ":configurator:symbolic-name": "bench", ":configurator:version": "1.0.0",
   "io.homeward.rendezvous.transport": { "port": $ours, "tlsPort": $tls, "maxPendingRequests": 4096 },
-  "io.homeward.rendezvous.dns": { "tlsPort": $tls, "updatesPerSecond": 1000000.0, "updateBurst": 1000000 }
+  "io.homeward.rendezvous.dns": { "tlsPort": $tls, "updatesPerSecond": 1000000.0, "updateBurst": 1000000, "keyUpdatesPerSecond": 1000000.0, "keyUpdateBurst": 1000000, "zoneRecordQuota": 100000000 }
 }
 JSON
 java -jar "$jar" --feature rendezvous --data "$work/data" --config "$work/config" --exec "homeward:useradd alice $password" >/dev/null 2>&1

@@ -55,7 +55,7 @@ cat >"$work/config/homeward.json" <<JSON
 {
   ":configurator:resource-version": 1, ":configurator:symbolic-name": "bench-slowloris", ":configurator:version": "1.0.0",
   "io.homeward.rendezvous.transport": { "port": $dns, "tlsPort": $tls },
-  "io.homeward.rendezvous.dns": { "tlsPort": $tls, "updatesPerSecond": 1000.0, "updateBurst": 1000 },
+  "io.homeward.rendezvous.dns": { "tlsPort": $tls, "updatesPerSecond": 1000.0, "updateBurst": 1000, "keyUpdatesPerSecond": 1000.0, "keyUpdateBurst": 1000 },
   "io.homeward.rendezvous.stun": { "port": $stun }
 }
 JSON

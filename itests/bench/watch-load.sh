@@ -57,7 +57,7 @@ cat >"$work/config/homeward.json" <<JSON
   ":configurator:resource-version": 1, ":configurator:symbolic-name": "bench-watch-load", ":configurator:version": "1.0.0",
   "io.homeward.rendezvous.transport": { "port": $dns, "tlsPort": $tls, "maxPendingRequests": 65536,
     "maxQueuedBytesPerConnection": 4194304 },
-  "io.homeward.rendezvous.dns": { "tlsPort": $tls, "updatesPerSecond": 1000000.0, "updateBurst": 1000000,
+  "io.homeward.rendezvous.dns": { "tlsPort": $tls, "updatesPerSecond": 1000000.0, "updateBurst": 1000000, "keyUpdatesPerSecond": 1000000.0, "keyUpdateBurst": 1000000, "zoneRecordQuota": 100000000,
     "llqPerClient": $n, "llqTotal": $n, "pushSubscriptionsPerSession": $n, "pushSubscriptionsTotal": $n }
 }
 JSON

@@ -35,7 +35,8 @@ final class AliceRuntime {
                   ":configurator:version": "1.0.0",
                   "io.homeward.rendezvous.transport": { "port": %d, "tlsPort": %d },
                   "io.homeward.rendezvous.dns": { %s "tlsPort": %d, "nameServerAddresses": ["127.0.0.1"],
-                                                  "updatesPerSecond": 1000.0, "updateBurst": 1000 }
+                                                  "updatesPerSecond": 1000.0, "updateBurst": 1000,
+                                                  "keyUpdatesPerSecond": 1000.0, "keyUpdateBurst": 1000 }
                 }
                 """.formatted(name, dnsPort(), tlsPort(), dnsSettings, tlsPort()));
         return ShippedRuntime.options("all-in-one", file);
