@@ -20,6 +20,7 @@ import io.homeward.api.portmap.TransportProtocol;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 import io.homeward.kit.schedule.ExecutorScheduler;
+import io.homeward.testkit.ManualScheduler;
 
 class MappingChooserTest {
     private static final Duration LIFETIME = Duration.ofHours(1);
