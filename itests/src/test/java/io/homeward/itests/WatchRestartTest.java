@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,7 +38,6 @@ import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.Subscription;
 import io.homeward.api.watch.WatchedRecord;
-import io.homeward.kit.text.Ipv6Text;
 
 /**
  * Issue 4: the rendezvous' DNS server restarts (its bundle stopped and started, all LLQ and push state lost) and
@@ -97,7 +94,7 @@ public class WatchRestartTest {
         updates.send(updates.addAaaa(name, "fd00::1"));
         RecordView view = new RecordView();
         try (Subscription subscription = watcher.subscribe(name, AAAA, view)) {
-            Await.until("the current answer", view::addresses, a -> a.contains("fd00::1"));
+            Await.until("the current answer", view::addresses, a -> a.contains(AddressText.of("fd00::1")));
             Await.until("the " + mechanism + " mechanism", () -> subscription.mechanism().text(), mechanism::equals);
             assertConsoleLists(name, mechanism);
 
@@ -108,7 +105,7 @@ public class WatchRestartTest {
             updates.send(updates.addAaaa(name, "fd00::2"));
             updates.send(updates.deleteAaaa(name, "fd00::1"));
 
-            Set<String> expected = Set.of("fd00::2");
+            Set<String> expected = Set.of(AddressText.of("fd00::2"));
             assertEquals("the zone after the restart", expected, query(name));
             Set<String> seen = within(RECOVERY_LIMIT, "the listener to see the change made after the restart",
                     view::addresses, expected::equals);
@@ -152,7 +149,7 @@ public class WatchRestartTest {
         Message answer = resolver().send(Message.newQuery(Record.newRecord(Name.fromString(name), Type.AAAA, DClass.IN)));
         Set<String> addresses = new TreeSet<>();
         for (Record r : answer.getSection(Section.ANSWER)) {
-            addresses.add(Ipv6Text.format(((AAAARecord) r).getAddress().getAddress()));
+            addresses.add(AddressText.of(((AAAARecord) r).getAddress()));
         }
         return addresses;
     }
@@ -184,24 +181,16 @@ public class WatchRestartTest {
 
         @Override
         public void added(WatchedRecord record) {
-            addresses.add(canonical(record.rdata()));
+            addresses.add(AddressText.of(record.rdata()));
         }
 
         @Override
         public void removed(WatchedRecord record) {
-            addresses.remove(canonical(record.rdata()));
+            addresses.remove(AddressText.of(record.rdata()));
         }
 
         Set<String> addresses() {
             return new TreeSet<>(addresses);
-        }
-
-        private static String canonical(String address) {
-            try {
-                return Ipv6Text.format(InetAddress.getByName(address).getAddress());
-            } catch (UnknownHostException e) {
-                return address;
-            }
         }
     }
 }

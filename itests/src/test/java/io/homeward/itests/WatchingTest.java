@@ -2,7 +2,6 @@ package io.homeward.itests;
 
 import static org.junit.Assert.assertEquals;
 
-import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,7 +23,6 @@ import io.homeward.api.watch.RecordListener;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.api.watch.Subscription;
 import io.homeward.api.watch.WatchedRecord;
-import io.homeward.kit.text.Ipv6Text;
 
 /**
  * Issue 4: the agent's record watcher against the rendezvous' long-lived queries and DNS Push, both
@@ -85,18 +83,27 @@ public class WatchingTest {
         updates.send(updates.addAaaa(name, "fd00::1"));
         Recorder events = new Recorder();
         try (Subscription subscription = watcher.subscribe(name, AAAA, events)) {
-            events.await("+fd00::1");
+            events.await(added("fd00::1"));
             assertEquals(mechanism, Await.until("the " + mechanism + " mechanism", () -> subscription.mechanism().text(),
                     mechanism::equals));
             updates.send(updates.addAaaa(name, "fd00::2"));
-            events.await("+fd00::2");
+            events.await(added("fd00::2"));
             updates.send(updates.deleteAaaa(name, "fd00::1"));
-            events.await("-fd00::1");
+            events.await(removed("fd00::1"));
             updates.send(SignedUpdates.leased(updates.addAaaa(name, "fd00::3"), 3));
-            events.await("+fd00::3");
-            events.await("-fd00::3");
-            assertEquals("each change exactly once", List.of("+fd00::1", "+fd00::2", "-fd00::1", "+fd00::3", "-fd00::3"), events.seen);
+            events.await(added("fd00::3"));
+            events.await(removed("fd00::3"));
+            assertEquals("each change exactly once", List.of(added("fd00::1"), added("fd00::2"), removed("fd00::1"),
+                    added("fd00::3"), removed("fd00::3")), events.seen);
         }
+    }
+
+    private static String added(String address) {
+        return "+" + AddressText.of(address);
+    }
+
+    private static String removed(String address) {
+        return "-" + AddressText.of(address);
     }
 
     /** Records "+address" and "-address" in arrival order. */
@@ -105,24 +112,16 @@ public class WatchingTest {
 
         @Override
         public void added(WatchedRecord record) {
-            seen.add("+" + canonical(record.rdata()));
+            seen.add(WatchingTest.added(record.rdata()));
         }
 
         @Override
         public void removed(WatchedRecord record) {
-            seen.add("-" + canonical(record.rdata()));
+            seen.add(WatchingTest.removed(record.rdata()));
         }
 
         void await(String event) throws InterruptedException {
             Await.until(event, () -> seen, s -> s.contains(event));
-        }
-
-        private static String canonical(String address) {
-            try {
-                return Ipv6Text.format(InetAddress.getByName(address).getAddress());
-            } catch (java.net.UnknownHostException e) {
-                return address;
-            }
         }
     }
 }

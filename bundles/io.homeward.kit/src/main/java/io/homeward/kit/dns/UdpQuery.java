@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
+
+import io.homeward.kit.net.Endpoints;
 
 /** One DNS query over UDP on a blocking socket, sent again after each silent wait; the caller's thread blocks. */
 public final class UdpQuery {
@@ -49,6 +52,9 @@ public final class UdpQuery {
                 }
             } catch (SocketTimeoutException silent) {
                 continue;
+            } catch (PortUnreachableException refused) {
+                throw new IOException("nothing listens on " + Endpoints.text(server) + " (ICMP port unreachable)",
+                        refused);
             }
         }
         throw new IOException("no answer from " + server.getHostString() + ":" + server.getPort() + " after "

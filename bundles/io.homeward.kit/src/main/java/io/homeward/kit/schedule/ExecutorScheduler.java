@@ -12,7 +12,8 @@ import org.osgi.service.log.Logger;
  * {@link Scheduler} on one daemon thread the component owns. Work handed in after shutdown (a late
  * event while the component stops) is dropped: there is nothing left for it to do. Made with a
  * {@link Logger}, a task that throws is logged and the thread goes on with the next one, and dropped
- * work is noted at debug level.
+ * work is noted at debug level. So is a promise callback that throws on this thread: OSGi promises hand
+ * it to the thread's uncaught-exception handler (OSGi Compendium §705), which would only print it.
  */
 public final class ExecutorScheduler implements Scheduler {
     private final ScheduledThreadPoolExecutor executor;
@@ -31,6 +32,9 @@ public final class ExecutorScheduler implements Scheduler {
         executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
+            if (log != null) {
+                t.setUncaughtExceptionHandler((thread, e) -> failed(e));
+            }
             return t;
         });
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -76,10 +80,14 @@ public final class ExecutorScheduler implements Scheduler {
         return () -> {
             try {
                 task.run();
-            } catch (RuntimeException e) {
-                log.error("A task on the {} thread failed; the thread goes on with the next one", threadName, e);
+            } catch (RuntimeException | LinkageError e) {
+                failed(e);
             }
         };
+    }
+
+    private void failed(Throwable e) {
+        log.error("A task on the {} thread failed; the thread goes on with the next one", threadName, e);
     }
 
     private void dropped() {

@@ -67,4 +67,17 @@ class UdpQueryTest {
             assertTrue(e.getMessage().contains("after 2 attempts"), e.getMessage());
         }
     }
+
+    /** The registrar once reported "cannot find the update server: null" here: the JDK's exception has no message. */
+    @Test
+    void aPortWhereNothingListensIsNamed() throws Exception {
+        int closedPort;
+        try (DatagramSocket vacated = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            closedPort = vacated.getLocalPort();
+        }
+        IOException e = assertThrows(IOException.class, () -> new UdpQuery(Duration.ofSeconds(2), 1).exchange(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), closedPort), QUERY));
+        assertEquals("nothing listens on " + InetAddress.getLoopbackAddress().getHostAddress() + ":" + closedPort
+                + " (ICMP port unreachable)", e.getMessage());
+    }
 }

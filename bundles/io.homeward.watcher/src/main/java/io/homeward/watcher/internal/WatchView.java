@@ -73,7 +73,8 @@ final class WatchView {
             } else {
                 listener.removed(record);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError: the listener's bundle cannot load a class it uses (a package it does not import).
             log.warn("A record listener failed on {}; the watch continues", record, e);
         }
     }

@@ -71,4 +71,27 @@ class WatchViewTest {
         fragile.remove(aaaa("fd00::1", 0));
         assertEquals(3, log.count(LogLevel.WARN, "listener failed"), "every change was still delivered");
     }
+
+    /** A listener whose bundle cannot load a class it uses throws an Error; the other records still reach it. */
+    @Test
+    void aListenerMissingAClassIsLoggedAndHearsTheOtherRecords() {
+        RecordingLogger log = new RecordingLogger();
+        WatchView view = new WatchView(new RecordListener() {
+            @Override
+            public void added(WatchedRecord record) {
+                if (record.rdata().equals("fd00::1")) {
+                    throw new NoClassDefFoundError("io/homeward/kit/text/Ipv6Text");
+                }
+                listener.added(record);
+            }
+
+            @Override
+            public void removed(WatchedRecord record) {
+                listener.removed(record);
+            }
+        }, log.logger());
+        view.replaceAll(List.of(aaaa("fd00::1", 120), aaaa("fd00::2", 120)));
+        assertEquals(List.of("+fd00::2"), listener.events);
+        assertEquals(1, log.count(LogLevel.WARN, "listener failed"));
+    }
 }
