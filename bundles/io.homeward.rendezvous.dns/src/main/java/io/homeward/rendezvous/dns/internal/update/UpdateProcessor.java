@@ -102,7 +102,7 @@ public final class UpdateProcessor {
         return Rcode.NOERROR;
     }
 
-    /** Applies and journals the update; returns its completion, resolved already when nothing changed. */
+    /** Applies and journals the update; returns its completion (see {@link ZoneStore#commit}). */
     private Promise<Void> apply(Zone zone, List<Record> updates, Optional<UpdateLease> lease) throws IOException {
         TreeMap<Name, List<Record>> before = zone.copyData(updates.stream().map(Record::getName).collect(Collectors.toSet()));
         UpdateApplier applier = new UpdateApplier(zone, before);
@@ -122,6 +122,6 @@ public final class UpdateProcessor {
         boolean changed = !diff.removed().isEmpty() || !diff.added().isEmpty();
         long serial = changed ? Serials.next(zone.serial()) : zone.serial();
         ZoneDelta delta = new ZoneDelta(serial, diff.removed(), diff.added(), leased, unleased);
-        return delta.isEmpty() ? UpdateResult.NOTHING_WRITTEN : store.commit(zone, delta);
+        return store.commit(zone, delta);
     }
 }
