@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class NoChangeAcknowledgementTest {
         Message update = addHost();
         updates.process(update, signedByAlice());
         UpdateResult retransmission = updates.process(update, signedByAlice());
-        journal.failed(0, new java.io.IOException("disk full"));
+        journal.failed(0, new IOException("disk full"));
         assertEquals("disk full", retransmission.durable().getFailure().getMessage());
     }
 
