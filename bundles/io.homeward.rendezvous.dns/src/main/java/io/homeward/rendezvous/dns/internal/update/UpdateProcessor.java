@@ -85,7 +85,9 @@ public final class UpdateProcessor {
                 return new UpdateResult(Rcode.NOERROR, granted, durable);
             });
         } catch (IOException e) {
-            log.error("UPDATE of {} failed: the journal could not store it; nothing changed", zoneName, e);
+            // The journal logs its failures itself, counted: a full disk fails every update.
+            log.debug("UPDATE of {} failed: the journal could not store it; nothing changed: {}", zoneName,
+                    e.toString());
             return UpdateResult.of(Rcode.SERVFAIL);
         }
     }
