@@ -5,7 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -20,6 +24,8 @@ final class FramedLog implements AutoCloseable {
     /** Far above any real entry (a full zone of BTMM records is a few kilobytes); a larger length is garbage. */
     static final int MAX_FRAME = 16 * 1024 * 1024;
     private static final int HEADER = 8;
+    private static final DateTimeFormatter COPY_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final Path path;
     private final FileChannel channel;
@@ -37,41 +43,95 @@ final class FramedLog implements AutoCloseable {
         return path;
     }
 
-    /** Reads every intact frame; a damaged tail is truncated away and reported in the result. */
+    /**
+     * Reads every intact frame. Damaged bytes are skipped up to the next intact frame, found again by its length
+     * and checksum; when there were any, a copy of the file as found is kept beside it and the file is rewritten
+     * with the intact frames only.
+     */
     public ReadResult readAll() throws IOException {
-        long size = channel.size();
+        byte[] bytes = new byte[Math.toIntExact(channel.size())];
+        readFully(ByteBuffer.wrap(bytes), 0);
         List<byte[]> frames = new ArrayList<>();
-        long position = 0;
-        String damage = null;
-        ByteBuffer header = ByteBuffer.allocate(HEADER);
-        while (position < size) {
-            if (size - position < HEADER) {
-                damage = "a frame header cut short at byte " + position;
-                break;
+        List<Damage> damage = new ArrayList<>();
+        int damagedFrom = -1;
+        int position = 0;
+        while (position < bytes.length) {
+            int length = intactFrameAt(bytes, position);
+            if (length < 0) {
+                damagedFrom = damagedFrom < 0 ? position : damagedFrom;
+                position++;
+                continue;
             }
-            header.clear();
-            readFully(header, position);
-            int length = header.getInt(0);
-            int crc = header.getInt(4);
-            if (length < 0 || length > MAX_FRAME || length > size - position - HEADER) {
-                damage = "a frame of impossible or cut-short length " + length + " at byte " + position;
-                break;
+            if (damagedFrom >= 0) {
+                damage.add(new Damage(damagedFrom, position));
+                damagedFrom = -1;
             }
-            ByteBuffer payload = ByteBuffer.allocate(length);
-            readFully(payload, position + HEADER);
-            if (checksum(payload.array()) != crc) {
-                damage = "a frame with a wrong checksum at byte " + position;
-                break;
-            }
-            frames.add(payload.array());
+            frames.add(Arrays.copyOfRange(bytes, position + HEADER, position + HEADER + length));
             position += HEADER + length;
         }
-        if (damage != null) {
-            channel.truncate(position);
+        if (damagedFrom >= 0) {
+            damage.add(new Damage(damagedFrom, bytes.length));
+        }
+        Path copy = null;
+        if (!damage.isEmpty()) {
+            copy = keepCopy(bytes);
+            rewrite(frames);
+        }
+        channel.position(channel.size());
+        return new ReadResult(frames, damage, copy);
+    }
+
+    /** The payload length of the intact frame starting at {@code at}, or -1. Entries are never empty. */
+    private static int intactFrameAt(byte[] bytes, int at) {
+        if (bytes.length - at < HEADER) {
+            return -1;
+        }
+        ByteBuffer header = ByteBuffer.wrap(bytes, at, HEADER);
+        int length = header.getInt();
+        if (length <= 0 || length > MAX_FRAME || length > bytes.length - at - HEADER) {
+            return -1;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, at + HEADER, length);
+        return (int) crc.getValue() == header.getInt() ? length : -1;
+    }
+
+    /** Writes the file as found to {@code <name>.damaged-<UTC time>} and forces it, before anything is cut. */
+    private Path keepCopy(byte[] bytes) throws IOException {
+        Path copy = path.resolveSibling(path.getFileName() + ".damaged-" + COPY_TIME.format(Instant.now()));
+        try (FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            out.force(true);
+        }
+        try {
+            forceDirectory(path.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            // Some platforms cannot force a directory; the copy itself is on the device.
+        }
+        return copy;
+    }
+
+    private void rewrite(List<byte[]> frames) throws IOException {
+        synchronized (flushLock) {
+            channel.truncate(0);
+            long at = 0;
+            for (byte[] payload : frames) {
+                writeFrame(at, payload);
+                at = channel.position();
+            }
+            channel.force(true);
+            durable = at;
+        }
+    }
+
+    /** Makes a new or renamed directory entry durable (POSIX: it lives in the directory's data). */
+    static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         }
-        channel.position(position);
-        return new ReadResult(frames, damage, size - position);
     }
 
     /**
@@ -176,10 +236,17 @@ final class FramedLog implements AutoCloseable {
     }
 
     /**
-     * @param frames      the intact frames in order
-     * @param damage      what was wrong with the tail, or null when the file was intact
-     * @param bytesCutOff how many bytes of damaged tail were removed
+     * @param frames the intact frames in order
+     * @param damage the damaged byte ranges skipped, in order; empty when the file was intact
+     * @param copy   the copy of the file as found, kept when something was damaged, else null
      */
-    public record ReadResult(List<byte[]> frames, String damage, long bytesCutOff) {
+    public record ReadResult(List<byte[]> frames, List<Damage> damage, Path copy) {
+    }
+
+    /** Bytes {@code from} (inclusive) to {@code to} (exclusive) of the file as found held no intact frame. */
+    public record Damage(long from, long to) {
+        public long bytes() {
+            return to - from;
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.osgi.service.log.Logger;
 import org.osgi.util.promise.Deferred;
 import org.osgi.util.promise.Promise;
 import org.osgi.util.promise.PromiseFactory;
@@ -30,14 +29,14 @@ final class GroupCommit implements AutoCloseable {
     /** Callbacks run on the thread that resolves, so the caller sees them in the order of the flushes. */
     private final PromiseFactory promises = new PromiseFactory(PromiseFactory.inlineExecutor());
     private final Flusher flusher;
-    private final Logger log;
+    private final FailureLog failures;
     private final LinkedBlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    GroupCommit(Flusher flusher, Logger log, String name) {
+    GroupCommit(Flusher flusher, FailureLog failures, String name) {
         this.flusher = flusher;
-        this.log = log;
+        this.failures = failures;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
@@ -75,10 +74,11 @@ final class GroupCommit implements AutoCloseable {
         try {
             flusher.awaitDurable(highest);
         } catch (IOException e) {
-            log.error("The DNS journal could not be flushed; {} update(s) answered SERVFAIL", batch.size(), e);
+            failures.failed(e, batch.size());
             batch.forEach(w -> w.durable().fail(e));
             return;
         }
+        failures.succeeded();
         batch.forEach(w -> w.durable().resolve(null));
     }
 

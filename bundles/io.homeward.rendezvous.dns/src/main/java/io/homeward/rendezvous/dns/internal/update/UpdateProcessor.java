@@ -100,7 +100,9 @@ public final class UpdateProcessor {
                 return apply(zone, request.getSection(Section.UPDATE), granted);
             });
         } catch (IOException e) {
-            log.error("UPDATE of {} failed: the journal could not store it; nothing changed", zoneName, e);
+            // The journal logs its failures itself, counted: a full disk fails every update.
+            log.debug("UPDATE of {} failed: the journal could not store it; nothing changed: {}", zoneName,
+                    e.toString());
             return UpdateResult.of(Rcode.SERVFAIL);
         }
     }
@@ -119,7 +121,8 @@ public final class UpdateProcessor {
 
     /**
      * Applies and journals the update unless it would leave the zone over its record quota; the result's completion
-     * is resolved already when nothing changed.
+     * is resolved once the change, or for a change of nothing what it rests on, is durable (see
+     * {@link ZoneStore#commit}).
      */
     private UpdateResult apply(Zone zone, List<Record> updates, Optional<UpdateLease> lease) throws IOException {
         TreeMap<Name, List<Record>> before = zone.copyData(updates.stream().map(Record::getName).collect(Collectors.toSet()));
@@ -147,7 +150,6 @@ public final class UpdateProcessor {
         boolean changed = !diff.removed().isEmpty() || !diff.added().isEmpty();
         long serial = changed ? Serials.next(zone.serial()) : zone.serial();
         ZoneDelta delta = new ZoneDelta(serial, diff.removed(), diff.added(), leased, unleased);
-        Promise<Void> durable = delta.isEmpty() ? UpdateResult.NOTHING_WRITTEN : store.commit(zone, delta);
-        return new UpdateResult(Rcode.NOERROR, lease, durable);
+        return new UpdateResult(Rcode.NOERROR, lease, store.commit(zone, delta));
     }
 }

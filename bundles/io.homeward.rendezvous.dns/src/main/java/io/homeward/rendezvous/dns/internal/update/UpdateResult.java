@@ -13,7 +13,7 @@ import io.homeward.rendezvous.dns.internal.lease.UpdateLease;
  * @param rcode   the response code
  * @param granted the lease to echo (RFC 9664: in every successful answer to a request that had one)
  * @param durable resolves once the change is durable, or fails when it could not be made so; acknowledge the
- *                UPDATE only then. Already resolved when nothing was written.
+ *                UPDATE only then. Already resolved for a refusal, which depends on no change.
  */
 public record UpdateResult(int rcode, Optional<UpdateLease> granted, Promise<Void> durable) {
     /** Resolved, with callbacks run at once on the caller's thread. */

@@ -26,6 +26,14 @@ public interface ZoneJournal extends AutoCloseable {
      */
     Promise<Void> append(JournalEntry entry) throws IOException;
 
+    /**
+     * Resolves once every entry kept so far is durable, or fails like {@link #append}: what the acknowledgement of
+     * a change that needed no entry (it was already made, perhaps by an entry still waiting for its flush) waits for.
+     *
+     * @throws IOException when the journal cannot tell how far it has written
+     */
+    Promise<Void> whenAllDurable() throws IOException;
+
     /** Replaces every entry kept by {@code state} once they have grown large; a failure only leaves them larger. */
     void compactIfLarge(Supplier<List<JournalEntry>> state);
 

@@ -5,8 +5,10 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +27,8 @@ import org.xbill.DNS.Record;
  * has it on disk, so no long-lived query learns of a change a crash could still undo.
  */
 public final class ZoneStore {
+    /** Records per snapshot entry: a few kilobytes, what one damaged frame of a snapshot can cost. */
+    public static final int SNAPSHOT_RECORDS = 64;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<Name, Zone> zones = new TreeMap<>();
     /** Moves (under the write lock) with every change that can alter an answer; see {@link #generation}. */
@@ -49,9 +53,15 @@ public final class ZoneStore {
         try {
             Name domain = template.domain();
             zones.put(domain, new Zone(domain, false, template, Serials.initial(clock.instant().getEpochSecond())));
-            for (JournalEntry entry : journal.load()) {
-                replay(entry);
+            List<JournalEntry> entries = journal.load();
+            int skipped = 0;
+            for (JournalEntry entry : entries) {
+                skipped += replay(entry) ? 0 : 1;
             }
+            List<Zone> users = zones.values().stream().filter(Zone::isUserZone).toList();
+            log.info("Replay restored {} zone(s) with {} record(s) from {} journal entries; {} entries did not apply",
+                    users.size(), users.stream().mapToInt(zone -> zone.storedRecords().size()).sum(),
+                    entries.size() - skipped, skipped);
         } finally {
             lock.writeLock().unlock();
         }
@@ -158,7 +168,8 @@ public final class ZoneStore {
     /**
      * Journals {@code delta} and applies it. Call under {@link #write}. The completion resolves once the change
      * is durable and the listeners heard of it, or fails when the journal could not make it durable; acknowledge
-     * the change only then.
+     * the change only then. An empty delta journals nothing, and its completion resolves once every change
+     * committed before it is durable: the state it found may rest on a change still waiting for its flush.
      *
      * @throws IOException when the journal could not even write it; then nothing changed
      */
@@ -168,6 +179,9 @@ public final class ZoneStore {
         }
         if (!zone.isUserZone()) {
             throw new IllegalArgumentException("the domain zone " + zone.apex() + " is read-only");
+        }
+        if (delta.isEmpty()) {
+            return journal.whenAllDurable();
         }
         Promise<Void> durable = journal.append(new JournalEntry.ZoneChanged(zone.apex(), delta));
         zone.apply(delta);
@@ -224,7 +238,11 @@ public final class ZoneStore {
         }
     }
 
-    private void replay(JournalEntry entry) {
+    /**
+     * Applies one kept entry; false when it could not be. A change of a zone whose creation is missing (cut out of
+     * a damaged file) recreates it: only an existing zone can have been changed, and a later removal still applies.
+     */
+    private boolean replay(JournalEntry entry) {
         if (entry instanceof JournalEntry.ZoneAdded added) {
             zones.putIfAbsent(added.zone(), new Zone(added.zone(), true, template, added.serial()));
         } else if (entry instanceof JournalEntry.ZoneRemoved removed) {
@@ -233,22 +251,35 @@ public final class ZoneStore {
                 zones.remove(removed.zone());
             }
         } else if (entry instanceof JournalEntry.ZoneChanged changed) {
-            Zone zone = zones.get(changed.zone());
-            if (zone == null || !zone.isUserZone()) {
-                log.warn("The journal changes zone {} which it never created; change skipped", changed.zone());
-            } else {
-                zone.apply(changed.delta());
+            Name apex = changed.zone();
+            if (!apex.subdomain(template.domain()) || apex.equals(template.domain())) {
+                log.warn("The journal changes zone {}, which is not below the domain; change skipped", apex);
+                return false;
             }
+            if (!zones.containsKey(apex)) {
+                log.warn("The journal changes zone {} whose creation it lost; the zone is recreated", apex);
+                zones.put(apex, new Zone(apex, true, template, changed.delta().serial()));
+            }
+            zones.get(apex).apply(changed.delta());
         }
+        return true;
     }
 
+    /** Each zone's records in frames of {@link #SNAPSHOT_RECORDS}, so that a damaged frame costs only those. */
     private List<JournalEntry> snapshotEntries() {
         List<JournalEntry> entries = new ArrayList<>();
         for (Zone zone : zones.values()) {
             if (zone.isUserZone()) {
                 entries.add(new JournalEntry.ZoneAdded(zone.apex(), zone.serial()));
-                entries.add(new JournalEntry.ZoneChanged(zone.apex(),
-                        new ZoneDelta(zone.serial(), List.of(), zone.storedRecords(), zone.leases(), Set.of())));
+                List<Record> records = zone.storedRecords();
+                Map<Record, Instant> leases = zone.leases();
+                for (int from = 0; from < records.size(); from += SNAPSHOT_RECORDS) {
+                    List<Record> chunk = records.subList(from, Math.min(records.size(), from + SNAPSHOT_RECORDS));
+                    Map<Record, Instant> chunkLeases = new HashMap<>();
+                    chunk.forEach(r -> Optional.ofNullable(leases.get(r)).ifPresent(end -> chunkLeases.put(r, end)));
+                    entries.add(new JournalEntry.ZoneChanged(zone.apex(),
+                            new ZoneDelta(zone.serial(), List.of(), chunk, chunkLeases, Set.of())));
+                }
             }
         }
         return entries;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +33,7 @@ class GroupCommitTest {
             flushedUpTo.add(offset);
         };
         List<Long> acknowledged = new CopyOnWriteArrayList<>();
-        try (GroupCommit commit = new GroupCommit(flusher, new TestLogger().logger(), "test-group-commit")) {
+        try (GroupCommit commit = new GroupCommit(flusher, failures(new TestLogger()), "test-group-commit")) {
             ack(commit.whenDurable(10), acknowledged, 10);
             assertTrue(firstFlushStarted.await(5, TimeUnit.SECONDS));
             for (long offset = 20; offset <= 1000; offset += 10) {
@@ -55,12 +56,16 @@ class GroupCommitTest {
         List<String> outcomes = new CopyOnWriteArrayList<>();
         try (GroupCommit commit = new GroupCommit(offset -> {
             throw new IOException("disk full");
-        }, new TestLogger().logger(), "test-group-commit")) {
+        }, failures(new TestLogger()), "test-group-commit")) {
             commit.whenDurable(5)
                     .onSuccess(durable -> outcomes.add("durable"))
                     .onFailure(e -> outcomes.add("failed: " + e.getMessage()));
         }
         assertEquals(List.of("failed: disk full"), outcomes);
+    }
+
+    private static FailureLog failures(TestLogger log) {
+        return new FailureLog(log.logger(), Duration.ofMinutes(1), System::nanoTime);
     }
 
     private static void ack(Promise<Void> durable, List<Long> acknowledged, long offset) {

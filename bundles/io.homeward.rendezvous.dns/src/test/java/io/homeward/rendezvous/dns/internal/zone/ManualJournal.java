@@ -33,6 +33,12 @@ final class ManualJournal implements ZoneJournal {
         return durable.getPromise();
     }
 
+    /** The last append's completion: one flush covers every entry before it. */
+    @Override
+    public Promise<Void> whenAllDurable() {
+        return waiting.isEmpty() ? promises.resolved(null) : waiting.get(waiting.size() - 1).getPromise();
+    }
+
     /** The flush of the {@code index}th {@link #append} (from 0) succeeded. */
     void durable(int index) {
         waiting.get(index).resolve(null);
