@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
+import io.homeward.kit.log.CountedLog;
 import io.homeward.rendezvous.dns.internal.ServerFixture;
 import io.homeward.rendezvous.dns.internal.TestLogger;
 import io.homeward.rendezvous.dns.internal.lease.LeasePolicy;
@@ -34,6 +36,8 @@ import io.homeward.rendezvous.dns.internal.update.UpdateResult;
 class NoChangeAcknowledgementTest {
     private final ManualJournal journal = new ManualJournal();
     private ZoneStore store;
+    private static final int QUOTA = 10_000;
+    private static final InetAddress CLIENT = InetAddress.getLoopbackAddress();
     private UpdateProcessor updates;
 
     @BeforeEach
@@ -43,15 +47,16 @@ class NoChangeAcknowledgementTest {
                 Clock.systemUTC(), log.logger());
         store.open();
         store.createZone(ServerFixture.ALICE);
-        updates = new UpdateProcessor(store, new LeasePolicy(60, 7200), Clock.systemUTC(), log.logger());
+        updates = new UpdateProcessor(store, new LeasePolicy(60, 7200), QUOTA, Clock.systemUTC(), log.logger(),
+                new CountedLog(log.logger(), Clock.systemUTC(), Duration.ofMinutes(1)));
     }
 
     @Test
     void aRetransmissionIsAcknowledgedOnlyOnceTheOriginalIsDurable() throws Exception {
         Message update = addHost();
-        UpdateResult original = updates.process(update, signedByAlice());
+        UpdateResult original = updates.process(update, signedByAlice(), CLIENT);
         int journaled = journal.entries.size();
-        UpdateResult retransmission = updates.process(update, signedByAlice());
+        UpdateResult retransmission = updates.process(update, signedByAlice(), CLIENT);
 
         assertEquals(Rcode.NOERROR, retransmission.rcode());
         assertEquals(journaled, journal.entries.size(), "the retransmission changed nothing and journaled nothing");
@@ -66,8 +71,8 @@ class NoChangeAcknowledgementTest {
     @Test
     void aRetransmissionFailsWhenTheOriginalCouldNotBeFlushed() throws Exception {
         Message update = addHost();
-        updates.process(update, signedByAlice());
-        UpdateResult retransmission = updates.process(update, signedByAlice());
+        updates.process(update, signedByAlice(), CLIENT);
+        UpdateResult retransmission = updates.process(update, signedByAlice(), CLIENT);
         journal.failed(0, new IOException("disk full"));
         assertEquals("disk full", retransmission.durable().getFailure().getMessage());
     }
@@ -76,7 +81,7 @@ class NoChangeAcknowledgementTest {
     void aNoOpOnAQuietJournalIsAcknowledgedAtOnce() throws Exception {
         Update update = new Update(ServerFixture.ALICE);
         update.delete(ServerFixture.rr("nobody", Type.A, "203.0.113.1").getName(), Type.A);
-        UpdateResult result = updates.process(update, signedByAlice());
+        UpdateResult result = updates.process(update, signedByAlice(), CLIENT);
         assertEquals(Rcode.NOERROR, result.rcode());
         assertTrue(result.durable().isDone(), "nothing is waiting for the disk");
     }
