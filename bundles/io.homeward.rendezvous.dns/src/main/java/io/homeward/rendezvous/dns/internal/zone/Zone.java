@@ -25,6 +25,8 @@ public final class Zone {
     /** Canonical order (RFC 4034 §6.1) keeps a name's descendants right after it. */
     private final TreeMap<Name, List<Record>> data = new TreeMap<>();
     private final Map<Record, Instant> leases = new HashMap<>();
+    /** The records in {@code data}, kept as they change: a quota check per UPDATE must not walk the zone. */
+    private int storedCount;
     private long serial;
 
     Zone(Name apex, boolean userZone, ZoneTemplate template, long serial) {
@@ -137,7 +139,7 @@ public final class Zone {
 
     /** How many records updates have stored; the server's own records do not count. */
     public int storedRecordCount() {
-        return data.values().stream().mapToInt(List::size).sum();
+        return storedCount;
     }
 
     public List<Record> storedRecords() {
@@ -173,6 +175,7 @@ public final class Zone {
         for (Record r : delta.added()) {
             remove(r);
             data.computeIfAbsent(r.getName(), n -> new ArrayList<>()).add(r);
+            storedCount++;
         }
         delta.unleased().forEach(leases::remove);
         delta.leased().forEach((record, end) -> {
@@ -185,8 +188,8 @@ public final class Zone {
 
     private void remove(Record record) {
         List<Record> records = data.get(record.getName());
-        if (records != null) {
-            records.remove(record);
+        if (records != null && records.remove(record)) {
+            storedCount--;
             if (records.isEmpty()) {
                 data.remove(record.getName());
             }
