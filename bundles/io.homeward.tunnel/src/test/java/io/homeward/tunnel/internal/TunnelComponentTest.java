@@ -136,6 +136,8 @@ class TunnelComponentTest {
         wire("homeward0");
         a.install(new SaSpec(ULA_B, 0x1000, 0x2000, "", KEY_BA, KEY_AB, OUTER_B));
         b.install(new SaSpec(ULA_A, 0x2000, 0x1000, "", KEY_AB, KEY_BA, OUTER_A));
+        // Both interfaces up with their routes first: a packet that reaches B before its interface is open is lost.
+        awaitTrue(() -> tunA.routes.contains(ULA_B) && tunB.routes.contains(ULA_A));
         for (TunnelComponent c : new TunnelComponent[] {a, b}) {
             c.updatedSuite(Suites.CHACHA20, Map.of("service.ranking", 300));
         }
