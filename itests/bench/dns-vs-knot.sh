@@ -16,7 +16,6 @@ work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 ours=$(free_port); tls=$(free_port); console=$(free_port); knot=$(free_port)
 zone=alice.members.example.
 password=bench-correct-horse

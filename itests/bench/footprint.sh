@@ -17,7 +17,6 @@ need_tools java=openjdk-17-jdk-headless python3=python3
 [ "$(id -u)" != 0 ] || need_tools ip=iproute2
 need_built "$jar"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 run_in=()
 if [ "$(id -u)" = 0 ]; then

@@ -1,4 +1,5 @@
-# Sourced by the benchmark scripts: each check says in one line what is missing and exits with status 1.
+# Sourced by the benchmark scripts: each check says in one line what is missing and exits with status 1; then the
+# small helpers every script needs (free loopback ports, stopping a process it started).
 BUILD_COMMAND="mvn -B -q install -DskipTests"
 
 missing() { echo "$(basename "$0"): $*" >&2; exit 1; }
@@ -28,3 +29,14 @@ test_classpath() { cat "$1/target/test-classpath.txt"; }
 
 # need_lab_tools: what itests/netlab/lab.sh runs.
 need_lab_tools() { need_tools ip=iproute2 nft=nftables miniupnpd=miniupnpd conntrack=conntrack; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_udp_port() { python3 -c 'import socket; s=socket.socket(type=socket.SOCK_DGRAM); s.bind(("0.0.0.0",0)); print(s.getsockname()[1])'; }
+
+# Stops a process this script started: SIGTERM, at most 30 s for a clean stop, then SIGKILL; reaps it.
+stop_pid() {
+  kill -TERM "$1" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}

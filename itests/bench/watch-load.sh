@@ -30,10 +30,7 @@ classes="$work/classes"
 server_pid=""
 stop_server() {
   [ -n "$server_pid" ] || return 0
-  kill -TERM "$server_pid" 2>/dev/null || true
-  for _ in $(seq 1 300); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done   # at most 30 s
-  kill -KILL "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
+  stop_pid "$server_pid"
   server_pid=""
 }
 cleanup() { stop_server; rm -rf "$work"; }
@@ -47,7 +44,6 @@ cat >"$work/logback.xml" <<XML
 <root level="WARN"><appender-ref ref="err"/></root></configuration>
 XML
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 dns=$(free_port); tls=$(free_port); console=$(free_port)
 password=bench-correct-horse
 # Limits raised so that N subscriptions from one address, and updates at RATE from one address, are allowed.
