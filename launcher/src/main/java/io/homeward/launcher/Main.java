@@ -129,9 +129,7 @@ public final class Main {
             int failed = startEverything(framework, bundles, log);
             Runtime.getRuntime().addShutdownHook(shutdown);
             if (options.exec().isPresent()) {
-                int status = ShellExec.run(framework.getBundleContext(), options.exec().get(), out, System.err);
-                stop(framework, log);
-                return status;
+                return execOnce(framework, options.exec().get(), out, log);
             }
             boolean consoleUp = waitForConsole(options, 10_000);
             FootprintTuning.compactAfterStart();
@@ -156,6 +154,20 @@ public final class Main {
             if (Thread.currentThread() != shutdown) {
                 removeHook(shutdown);
             }
+        }
+    }
+
+    /** Runs the command with the answer on {@code out} and anything else bundles print in the log. */
+    private static int execOnce(Framework framework, String command, PrintStream out, Logger log) throws InterruptedException {
+        PrintStream stdout = System.out;
+        System.setOut(StrayOutput.into(LoggerFactory.getLogger("stdout")));
+        try {
+            int status = ShellExec.run(framework.getBundleContext(), command, out, System.err);
+            stop(framework, log);
+            return status;
+        } finally {
+            System.out.close();
+            System.setOut(stdout);
         }
     }
 
