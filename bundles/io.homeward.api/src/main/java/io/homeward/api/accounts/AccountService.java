@@ -27,6 +27,40 @@ public interface AccountService {
 
     List<Account> users();
 
-    /** The TSIG key with this name (the user's zone name), for verifying a signed message. */
+    /**
+     * The TSIG key with this name, for verifying a signed message: a user's master key (named after the zone) or an
+     * enrolled host's key (named after the host, see {@link #scope(String)}).
+     */
     Optional<TsigKey> key(String keyName);
+
+    /**
+     * What a key may change: its zone and, for a host key, the one host whose names it may write
+     * (docs/enrollment.md, "Per-host keys"); empty for an unknown key.
+     *
+     * @since 2.1
+     */
+    Optional<KeyScope> scope(String keyName);
+
+    /**
+     * Gives the host a TSIG key of its own, named after the host ({@code laptop.alice.members.example.}), replacing
+     * the one it had; refuses an unknown user or a host name that is not a DNS label.
+     *
+     * @since 2.1
+     */
+    EnrolledHost enrollHost(String user, String host) throws AccountException;
+
+    /**
+     * Deletes the host's key at once (its next signed message gets BADKEY); listeners are told so they can remove the
+     * host's records and close its subscriptions. False if the host had no key.
+     *
+     * @since 2.1
+     */
+    boolean removeHost(String user, String host) throws AccountException;
+
+    /**
+     * The user's enrolled hosts, sorted by host name; empty for an unknown user.
+     *
+     * @since 2.1
+     */
+    List<EnrolledHost> hosts(String user);
 }

@@ -16,10 +16,13 @@ public interface Credentials {
     /** The user's zone, absolute, for example {@code alice.members.example.}. */
     String zone();
 
-    /** The key derived from the user's password, used to sign updates and long-lived queries. */
+    /**
+     * The key that signs this host's updates and long-lived queries: since 1.2 the host's own key from enrollment,
+     * named after the host, which may change only this host's names (docs/enrollment.md, "Per-host keys").
+     */
     TsigKey tsigKey();
 
-    /** The host certificate chain issued by the account CA at sign-in, leaf first, if issued. */
+    /** The host certificate chain issued by the account CA at enrollment, leaf first and the account CA last, if issued. */
     List<X509Certificate> certificateChain();
 
     /** The private key of the host certificate, if issued. */
@@ -32,5 +35,15 @@ public interface Credentials {
      */
     default String tlsFingerprint() {
         return "";
+    }
+
+    /**
+     * The account CA's certificate: the trust anchor for the user's other hosts (IKE, Kerberos); empty if not enrolled.
+     *
+     * @since 1.2
+     */
+    default Optional<X509Certificate> accountCa() {
+        List<X509Certificate> chain = certificateChain();
+        return chain.size() < 2 ? Optional.empty() : Optional.of(chain.get(chain.size() - 1));
     }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountException;
 import io.homeward.api.accounts.AccountService;
+import io.homeward.api.accounts.EnrolledHost;
+import io.homeward.api.accounts.KeyScope;
 import io.homeward.api.auth.TsigKey;
 
 /** Accounts in memory; remembers passwords so tests can compare them with the password file. */
@@ -54,6 +56,26 @@ final class FakeAccounts implements AccountService {
     @Override
     public Optional<TsigKey> key(String keyName) {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<KeyScope> scope(String keyName) {
+        return Optional.empty();
+    }
+
+    @Override
+    public EnrolledHost enrollHost(String user, String host) throws AccountException {
+        throw new AccountException("the embedded sign-in never enrolls hosts itself");
+    }
+
+    @Override
+    public boolean removeHost(String user, String host) {
+        return false;
+    }
+
+    @Override
+    public List<EnrolledHost> hosts(String user) {
+        return List.of();
     }
 
     private static Account account(String user) {

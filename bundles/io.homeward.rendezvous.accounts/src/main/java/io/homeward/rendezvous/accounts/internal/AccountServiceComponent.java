@@ -1,5 +1,7 @@
 package io.homeward.rendezvous.accounts.internal;
 
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,8 @@ import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountException;
 import io.homeward.api.accounts.AccountListener;
 import io.homeward.api.accounts.AccountService;
+import io.homeward.api.accounts.EnrolledHost;
+import io.homeward.api.accounts.KeyScope;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.kit.data.DataDirectory;
@@ -55,8 +59,9 @@ public class AccountServiceComponent implements AccountService {
     public AccountServiceComponent(@Reference(service = LoggerFactory.class) Logger log, BundleContext context, Config config) {
         this.log = log;
         this.context = context;
-        this.book = new AccountBook(domain(config.domain()), new AccountFile(
-                DataDirectory.resolve(context, "accounts", log).resolve("accounts.tsv")), Clock.systemUTC(), log,
+        Path directory = DataDirectory.resolve(context, "accounts", log);
+        this.book = new AccountBook(domain(config.domain()), new AccountFile(directory.resolve("accounts.tsv")),
+                new HostKeyFile(directory.resolve("hosts.tsv")), new SecureRandom(), Clock.systemUTC(), log,
                 new Announcer());
     }
 
@@ -90,6 +95,26 @@ public class AccountServiceComponent implements AccountService {
         return book.key(keyName);
     }
 
+    @Override
+    public Optional<KeyScope> scope(String keyName) {
+        return book.scope(keyName);
+    }
+
+    @Override
+    public EnrolledHost enrollHost(String user, String host) throws AccountException {
+        return book.enrollHost(user, host);
+    }
+
+    @Override
+    public boolean removeHost(String user, String host) throws AccountException {
+        return book.removeHost(user, host);
+    }
+
+    @Override
+    public List<EnrolledHost> hosts(String user) {
+        return book.hosts(user);
+    }
+
     /** The configured domain, absolute and in lower case; refused unless every label is a valid host label. */
     static String domain(String configured) {
         String domain = configured.trim().toLowerCase(Locale.ROOT);
@@ -119,7 +144,22 @@ public class AccountServiceComponent implements AccountService {
             announce(account, AccountListener::accountRemoved, "the removed user");
         }
 
-        private void announce(Account account, BiConsumer<AccountListener, Account> event, String what) {
+        @Override
+        public void passwordChanged(Account account) {
+            announce(account, AccountListener::passwordChanged, "the password change of");
+        }
+
+        @Override
+        public void hostEnrolled(EnrolledHost host) {
+            announce(host, AccountListener::hostEnrolled, "the enrolled host");
+        }
+
+        @Override
+        public void hostRemoved(EnrolledHost host) {
+            announce(host, AccountListener::hostRemoved, "the removed host");
+        }
+
+        private <T> void announce(T subject, BiConsumer<AccountListener, T> event, String what) {
             Collection<ServiceReference<AccountListener>> refs;
             try {
                 refs = context.getServiceReferences(AccountListener.class, null);
@@ -132,9 +172,9 @@ public class AccountServiceComponent implements AccountService {
                     continue;
                 }
                 try {
-                    event.accept(listener, account);
+                    event.accept(listener, subject);
                 } catch (RuntimeException e) {
-                    log.error("account listener {} failed on {} {}", listener.getClass().getName(), what, account.user(), e);
+                    log.error("account listener {} failed on {} {}", listener.getClass().getName(), what, subject, e);
                 } finally {
                     context.ungetService(ref);
                 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +22,8 @@ import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountException;
+import io.homeward.api.accounts.EnrolledHost;
+import io.homeward.api.accounts.KeyScope;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.kit.text.PasswordKeys;
 import io.homeward.testkit.MutableClock;
@@ -40,7 +44,12 @@ class AccountBookTest {
     }
 
     private AccountBook open() {
-        return new AccountBook("members.example.", new AccountFile(file()), clock, log.logger(), listener);
+        return new AccountBook("members.example.", new AccountFile(file()), new HostKeyFile(hostFile()),
+                new SecureRandom(), clock, log.logger(), listener);
+    }
+
+    private Path hostFile() {
+        return data.resolve("accounts").resolve("hosts.tsv");
     }
 
     private static char[] pw(String text) {
@@ -75,7 +84,7 @@ class AccountBookTest {
         assertFalse(book.removeUser("bob"), "already gone");
         assertTrue(book.users().isEmpty());
         assertTrue(book.key("bob.members.example.").isEmpty());
-        assertEquals(List.of("added bob", "removed bob"), listener.events);
+        assertEquals(List.of("added bob", "password bob", "removed bob"), listener.events);
     }
 
     @Test
@@ -146,5 +155,75 @@ class AccountBookTest {
         AccountException unknown = assertThrows(AccountException.class, () -> book.setPassword("zoe", pw("12345678")));
         assertTrue(unknown.getMessage().contains("no user zoe"), unknown.getMessage());
         assertEquals(List.of("added alice"), listener.events);
+    }
+
+    @Test
+    void aHostGetsAKeyOfItsOwnNamedAfterItScopedToItAndKeptAcrossRestarts() throws Exception {
+        AccountBook book = open();
+        book.addUser("alice", pw("correct horse"));
+        clock.advance(Duration.ofMinutes(5));
+        EnrolledHost laptop = book.enrollHost("alice", "Laptop");
+        assertEquals("laptop.alice.members.example.", laptop.key().name());
+        assertEquals(AccountBook.HOST_KEY_ALGORITHM, laptop.key().algorithm());
+        assertEquals(32, laptop.key().secret().length);
+        assertEquals(START.plus(Duration.ofMinutes(5)), laptop.enrolled());
+        assertEquals(Optional.of(new KeyScope("alice", "alice.members.example.", Optional.of("laptop"))),
+                book.scope("LAPTOP.alice.members.example"));
+        assertEquals(Optional.of(new KeyScope("alice", "alice.members.example.", Optional.empty())),
+                book.scope("alice.members.example."));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(hostFile())));
+
+        AccountBook reopened = open();
+        assertArrayEquals(laptop.key().secret(), reopened.key("laptop.alice.members.example.").orElseThrow().secret());
+        assertEquals(List.of(laptop.fqdn()), reopened.hosts("alice").stream().map(EnrolledHost::fqdn).toList());
+        assertEquals(List.of("added alice", "enrolled laptop.alice.members.example."), listener.events);
+    }
+
+    @Test
+    void enrollingAgainReplacesTheKeyAndRemovingItRefusesItAtOnce() throws Exception {
+        AccountBook book = open();
+        book.addUser("alice", pw("correct horse"));
+        byte[] first = book.enrollHost("alice", "laptop").key().secret();
+        byte[] second = book.enrollHost("alice", "laptop").key().secret();
+        assertFalse(java.util.Arrays.equals(first, second), "a new random key");
+        assertEquals(1, book.hosts("alice").size());
+        assertTrue(book.removeHost("alice", "laptop"));
+        assertFalse(book.removeHost("alice", "laptop"), "already gone");
+        assertTrue(book.key("laptop.alice.members.example.").isEmpty());
+        assertTrue(book.scope("laptop.alice.members.example.").isEmpty());
+        assertTrue(open().key("laptop.alice.members.example.").isEmpty(), "gone on disk too");
+    }
+
+    @Test
+    void aHostOfAnUnknownUserOrWithABadNameIsRefusedAndNothingIsStored() throws Exception {
+        AccountBook book = open();
+        book.addUser("alice", pw("correct horse"));
+        AccountException unknown = assertThrows(AccountException.class, () -> book.enrollHost("bob", "laptop"));
+        assertTrue(unknown.getMessage().contains("no user bob"), unknown.getMessage());
+        AccountException bad = assertThrows(AccountException.class, () -> book.enrollHost("alice", "lap.top"));
+        assertTrue(bad.getMessage().contains("cannot be a host name"), bad.getMessage());
+        assertFalse(Files.exists(hostFile()));
+    }
+
+    @Test
+    void removingAUserRemovesItsHostKeys() throws Exception {
+        AccountBook book = open();
+        book.addUser("alice", pw("correct horse"));
+        book.enrollHost("alice", "laptop");
+        book.removeUser("alice");
+        assertTrue(book.key("laptop.alice.members.example.").isEmpty());
+        assertTrue(open().hosts("alice").isEmpty());
+    }
+
+    @Test
+    void aDamagedHostKeyFileIsLeftAloneAndRefusesChanges() throws Exception {
+        AccountBook book = open();
+        book.addUser("alice", pw("correct horse"));
+        book.enrollHost("alice", "laptop");
+        Files.writeString(hostFile(), "garbage\n");
+        AccountBook damaged = open();
+        assertTrue(damaged.key("alice.members.example.").isEmpty(), "nothing usable while damaged");
+        assertThrows(AccountException.class, () -> damaged.enrollHost("alice", "home"));
+        assertEquals("garbage\n", Files.readString(hostFile()));
     }
 }

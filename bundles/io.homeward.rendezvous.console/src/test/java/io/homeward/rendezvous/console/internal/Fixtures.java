@@ -13,6 +13,8 @@ import org.xbill.DNS.Type;
 
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountService;
+import io.homeward.api.accounts.EnrolledHost;
+import io.homeward.api.accounts.KeyScope;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.DnsListenerStatus;
@@ -144,6 +146,26 @@ final class Fixtures {
             @Override
             public Optional<TsigKey> key(String keyName) {
                 return Optional.empty();
+            }
+
+            @Override
+            public Optional<KeyScope> scope(String keyName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public EnrolledHost enrollHost(String user, String host) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean removeHost(String user, String host) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<EnrolledHost> hosts(String user) {
+                return List.of();
             }
         };
     }
