@@ -75,6 +75,20 @@ class SimpleEnrollTest {
     }
 
     @Test
+    void aRestartKeepsPendingInvitesAndForgetsNoUse() throws Exception {
+        InviteCode used = fixture.invite("alice", Optional.empty());
+        InviteCode pending = fixture.invite("alice", Optional.empty());
+        Csr laptop = EnrollmentFixture.csr(LAPTOP);
+        assertEquals(200, enroll(fixture.inviteProof(used, laptop.body()), laptop.body()).status());
+
+        fixture.restart();
+
+        Csr desktop = EnrollmentFixture.csr("CN=desktop.alice.members.example");
+        assertRefused(enroll(fixture.inviteProof(used, desktop.body()), desktop.body()), 403, "was used already");
+        assertEquals(200, enroll(fixture.inviteProof(pending, desktop.body()), desktop.body()).status());
+    }
+
+    @Test
     void unknownExpiredAndForgedInvitesAreRefusedAndNothingIsIssued() throws Exception {
         InviteCode code = fixture.invite("alice", Optional.empty());
         Csr csr = EnrollmentFixture.csr(LAPTOP);
