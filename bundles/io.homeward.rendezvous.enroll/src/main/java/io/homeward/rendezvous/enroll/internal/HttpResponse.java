@@ -38,6 +38,12 @@ record HttpResponse(int status, String contentType, Map<String, String> headers,
                 (line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    HttpResponse withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new HttpResponse(status, contentType, more, body);
+    }
+
     /** The text of an error body, without its line break. */
     String text() {
         return new String(body, StandardCharsets.UTF_8).strip();
