@@ -44,11 +44,6 @@ record HttpResponse(int status, String contentType, Map<String, String> headers,
         return new HttpResponse(status, contentType, more, body);
     }
 
-    /** The text of an error body, without its line break. */
-    String text() {
-        return new String(body, StandardCharsets.UTF_8).strip();
-    }
-
     void write(OutputStream out) throws IOException {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Content-Type", contentType);
