@@ -89,6 +89,7 @@ class DnsServerComponentTest {
                     case "users" -> users;
                     case "domain" -> "members.example.";
                     case "key" -> key.name().equals(args[0]) ? Optional.of(key) : Optional.empty();
+                    case "scope" -> key.name().equals(args[0]) ? ServerFixture.masterScope(key.name()) : Optional.empty();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

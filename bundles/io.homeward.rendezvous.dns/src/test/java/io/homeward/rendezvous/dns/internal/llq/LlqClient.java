@@ -35,7 +35,7 @@ final class LlqClient {
         f = new ServerFixture(dir);
         f.server.close();
         f.server = new DnsServer(ServerFixture.settings(100_000, 5, 20, List.of()), settings,
-                name -> java.util.Optional.ofNullable(f.keys.get(name)), f.clock, random, Runnable::run, dir,
+                name -> java.util.Optional.ofNullable(f.keys.get(name)), f::scope, f.clock, random, Runnable::run, dir,
                 f.log.logger());
     }
 

@@ -62,7 +62,7 @@ class PushServerTest {
         f = new ServerFixture(home);
         f.server.close();
         f.server = new DnsServer(ServerFixture.settings(100_000, 5, 20, List.of()), settings,
-                name -> Optional.ofNullable(f.keys.get(name)), f.clock, new Random(3), Runnable::run, home,
+                name -> Optional.ofNullable(f.keys.get(name)), f::scope, f.clock, new Random(3), Runnable::run, home,
                 f.log.logger());
     }
 
