@@ -194,8 +194,14 @@ public class DnsServerComponent
     @Override
     public void accountAdded(Account account) {
         try {
-            if (server.zones().createZone(ConfigParser.absolute(account.zone()))) {
+            Name zone = ConfigParser.absolute(account.zone());
+            if (server.zones().createZone(zone)) {
                 log.info("Created zone {} for user {}", account.zone(), account.user());
+                CertificateAuthority ca = authority;
+                if (ca != null) {
+                    // A user removed and added again may have certificates revoked under the old account.
+                    publishRevocations(ca, zone);
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             log.error("Could not create zone {} for user {}: {}", account.zone(), account.user(), e.getMessage());
