@@ -243,7 +243,7 @@ public class DnsServerComponent
             log.info("Certificate {} of host {} was revoked: zone {} now lists {} revoked certificate(s)",
                     certificate.serial().toString(16), certificate.fqdn(), zone, publishRevocations(ca, zone));
         } catch (IllegalArgumentException e) {
-            log.error("The revoked certificate {} names no zone this server has: {}",
+            log.error("The revoked certificate {} names no valid zone: {}",
                     certificate.serial().toString(16), e.getMessage());
         }
     }
