@@ -28,6 +28,10 @@ public @interface DnsServerConfig {
             + " _dns-push-tls SRV records of every user zone; must be where the DNS-over-TLS listener runs.")
     int tlsPort() default 8853;
 
+    @AttributeDefinition(description = "HTTPS port of the enrollment server (EST, RFC 7030), advertised in the"
+            + " _est._tcp SRV record of every user zone; must be where io.homeward.rendezvous.enroll listens.")
+    int estPort() default 8443;
+
     @AttributeDefinition(description = "EDNS(0) UDP payload size this server advertises and sends at most"
             + " (512..65535). 1232 avoids IP fragmentation on nearly every path.")
     int ednsPayloadSize() default 1232;
@@ -97,10 +101,10 @@ public @interface DnsServerConfig {
             + " an UPDATE that would hold more is refused whole (REFUSED).")
     int zoneRecordQuota() default 10_000;
 
-    @AttributeDefinition(description = "UPDATE messages per second each zone's key may send on average, from"
-            + " whatever addresses; more are answered REFUSED.")
+    @AttributeDefinition(description = "UPDATE messages per second each key (a zone's master key or a host's key)"
+            + " may send on average, from whatever addresses; more are answered REFUSED.")
     double keyUpdatesPerSecond() default 5;
 
-    @AttributeDefinition(description = "UPDATE messages a zone's key may send in a burst above its rate.")
+    @AttributeDefinition(description = "UPDATE messages a key may send in a burst above its rate.")
     int keyUpdateBurst() default 20;
 }
