@@ -12,8 +12,8 @@ public record DeletePayload(int protocol, List<Integer> spis) implements Payload
 
     public DeletePayload {
         spis = List.copyOf(spis);
-        if (spis.size() > 0xFFFF) {
-            throw new IllegalArgumentException("a Delete payload names at most 65535 SPIs");
+        if (spis.size() > 0xFFFF || protocol == Proposal.IKE && !spis.isEmpty()) {
+            throw new IllegalArgumentException("a Delete payload names at most 65535 SPIs, the IKE SA's none");
         }
     }
 
@@ -55,7 +55,7 @@ public record DeletePayload(int protocol, List<Integer> spis) implements Payload
 
     @Override
     public void writeBody(ByteBuffer out) {
-        out.put((byte) protocol).put((byte) (spis.isEmpty() ? 0 : 4)).putShort((short) spis.size());
+        out.put((byte) protocol).put((byte) (protocol == Proposal.IKE ? 0 : 4)).putShort((short) spis.size());
         spis.forEach(out::putInt);
     }
 }
