@@ -1,6 +1,5 @@
 package io.homeward.ike.internal.wire;
 
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -54,15 +53,16 @@ public record TrafficSelector(int ipProtocol, int startPort, int endPort, InetAd
         int startPort = in.u16("TS start port");
         int endPort = in.u16("TS end port");
         try {
-            InetAddress start = InetAddress.getByAddress(in.bytes(addressLength, "TS starting address"));
-            InetAddress end = InetAddress.getByAddress(in.bytes(addressLength, "TS ending address"));
-            if (addressLength == 16 && !(start instanceof Inet6Address && end instanceof Inet6Address)
-                    || addressLength == 4 && !(start instanceof Inet4Address && end instanceof Inet4Address)) {
-                throw new IkeFormatException("traffic selector addresses of the wrong family");
-            }
-            return new TrafficSelector(protocol, startPort, endPort, start, end);
+            return new TrafficSelector(protocol, startPort, endPort,
+                    address(in.bytes(addressLength, "TS starting address")),
+                    address(in.bytes(addressLength, "TS ending address")));
         } catch (UnknownHostException impossible) {
             throw new IkeFormatException("traffic selector address: " + impossible.getMessage());
         }
+    }
+
+    /** IPv6 stays IPv6 even for an IPv4-mapped address, which InetAddress.getByAddress would turn into IPv4. */
+    private static InetAddress address(byte[] octets) throws UnknownHostException {
+        return octets.length == 16 ? Inet6Address.getByAddress(null, octets, -1) : InetAddress.getByAddress(octets);
     }
 }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,25 @@ class PayloadRoundTripTest {
         IkeMessage decoded = IkeMessage.decode(buffer, 10, wire.length);
 
         assertArrayEquals(Samples.filled(16, 7), decoded.notifies(NotifyType.COOKIE2).get(0).data());
+    }
+
+    @Test
+    void anIpv4MappedRangeStaysAnIpv6Range() throws Exception {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xFF;
+        mapped[11] = (byte) 0xFF;
+        byte[] mappedEnd = mapped.clone();
+        Arrays.fill(mappedEnd, 12, 16, (byte) 0xFF);
+        TrafficSelector selector = new TrafficSelector(0, 0, 65535, Inet6Address.getByAddress(null, mapped, -1),
+                Inet6Address.getByAddress(null, mappedEnd, -1));
+        byte[] wire = new IkeMessage(IkeHeader.of(1, 2, ExchangeType.CREATE_CHILD_SA, false, true, 4),
+                List.of(new TrafficSelectorPayload(false, List.of(selector)))).encode();
+
+        TrafficSelector decoded = IkeMessage.decode(wire, 0, wire.length).first(TrafficSelectorPayload.class)
+                .orElseThrow().selectors().get(0);
+
+        assertEquals(TrafficSelector.TS_IPV6_ADDR_RANGE, decoded.tsType());
+        assertArrayEquals(mapped, decoded.start().getAddress());
     }
 
     @Test
