@@ -12,7 +12,6 @@ public record IkeHeader(long initiatorSpi, long responderSpi, int nextPayload, i
     /** Major version 2, minor version 0. */
     public static final int VERSION = 0x20;
     public static final int FLAG_RESPONSE = 0x20;
-    public static final int FLAG_VERSION = 0x10;
     public static final int FLAG_INITIATOR = 0x08;
 
     /** A header for a message to send; chain and length follow from its payloads. */

@@ -18,10 +18,6 @@ final class WireReader {
         return end - position;
     }
 
-    int position() {
-        return position;
-    }
-
     int u8(String field) throws IkeFormatException {
         need(1, field);
         return buffer[position++] & 0xFF;
