@@ -57,6 +57,7 @@ class MalformedMessageTest {
         assertEquals(List.of(), IkeMessage.decode(minor, 0, minor.length).payloads());
     }
 
+    /** A length below 4 would keep a reader on one payload for ever: the payload loop of a positional chain. */
     @Test
     void payloadLengthsBelowTheHeaderOrBeyondTheMessageAreRefused() {
         for (int length : new int[] {0, 1, 3, 37, 0xFFFF}) {
