@@ -69,9 +69,12 @@ public record ChildProposals(List<Aead> ciphers, List<Boolean> esn, List<KeyExch
         return Optional.empty();
     }
 
-    /** The suite and the responder's inbound SPI of its SAr2 when it is one proposal of what this side offered. */
+    /**
+     * The suite and the responder's inbound SPI of its SAr2 when it is our one proposal, number 1, with one transform
+     * of each type this side offered.
+     */
     public Optional<ChildChoice> accepted(SaPayload answer, OptionalInt keGroup) {
-        if (answer.proposals().size() != 1) {
+        if (answer.proposals().size() != 1 || answer.proposals().get(0).number() != 1) {
             return Optional.empty();
         }
         List<Transform> transforms = answer.proposals().get(0).transforms();

@@ -57,9 +57,13 @@ public record IkeProposals(List<Aead> ciphers, List<Prf> prfs, List<KeyExchangeG
         return Optional.empty();
     }
 
-    /** The suite of a responder's SAr when it is one proposal with exactly one transform of each type we offered. */
+    /**
+     * The suite of a responder's SAr when it is our one proposal, number 1, with exactly one transform of each type
+     * we offered.
+     */
     public Optional<IkeSuite> accepted(SaPayload answer) {
-        if (answer.proposals().size() != 1 || answer.proposals().get(0).transforms().size() != 3) {
+        if (answer.proposals().size() != 1 || answer.proposals().get(0).number() != 1
+                || answer.proposals().get(0).transforms().size() != 3) {
             return Optional.empty();
         }
         return choose(answer, answer.proposals().get(0).transforms().stream()

@@ -61,7 +61,8 @@ class ProposalsTest {
         SaPayload answer = choice.answer(new byte[0]);
         assertEquals(List.of(new Transform(Transform.ENCR, 20, 256), new Transform(Transform.PRF, 5),
                 new Transform(Transform.KE, 31)), answer.proposals().get(0).transforms());
-        assertEquals(Optional.of(choice.suite()), IKE.accepted(answer));
+        assertEquals(Optional.of(choice.suite()),
+                IKE.accepted(IKE.choose(IKE.offer(new byte[0]), 31).orElseThrow().answer(new byte[0])));
     }
 
     @Test
@@ -88,6 +89,8 @@ class ProposalsTest {
             assertTrue(IKE.choose(offer, 31).isEmpty(), offer.toString());
         }
         assertTrue(IKE.accepted(STRONGSWAN_IKE).isEmpty());
+        assertTrue(IKE.accepted(IKE.choose(STRONGSWAN_IKE, 31).orElseThrow().answer(new byte[0])).isEmpty(),
+                "we offered proposal 1 only");
     }
 
     @Test
@@ -112,13 +115,14 @@ class ProposalsTest {
                         new Transform(Transform.ESN, 0)))));
 
         ChildChoice choice = ESP.choose(strongSwan, OptionalInt.empty()).orElseThrow();
+        ChildChoice ours = ESP.choose(ESP.offer(5, false), OptionalInt.empty()).orElseThrow();
 
         assertEquals(2, choice.proposalNumber());
         assertEquals(new ChildSuite(AES_256, false, Optional.empty()), choice.suite());
         assertEquals(0x01020304, choice.peerSpi());
-        SaPayload answer = choice.answer(0xC0FFEE02);
-        ChildChoice accepted = ESP.accepted(answer, OptionalInt.empty()).orElseThrow();
-        assertEquals(choice.suite(), accepted.suite());
+        assertTrue(ESP.accepted(choice.answer(0xC0FFEE02), OptionalInt.empty()).isEmpty(), "we offered proposal 1 only");
+        ChildChoice accepted = ESP.accepted(ours.answer(0xC0FFEE02), OptionalInt.empty()).orElseThrow();
+        assertEquals(new ChildSuite(AES_128, false, Optional.empty()), accepted.suite());
         assertEquals(0xC0FFEE02, accepted.peerSpi());
     }
 
