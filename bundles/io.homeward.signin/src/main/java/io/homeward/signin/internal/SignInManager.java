@@ -185,10 +185,10 @@ final class SignInManager {
                     new HostPort(host, invite.estPort()));
             if (agent.isPresent()) {
                 try {
-                    agent.get().apply(dns, tls, pin, new HostPort(host, invite.stunPort()));
+                    agent.get().apply(dns, tls, pin, new HostPort(host, invite.stunPort()), label);
                 } catch (IOException e) {
-                    log.error("Joined, but cannot point the registrar, watcher and tunnel port at {}: {}", host,
-                            e.getMessage());
+                    log.error("Joined, but cannot point the registrar, watcher, tunnel port and identity at {}: {}",
+                            host, e.getMessage());
                 }
             } else {
                 log.warn("Joined, but Configuration Admin is not there to point the registrar, watcher and tunnel "

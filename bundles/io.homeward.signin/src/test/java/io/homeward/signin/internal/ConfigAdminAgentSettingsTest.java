@@ -23,7 +23,7 @@ class ConfigAdminAgentSettingsTest {
         String pin = "AB:".repeat(31) + "AB";
 
         new ConfigAdminAgentSettings(admin()).apply(new HostPort("203.0.113.7", 53), new HostPort("203.0.113.7", 853),
-                pin, new HostPort("203.0.113.7", 3478));
+                pin, new HostPort("203.0.113.7", 3478), "desktop");
 
         Dictionary<String, Object> r = stored.get(ConfigAdminAgentSettings.REGISTRAR);
         assertEquals("203.0.113.7:53", r.get("dnsServer"));
@@ -33,6 +33,7 @@ class ConfigAdminAgentSettingsTest {
         assertEquals("203.0.113.7:53", stored.get(ConfigAdminAgentSettings.WATCHER).get("server"));
         assertEquals(pin, stored.get(ConfigAdminAgentSettings.WATCHER).get("tlsFingerprint"));
         assertEquals("203.0.113.7:3478", stored.get(ConfigAdminAgentSettings.TUNNEL_PORT).get("stunServer"));
+        assertEquals("desktop", stored.get(ConfigAdminAgentSettings.IDENTITY).get("hostName"));
     }
 
     @SuppressWarnings("unchecked")

@@ -32,7 +32,8 @@ class JoinTest {
 
     private TestRendezvous rendezvous;
     private final List<String> applied = new ArrayList<>();
-    private final AgentSettings settings = (dns, tls, pin, stun) -> applied.add(dns + " " + tls + " " + pin + " " + stun);
+    private final AgentSettings settings = (dns, tls, pin, stun, host) -> applied.add(dns + " " + tls + " " + pin + " "
+            + stun + " " + host);
 
     @BeforeEach
     void start() throws Exception {
@@ -56,7 +57,7 @@ class JoinTest {
         assertEquals(rendezvous.est.fingerprint(), stored.pin());
         assertEquals("desktop.alice.members.test.", rendezvous.publisher.published.tsigKey().name());
         assertEquals(List.of("127.0.0.1:53 " + rendezvous.dns.address() + " " + rendezvous.est.fingerprint()
-                + " 127.0.0.1:3478"), applied);
+                + " 127.0.0.1:3478 desktop"), applied);
         String file = Files.readString(data.resolve("signin/credentials.properties"));
         assertFalse(file.contains(Base64.getEncoder().encodeToString(SECRET)), "the invite's secret is not kept");
         assertTrue(file.contains("estServer=127.0.0.1\\:" + rendezvous.est.address().port()), file);
