@@ -173,7 +173,7 @@ final class SignInManager {
             } catch (InviteCodeException e) {
                 throw new SignInException(e.getMessage());
             }
-            InetAddress address = invite.addresses().get(0);
+            InetAddress address = enroller.firstReachable(invite.addresses(), invite.estPort());
             String host = address.getHostAddress();
             String pin = Fingerprints.normalize(HexFormat.of().formatHex(invite.pin()));
             HostPort dns = new HostPort(host, invite.dnsPort());

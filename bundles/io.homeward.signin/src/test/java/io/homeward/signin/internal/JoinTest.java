@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -164,5 +165,18 @@ class JoinTest {
             text.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
         }
         return text.toString();
+    }
+
+    @Test
+    void theFirstReachableOfTheInvitesAddressesIsUsed() throws Exception {
+        InviteCode local = rendezvous.invite(Optional.of("desktop"), SECRET);
+        InviteCode twoAddresses = new InviteCode(List.of(InetAddress.getByName("192.0.2.1"),
+                InetAddress.getLoopbackAddress()), local.dnsPort(), local.tlsPort(), local.estPort(), local.stunPort(),
+                local.pin(), local.zone(), local.host(), SECRET);
+
+        StoredKey stored = rendezvous.manager(data, "laptop").join(twoAddresses.encode(), Optional.of(settings));
+
+        assertEquals("desktop.alice.members.test.", stored.key().name());
+        assertTrue(applied.get(0).startsWith("127.0.0.1:53 "), applied.toString());
     }
 }
