@@ -141,6 +141,12 @@ class RenewalAndRevocationTest {
         assertTrue(manager.revocations().serials().contains(serial));
         assertEquals(1, rendezvous.log.count(LogLevel.ERROR, "revoked by the account at"));
         assertEquals(0, rendezvous.scheduler.pending(), "a revoked host renews nothing");
+
+        SignInManager restarted = rendezvous.manager(data, "laptop");
+        assertFalse(restarted.resume());
+        assertNull(rendezvous.publisher.published, "a restart does not bring a revoked host back");
+        assertTrue(restarted.status().certificate().revoked());
+        assertTrue(restarted.status().lastError().contains("join again with a new invite"));
     }
 
     @Test
