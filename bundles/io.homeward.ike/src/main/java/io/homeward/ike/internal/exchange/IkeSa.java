@@ -102,10 +102,6 @@ abstract class IkeSa {
         return originalInitiator ? initiatorSpi : responderSpi;
     }
 
-    final boolean originalInitiator() {
-        return originalInitiator;
-    }
-
     /** A response to this side's outstanding request, its payloads opened. */
     abstract void response(ExchangeType exchange, IkeMessage message, byte[] datagram, List<Payload> payloads);
 

@@ -5,8 +5,6 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import io.homeward.api.auth.Credentials;
-
 /**
  * This host as IKE shows it: its FQDN (ID_FQDN, docs/enrollment.md), its ULA (the traffic selector), its certificate
  * chain from enrollment (leaf first, the account CA last) and the certificate's private key.
@@ -18,22 +16,6 @@ public record LocalHost(String fqdn, Inet6Address ula, List<X509Certificate> cha
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("IKE needs the host certificate chain");
         }
-    }
-
-    /**
-     * This host from its enrollment credentials.
-     *
-     * @throws IllegalStateException when the host has no certificate or key yet
-     */
-    public static LocalHost of(Credentials credentials, String fqdn, Inet6Address ula) {
-        if (credentials.certificateChain().isEmpty() || credentials.privateKey().isEmpty()) {
-            throw new IllegalStateException("the host has no certificate from the account CA yet (enrollment)");
-        }
-        return new LocalHost(fqdn, ula, credentials.certificateChain(), credentials.privateKey().get());
-    }
-
-    public X509Certificate certificate() {
-        return chain.get(0);
     }
 
     /** The certificates sent in CERT payloads: the chain without the trust anchor the peer holds itself. */

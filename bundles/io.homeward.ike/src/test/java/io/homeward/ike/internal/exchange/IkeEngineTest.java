@@ -5,23 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.sa.SaSpec;
 import io.homeward.ike.internal.crypto.KeyExchangeGroup;
+import io.homeward.ike.internal.proposal.ChildProposals;
 import io.homeward.ike.internal.proposal.IkeProposals;
 import io.homeward.ike.internal.wire.EncryptedFragmentPayload;
 import io.homeward.ike.internal.wire.ExchangeType;
+import io.homeward.ike.internal.wire.IkeHeader;
 import io.homeward.ike.internal.wire.IkeMessage;
-import io.homeward.ike.internal.wire.NotifyType;
-import io.homeward.ike.internal.wire.PayloadType;
-import io.homeward.ike.internal.wire.Payloads;
-import io.homeward.ike.internal.wire.NotifyPayload;
 import io.homeward.ike.internal.wire.KePayload;
+import io.homeward.ike.internal.wire.NotifyPayload;
+import io.homeward.ike.internal.wire.NotifyType;
+import io.homeward.ike.internal.wire.Payloads;
 
 /** Two engines in memory: IKE_SA_INIT, IKE_AUTH with certificates and the first Child SA (RFC 7296 §1.2). */
 class IkeEngineTest {
@@ -65,7 +70,7 @@ class IkeEngineTest {
     @Test
     void aResponderWithoutEspEsnChoosesTheProposalWithout() {
         lab.home.with(settings -> new IkeSettings(settings.ikeProposals(),
-                new io.homeward.ike.internal.proposal.ChildProposals(settings.childProposals().ciphers(),
+                new ChildProposals(settings.childProposals().ciphers(),
                         List.of(false), settings.childProposals().groups()),
                 settings.suites(), settings.localEndpoint(), settings.retransmission(), settings.maxMessageLength(),
                 settings.halfOpenTimeout()));
@@ -225,7 +230,7 @@ class IkeEngineTest {
         lab.scheduler.advance(Duration.ofSeconds(2));
 
         assertTrue(lab.laptop.status().isEmpty());
-        assertTrue(lab.laptop.log.has(org.osgi.service.log.LogLevel.INFO, "taken for dead"), lab.laptop.log.toString());
+        assertTrue(lab.laptop.log.has(LogLevel.INFO, "taken for dead"), lab.laptop.log.toString());
     }
 
     @Test
@@ -272,14 +277,55 @@ class IkeEngineTest {
     void anIkeSaInitRequestWithoutKeyExchangeIsDropped() {
         lab.laptop.start();
         lab.home.start();
-        byte[] request = new IkeMessage(io.homeward.ike.internal.wire.IkeHeader.of(7, 0, ExchangeType.IKE_SA_INIT,
+        byte[] request = new IkeMessage(IkeHeader.of(7, 0, ExchangeType.IKE_SA_INIT,
                 false, true, 0), List.of(lab.home.settings.ikeProposals().offer(new byte[0]))).encode();
 
         lab.home.engine.received(request, 0, request.length, lab.laptop.endpoint);
 
         assertTrue(lab.sent.isEmpty());
         assertTrue(lab.home.status().isEmpty());
-        assertEquals(PayloadType.SA, lab.home.settings.ikeProposals().offer(new byte[0]).type());
+    }
+
+    @Test
+    void selectorsWithoutThePeersUlaLeaveTheIkeSaUpWithoutAChildSa() throws Exception {
+        lab.laptop.start();
+        lab.home.start();
+        lab.laptop.engine.initiate(lab.home.fqdn, (Inet6Address) InetAddress.getByName("fd00::99"),
+                lab.home.endpoint);
+        lab.run();
+
+        assertEquals(IkeSaState.ESTABLISHED, lab.laptop.status().get(0).state());
+        assertEquals(IkeSaState.ESTABLISHED, lab.home.status().get(0).state());
+        assertTrue(lab.laptop.database.installed.isEmpty());
+        assertTrue(lab.home.database.installed.isEmpty());
+        assertTrue(lab.laptop.log.has(LogLevel.WARN, "TS_UNACCEPTABLE"), lab.laptop.log.toString());
+    }
+
+    @Test
+    void aResponderThatIsNotTheHostAskedForIsRefused() throws Exception {
+        lab.laptop.start();
+        lab.home.start();
+        lab.laptop.engine.initiate("desktop.alice.members.example", lab.home.ula, lab.home.endpoint);
+        lab.run();
+
+        assertTrue(lab.laptop.status().isEmpty());
+        assertTrue(lab.laptop.database.installed.isEmpty());
+        assertTrue(lab.laptop.log.has(LogLevel.WARN, "expected desktop.alice.members.example"),
+                lab.laptop.log.toString());
+    }
+
+    @Test
+    void natDetectionSeesTheLaptopsPrivateAddress() throws Exception {
+        InetSocketAddress privateEndpoint = new InetSocketAddress(InetAddress.getByName("10.0.0.5"), 4500);
+        lab.laptop.with(settings -> new IkeSettings(settings.ikeProposals(), settings.childProposals(),
+                settings.suites(), privateEndpoint, settings.retransmission(), settings.maxMessageLength(),
+                settings.halfOpenTimeout()));
+        lab.initiate();
+        lab.run();
+
+        assertTrue(lab.laptop.status().get(0).natDetected());
+        assertTrue(lab.home.status().get(0).natDetected());
+        assertEquals(1, lab.home.database.installed.size());
     }
 
     private static IkeSettings smallMessages(IkeSettings settings, int limit) {
