@@ -164,6 +164,33 @@ class IkeEngineTest {
     }
 
     @Test
+    void aLostFragmentMakesTheWholeRequestComeAgainAndARepeatedOneIsAnsweredFromTheCache() {
+        lab.laptop.with(settings -> smallMessages(settings, 400));
+        lab.home.with(settings -> smallMessages(settings, 400));
+        boolean[] lost = {false};
+        lab.lose = packet -> packet.message().first(EncryptedFragmentPayload.class)
+                .filter(skf -> skf.fragmentNumber() == 2 && !packet.message().header().isResponse()).isPresent()
+                && !lost[0] && (lost[0] = true);
+        lab.initiate();
+        lab.run();
+        assertEquals(IkeSaState.AUTH_SENT, lab.laptop.status().get(0).state());
+        assertEquals(IkeSaState.HALF_OPEN, lab.home.status().get(0).state());
+
+        lab.scheduler.advance(Duration.ofSeconds(4));
+        lab.run();
+        assertEquals(IkeSaState.ESTABLISHED, lab.laptop.status().get(0).state());
+        int responses = lab.sent.size();
+        List<IkeLab.Packet> request = lab.sent.stream().filter(packet -> !packet.message().header().isResponse()
+                && packet.message().header().messageId() == 1).toList();
+        request.subList(request.size() / 2, request.size()).forEach(lab::deliver);
+        lab.run();
+
+        assertTrue(lab.sent.size() > responses, "the whole response again");
+        assertEquals(1, lab.home.database.installed.size());
+        assertEquals(1, lab.laptop.database.installed.size());
+    }
+
+    @Test
     void defaultSettingsLimitMessagesTo1280OctetDatagrams() {
         assertEquals(1228, IkeSettings.MAX_MESSAGE_LENGTH);
     }
