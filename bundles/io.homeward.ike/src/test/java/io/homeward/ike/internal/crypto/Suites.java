@@ -8,8 +8,8 @@ import io.homeward.crypto.chacha20.internal.ChaCha20Suite;
 import io.homeward.testkit.RecordingLogger;
 
 /** The real ESP crypto suites, whose AEADs protect the SK payload. */
-final class Suites {
-    static final CryptoSuite AES_GCM = new AesGcmSuite(new AesGcmSuite.Config() {
+public final class Suites {
+    public static final CryptoSuite AES_GCM = new AesGcmSuite(new AesGcmSuite.Config() {
         @Override
         public int service_ranking() {
             return 200;
@@ -20,7 +20,7 @@ final class Suites {
             return AesGcmSuite.Config.class;
         }
     }, new RecordingLogger().logger());
-    static final CryptoSuite CHACHA20 = new ChaCha20Suite(new ChaCha20Suite.Config() {
+    public static final CryptoSuite CHACHA20 = new ChaCha20Suite(new ChaCha20Suite.Config() {
         @Override
         public int service_ranking() {
             return 100;

@@ -1,0 +1,404 @@
+package io.homeward.ike.internal.exchange;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import io.homeward.api.crypto.CryptoSuite;
+import io.homeward.ike.internal.crypto.AuthOctets;
+import io.homeward.ike.internal.crypto.CertificateRequests;
+import io.homeward.ike.internal.crypto.FragmentReassembly;
+import io.homeward.ike.internal.crypto.IkeSaKeys;
+import io.homeward.ike.internal.crypto.NatDetection;
+import io.homeward.ike.internal.crypto.SignatureAuth;
+import io.homeward.ike.internal.crypto.SkCipher;
+import io.homeward.ike.internal.proposal.IkeSuite;
+import io.homeward.ike.internal.wire.AuthPayload;
+import io.homeward.ike.internal.wire.CertPayload;
+import io.homeward.ike.internal.wire.CertReqPayload;
+import io.homeward.ike.internal.wire.EncryptedFragmentPayload;
+import io.homeward.ike.internal.wire.EncryptedPayload;
+import io.homeward.ike.internal.wire.ExchangeType;
+import io.homeward.ike.internal.wire.IdPayload;
+import io.homeward.ike.internal.wire.IkeFormatException;
+import io.homeward.ike.internal.wire.IkeHeader;
+import io.homeward.ike.internal.wire.IkeMessage;
+import io.homeward.ike.internal.wire.NotifyPayload;
+import io.homeward.ike.internal.wire.NotifyType;
+import io.homeward.ike.internal.wire.Payload;
+import io.homeward.ike.internal.wire.Payloads;
+import io.homeward.kit.schedule.Scheduler.Scheduled;
+
+/**
+ * One IKE SA: its SPIs, keys and SK protection, the requests this side sent (window size 1, retransmitted on the
+ * back-off of {@link Retransmission}, RFC 7296 §2.1, §2.3), the peer's requests (message IDs in order, the last
+ * response cached and sent again for a retransmitted request, §2.1), fragment reassembly (RFC 7383 §2.6) and the
+ * authentication of the peer (§2.15). The exchanges themselves are the initiator's and the responder's. Runs on
+ * the engine's one thread.
+ */
+abstract class IkeSa {
+    /** RFC 7427 §4 hash algorithm identifier of SHA2-256. */
+    private static final int SHA2_256 = 2;
+
+    final IkeContext context;
+    private final IkeEngine engine;
+    private final boolean originalInitiator;
+    final long initiatorSpi;
+    long responderSpi;
+    final InetSocketAddress peerEndpoint;
+    IkeSaState state;
+    String peerFqdn = "";
+
+    IkeSuite suite;
+    IkeSaKeys keys;
+    private SkCipher cipher;
+    private int icvLength;
+    byte[] ni;
+    byte[] nr;
+    /** RealMessage1 and RealMessage2 (§2.15): the IKE_SA_INIT request and response as sent. */
+    byte[] initRequest;
+    byte[] initResponse;
+    private boolean peerFragmentation;
+    private boolean peerSha256;
+    private boolean natDetected;
+    boolean childInstalled;
+
+    private List<byte[]> outstanding;
+    private ExchangeType outstandingExchange;
+    private int outstandingId;
+    private int sent;
+    private Scheduled retransmitTimer;
+
+    private int expectedRequestId;
+    /** The last request opened: the whole message or its first fragment, as received. */
+    byte[] openedRequest;
+    private int cachedResponseId = -1;
+    /** The request the cached response answers; only an exact retransmission of it is answered again (§2.1). */
+    private byte[] cachedRequest;
+    private List<byte[]> cachedResponse = List.of();
+    private final FragmentReassembly requestFragments = new FragmentReassembly();
+    private final FragmentReassembly responseFragments = new FragmentReassembly();
+
+    IkeSa(IkeContext context, IkeEngine engine, boolean originalInitiator, long initiatorSpi, long responderSpi,
+            InetSocketAddress peerEndpoint, IkeSaState state) {
+        this.context = context;
+        this.engine = engine;
+        this.originalInitiator = originalInitiator;
+        this.initiatorSpi = initiatorSpi;
+        this.responderSpi = responderSpi;
+        this.peerEndpoint = peerEndpoint;
+        this.state = state;
+    }
+
+    /** The SPI this side chose, which the engine finds the SA by. */
+    final long localSpi() {
+        return originalInitiator ? initiatorSpi : responderSpi;
+    }
+
+    /** A response to this side's outstanding request, its payloads opened. */
+    abstract void response(ExchangeType exchange, IkeMessage message, byte[] datagram, List<Payload> payloads);
+
+    /** The peer's next request, its payloads opened. */
+    abstract void request(ExchangeType exchange, int messageId, List<Payload> payloads);
+
+    /** A datagram the engine found this SA by; dropped unless it is the response or request due (§2.1, §2.3). */
+    final void received(IkeMessage message, byte[] datagram, ExchangeType exchange) {
+        IkeHeader header = message.header();
+        boolean initRequestRepeated = exchange == ExchangeType.IKE_SA_INIT && !header.isResponse()
+                && header.responderSpi() == 0;
+        if (state == IkeSaState.CLOSED || header.fromOriginalInitiator() == originalInitiator
+                || header.initiatorSpi() != initiatorSpi
+                || responderSpi != 0 && header.responderSpi() != responderSpi && !initRequestRepeated) {
+            context.logger().debug("IKE SA {}: dropped a message with foreign SPIs or flags", this);
+            return;
+        }
+        int id = header.messageId();
+        if (header.isResponse()) {
+            if (outstanding == null || id != outstandingId || exchange != outstandingExchange) {
+                context.logger().debug("IKE SA {}: dropped a response to message {}, none outstanding", this,
+                        Integer.toUnsignedString(id));
+                return;
+            }
+            Optional<List<Payload>> payloads = opened(message, datagram, exchange, responseFragments);
+            if (payloads.isPresent()) {
+                stopRetransmitting();
+                response(exchange, message, datagram, payloads.get());
+            }
+        } else if (id == cachedResponseId) {
+            if (firstOrWhole(message) && Arrays.equals(datagram, cachedRequest)) {
+                context.logger().debug("IKE SA {}: request {} again, the cached response sent again", this, id);
+                transmit(cachedResponse);
+            }
+        } else if (id == expectedRequestId) {
+            Optional<List<Payload>> payloads = opened(message, datagram, exchange, requestFragments);
+            if (payloads.isPresent()) {
+                request(exchange, id, payloads.get());
+            }
+        } else {
+            context.logger().debug("IKE SA {}: dropped request {}, expecting {}", this, Integer.toUnsignedString(id),
+                    expectedRequestId);
+        }
+    }
+
+    /** The payloads in the clear, opened from SK, or reassembled from SKF once every fragment is in (RFC 7383). */
+    private Optional<List<Payload>> opened(IkeMessage message, byte[] datagram, ExchangeType exchange,
+            FragmentReassembly fragments) {
+        if (exchange == ExchangeType.IKE_SA_INIT) {
+            return Optional.of(message.payloads());
+        }
+        if (cipher == null) {
+            return Optional.empty();
+        }
+        List<Payload> payloads = message.payloads();
+        Payload last = payloads.isEmpty() ? null : payloads.get(payloads.size() - 1);
+        try {
+            if (last instanceof EncryptedPayload) {
+                List<Payload> inner = cipher.open(datagram, 0, datagram.length, message);
+                openedAs(message, datagram);
+                return Optional.of(inner);
+            }
+            if (last instanceof EncryptedFragmentPayload && peerFragmentation) {
+                SkCipher.Fragment fragment = cipher.openFragment(datagram, 0, datagram.length, message);
+                openedAs(message, datagram);
+                return fragments.add(fragment);
+            }
+            context.logger().debug("IKE SA {}: dropped an unprotected {} message", this, exchange);
+        } catch (GeneralSecurityException | IkeFormatException e) {
+            context.logger().debug("IKE SA {}: dropped a {} message that does not open: {}", this, exchange,
+                    e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private void openedAs(IkeMessage message, byte[] datagram) {
+        if (!message.header().isResponse() && firstOrWhole(message)) {
+            openedRequest = datagram;
+        }
+    }
+
+    /** A whole message or the first of its fragments: one retransmission of a request asks for one response. */
+    private static boolean firstOrWhole(IkeMessage message) {
+        return message.first(EncryptedFragmentPayload.class).map(skf -> skf.fragmentNumber() == 1).orElse(true);
+    }
+
+    /** Sends a request and retransmits it until its response comes or the peer is taken for dead (§2.1, §2.4). */
+    final void sendRequest(ExchangeType exchange, int messageId, List<byte[]> datagrams) {
+        stopRetransmitting();
+        outstanding = datagrams;
+        outstandingExchange = exchange;
+        outstandingId = messageId;
+        sent = 0;
+        transmitRequest();
+    }
+
+    private void transmitRequest() {
+        transmit(outstanding);
+        sent++;
+        retransmitTimer = context.scheduler().schedule(this::retransmitDue,
+                context.settings().retransmission().wait(sent));
+    }
+
+    private void retransmitDue() {
+        if (outstanding == null || state == IkeSaState.CLOSED) {
+            return;
+        }
+        if (context.settings().retransmission().again(sent)) {
+            context.logger().debug("IKE SA {}: no response to {} request {}, sending it again", this,
+                    outstandingExchange, outstandingId);
+            transmitRequest();
+        } else {
+            close("no response to " + outstandingExchange + " request " + outstandingId + " after " + sent
+                    + " sendings: the peer is taken for dead (RFC 7296 §2.4)");
+        }
+    }
+
+    private void stopRetransmitting() {
+        if (retransmitTimer != null) {
+            retransmitTimer.cancel();
+            retransmitTimer = null;
+        }
+        outstanding = null;
+    }
+
+    /** Sends the response to the peer's request and keeps it for a retransmission of that request (§2.1). */
+    final void sendResponse(int messageId, List<byte[]> datagrams) {
+        cachedResponseId = messageId;
+        cachedRequest = openedRequest;
+        cachedResponse = datagrams;
+        expectedRequestId = messageId + 1;
+        transmit(datagrams);
+    }
+
+    private void transmit(List<byte[]> datagrams) {
+        for (byte[] datagram : datagrams) {
+            try {
+                context.datagrams().send(datagram, peerEndpoint);
+            } catch (IOException e) {
+                context.logger().debug("IKE SA {}: sending to {} failed: {}", this, peerEndpoint, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The message protected by SK (RFC 7296 §3.14), or by SKF fragments when it would exceed the largest message and
+     * the peer supports fragmentation (RFC 7383 §2.5).
+     */
+    final List<byte[]> protect(ExchangeType exchange, boolean response, int messageId, List<Payload> inner) {
+        IkeHeader header = IkeHeader.of(initiatorSpi, responderSpi, exchange, response, originalInitiator, messageId);
+        int whole = IkeHeader.LENGTH + Payloads.GENERIC_HEADER_LENGTH + SkCipher.IV_LENGTH + Payloads.length(inner) + 1
+                + icvLength;
+        int limit = context.settings().maxMessageLength();
+        try {
+            return peerFragmentation && whole > limit ? cipher.sealFragments(header, inner, limit)
+                    : List.of(cipher.seal(header, inner));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the SK payload cannot be sealed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Derives the IKE SA's keys (§2.14) once the nonces and both SPIs are known. */
+    final void keyed(IkeSuite negotiated, byte[] sharedSecret) throws GeneralSecurityException {
+        CryptoSuite crypto = context.settings().suite(negotiated.cipher())
+                .orElseThrow(() -> new GeneralSecurityException("no installed suite for " + negotiated.cipher()));
+        keys = IkeSaKeys.derive(negotiated.prf(), negotiated.cipher().keyMaterialLength(), sharedSecret, ni, nr,
+                initiatorSpi, responderSpi);
+        cipher = SkCipher.of(crypto, keys, originalInitiator);
+        icvLength = crypto.icvLength();
+        suite = negotiated;
+    }
+
+    /**
+     * What the peer's IKE_SA_INIT message announced: fragmentation (RFC 7383 §2.3), SHA2-256 for RFC 7427 signatures
+     * (§4), and whether the NAT detection hashes show a NAT on the way (RFC 7296 §2.23).
+     */
+    final void announcements(IkeMessage message) {
+        peerFragmentation = !message.notifies(NotifyType.IKEV2_FRAGMENTATION_SUPPORTED).isEmpty();
+        peerSha256 = message.notifies(NotifyType.SIGNATURE_HASH_ALGORITHMS).stream()
+                .anyMatch(notify -> announces(notify.data(), SHA2_256));
+        long hashedResponderSpi = message.header().isResponse() ? responderSpi : 0;
+        List<NotifyPayload> sources = message.notifies(NotifyType.NAT_DETECTION_SOURCE_IP);
+        List<NotifyPayload> destinations = message.notifies(NotifyType.NAT_DETECTION_DESTINATION_IP);
+        natDetected = !sources.isEmpty() && !destinations.isEmpty()
+                && (sources.stream().noneMatch(source -> NatDetection.matches(source.data(), initiatorSpi,
+                        hashedResponderSpi, peerEndpoint))
+                        || destinations.stream().noneMatch(destination -> NatDetection.matches(destination.data(),
+                                initiatorSpi, hashedResponderSpi, context.settings().localEndpoint())));
+    }
+
+    private static boolean announces(byte[] hashes, int wanted) {
+        ByteBuffer data = ByteBuffer.wrap(hashes);
+        while (data.remaining() >= 2) {
+            if (Short.toUnsignedInt(data.getShort()) == wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** N(NAT_DETECTION_SOURCE_IP) and N(NAT_DETECTION_DESTINATION_IP) with the SPIs known so far (§2.23). */
+    final List<Payload> natDetection() {
+        return List.of(NotifyPayload.of(NotifyType.NAT_DETECTION_SOURCE_IP,
+                NatDetection.hash(initiatorSpi, responderSpi, context.settings().localEndpoint())),
+                NotifyPayload.of(NotifyType.NAT_DETECTION_DESTINATION_IP,
+                        NatDetection.hash(initiatorSpi, responderSpi, peerEndpoint)));
+    }
+
+    /** CERTREQ for the account CA (RFC 7296 §3.7). */
+    final CertReqPayload certificateRequest() {
+        return CertificateRequests.forAuthorities(List.of(context.check().accountCa().getPublicKey()));
+    }
+
+    /** This side's ID, certificates and AUTH (§2.15): method 14 if the peer announced SHA2-256, else 9. */
+    final List<Payload> identity(IdPayload id, byte[] ownInit, byte[] peerNonce, byte[] skP) {
+        List<Payload> payloads = new ArrayList<>();
+        payloads.add(id);
+        payloads.addAll(CertificatePayloads.encode(context.host().sentChain()));
+        try {
+            payloads.add(SignatureAuth.sign(context.host().privateKey(),
+                    AuthOctets.signed(ownInit, peerNonce, keys.prf(), skP, id), peerSha256));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the host key cannot sign: " + e.getMessage(), e);
+        }
+        return payloads;
+    }
+
+    /**
+     * Why the peer's ID, certificate and AUTH are refused (§2.15, {@link PeerCertificateCheck}), for the log line;
+     * empty when the peer is authenticated, whose FQDN is then known.
+     *
+     * @param expectedFqdn the FQDN the peer must have, or empty for any host the certificate check accepts
+     */
+    final Optional<String> refusal(List<Payload> payloads, byte[] peerInit, byte[] ownNonce, byte[] skP,
+            Optional<String> expectedFqdn) {
+        boolean peerIsResponder = originalInitiator;
+        Optional<IdPayload> id = payloads.stream().filter(IdPayload.class::isInstance).map(IdPayload.class::cast)
+                .filter(payload -> payload.responder() == peerIsResponder).findFirst();
+        Optional<AuthPayload> auth = payloads.stream().filter(AuthPayload.class::isInstance)
+                .map(AuthPayload.class::cast).findFirst();
+        if (id.isEmpty() || auth.isEmpty()) {
+            return Optional.of("no ID or no AUTH payload");
+        }
+        if (id.get().idType() != IdPayload.ID_FQDN) {
+            return Optional.of("ID type " + id.get().idType() + ", not ID_FQDN");
+        }
+        String fqdn = new String(id.get().data(), StandardCharsets.US_ASCII);
+        if (expectedFqdn.isPresent() && !expectedFqdn.get().equalsIgnoreCase(fqdn)) {
+            return Optional.of("ID_FQDN " + fqdn + ", expected " + expectedFqdn.get());
+        }
+        try {
+            X509Certificate certificate = context.check().check(CertificatePayloads.decode(payloads.stream()
+                    .filter(CertPayload.class::isInstance).map(CertPayload.class::cast).toList()), fqdn);
+            if (!SignatureAuth.verify(certificate.getPublicKey(),
+                    AuthOctets.signed(peerInit, ownNonce, keys.prf(), skP, id.get()), auth.get())) {
+                return Optional.of("AUTH of " + fqdn + " does not verify with its certificate's key");
+            }
+        } catch (CertificateRefusedException e) {
+            return Optional.of("certificate of " + fqdn + " refused, rule " + e.getMessage());
+        } catch (GeneralSecurityException e) {
+            return Optional.of("AUTH of " + fqdn + ": " + e.getMessage());
+        }
+        peerFqdn = fqdn;
+        return Optional.empty();
+    }
+
+    /** The first error notify among the payloads (§3.10.1), if any. */
+    static Optional<NotifyPayload> error(List<Payload> payloads) {
+        return payloads.stream().filter(NotifyPayload.class::isInstance).map(NotifyPayload.class::cast)
+                .filter(notify -> notify.notifyType() < NotifyType.FIRST_STATUS).findFirst();
+    }
+
+    static String name(NotifyPayload notify) {
+        return notify.known().map(Enum::name).orElse("notify " + notify.notifyType());
+    }
+
+    final void close(String reason) {
+        if (state == IkeSaState.CLOSED) {
+            return;
+        }
+        state = IkeSaState.CLOSED;
+        stopRetransmitting();
+        engine.forget(this);
+        context.logger().info("IKE SA {} with {} closed: {}", this, peerFqdn.isEmpty() ? peerEndpoint : peerFqdn,
+                reason);
+    }
+
+    final IkeSaStatus status() {
+        String algorithms = suite == null ? ""
+                : context.settings().suite(suite.cipher()).map(CryptoSuite::name).orElse("?") + "/"
+                        + suite.cipher().keyBits() + " " + suite.prf() + " " + suite.group();
+        return new IkeSaStatus(originalInitiator, state, initiatorSpi, responderSpi, peerEndpoint, peerFqdn,
+                algorithms, natDetected, childInstalled);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%016x_i %016x_r", initiatorSpi, responderSpi);
+    }
+}

@@ -1,0 +1,13 @@
+package io.homeward.ike.internal.exchange;
+
+import java.net.InetSocketAddress;
+
+/**
+ * What an IKE SA shows: whether this side initiated it, its state, its SPIs, the peer's endpoint and FQDN (empty
+ * until known), the negotiated algorithms (empty before IKE_SA_INIT completed), whether a NAT was detected
+ * (RFC 7296 §2.23) and whether the first Child SA was installed.
+ */
+public record IkeSaStatus(boolean initiator, IkeSaState state, long initiatorSpi, long responderSpi,
+        InetSocketAddress peerEndpoint, String peerFqdn, String algorithms, boolean natDetected,
+        boolean childInstalled) {
+}
