@@ -61,7 +61,7 @@ class LauncherConfigPrecedenceTest {
         Path file = ports.write(dir.resolve("operator"), "operator", RendezvousConfigDir.freePort(), "");
         try (LauncherProcess launcher = launch(file)) {
             String line = launcher.awaitLine("Configuration " + TRANSPORT + ":", 60);
-            assertTrue(line.contains("kept as an operator changed it in the web console; [port] from "
+            assertTrue(line.contains("kept as changed while running (web console, homeward:join); [port] from "
                     + file.resolve("homeward.json").toUri().toURL() + " not applied"), line);
             launcher.awaitLine("Web console:", 60);
             Await.until("the operator's port still in use", () -> accepts(operatorPort), Boolean::booleanValue);

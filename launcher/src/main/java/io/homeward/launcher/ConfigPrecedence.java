@@ -65,7 +65,7 @@ final class ConfigPrecedence {
                 changeCount = store.write(pid, file.properties());
                 log.info("Configuration {}: applied {} from {}", pid, keys, file.source());
             } else {
-                log.warn("Configuration {}: kept as an operator changed it in the web console; {} from {} not applied "
+                log.info("Configuration {}: kept as changed while running (web console, homeward:join); {} from {} not applied "
                         + "(delete the configuration in the console to use the file)", pid,
                         differing(file.properties(), stored.get().properties()), file.source());
                 continue;

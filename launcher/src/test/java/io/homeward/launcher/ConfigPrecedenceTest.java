@@ -67,9 +67,9 @@ class ConfigPrecedenceTest {
         precedence().apply(files(operatorFile, 9053L), defaults);
 
         assertEquals(7053, store.properties(PID).get("port"));
-        assertEquals("Configuration " + PID + ": kept as an operator changed it in the web console; [port] from "
+        assertEquals("Configuration " + PID + ": kept as changed while running (web console, homeward:join); [port] from "
                 + operatorFile + " not applied (delete the configuration in the console to use the file)", lastLine());
-        assertEquals(Level.WARN, lines.list.get(lines.list.size() - 1).getLevel());
+        assertEquals(Level.INFO, lines.list.get(lines.list.size() - 1).getLevel());
     }
 
     @Test

@@ -34,6 +34,7 @@ final class AccountBook {
     /** Host keys are HMAC-SHA256 keys of 32 random bytes (RFC 8945 §6: at least the hash's output length). */
     static final String HOST_KEY_ALGORITHM = "hmac-sha256.";
     private static final int HOST_KEY_BYTES = 32;
+    private static final String AUTOTUNNEL_PREFIX = "autotunnel-";
     private static final Comparator<EnrolledHost> BY_USER_AND_HOST =
             Comparator.comparing(EnrolledHost::user).thenComparing(EnrolledHost::host);
 
@@ -291,7 +292,13 @@ final class AccountBook {
             throw new AccountException("'" + host + "' cannot be a host name (it becomes a DNS label in the user's zone): "
                     + problem.get());
         }
-        return host.toLowerCase(Locale.ROOT);
+        String label = host.toLowerCase(Locale.ROOT);
+        if (label.startsWith(AUTOTUNNEL_PREFIX)) {
+            // Such a host's key would own another host's endpoint name (docs/enrollment.md, "Per-host keys", rule 1).
+            throw new AccountException("'" + host + "' cannot be a host name: names starting with AutoTunnel- are the "
+                    + "hosts' tunnel endpoints");
+        }
+        return label;
     }
 
     private static void checkPassword(char[] password) throws AccountException {

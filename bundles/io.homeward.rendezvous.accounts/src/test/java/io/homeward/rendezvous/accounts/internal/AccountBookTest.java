@@ -202,6 +202,9 @@ class AccountBookTest {
         assertTrue(unknown.getMessage().contains("no user bob"), unknown.getMessage());
         AccountException bad = assertThrows(AccountException.class, () -> book.enrollHost("alice", "lap.top"));
         assertTrue(bad.getMessage().contains("cannot be a host name"), bad.getMessage());
+        AccountException endpoint = assertThrows(AccountException.class,
+                () -> book.enrollHost("alice", "AutoTunnel-02-1B-63-FF-FE-84-5A-0C"));
+        assertTrue(endpoint.getMessage().contains("tunnel endpoints"), endpoint.getMessage());
         assertFalse(Files.exists(hostFile()));
     }
 
