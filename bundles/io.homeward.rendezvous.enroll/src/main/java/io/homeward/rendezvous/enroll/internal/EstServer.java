@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -36,10 +38,13 @@ import io.homeward.kit.schedule.Scheduler.Scheduled;
  * design would let a slow client do is bounded instead: a connection gets {@link HttpLimits#deadline()} from its
  * acceptance to have sent its whole request (progress does not extend it), after which a timer closes its TCP socket
  * under the TLS layer; at most {@link HttpLimits#maxConnections()} connections are open at once and later ones are
- * closed on arrival; {@link HttpLimits#workers()} threads serve them.
+ * closed on arrival, and so are those beyond {@link #PER_CLIENT} from one client (an IPv4 address or an IPv6 /64, which
+ * one subscriber usually holds whole), so one client cannot hold every one of the {@link HttpLimits#workers()}
+ * threads that serve them.
  */
 final class EstServer implements AutoCloseable {
     private static final int BACKLOG = 64;
+    static final int PER_CLIENT = 2;
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     /** The application: answers a request read whole, from this address, with this TLS client certificate. */
@@ -50,11 +55,13 @@ final class EstServer implements AutoCloseable {
     /** An accepted connection and whether its deadline closed it. */
     private static final class Connection {
         final Socket socket;
+        final String client;
         volatile boolean expired;
         Scheduled deadline;
 
         Connection(Socket socket) {
             this.socket = socket;
+            this.client = clientOf(socket.getInetAddress());
         }
     }
 
@@ -68,6 +75,7 @@ final class EstServer implements AutoCloseable {
     private final Semaphore slots;
     private final ThreadPoolExecutor workers;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final Thread acceptor;
     private volatile boolean closed;
 
@@ -145,6 +153,14 @@ final class EstServer implements AutoCloseable {
                 closeSocket(connection);
                 continue;
             }
+            if (perClient.merge(connection.client, 1, Integer::sum) > PER_CLIENT) {
+                refusals.refused(socket.getInetAddress(), "a connection", 503,
+                        PER_CLIENT + " connections from this client are open already");
+                perClient.computeIfPresent(connection.client, (k, n) -> n == 1 ? null : n - 1);
+                slots.release();
+                closeSocket(connection);
+                continue;
+            }
             open.add(connection);
             connection.deadline = timers.schedule(() -> expire(connection), limits.deadline());
             try {
@@ -215,6 +231,12 @@ final class EstServer implements AutoCloseable {
         }
     }
 
+    /** An IPv4 address, or the /64 of an IPv6 address. */
+    private static String clientOf(InetAddress address) {
+        byte[] raw = address.getAddress();
+        return HexFormat.of().formatHex(raw, 0, raw.length == 16 ? 8 : raw.length);
+    }
+
     private void expire(Connection connection) {
         connection.expired = true;
         closeSocket(connection);
@@ -223,6 +245,7 @@ final class EstServer implements AutoCloseable {
     private void release(Connection connection) {
         if (open.remove(connection)) {
             connection.deadline.cancel();
+            perClient.computeIfPresent(connection.client, (k, n) -> n == 1 ? null : n - 1);
             slots.release();
         }
         closeSocket(connection);

@@ -95,4 +95,27 @@ class ConnectionBoundsTest {
             }
         }
     }
+
+    @Test
+    void oneClientCannotHoldEveryWorkerWhileOthersStillGetIn() throws Exception {
+        try (EnrollmentFixture fixture = new EnrollmentFixture(data,
+                new HttpLimits(HttpLimits.MAX_HEAD, HttpLimits.MAX_BODY, Duration.ofSeconds(5), 8, 4));
+                SSLSocket first = fixture.client().connect();
+                SSLSocket second = fixture.client().connect()) {
+            first.startHandshake();
+            second.startHandshake();
+            try (Socket third = new Socket(InetAddress.getLoopbackAddress(), fixture.server.port())) {
+                third.setSoTimeout(5_000);
+                assertEquals(-1, third.getInputStream().read(), "the same client's third connection is closed");
+            }
+            assertTrue(fixture.log.has(LogLevel.INFO, "with 503: " + EstServer.PER_CLIENT
+                    + " connections from this client are open already"), fixture.log.toString());
+            try (SSLSocket other = fixture.client().connectFrom(InetAddress.getByName("127.0.0.2"))) {
+                other.getOutputStream().write("GET /.well-known/est/cacerts HTTP/1.1\r\nHost: r\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String status = new String(other.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertEquals("HTTP/1.1 200", status, "another client is served meanwhile");
+            }
+        }
+    }
 }

@@ -50,6 +50,14 @@ final class EstClient {
         return socket;
     }
 
+    /** A connection from another local address, as another client on the Internet would be. */
+    SSLSocket connectFrom(InetAddress local) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port,
+                local, 0);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
     Answer get(String path) throws IOException {
         return send(("GET " + path + " HTTP/1.1\r\nHost: rendezvous\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     }
