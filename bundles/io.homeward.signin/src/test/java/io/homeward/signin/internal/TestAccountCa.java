@@ -63,6 +63,13 @@ final class TestAccountCa {
                 .addExtension(Extension.basicConstraints, false, new BasicConstraints(false)).build(signer()));
     }
 
+    /** A certificate for a new P-256 key with this CA's after it, as enrollment gives a host. */
+    IssuedCertificate issueWithNewKey(String commonName) throws Exception {
+        KeyPair hostKeys = KeyPairs.p256(new SecureRandom());
+        return new IssuedCertificate(List.of(issue(commonName, hostKeys.getPublic()), certificate),
+                hostKeys.getPrivate());
+    }
+
     synchronized void revoke(BigInteger serial) {
         revoked.add(serial);
     }
