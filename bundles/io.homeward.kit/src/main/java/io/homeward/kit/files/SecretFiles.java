@@ -22,11 +22,19 @@ public final class SecretFiles {
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
         byte[] bytes = Arrays.copyOf(encoded.array(), encoded.limit());
         Arrays.fill(encoded.array(), (byte) 0);
+        writeThenWipe(file, bytes);
+    }
+
+    /**
+     * Writes {@code secret}, such as a PEM private key, creating the parent directories owner-only
+     * ({@link PrivateDirectories}), then overwrites {@code secret} with zeros, whether the write succeeded or not.
+     */
+    public static void writeThenWipe(Path file, byte[] secret) throws IOException {
         try {
             PrivateDirectories.create(file.toAbsolutePath().getParent());
-            AtomicFiles.write(file, bytes, AtomicFiles.OWNER_ONLY);
+            AtomicFiles.write(file, secret, AtomicFiles.OWNER_ONLY);
         } finally {
-            Arrays.fill(bytes, (byte) 0);
+            Arrays.fill(secret, (byte) 0);
         }
     }
 

@@ -26,6 +26,19 @@ class SecretFilesTest {
     }
 
     @Test
+    void bytesAreWrittenOwnerOnlyAndThenWiped() throws Exception {
+        Path file = dir.resolve("keys").resolve("server.key");
+        byte[] secret = {1, 2, 3};
+
+        SecretFiles.writeThenWipe(file, secret);
+
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file));
+        assertArrayEquals(new byte[3], secret);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+    }
+
+    @Test
     void aRewriteReplacesTheWholeFileWithTheGivenPermissions() throws Exception {
         Path file = dir.resolve("server.crt");
         AtomicFiles.write(file, "old and longer".getBytes(), AtomicFiles.WORLD_READABLE);

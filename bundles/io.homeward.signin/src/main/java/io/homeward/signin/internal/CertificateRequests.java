@@ -1,10 +1,7 @@
 package io.homeward.signin.internal;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -14,23 +11,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
- * The agent's side of a certificate request (RFC 7030 §4.2): an EC P-256 key pair made here, whose private key
- * never leaves the machine, and a PKCS#10 request (RFC 2986) naming {@code CN=host.zone}, as docs/enrollment.md's
- * host certificate table says the CA expects.
+ * The agent's side of a certificate request (RFC 7030 §4.2): a PKCS#10 request (RFC 2986) for an EC P-256 key pair
+ * made on this machine, whose private key never leaves it, naming {@code CN=host.zone}, as docs/enrollment.md's host
+ * certificate table says the CA expects.
  */
 final class CertificateRequests {
 
     private CertificateRequests() {
-    }
-
-    static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has EC P-256", e);
-        }
     }
 
     /** The DER of a PKCS#10 request for {@code CN=<host>.<zone without the final dot>}, signed with the pair. */

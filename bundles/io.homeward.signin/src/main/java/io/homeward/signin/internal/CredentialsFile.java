@@ -4,33 +4,26 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-
 import io.homeward.api.auth.TsigKey;
 import io.homeward.kit.files.AtomicFiles;
 import io.homeward.kit.files.PrivateDirectories;
+import io.homeward.kit.files.SecretFiles;
+import io.homeward.kit.pem.Pem;
+import io.homeward.kit.pem.PemBlock;
+import io.homeward.kit.pem.PrivateKeys;
 
 /**
  * What the sign-in keeps in its data directory {@code <data>/signin} (owner-only, {@code rwx------}), each file
@@ -136,38 +129,31 @@ final class CredentialsFile {
     }
 
     private void writeIdentity(IssuedCertificate certificate) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JcaPEMWriter pem = new JcaPEMWriter(new OutputStreamWriter(bytes, StandardCharsets.US_ASCII))) {
-            pem.writeObject(new JcaPKCS8Generator(certificate.privateKey(), null));
-            for (X509Certificate c : certificate.chain()) {
-                pem.writeObject(c);
-            }
-        }
-        AtomicFiles.write(identity, bytes.toByteArray(), AtomicFiles.OWNER_ONLY);
+        byte[] chain = Pem.encodeCertificates(certificate.chain());
+        byte[] key = Pem.encodeKey(certificate.privateKey());
+        byte[] text = Arrays.copyOf(key, key.length + chain.length);
+        Arrays.fill(key, (byte) 0);
+        System.arraycopy(chain, 0, text, key.length, chain.length);
+        SecretFiles.writeThenWipe(identity, text);
     }
 
     private IssuedCertificate readIdentity() throws IOException {
         if (!Files.exists(identity)) {
             throw new IllegalArgumentException(identity.getFileName() + " is missing");
         }
-        PrivateKey key = null;
-        List<X509Certificate> chain = new ArrayList<>();
-        try (PEMParser pem = new PEMParser(new StringReader(Files.readString(identity, StandardCharsets.US_ASCII)))) {
-            Object next;
-            while ((next = pem.readObject()) != null) {
-                if (next instanceof PrivateKeyInfo info) {
-                    key = new JcaPEMKeyConverter().getPrivateKey(info);
-                } else if (next instanceof X509CertificateHolder holder) {
-                    chain.add(new JcaX509CertificateConverter().getCertificate(holder));
-                }
-            }
-        } catch (CertificateException | IOException e) {
+        byte[] text = Files.readAllBytes(identity);
+        List<PemBlock> blocks = List.of();
+        try {
+            blocks = Pem.blocks(text);
+            PrivateKey key = PrivateKeys.first(blocks).orElseThrow(
+                    () -> new IllegalArgumentException(identity.getFileName() + " has no private key"));
+            return new IssuedCertificate(Pem.certificates(blocks), key);
+        } catch (IOException e) {
             throw new IllegalArgumentException(identity.getFileName() + " cannot be read: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(text, (byte) 0);
+            blocks.forEach(PemBlock::wipe);
         }
-        if (key == null) {
-            throw new IllegalArgumentException(identity.getFileName() + " has no private key");
-        }
-        return new IssuedCertificate(chain, key);
     }
 
     private static String required(Properties p, String name) {

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.List;
 
 import io.homeward.api.auth.TsigKey;
 import io.homeward.kit.enroll.EnrollmentAuthorization;
+import io.homeward.kit.pem.KeyPairs;
 
 /**
  * Enrollment as the agent does it (docs/enrollment.md, "Enrollment over EST"): a key pair made here, the request
@@ -25,6 +27,7 @@ import io.homeward.kit.enroll.EnrollmentAuthorization;
 final class Enroller {
     private final Clock clock;
     private final Duration timeout;
+    private final SecureRandom random = new SecureRandom();
 
     /**
      * What proves the request: the key's holder and the key.
@@ -53,7 +56,7 @@ final class Enroller {
 
     Enrolled enroll(HostPort est, String pin, String zone, String host, Proof proof) throws SignInException {
         EstClient client = new EstClient(est, pin, timeout);
-        KeyPair keys = CertificateRequests.newKeyPair();
+        KeyPair keys = KeyPairs.p256(random);
         byte[] request = CertificateRequests.request(host, zone, keys);
         long time = clock.instant().getEpochSecond();
         List<X509Certificate> issued = client.simpleEnroll(request,
@@ -86,7 +89,7 @@ final class Enroller {
     IssuedCertificate renew(HostPort est, String pin, String zone, String host, IssuedCertificate current)
             throws SignInException {
         EstClient client = new EstClient(est, pin, timeout);
-        KeyPair keys = CertificateRequests.newKeyPair();
+        KeyPair keys = KeyPairs.p256(random);
         X509Certificate leaf = ours(client.simpleReenroll(CertificateRequests.request(host, zone, keys), current),
                 keys.getPublic(), est);
         if (!signs(current.ca(), leaf)) {

@@ -10,6 +10,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
@@ -48,6 +49,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.kit.dns.Fingerprints;
 import io.homeward.kit.enroll.EnrollmentAuthorization;
+import io.homeward.kit.pem.KeyPairs;
 
 /**
  * A loopback EST server over real TLS, as docs/enrollment.md's table says the rendezvous serves it: user keys and
@@ -76,7 +78,7 @@ final class FakeEstServer implements AutoCloseable {
         this.clock = clock;
         this.userKeys = userKeys;
         this.ca = new TestAccountCa("members.test.", clock);
-        KeyPair keys = CertificateRequests.newKeyPair();
+        KeyPair keys = KeyPairs.p256(new SecureRandom());
         X500Name subject = new X500Name("CN=rendezvous.test");
         Instant now = Instant.now();
         tlsCertificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(subject,

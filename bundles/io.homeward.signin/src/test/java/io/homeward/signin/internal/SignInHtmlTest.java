@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.security.KeyPair;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,9 +67,7 @@ class SignInHtmlTest {
     void showsTheHostCertificateItsRenewalAndRevocation() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
         TestAccountCa ca = new TestAccountCa("members.test.", clock);
-        KeyPair keys = CertificateRequests.newKeyPair();
-        IssuedCertificate issued = new IssuedCertificate(List.of(ca.issue("laptop.alice.members.test",
-                keys.getPublic()), ca.certificate()), keys.getPrivate());
+        IssuedCertificate issued = ca.issueWithNewKey("laptop.alice.members.test");
         StoredKey stored = new StoredKey("alice.members.test.", "alice", new TsigKey("laptop.alice.members.test.",
                 "hmac-sha256.", new byte[32]), new HostPort("127.0.0.1", 8853), "", clock.instant(), Optional.empty(),
                 Optional.of(new StoredKey.Enrollment("laptop", new HostPort("127.0.0.1", 8443), issued)));

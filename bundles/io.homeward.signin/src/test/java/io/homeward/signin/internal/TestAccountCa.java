@@ -3,6 +3,7 @@ package io.homeward.signin.internal;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -28,9 +29,11 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import io.homeward.kit.pem.KeyPairs;
+
 /** A small account CA as docs/enrollment.md describes it, made with Bouncy Castle: issues, revokes, lists. */
 final class TestAccountCa {
-    private final KeyPair keys = CertificateRequests.newKeyPair();
+    private final KeyPair keys = KeyPairs.p256(new SecureRandom());
     private final X500Name name;
     private final X509Certificate certificate;
     private final Clock clock;
@@ -58,6 +61,13 @@ final class TestAccountCa {
                 BigInteger.valueOf(serials.incrementAndGet()), Date.from(now.minus(Duration.ofMinutes(5))),
                 Date.from(now.plus(lifetime)), new X500Name("CN=" + commonName), key)
                 .addExtension(Extension.basicConstraints, false, new BasicConstraints(false)).build(signer()));
+    }
+
+    /** A certificate for a new P-256 key with this CA's after it, as enrollment gives a host. */
+    IssuedCertificate issueWithNewKey(String commonName) throws Exception {
+        KeyPair hostKeys = KeyPairs.p256(new SecureRandom());
+        return new IssuedCertificate(List.of(issue(commonName, hostKeys.getPublic()), certificate),
+                hostKeys.getPrivate());
     }
 
     synchronized void revoke(BigInteger serial) {

@@ -2,10 +2,8 @@ package io.homeward.rendezvous.ca.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +23,8 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import io.homeward.kit.pem.KeyPairs;
+
 /**
  * Makes the account CA: an ECDSA P-256 key and a self-signed certificate valid ten years, a CA with path length 0,
  * key usage keyCertSign and cRLSign, both critical (RFC 5280 §4.2.1.9, §4.2.1.3; docs/enrollment.md).
@@ -38,9 +38,7 @@ final class CaCertificate {
     }
 
     static CaIdentity create(String commonName, Clock clock, SecureRandom random) throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-        KeyPair keys = generator.generateKeyPair();
+        KeyPair keys = KeyPairs.p256(random);
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
         SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
         Instant now = clock.instant();

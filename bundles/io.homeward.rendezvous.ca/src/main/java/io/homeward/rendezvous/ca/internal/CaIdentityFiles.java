@@ -1,25 +1,24 @@
 package io.homeward.rendezvous.ca.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 
 import org.osgi.service.log.Logger;
 
 import io.homeward.kit.files.AtomicFiles;
 import io.homeward.kit.files.PrivateDirectories;
+import io.homeward.kit.files.SecretFiles;
+import io.homeward.kit.pem.Pem;
+import io.homeward.kit.pem.PrivateKeys;
 
 /**
  * The CA's key ({@value #KEY_FILE}, PKCS#8 PEM, owner-only) and certificate ({@value #CERTIFICATE_FILE}, PEM) in its
@@ -42,16 +41,9 @@ final class CaIdentityFiles {
         }
         PrivateDirectories.create(directory);
         CaIdentity made = CaCertificate.create(commonName, clock, random);
-        AtomicFiles.write(certificateFile, Pem.encode("CERTIFICATE", made.certificate().getEncoded()),
+        AtomicFiles.write(certificateFile, Pem.encodeCertificates(List.of(made.certificate())),
                 AtomicFiles.WORLD_READABLE);
-        byte[] der = made.key().getEncoded();
-        byte[] pem = Pem.encode("PRIVATE KEY", der);
-        try {
-            AtomicFiles.write(keyFile, pem, AtomicFiles.OWNER_ONLY);
-        } finally {
-            Arrays.fill(der, (byte) 0);
-            Arrays.fill(pem, (byte) 0);
-        }
+        SecretFiles.writeThenWipe(keyFile, Pem.encodeKey(made.key()));
         log.info("made the account CA '{}' in {}", commonName, directory);
         return made;
     }
@@ -62,17 +54,17 @@ final class CaIdentityFiles {
                     + " is not; restore it from a backup (the key is never replaced)");
         }
         X509Certificate certificate;
-        try (ByteArrayInputStream in = new ByteArrayInputStream(Files.readAllBytes(certificateFile))) {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (GeneralSecurityException e) {
+        try {
+            certificate = Pem.certificates(Pem.blocks(Files.readAllBytes(certificateFile))).stream().findFirst()
+                    .orElseThrow(() -> new IOException("no PEM CERTIFICATE block"));
+        } catch (IOException e) {
             throw new IOException("the CA certificate " + certificateFile + " is damaged: " + e.getMessage(), e);
         }
         byte[] pem = Files.readAllBytes(keyFile);
         byte[] der = null;
         try {
-            der = Pem.decode("PRIVATE KEY", pem);
-            PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
-            CaIdentity identity = new CaIdentity(key, certificate);
+            der = Pem.decode(Pem.PRIVATE_KEY, pem);
+            CaIdentity identity = new CaIdentity(PrivateKeys.pkcs8(der), certificate);
             checkPair(identity);
             return identity;
         } catch (IOException | GeneralSecurityException e) {

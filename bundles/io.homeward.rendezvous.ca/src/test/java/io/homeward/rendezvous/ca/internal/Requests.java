@@ -3,6 +3,7 @@ package io.homeward.rendezvous.ca.internal;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -15,15 +16,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
+import io.homeward.kit.pem.KeyPairs;
+
 /** PKCS#10 requests as an agent (or an attacker) would make them, with Bouncy Castle. */
 final class Requests {
     private Requests() {
     }
 
-    static KeyPair p256() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
+    static KeyPair p256() {
+        return KeyPairs.p256(new SecureRandom());
     }
 
     static KeyPair p384() throws GeneralSecurityException {

@@ -2,7 +2,6 @@ package io.homeward.rendezvous.enroll.internal;
 
 import java.math.BigInteger;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -30,6 +29,7 @@ import io.homeward.api.ca.CertificateAuthority;
 import io.homeward.api.ca.CertificateRequestException;
 import io.homeward.api.ca.HostCertificate;
 import io.homeward.api.ca.RevocationListener;
+import io.homeward.kit.pem.KeyPairs;
 
 /** A small account CA for tests: issues real certificates with Bouncy Castle and keeps them in memory. */
 final class TestCa implements CertificateAuthority {
@@ -53,10 +53,8 @@ final class TestCa implements CertificateAuthority {
                 .build(signer()));
     }
 
-    static KeyPair ecKeys() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(256);
-        return generator.generateKeyPair();
+    static KeyPair ecKeys() {
+        return KeyPairs.p256(new SecureRandom());
     }
 
     private org.bouncycastle.operator.ContentSigner signer() throws Exception {

@@ -3,9 +3,7 @@ package io.homeward.rendezvous.transport.internal;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +27,8 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import io.homeward.kit.pem.KeyPairs;
+
 /**
  * Makes the server's own certificate when the operator configured none: ECDSA P-256, valid ten
  * years, naming the server and the loopback addresses (RFC 5280 §4.2.1.6) so both name- and
@@ -41,9 +41,7 @@ final class SelfSignedCertificate {
     }
 
     static TlsIdentity create(String serverName, Clock clock, SecureRandom random) throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-        KeyPair keys = generator.generateKeyPair();
+        KeyPair keys = KeyPairs.p256(random);
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, serverName).build();
         byte[] serial = new byte[16];
         random.nextBytes(serial);
