@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.homeward.api.crypto.CryptoSuite;
+import io.homeward.api.sa.SaSpec;
 import io.homeward.ike.internal.crypto.AuthOctets;
 import io.homeward.ike.internal.crypto.CertificateRequests;
 import io.homeward.ike.internal.crypto.FragmentReassembly;
@@ -387,6 +388,15 @@ abstract class IkeSa {
         engine.forget(this);
         context.logger().info("IKE SA {} with {} closed: {}", this, peerFqdn.isEmpty() ? peerEndpoint : peerFqdn,
                 reason);
+        context.events().closed(status(), reason);
+    }
+
+    /** Installs the first Child SA and tells the events. */
+    final void install(SaSpec child) {
+        context.database().install(child);
+        childInstalled = true;
+        context.logger().info("IKE SA {}: Child SA {} installed", this, child);
+        context.events().childInstalled(status(), child);
     }
 
     final IkeSaStatus status() {

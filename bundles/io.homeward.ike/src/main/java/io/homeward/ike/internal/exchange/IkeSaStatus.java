@@ -10,4 +10,9 @@ import java.net.InetSocketAddress;
 public record IkeSaStatus(boolean initiator, IkeSaState state, long initiatorSpi, long responderSpi,
         InetSocketAddress peerEndpoint, String peerFqdn, String algorithms, boolean natDetected,
         boolean childInstalled) {
+
+    /** The SPI this side chose, which names the SA to {@link IkeEngine#close(long, String)}. */
+    public long localSpi() {
+        return initiator ? initiatorSpi : responderSpi;
+    }
 }

@@ -211,8 +211,6 @@ final class InitiatorSa extends IkeSa {
         }
         SaSpec spec = ChildSaInstall.spec(peerUla, peerEndpoint, childSpi, choice.get(),
                 context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, ni, nr, true);
-        context.database().install(spec);
-        childInstalled = true;
-        context.logger().info("IKE SA {}: Child SA {} installed", this, spec);
+        install(spec);
     }
 }

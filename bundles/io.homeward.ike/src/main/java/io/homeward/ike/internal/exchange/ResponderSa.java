@@ -143,9 +143,7 @@ final class ResponderSa extends IkeSa {
         int spi = ChildSaInstall.newSpi(context.random());
         SaSpec spec = ChildSaInstall.spec(peerUla.get(), peerEndpoint, spi, choice.get(),
                 context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, ni, nr, false);
-        context.database().install(spec);
-        childInstalled = true;
-        context.logger().info("IKE SA {}: Child SA {} installed", this, spec);
+        install(spec);
         return List.of(choice.get().answer(spi), TrafficSelectors.of(false, peerUla.get()),
                 TrafficSelectors.of(true, own));
     }

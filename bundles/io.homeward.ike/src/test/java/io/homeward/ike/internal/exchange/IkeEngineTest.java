@@ -68,6 +68,21 @@ class IkeEngineTest {
     }
 
     @Test
+    void theEventsHearOfTheChildSasAndOfAnSaClosedHere() {
+        long spi = lab.initiate();
+        lab.run();
+
+        assertEquals(lab.laptop.database.installed, lab.laptop.childrenTold);
+        assertEquals(lab.home.database.installed, lab.home.childrenTold);
+        assertEquals(spi, lab.laptop.status().get(0).localSpi());
+        assertTrue(lab.laptop.engine.close(spi, "deleted by the operator"));
+        assertFalse(lab.laptop.engine.close(spi, "again"));
+        assertTrue(lab.laptop.status().isEmpty());
+        assertEquals(List.of("deleted by the operator"), lab.laptop.closedTold);
+        assertEquals(1, lab.laptop.database.installed.size(), "closing the IKE SA leaves its Child SA");
+    }
+
+    @Test
     void aResponderWithoutEspEsnChoosesTheProposalWithout() {
         lab.home.with(settings -> new IkeSettings(settings.ikeProposals(),
                 new ChildProposals(settings.childProposals().ciphers(),
