@@ -391,6 +391,11 @@ abstract class IkeSa {
         context.events().closed(status(), reason);
     }
 
+    /** Tells the events that this established SA has no Child SA, and why. */
+    final void noChild(String reason) {
+        context.events().noChild(status(), reason);
+    }
+
     /** Installs the first Child SA and tells the events. */
     final void install(SaSpec child) {
         context.database().install(child);

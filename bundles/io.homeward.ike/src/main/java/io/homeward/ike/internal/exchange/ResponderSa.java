@@ -126,6 +126,7 @@ final class ResponderSa extends IkeSa {
                 .flatMap(sa -> context.settings().childProposals().choose(sa, OptionalInt.empty()));
         if (choice.isEmpty()) {
             context.logger().warn("IKE SA {}: no ESP proposal of {} acceptable, no Child SA", this, peerFqdn);
+            noChild("no ESP proposal acceptable (NO_PROPOSAL_CHOSEN)");
             return List.of(NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN));
         }
         Inet6Address own = context.host().ula();
@@ -138,6 +139,7 @@ final class ResponderSa extends IkeSa {
         if (!covered) {
             context.logger().warn("IKE SA {}: the traffic selectors of {} do not take in its ULA {} and {}", this,
                     peerFqdn, peerUla.map(Inet6Address::getHostAddress).orElse("(unknown)"), own.getHostAddress());
+            noChild("traffic selectors refused (TS_UNACCEPTABLE)");
             return List.of(NotifyPayload.of(NotifyType.TS_UNACCEPTABLE));
         }
         int spi = ChildSaInstall.newSpi(context.random());

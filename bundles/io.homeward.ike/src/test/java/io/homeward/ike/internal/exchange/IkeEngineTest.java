@@ -341,6 +341,8 @@ class IkeEngineTest {
         assertTrue(lab.laptop.database.installed.isEmpty());
         assertTrue(lab.home.database.installed.isEmpty());
         assertTrue(lab.laptop.log.has(LogLevel.WARN, "TS_UNACCEPTABLE"), lab.laptop.log.toString());
+        assertEquals(List.of("no child: traffic selectors refused (TS_UNACCEPTABLE)"), lab.home.closedTold);
+        assertEquals(List.of("no child: " + lab.home.fqdn + " answered TS_UNACCEPTABLE"), lab.laptop.closedTold);
     }
 
     @Test

@@ -65,7 +65,7 @@ final class IkeLab {
         final KeyPair keys = TestPki.p256();
         final RecordingSaDatabase database = new RecordingSaDatabase();
         final RecordingLogger log = new RecordingLogger();
-        /** The Child SAs the engine told of, and the reasons its SAs closed, in order. */
+        /** The Child SAs the engine told of, and the reasons its SAs have none or closed, in order. */
         final List<SaSpec> childrenTold = new ArrayList<>();
         final List<String> closedTold = new ArrayList<>();
         X509Certificate certificate;
@@ -100,6 +100,11 @@ final class IkeLab {
                         @Override
                         public void childInstalled(IkeSaStatus sa, SaSpec child) {
                             childrenTold.add(child);
+                        }
+
+                        @Override
+                        public void noChild(IkeSaStatus sa, String reason) {
+                            closedTold.add("no child: " + reason);
                         }
 
                         @Override
