@@ -9,10 +9,10 @@ import io.homeward.api.auth.RevokedCertificates;
 import io.homeward.api.auth.RevokedCertificatesListener;
 
 /** The account CA's revocations as a test sets them. */
-final class TestRevocations implements RevokedCertificates {
+public final class TestRevocations implements RevokedCertificates {
     private final Set<BigInteger> serials = new HashSet<>();
 
-    void revoke(X509Certificate certificate) {
+    public void revoke(X509Certificate certificate) {
         serials.add(certificate.getSerialNumber());
     }
 
