@@ -117,11 +117,11 @@ public class IkeComponent implements PeerListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindCredentials(Credentials signedIn) {
-        scheduler.execute(() -> keying.credentials(Optional.of(signedIn)));
+        scheduler.execute(() -> keying.signedIn(signedIn));
     }
 
     void unbindCredentials(Credentials signedOut) {
-        scheduler.execute(() -> keying.credentials(Optional.empty()));
+        scheduler.execute(() -> keying.signedOut(signedOut));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

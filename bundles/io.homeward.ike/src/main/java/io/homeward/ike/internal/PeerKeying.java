@@ -165,10 +165,21 @@ final class PeerKeying implements IkeSaEvents {
         idle = "stopped";
     }
 
-    /** Signed in, signed out or enrolled anew: the engine starts again with the new certificate, or goes idle. */
-    void credentials(Optional<Credentials> signedIn) {
-        credentials = signedIn.orElse(null);
+    /**
+     * Signed in or enrolled anew: the engine starts again with the new certificate. The IKE SAs of the engine before
+     * are closed here; the SA pairs they installed stay until their peer leaves.
+     */
+    void signedIn(Credentials signedIn) {
+        credentials = signedIn;
         restart();
+    }
+
+    /** Signed out, unless other credentials replaced these already: the engine stops and IKE goes idle. */
+    void signedOut(Credentials gone) {
+        if (credentials == gone) {
+            credentials = null;
+            restart();
+        }
     }
 
     void suites(List<CryptoSuite> installed) {

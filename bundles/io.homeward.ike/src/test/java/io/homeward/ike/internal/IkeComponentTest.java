@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogLevel;
 
+import io.homeward.api.auth.Credentials;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.testkit.TestCredentials;
@@ -69,6 +70,21 @@ class IkeComponentTest {
 
         lab.home.signIn();
         assertEquals(1, lab.home.database.installed.size(), "enrolled, it keys the peer at once");
+    }
+
+    @Test
+    void newCredentialsRestartIkeAndSigningOutMakesItIdle() {
+        lab.bothListEachOther();
+        Credentials first = lab.home.credentials();
+        lab.home.component.bindCredentials(first);
+        lab.home.component.unbindCredentials(lab.laptop.credentials());
+        assertTrue(lab.home.report().startsWith("IKE: running as home"), "the credentials bound before were let go");
+        assertTrue(lab.home.report().contains("IKE SAs: none"), "the engine before closed its SAs");
+        assertEquals(1, lab.home.database.installed.size(), "the SA pair stays while the peer is listed");
+
+        lab.home.component.unbindCredentials(first);
+
+        assertTrue(lab.home.report().startsWith("IKE: idle: not signed in"), lab.home.report());
     }
 
     @Test
