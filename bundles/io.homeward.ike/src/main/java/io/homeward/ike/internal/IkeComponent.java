@@ -33,6 +33,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.RevokedCertificates;
+import io.homeward.api.auth.RevokedCertificatesListener;
 import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.peers.Peer;
@@ -92,6 +93,8 @@ public class IkeComponent implements PeerListener {
     private final Scheduler scheduler;
     private final PeerKeying keying;
     private final TunnelPort.Registration handler;
+    private final RevokedCertificates revoked;
+    private final RevokedCertificatesListener revocations;
     private final Map<CryptoSuite, Integer> suites = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
 
@@ -99,8 +102,8 @@ public class IkeComponent implements PeerListener {
     public IkeComponent(@Reference(service = LoggerFactory.class) Logger log, @Reference TunnelPort port,
             @Reference SecurityAssociationDatabase database, @Reference HostIdentity identity,
             @Reference RevokedCertificates revoked, @Reference ConfigurationAdmin configurations, Config config) {
-        this(log, port, database, identity, revoked, new ConfiguredManualSas(configurations, log), settings(config, log),
-                new ExecutorScheduler("homeward-ike", log), Clock.systemUTC(), new SecureRandom());
+        this(log, port, database, identity, revoked, new ConfiguredManualSas(configurations, log),
+                settings(config, log), new ExecutorScheduler("homeward-ike", log), Clock.systemUTC(), new SecureRandom());
     }
 
     IkeComponent(Logger log, TunnelPort port, SecurityAssociationDatabase database, HostIdentity identity,
@@ -111,6 +114,9 @@ public class IkeComponent implements PeerListener {
         this.keying = new PeerKeying(settings, scheduler, clock, random, log, new MarkedDatagrams(port),
                 port.localPort(), database, identity, revoked, manual);
         scheduler.execute(keying::start);
+        this.revoked = revoked;
+        this.revocations = serials -> scheduler.execute(() -> keying.revoked(serials));
+        revoked.addRevokedCertificatesListener(revocations);
         this.handler = port.register(DatagramKind.IKE, this::received);
     }
 
@@ -161,6 +167,7 @@ public class IkeComponent implements PeerListener {
     @Deactivate
     void deactivate() throws InterruptedException {
         handler.close();
+        revoked.removeRevokedCertificatesListener(revocations);
         scheduler.execute(keying::stop);
         if (scheduler instanceof ExecutorScheduler thread && !thread.shutdown(STOP_WAIT)) {
             log.warn("The IKE thread did not stop within {} s", STOP_WAIT.toSeconds());

@@ -1,5 +1,6 @@
 package io.homeward.ike.internal;
 
+import java.math.BigInteger;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.security.PrivateKey;
@@ -14,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.osgi.service.log.Logger;
@@ -94,8 +97,8 @@ final class PeerKeying implements IkeSaEvents {
         boolean mayInitiate;
         /** The local SPI of the IKE SA this side started and that has not installed a Child SA yet; 0 if none. */
         long attempt;
-        /** Deleted by the operator: not initiated again until {@code homeward:ike initiate}. */
-        boolean held;
+        /** Why IKE does not initiate to it until {@code homeward:ike initiate}: deleted, revoked; empty if not held. */
+        String held = "";
         boolean manualNoted;
 
         PeerState(Peer peer) {
@@ -228,7 +231,7 @@ final class PeerKeying implements IkeSaEvents {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        p.held = false;
+        p.held = "";
         p.stopWaiting();
         p.failures = 0;
         p.mayInitiate = true;
@@ -243,10 +246,28 @@ final class PeerKeying implements IkeSaEvents {
             return "no peer " + host + " in the peer directory (homeward:peers)";
         }
         boolean keyed = owned.containsKey(p.peer.ula());
-        p.held = true;
-        forget(p, "deleted by the operator");
+        p.held = "deleted by the operator";
+        forget(p, p.held);
         return (keyed ? "Removed the SA pair with " + host : "IKE had installed no SA pair with " + host)
                 + " and forgot its IKE SAs; IKE keys it again after homeward:ike initiate " + host;
+    }
+
+    /**
+     * The account CA revoked these certificates (docs/enrollment.md, "Revocation"): every peer whose IKE SA
+     * authenticated with one loses its SA pair and IKE SAs here and is not initiated to again (no DELETE yet).
+     */
+    void revoked(Set<BigInteger> serials) {
+        if (engine == null) {
+            return;
+        }
+        engine.status().stream().filter(sa -> sa.peerSerial().filter(serials::contains).isPresent())
+                .map(sa -> peers.get(host(sa.peerFqdn()))).filter(Objects::nonNull).distinct().toList()
+                .forEach(p -> {
+                    log.warn("IKE: the certificate of {} was revoked; its SA pair removed, its IKE SAs closed",
+                            p.peer.hostName());
+                    p.held = "its certificate was revoked";
+                    forget(p, p.held);
+                });
     }
 
     IkeReport report() {
@@ -310,7 +331,7 @@ final class PeerKeying implements IkeSaEvents {
         }
         PeerState p = started.get();
         p.attempt = 0;
-        if (engine != null && !p.held && !owned.containsKey(p.peer.ula())) {
+        if (engine != null && p.held.isEmpty() && !owned.containsKey(p.peer.ula())) {
             Duration again = RETRY.wait(++p.failures);
             again = again.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : again;
             log.info("IKE with {} failed: {}; trying again in {} s", p.peer.hostName(), reason, again.toSeconds());
@@ -337,7 +358,8 @@ final class PeerKeying implements IkeSaEvents {
     }
 
     private void consider(PeerState p) {
-        if (engine == null || p.held || p.attempt != 0 || p.timer != null || owned.containsKey(p.peer.ula())) {
+        if (engine == null || !p.held.isEmpty() || p.attempt != 0 || p.timer != null
+                || owned.containsKey(p.peer.ula())) {
             return;
         }
         if (manual.keyedByHand(p.peer)) {
@@ -379,7 +401,8 @@ final class PeerKeying implements IkeSaEvents {
         engine.status().stream().filter(sa -> sa.localSpi() == started || sa.peerFqdn().equalsIgnoreCase(fqdn)
                 || Optional.ofNullable(sas.get(sa.localSpi())).filter(r -> r.host.equalsIgnoreCase(p.peer.hostName()))
                         .isPresent())
-                .map(IkeSaStatus::localSpi).toList().forEach(spi -> engine.close(spi, p.peer.hostName() + " " + reason));
+                .map(IkeSaStatus::localSpi).toList()
+                .forEach(spi -> engine.close(spi, p.peer.hostName() + " " + reason));
     }
 
     private void removeOwned(Inet6Address ula) {
@@ -440,7 +463,8 @@ final class PeerKeying implements IkeSaEvents {
             return Optional.of("the host certificate chain lacks the account CA");
         }
         if (suites.isEmpty()) {
-            return Optional.of("no ESP crypto suite installed (io.homeward.crypto.aesgcm, io.homeward.crypto.chacha20)");
+            return Optional.of("no ESP crypto suite installed (io.homeward.crypto.aesgcm,"
+                    + " io.homeward.crypto.chacha20)");
         }
         return Optional.empty();
     }
@@ -467,8 +491,8 @@ final class PeerKeying implements IkeSaEvents {
         if (manual.keyedByHand(p.peer)) {
             return "keyed by hand (io.homeward.tunnel.manualsa)";
         }
-        if (p.held) {
-            return "deleted by the operator";
+        if (!p.held.isEmpty()) {
+            return p.held;
         }
         if (p.attempt != 0) {
             return "negotiating";

@@ -114,6 +114,19 @@ class IkeComponentTest {
     }
 
     @Test
+    void aPeerWhoseCertificateIsRevokedLosesItsSaPairAndIsNotKeyedAgain() {
+        lab.bothListEachOther();
+
+        lab.revocations.revoke(lab.laptop.certificate);
+
+        assertTrue(lab.home.database.installed.isEmpty());
+        assertTrue(lab.home.log.has(LogLevel.WARN, "the certificate of laptop was revoked"));
+        lab.scheduler.advance(Duration.ofMinutes(10));
+        assertTrue(lab.home.database.installed.isEmpty());
+        assertTrue(lab.home.report().contains("its certificate was revoked"), lab.home.report());
+    }
+
+    @Test
     void peersKeyedByHandAreLeftAlone() {
         lab.home.keyedByHand.add("laptop");
         lab.laptop.keyedByHand.add("home");
@@ -182,7 +195,8 @@ class IkeComponentTest {
         assertTrue(lab.home.database.installed.isEmpty(), "not keyed again by itself");
         assertTrue(command.ike().contains("deleted by the operator"), command.ike());
 
-        assertTrue(command.ike("initiate", "laptop").startsWith("Initiating an IKE SA with laptop.alice.members.example"));
+        assertTrue(command.ike("initiate", "laptop")
+                .startsWith("Initiating an IKE SA with laptop.alice.members.example"));
         assertEquals(1, lab.home.database.installed.size());
         assertEquals(2, lab.laptop.database.installed.size(), "the laptop's pair replaced (the fake keeps both)");
         assertEquals("no peer desktop in the peer directory (homeward:peers)", command.ike("initiate", "desktop"));

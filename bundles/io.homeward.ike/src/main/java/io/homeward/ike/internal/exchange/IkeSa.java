@@ -1,6 +1,7 @@
 package io.homeward.ike.internal.exchange;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,8 @@ abstract class IkeSa {
     final InetSocketAddress peerEndpoint;
     IkeSaState state;
     String peerFqdn = "";
+    /** The serial number of the peer's certificate once it authenticated (for revocation); null before. */
+    BigInteger peerSerial;
 
     IkeSuite suite;
     IkeSaKeys keys;
@@ -360,6 +363,7 @@ abstract class IkeSa {
                     AuthOctets.signed(peerInit, ownNonce, keys.prf(), skP, id.get()), auth.get())) {
                 return Optional.of("AUTH of " + fqdn + " does not verify with its certificate's key");
             }
+            peerSerial = certificate.getSerialNumber();
         } catch (CertificateRefusedException e) {
             return Optional.of("certificate of " + fqdn + " refused, rule " + e.getMessage());
         } catch (GeneralSecurityException e) {
@@ -409,7 +413,7 @@ abstract class IkeSa {
                 : context.settings().suite(suite.cipher()).map(CryptoSuite::name).orElse("?") + "/"
                         + suite.cipher().keyBits() + " " + suite.prf() + " " + suite.group();
         return new IkeSaStatus(originalInitiator, state, initiatorSpi, responderSpi, peerEndpoint, peerFqdn,
-                algorithms, natDetected, childInstalled);
+                Optional.ofNullable(peerSerial), algorithms, natDetected, childInstalled);
     }
 
     @Override
