@@ -168,6 +168,27 @@ class IkeComponentTest {
     }
 
     @Test
+    void whenBothStartAtOnceTheIkeSaOfTheLowerUlaKeysTheMatchingPair() {
+        lab.home.start();
+        lab.laptop.start().signIn();
+        lab.laptop.lists(lab.home);
+        lab.home.lists(lab.laptop);
+        lab.hold();
+        lab.home.signIn();
+        new IkeCommand(lab.laptop.component).ike("initiate", "home");
+        lab.release();
+
+        SaSpec atHome = single(lab.home.database.installed);
+        SaSpec atLaptop = single(lab.laptop.database.installed);
+        assertEquals(atHome.inboundSpi(), atLaptop.outboundSpi());
+        assertEquals(atHome.outboundSpi(), atLaptop.inboundSpi());
+        assertTrue(lab.home.log.has(LogLevel.INFO, "while this host's own IKE SA with it is under way"),
+                lab.home.log.toString());
+        assertTrue(lab.home.report().matches("(?s).*laptop +initiator +ESTABLISHED.*"), lab.home.report());
+        assertFalse(lab.home.report().contains("responder"), "the laptop's IKE SA is gone: " + lab.home.report());
+    }
+
+    @Test
     void anUnansweredPeerIsTriedAgainWithBackoff() {
         lab.home.start().signIn();
         lab.home.lists(lab.laptop);

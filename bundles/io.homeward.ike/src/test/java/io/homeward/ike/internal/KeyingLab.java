@@ -53,6 +53,9 @@ final class KeyingLab {
     /** Datagrams sent by either port without the non-ESP marker; none is expected. */
     final List<byte[]> unmarked = new ArrayList<>();
     private final Map<InetSocketAddress, Host> hosts = Map.of(home.endpoint, home, laptop.endpoint, laptop);
+    /** While holding, what the ports send waits in {@link #held} until {@link #release()}. */
+    private boolean holding;
+    private final List<Runnable> held = new ArrayList<>();
 
     /** Signed in with a host certificate, as enrollment leaves a host. */
     record HostCredentials(String userName, String zone, List<X509Certificate> certificateChain, PrivateKey key)
@@ -144,9 +147,17 @@ final class KeyingLab {
                     unmarked.add(buffer);
                     return;
                 }
+                if (holding) {
+                    held.add(() -> deliver(buffer, to));
+                } else {
+                    deliver(buffer, to);
+                }
+            }
+
+            private void deliver(byte[] buffer, InetSocketAddress to) {
                 Host peer = hosts.get(to);
                 if (peer != null && peer.port.ike != null) {
-                    peer.port.ike.received(buffer, 4, length - 4, endpoint);
+                    peer.port.ike.received(buffer, 4, buffer.length - 4, endpoint);
                 }
                 Arrays.fill(buffer, (byte) 0x5a);
             }
@@ -191,6 +202,24 @@ final class KeyingLab {
         laptop.lists(home);
         home.lists(laptop);
         home.signIn();
+    }
+
+    /** From now on datagrams wait on the wire, so that both hosts can start an exchange before either arrives. */
+    void hold() {
+        holding = true;
+    }
+
+    /**
+     * Delivers what waits in rounds, each round what the round before sent, in order, until nothing is left; then
+     * datagrams go at once again. Two exchanges started together thus run side by side, message for message.
+     */
+    void release() {
+        while (!held.isEmpty()) {
+            List<Runnable> round = List.copyOf(held);
+            held.clear();
+            round.forEach(Runnable::run);
+        }
+        holding = false;
     }
 
     private static InetAddress address(String text) {
