@@ -46,6 +46,8 @@ class IkeEngineTest {
         assertEquals(laptop.responderSpi(), home.responderSpi());
         assertEquals(lab.home.fqdn, laptop.peerFqdn());
         assertEquals(lab.laptop.fqdn, home.peerFqdn());
+        assertEquals(lab.home.certificate.getSerialNumber(), laptop.peerSerial().orElseThrow());
+        assertEquals(lab.laptop.certificate.getSerialNumber(), home.peerSerial().orElseThrow());
         assertEquals("aes-gcm-16/256 HMAC_SHA2_256 CURVE25519", laptop.algorithms());
         assertFalse(laptop.natDetected());
         assertEquals(4, lab.sent.size(), "IKE_SA_INIT and IKE_AUTH, no fragments below 1280 octets");
