@@ -186,7 +186,7 @@ class DataPlaneLabTest {
     }
 
     /** Up to 5 tries of one echo request with a 2 s wait: the first may be lost while a NAT hole opens. */
-    private static boolean ping(String namespace, String to) throws Exception {
+    static boolean ping(String namespace, String to) throws Exception {
         for (int i = 0; i < 5; i++) {
             if (NetLab.in(namespace, "ping", "-6", "-c", "1", "-W", "2", to).exit() == 0) {
                 return true;

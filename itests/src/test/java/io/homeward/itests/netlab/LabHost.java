@@ -160,7 +160,16 @@ final class LabHost implements AutoCloseable {
 
     /** The {@code homeward:tunnels} text as the console's tunnels page shows it. */
     String tunnels() throws IOException, InterruptedException {
-        return console.get("/homeward-tunnels").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+        return textPage("/homeward-tunnels");
+    }
+
+    /** The {@code homeward:ike} text as the console's IKE page shows it. */
+    String ike() throws IOException, InterruptedException {
+        return textPage("/homeward-ike");
+    }
+
+    private String textPage(String path) throws IOException, InterruptedException {
+        return console.get(path).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&#39;", "'").replace("&amp;", "&");
     }
 

@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 
 /**
  * Where the engine's IKE messages go: one whole message (or one SKF fragment) per datagram, without the non-ESP
- * marker, which the tunnel port adds (RFC 3948 §2.2, RFC 7296 §2.23).
+ * marker, which whoever puts it on the tunnel port adds (RFC 3948 §2.2, RFC 7296 §2.23).
  */
 public interface Datagrams {
 

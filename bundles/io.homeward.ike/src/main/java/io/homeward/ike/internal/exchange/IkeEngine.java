@@ -93,6 +93,21 @@ public final class IkeEngine {
         return bySpi.values().stream().map(IkeSa::status).toList();
     }
 
+    /**
+     * Closes an IKE SA here without telling the peer (no INFORMATIONAL DELETE yet): its Child SA stays in the SA
+     * database until removed there.
+     *
+     * @return false when no SA has this SPI
+     */
+    public boolean close(long localSpi, String reason) {
+        IkeSa sa = bySpi.get(localSpi);
+        if (sa == null) {
+            return false;
+        }
+        sa.close(reason);
+        return true;
+    }
+
     /** Called by an SA as it closes. */
     void forget(IkeSa sa) {
         bySpi.remove(sa.localSpi(), sa);

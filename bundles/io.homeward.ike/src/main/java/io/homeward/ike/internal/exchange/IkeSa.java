@@ -1,6 +1,7 @@
 package io.homeward.ike.internal.exchange;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.homeward.api.crypto.CryptoSuite;
+import io.homeward.api.sa.SaSpec;
 import io.homeward.ike.internal.crypto.AuthOctets;
 import io.homeward.ike.internal.crypto.CertificateRequests;
 import io.homeward.ike.internal.crypto.FragmentReassembly;
@@ -55,6 +57,8 @@ abstract class IkeSa {
     final InetSocketAddress peerEndpoint;
     IkeSaState state;
     String peerFqdn = "";
+    /** The serial number of the peer's certificate once it authenticated (for revocation); null before. */
+    BigInteger peerSerial;
 
     IkeSuite suite;
     IkeSaKeys keys;
@@ -359,6 +363,7 @@ abstract class IkeSa {
                     AuthOctets.signed(peerInit, ownNonce, keys.prf(), skP, id.get()), auth.get())) {
                 return Optional.of("AUTH of " + fqdn + " does not verify with its certificate's key");
             }
+            peerSerial = certificate.getSerialNumber();
         } catch (CertificateRefusedException e) {
             return Optional.of("certificate of " + fqdn + " refused, rule " + e.getMessage());
         } catch (GeneralSecurityException e) {
@@ -387,6 +392,20 @@ abstract class IkeSa {
         engine.forget(this);
         context.logger().info("IKE SA {} with {} closed: {}", this, peerFqdn.isEmpty() ? peerEndpoint : peerFqdn,
                 reason);
+        context.events().closed(status(), reason);
+    }
+
+    /** Tells the events that this established SA has no Child SA, and why. */
+    final void noChild(String reason) {
+        context.events().noChild(status(), reason);
+    }
+
+    /** Installs the first Child SA and tells the events. */
+    final void install(SaSpec child) {
+        context.database().install(child);
+        childInstalled = true;
+        context.logger().info("IKE SA {}: Child SA {} installed", this, child);
+        context.events().childInstalled(status(), child);
     }
 
     final IkeSaStatus status() {
@@ -394,7 +413,7 @@ abstract class IkeSa {
                 : context.settings().suite(suite.cipher()).map(CryptoSuite::name).orElse("?") + "/"
                         + suite.cipher().keyBits() + " " + suite.prf() + " " + suite.group();
         return new IkeSaStatus(originalInitiator, state, initiatorSpi, responderSpi, peerEndpoint, peerFqdn,
-                algorithms, natDetected, childInstalled);
+                Optional.ofNullable(peerSerial), algorithms, natDetected, childInstalled);
     }
 
     @Override

@@ -1,13 +1,21 @@
 package io.homeward.ike.internal.exchange;
 
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
  * What an IKE SA shows: whether this side initiated it, its state, its SPIs, the peer's endpoint and FQDN (empty
- * until known), the negotiated algorithms (empty before IKE_SA_INIT completed), whether a NAT was detected
- * (RFC 7296 §2.23) and whether the first Child SA was installed.
+ * until known), the serial number of the certificate the peer authenticated with (empty before), the negotiated
+ * algorithms (empty before IKE_SA_INIT completed), whether a NAT was detected (RFC 7296 §2.23) and whether the first
+ * Child SA was installed.
  */
 public record IkeSaStatus(boolean initiator, IkeSaState state, long initiatorSpi, long responderSpi,
-        InetSocketAddress peerEndpoint, String peerFqdn, String algorithms, boolean natDetected,
-        boolean childInstalled) {
+        InetSocketAddress peerEndpoint, String peerFqdn, Optional<BigInteger> peerSerial, String algorithms,
+        boolean natDetected, boolean childInstalled) {
+
+    /** The SPI this side chose, which names the SA to {@link IkeEngine#close(long, String)}. */
+    public long localSpi() {
+        return initiator ? initiatorSpi : responderSpi;
+    }
 }

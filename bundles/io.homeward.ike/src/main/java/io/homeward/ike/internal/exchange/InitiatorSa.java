@@ -189,6 +189,7 @@ final class InitiatorSa extends IkeSa {
         context.logger().info("IKE SA {} with {} established ({})", this, peerFqdn, status().algorithms());
         if (error.isPresent()) {
             context.logger().warn("IKE SA {}: {} made no Child SA: {}", this, peerFqdn, name(error.get()));
+            noChild(peerFqdn + " answered " + name(error.get()));
             return;
         }
         firstChild(payloads);
@@ -207,12 +208,11 @@ final class InitiatorSa extends IkeSa {
         if (choice.isEmpty() || !narrowed) {
             context.logger().warn("IKE SA {}: the Child SA {} answered is not one offered, or not between {} and {}",
                     this, peerFqdn, context.host().ula(), peerUla);
+            noChild("the Child SA answered is not one offered");
             return;
         }
         SaSpec spec = ChildSaInstall.spec(peerUla, peerEndpoint, childSpi, choice.get(),
                 context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, ni, nr, true);
-        context.database().install(spec);
-        childInstalled = true;
-        context.logger().info("IKE SA {}: Child SA {} installed", this, spec);
+        install(spec);
     }
 }

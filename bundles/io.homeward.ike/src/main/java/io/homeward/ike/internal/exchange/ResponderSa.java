@@ -126,6 +126,7 @@ final class ResponderSa extends IkeSa {
                 .flatMap(sa -> context.settings().childProposals().choose(sa, OptionalInt.empty()));
         if (choice.isEmpty()) {
             context.logger().warn("IKE SA {}: no ESP proposal of {} acceptable, no Child SA", this, peerFqdn);
+            noChild("no ESP proposal acceptable (NO_PROPOSAL_CHOSEN)");
             return List.of(NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN));
         }
         Inet6Address own = context.host().ula();
@@ -138,14 +139,13 @@ final class ResponderSa extends IkeSa {
         if (!covered) {
             context.logger().warn("IKE SA {}: the traffic selectors of {} do not take in its ULA {} and {}", this,
                     peerFqdn, peerUla.map(Inet6Address::getHostAddress).orElse("(unknown)"), own.getHostAddress());
+            noChild("traffic selectors refused (TS_UNACCEPTABLE)");
             return List.of(NotifyPayload.of(NotifyType.TS_UNACCEPTABLE));
         }
         int spi = ChildSaInstall.newSpi(context.random());
         SaSpec spec = ChildSaInstall.spec(peerUla.get(), peerEndpoint, spi, choice.get(),
                 context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, ni, nr, false);
-        context.database().install(spec);
-        childInstalled = true;
-        context.logger().info("IKE SA {}: Child SA {} installed", this, spec);
+        install(spec);
         return List.of(choice.get().answer(spi), TrafficSelectors.of(false, peerUla.get()),
                 TrafficSelectors.of(true, own));
     }

@@ -46,6 +46,8 @@ class IkeEngineTest {
         assertEquals(laptop.responderSpi(), home.responderSpi());
         assertEquals(lab.home.fqdn, laptop.peerFqdn());
         assertEquals(lab.laptop.fqdn, home.peerFqdn());
+        assertEquals(lab.home.certificate.getSerialNumber(), laptop.peerSerial().orElseThrow());
+        assertEquals(lab.laptop.certificate.getSerialNumber(), home.peerSerial().orElseThrow());
         assertEquals("aes-gcm-16/256 HMAC_SHA2_256 CURVE25519", laptop.algorithms());
         assertFalse(laptop.natDetected());
         assertEquals(4, lab.sent.size(), "IKE_SA_INIT and IKE_AUTH, no fragments below 1280 octets");
@@ -65,6 +67,21 @@ class IkeEngineTest {
         assertTrue(out.esn() && in.esn(), "ESN is offered first and chosen by a responder that prefers it");
         assertEquals(lab.home.endpoint, out.peerEndpoint());
         assertEquals(lab.laptop.endpoint, in.peerEndpoint());
+    }
+
+    @Test
+    void theEventsHearOfTheChildSasAndOfAnSaClosedHere() {
+        long spi = lab.initiate();
+        lab.run();
+
+        assertEquals(lab.laptop.database.installed, lab.laptop.childrenTold);
+        assertEquals(lab.home.database.installed, lab.home.childrenTold);
+        assertEquals(spi, lab.laptop.status().get(0).localSpi());
+        assertTrue(lab.laptop.engine.close(spi, "deleted by the operator"));
+        assertFalse(lab.laptop.engine.close(spi, "again"));
+        assertTrue(lab.laptop.status().isEmpty());
+        assertEquals(List.of("deleted by the operator"), lab.laptop.closedTold);
+        assertEquals(1, lab.laptop.database.installed.size(), "closing the IKE SA leaves its Child SA");
     }
 
     @Test
@@ -326,6 +343,8 @@ class IkeEngineTest {
         assertTrue(lab.laptop.database.installed.isEmpty());
         assertTrue(lab.home.database.installed.isEmpty());
         assertTrue(lab.laptop.log.has(LogLevel.WARN, "TS_UNACCEPTABLE"), lab.laptop.log.toString());
+        assertEquals(List.of("no child: traffic selectors refused (TS_UNACCEPTABLE)"), lab.home.closedTold);
+        assertEquals(List.of("no child: " + lab.home.fqdn + " answered TS_UNACCEPTABLE"), lab.laptop.closedTold);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import io.homeward.api.sa.SaSpec;
 import io.homeward.ike.internal.crypto.Cookies;
 import io.homeward.ike.internal.crypto.Suites;
 import io.homeward.ike.internal.wire.IkeFormatException;
@@ -64,6 +65,9 @@ final class IkeLab {
         final KeyPair keys = TestPki.p256();
         final RecordingSaDatabase database = new RecordingSaDatabase();
         final RecordingLogger log = new RecordingLogger();
+        /** The Child SAs the engine told of, and the reasons its SAs have none or closed, in order. */
+        final List<SaSpec> childrenTold = new ArrayList<>();
+        final List<String> closedTold = new ArrayList<>();
         X509Certificate certificate;
         IkeSettings settings;
         HalfOpenCounter halfOpen = new HalfOpenCounter(30, 3, 1000);
@@ -92,7 +96,22 @@ final class IkeLab {
                         Packet packet = new Packet(message.clone(), endpoint, to);
                         sent.add(packet);
                         inFlight.add(packet);
-                    }, scheduler, random, log.logger(), new Cookies(random), halfOpen));
+                    }, scheduler, random, log.logger(), new Cookies(random), halfOpen, new IkeSaEvents() {
+                        @Override
+                        public void childInstalled(IkeSaStatus sa, SaSpec child) {
+                            childrenTold.add(child);
+                        }
+
+                        @Override
+                        public void noChild(IkeSaStatus sa, String reason) {
+                            closedTold.add("no child: " + reason);
+                        }
+
+                        @Override
+                        public void closed(IkeSaStatus sa, String reason) {
+                            closedTold.add(reason);
+                        }
+                    }));
         }
 
         List<IkeSaStatus> status() {

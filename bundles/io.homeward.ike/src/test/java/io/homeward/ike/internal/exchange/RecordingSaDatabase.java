@@ -10,8 +10,8 @@ import io.homeward.api.sa.SaStatus;
 import io.homeward.api.sa.SecurityAssociationDatabase;
 
 /** An SA database that keeps every spec installed, in order. */
-final class RecordingSaDatabase implements SecurityAssociationDatabase {
-    final List<SaSpec> installed = new ArrayList<>();
+public final class RecordingSaDatabase implements SecurityAssociationDatabase {
+    public final List<SaSpec> installed = new ArrayList<>();
 
     @Override
     public void install(SaSpec spec) {

@@ -25,17 +25,17 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A test account CA issuing host certificates as docs/enrollment.md describes them, and the ways they go wrong. */
-final class TestPki {
-    static final String DOMAIN = "members.example";
+public final class TestPki {
+    public static final String DOMAIN = "members.example";
     static final KeyPurposeId[] HOST_PURPOSES = {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth,
         KeyPurposeId.id_kp_ipsecIKE};
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final KeyPair keys = p256();
-    final X509Certificate ca;
+    public final X509Certificate ca;
     private final X500Name name;
 
-    TestPki(String caName, Instant now) {
+    public TestPki(String caName, Instant now) {
         name = new X500Name("CN=" + caName);
         try {
             ca = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
@@ -50,7 +50,7 @@ final class TestPki {
     }
 
     /** A host certificate of {@code host.user.members.example}, valid from five minutes ago for 30 days. */
-    X509Certificate host(KeyPair subject, String host, String user, Instant now) {
+    public X509Certificate host(KeyPair subject, String host, String user, Instant now) {
         String zone = user + "." + DOMAIN;
         return issue(subject, host + "." + zone, "dns:" + zone, now.minus(Duration.ofMinutes(5)),
                 now.plus(Duration.ofDays(30)), HOST_PURPOSES);
@@ -85,7 +85,7 @@ final class TestPki {
         }
     }
 
-    static KeyPair p256() {
+    public static KeyPair p256() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));

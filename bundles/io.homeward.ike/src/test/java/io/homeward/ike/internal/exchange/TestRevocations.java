@@ -2,18 +2,23 @@ package io.homeward.ike.internal.exchange;
 
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.homeward.api.auth.RevokedCertificates;
 import io.homeward.api.auth.RevokedCertificatesListener;
 
-/** The account CA's revocations as a test sets them. */
-final class TestRevocations implements RevokedCertificates {
+/** The account CA's revocations as a test sets them, told to the listeners. */
+public final class TestRevocations implements RevokedCertificates {
     private final Set<BigInteger> serials = new HashSet<>();
+    private final List<RevokedCertificatesListener> listeners = new ArrayList<>();
 
-    void revoke(X509Certificate certificate) {
+    /** Revokes the certificate and tells the listeners, as the sign-in does when a revocation arrives. */
+    public void revoke(X509Certificate certificate) {
         serials.add(certificate.getSerialNumber());
+        listeners.forEach(listener -> listener.revoked(Set.of(certificate.getSerialNumber())));
     }
 
     @Override
@@ -28,11 +33,11 @@ final class TestRevocations implements RevokedCertificates {
 
     @Override
     public void addRevokedCertificatesListener(RevokedCertificatesListener listener) {
-        throw new UnsupportedOperationException("the IKE engine reads revocations when it checks a certificate");
+        listeners.add(listener);
     }
 
     @Override
     public void removeRevokedCertificatesListener(RevokedCertificatesListener listener) {
-        throw new UnsupportedOperationException("the IKE engine reads revocations when it checks a certificate");
+        listeners.remove(listener);
     }
 }

@@ -1,0 +1,42 @@
+package io.homeward.ike.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code homeward:ike} shows: whether IKE runs (or why it is idle), each peer and what IKE does about it, and
+ * each IKE SA with its peer, role, state, endpoints, algorithms, age and Child SA.
+ */
+record IkeReport(String state, List<PeerLine> peers, List<SaLine> sas) {
+
+    /** A listed peer: host name, ULA, public endpoint and what IKE does about it. */
+    record PeerLine(String host, String ula, String endpoint, String keying) {
+    }
+
+    /**
+     * An IKE SA: the peer (its host name once authenticated, else its endpoint), whether this side initiated it, its
+     * state, this side's and the peer's endpoint, the algorithms, its age and its Child SA (empty if none).
+     */
+    record SaLine(String peer, boolean initiator, String state, String local, String remote, String algorithms,
+            Optional<Duration> age, String child) {
+    }
+
+    String text() {
+        StringBuilder out = new StringBuilder("IKE: ").append(state).append('\n');
+        out.append("Peers:").append(peers.isEmpty() ? " none\n" : "\n");
+        for (PeerLine peer : peers) {
+            out.append(String.format("  %-16s %-40s %-24s %s%n", peer.host(), peer.ula(), peer.endpoint(),
+                    peer.keying()));
+        }
+        out.append("IKE SAs:").append(sas.isEmpty() ? " none\n" : "\n");
+        for (SaLine sa : sas) {
+            out.append(String.format("  %-16s %-9s %-11s %s <-> %s  %s  age %s%n      child: %s%n", sa.peer(),
+                    sa.initiator() ? "initiator" : "responder", sa.state(), sa.local(), sa.remote(),
+                    sa.algorithms().isEmpty() ? "(not negotiated yet)" : sa.algorithms(),
+                    sa.age().map(age -> age.toSeconds() + " s").orElse("-"),
+                    sa.child().isEmpty() ? "none" : sa.child()));
+        }
+        return out.toString();
+    }
+}
