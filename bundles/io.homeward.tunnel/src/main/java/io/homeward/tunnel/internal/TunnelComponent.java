@@ -126,7 +126,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
             Optional<InetSocketAddress> known = Optional.ofNullable(peers.get(spec.peer())).flatMap(Peer::endpoint);
             if (known.isPresent()) {
                 located = new SaSpec(spec.peer(), spec.inboundSpi(), spec.outboundSpi(), spec.suite(),
-                        spec.inboundKey(), spec.outboundKey(), known.get());
+                        spec.inboundKey(), spec.outboundKey(), known.get(), spec.esn());
             }
         }
         table.install(located);

@@ -100,6 +100,17 @@ class TunnelComponentTest {
     }
 
     @Test
+    void anSaWithoutEndpointTakesThePeersFromTheDirectoryAndKeepsItsEsnChoice() throws Exception {
+        wire("homeward0");
+        InetSocketAddress listed = new InetSocketAddress("192.0.2.7", 4500);
+        a.peerChanged(Optional.empty(), Optional.of(new Peer("laptop", ULA_B, Optional.of(listed), Instant.now(), "dns-push")));
+        a.install(new SaSpec(ULA_B, 0x1000, 0x2000, "", KEY_BA, KEY_AB, null, false));
+        awaitTrue(() -> !a.list().isEmpty());
+        assertEquals(listed, a.list().get(0).endpoint());
+        assertFalse(a.list().get(0).esn(), "no ESN, as the spec said");
+    }
+
+    @Test
     void thePeerDirectoryMovesTheSasEndpointWithoutRekeyingAndRoutesItsUla() throws Exception {
         wire("homeward0");
         a.install(new SaSpec(ULA_B, 0x1000, 0x2000, "aes-gcm-16", KEY_BA, KEY_AB, OUTER_B));
