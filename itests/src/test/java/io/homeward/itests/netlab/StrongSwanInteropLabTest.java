@@ -218,14 +218,17 @@ class StrongSwanInteropLabTest {
         if (home == null) {
             home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400).start();
             homeUla = home.awaitPublished(90).ula();
-            Eui64 eui64 = Eui64.random(new SecureRandom());
-            charonUla = interfaceIn(homeUla, eui64);
-            LabCharon.publish(new LabCharon.Peer(fqdn("charon"), CAFE_PUBLIC, charonUla), eui64, masterKey,
-                    LabRendezvous.DNS, "hw-laptop", work);
-            home.awaitPeerAt("charon", CAFE_PUBLIC + ":" + LabCharon.NAT_T_PORT, 30);
         }
         Assumptions.assumeTrue(home.console().get("/bundles.json").contains("\"symbolicName\":\"io.homeward.ike\""),
                 "the agent runtime has no IKE component (bundle io.homeward.ike) yet");
+        if (charonUla == null) {
+            Eui64 eui64 = Eui64.random(new SecureRandom());
+            String ula = interfaceIn(homeUla, eui64);
+            LabCharon.publish(new LabCharon.Peer(fqdn("charon"), CAFE_PUBLIC, ula), eui64, masterKey, LabRendezvous.DNS,
+                    "hw-laptop", work);
+            home.awaitPeerAt("charon", CAFE_PUBLIC + ":" + LabCharon.NAT_T_PORT, 30);
+            charonUla = ula;
+        }
     }
 
     private static LabCharon charonInTheCafe(String name, LabCharon.Credentials credentials) throws Exception {
