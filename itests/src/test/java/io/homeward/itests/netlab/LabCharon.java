@@ -54,6 +54,8 @@ final class LabCharon implements AutoCloseable {
     private static final Pattern IKE_LINE = Pattern.compile("^(\\S+): #(\\d+), (\\w+), IKEv2, (\\w+)_i(\\*?) (\\w+)_r(\\*?)");
     private static final Pattern IDS_LINE = Pattern.compile("^\\s+(local|remote)\\s+'([^']*)' @ (\\S+)");
     private static final Pattern CHILD_LINE = Pattern.compile("^\\s+(\\S+): #(\\d+), reqid \\d+, (\\w+), (\\S+), ESP:(\\S+)");
+    /** The IKE SA's algorithms, for example "  AES_GCM_16-256/PRF_HMAC_SHA2_256/CURVE_25519". */
+    private static final Pattern IKE_ALGORITHMS = Pattern.compile("^\\s+[A-Z][A-Z0-9_]*(-\\d+)?/[A-Z0-9_/-]+$");
     private static final Pattern SPI_LINE = Pattern.compile("^\\s+(in|out)\\s+([0-9a-f]{8})");
     private static final Pattern TUN = Pattern.compile("^\\d+: (ipsec\\d+)[:@]", Pattern.MULTILINE);
 
@@ -386,7 +388,7 @@ final class LabCharon implements AutoCloseable {
                     addChild(children, child, spiIn, m.group(2));
                     child = null;
                 }
-            } else if (algorithms == null && child == null && line.matches("^\\s+[A-Z][A-Z0-9_]+[-/].*") && !line.contains(" ago")) {
+            } else if (algorithms == null && child == null && IKE_ALGORITHMS.matcher(line).find()) {
                 algorithms = line.strip();
             }
         }

@@ -93,6 +93,7 @@ class StrongSwanInteropLabTest {
                 LabCharon.IkeSa initiator = charon.awaitInstalled(10);
                 LabCharon.IkeSa responder = vpn.awaitInstalled(10);
                 assertTrue(initiator.initiator() && !responder.initiator(), initiator + " / " + responder);
+                assertEquals(fqdn("charon"), initiator.localId());
                 assertEquals(fqdn("vpn"), initiator.remoteId());
                 assertEquals(fqdn("charon"), responder.remoteId());
                 assertInstalledWithoutEsn(initiator, suite.getValue());
@@ -251,8 +252,15 @@ class StrongSwanInteropLabTest {
         return InetAddress.getByAddress(address).getHostAddress();
     }
 
+    /**
+     * The IKE SA is established with one of the AEAD proposals, PRF HMAC-SHA2-256 and X25519, over UDP 4500; its
+     * installed CHILD_SA is tunnel mode in UDP with the ESP algorithm and no ESN.
+     */
     private static void assertInstalledWithoutEsn(LabCharon.IkeSa sa, String algorithms) {
         assertEquals("ESTABLISHED", sa.state(), sa.toString());
+        assertTrue(sa.algorithms().matches("(AES_GCM_16-256|CHACHA20_POLY1305-256)/PRF_HMAC_SHA2_256/CURVE_25519"),
+                sa.toString());
+        assertTrue(sa.remoteEndpoint().endsWith("[" + LabCharon.NAT_T_PORT + "]"), sa.toString());
         LabCharon.ChildSa child = sa.children().stream().filter(c -> c.state().equals("INSTALLED")).findFirst()
                 .orElseThrow(() -> new AssertionError("no installed CHILD_SA: " + sa));
         assertEquals(algorithms, child.algorithms(), sa.toString());
