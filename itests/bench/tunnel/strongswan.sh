@@ -78,15 +78,15 @@ swanctl_at() {
 }
 
 # swan_daemon SIDE NS OWN_ULA: the inner address (on lo; charon routes the peer's ULA into its TUN device
-# through table 220 and sources it from this address), then charon with a private tmpfs on /run, where it
-# hard-codes its PID file. `ip netns exec`, unshare and sh all exec, so the PID is charon's.
+# through table 220 and sources it from this address), then charon through itests/netlab/charon.sh (a private
+# tmpfs on /run, where charon hard-codes its PID file; every step execs, so the PID is charon's).
 swan_daemon() {
   local side=$1 ns=$2 ula=$3 pid
   in_ns "$ns" ip -6 addr add "$ula/128" dev lo
   SWAN_ADDRESSES="$SWAN_ADDRESSES $ns/$ula"
   swan_conf "$side" >"$WORK/strongswan/$side.strongswan.conf"
-  ip netns exec "$ns" env STRONGSWAN_CONF="$WORK/strongswan/$side.strongswan.conf" \
-    unshare -m sh -c "mount -t tmpfs tmpfs /run && exec $CHARON" >>"$WORK/strongswan/$side.out" 2>&1 &
+  CHARON=$CHARON "$root/itests/netlab/charon.sh" "$ns" "$WORK/strongswan/$side.strongswan.conf" \
+    >>"$WORK/strongswan/$side.out" 2>&1 &
   pid=$!
   track_pid "$pid"
   SWAN_PIDS="$SWAN_PIDS $pid"

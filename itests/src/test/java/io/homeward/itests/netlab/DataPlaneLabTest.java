@@ -74,8 +74,8 @@ class DataPlaneLabTest {
     void pingRunsBothWaysBetweenTheUlas() throws Exception {
         assertTrue(home.tunnels().contains("interface homeward0"), home.tunnels());
         assertTrue(laptop.tunnels().contains("peer " + homeUla), laptop.tunnels());
-        assertTrue(ping("hw-laptop", homeUla), "laptop -> home: " + laptop.tunnels());
-        assertTrue(ping("hw-home", laptopUla), "home -> laptop: " + home.tunnels());
+        assertTrue(NetLab.ping("hw-laptop", homeUla), "laptop -> home: " + laptop.tunnels());
+        assertTrue(NetLab.ping("hw-home", laptopUla), "home -> laptop: " + home.tunnels());
     }
 
     @Test
@@ -121,7 +121,7 @@ class DataPlaneLabTest {
         } finally {
             NetLab.script("move-laptop", "cafe");
         }
-        assertTrue(home.tunnels().contains("endpoint 11.0.0.3:4500") || ping("hw-laptop", homeUla));
+        assertTrue(home.tunnels().contains("endpoint 11.0.0.3:4500") || NetLab.ping("hw-laptop", homeUla));
     }
 
     @Test
@@ -132,7 +132,7 @@ class DataPlaneLabTest {
                 "udp dst port 4500 and greater 100", "-c", "1", "-a", "duration:20", "-F", "pcap", "-w", capture.toString())
                 .redirectErrorStream(true).start();
         Thread.sleep(2000);
-        assertTrue(ping("hw-laptop", homeUla));
+        assertTrue(NetLab.ping("hw-laptop", homeUla));
         assertTrue(tshark.waitFor(30, TimeUnit.SECONDS), "tshark did not stop");
         byte[] seen = EspInjection.firstUdpPayload(capture, 100);
 
@@ -155,8 +155,8 @@ class DataPlaneLabTest {
         assertTrue(status.contains("replay 1,"), status);
         assertTrue(status.contains("bad icv 1,"), status);
         assertTrue(status.contains("endpoint 11.0.0.3:4500"), "the attacker's address did not become the peer's: " + status);
-        assertTrue(ping("hw-laptop", homeUla), "the tunnel still works");
-        assertTrue(ping("hw-home", laptopUla), "both ways");
+        assertTrue(NetLab.ping("hw-laptop", homeUla), "the tunnel still works");
+        assertTrue(NetLab.ping("hw-home", laptopUla), "both ways");
     }
 
     @Test
@@ -169,7 +169,7 @@ class DataPlaneLabTest {
         console.bundle("io.homeward.tun.linux", "start", LabConsole.ACTIVE);
         awaitTunnels(home, "interface homeward0", 10);
         assertTrue(NetLab.in("hw-home", "ip", "-6", "route").out().contains(laptopUla), "the peer is routed again");
-        assertTrue(ping("hw-laptop", homeUla), "the tunnel works again");
+        assertTrue(NetLab.ping("hw-laptop", homeUla), "the tunnel works again");
     }
 
     private static String awaitTunnels(LabHost host, String text, long seconds) throws Exception {
@@ -183,16 +183,6 @@ class DataPlaneLabTest {
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("no '" + text + "' within " + seconds + " s: " + status);
-    }
-
-    /** Up to 5 tries of one echo request with a 2 s wait: the first may be lost while a NAT hole opens. */
-    static boolean ping(String namespace, String to) throws Exception {
-        for (int i = 0; i < 5; i++) {
-            if (NetLab.in(namespace, "ping", "-6", "-c", "1", "-W", "2", to).exit() == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<Long> intervalBytes(String json) {

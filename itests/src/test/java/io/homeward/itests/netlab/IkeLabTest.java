@@ -1,6 +1,6 @@
 package io.homeward.itests.netlab;
 
-import static io.homeward.itests.netlab.DataPlaneLabTest.ping;
+import static io.homeward.itests.netlab.NetLab.ping;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -24,6 +24,8 @@ final class LabRendezvous implements AutoCloseable {
     static final String ADDRESS = "11.0.0.10";
     static final String DNS = ADDRESS + ":8053";
     static final String STUN = ADDRESS + ":3478";
+    /** The enrollment server (EST over HTTPS, docs/enrollment.md). */
+    static final int EST_PORT = 8443;
     static final String DOMAIN = "members.example.";
 
     private final Path data;
@@ -49,9 +51,10 @@ final class LabRendezvous implements AutoCloseable {
                   "io.homeward.rendezvous.dns": { "domain": "%s", "nameServerAddresses": ["%s"], "tlsPort": 8853,
                                                   "leaseMinSeconds": %d },
                   "io.homeward.rendezvous.accounts": { "domain": "%s" },
-                  "io.homeward.rendezvous.stun": { "bindAddress": "0.0.0.0", "port": 3478 }
+                  "io.homeward.rendezvous.stun": { "bindAddress": "0.0.0.0", "port": 3478 },
+                  "io.homeward.rendezvous.enroll": { "bindAddress": "0.0.0.0", "port": %d, "advertisedAddresses": ["%s"] }
                 }
-                """.formatted(DOMAIN, ADDRESS, leaseMinSeconds, DOMAIN));
+                """.formatted(DOMAIN, ADDRESS, leaseMinSeconds, DOMAIN, EST_PORT, ADDRESS));
         try (NamespacedAgent add = NamespacedAgent.start("rendezvous", "hw-rdv", r.data, r.config,
                 "homeward:useradd " + user + " " + password)) {
             if (add.awaitExit(90) != 0) {

@@ -91,6 +91,16 @@ final class NetLab {
         return run(full);
     }
 
+    /** Up to 5 tries of one echo request (IPv6) with a 2 s wait: the first may be lost while a NAT hole opens. */
+    static boolean ping(String namespace, String to) throws IOException, InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            if (in(namespace, "ping", "-6", "-c", "1", "-W", "2", to).exit() == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The home gateway's nftables ruleset, where miniupnpd keeps its mappings. */
     static String homeGatewayRules() throws IOException, InterruptedException {
         return in("hw-homegw", "nft", "list", "ruleset").out();
