@@ -35,6 +35,7 @@ import io.homeward.ike.internal.exchange.HalfOpenCounter;
 import io.homeward.ike.internal.exchange.IkeContext;
 import io.homeward.ike.internal.exchange.IkeEngine;
 import io.homeward.ike.internal.exchange.IkeSaEvents;
+import io.homeward.ike.internal.exchange.IkeSaState;
 import io.homeward.ike.internal.exchange.IkeSaStatus;
 import io.homeward.ike.internal.exchange.IkeSettings;
 import io.homeward.ike.internal.exchange.LocalHost;
@@ -159,10 +160,14 @@ final class PeerKeying implements IkeSaEvents {
         restart();
     }
 
-    /** Closes every IKE SA and removes every SA pair IKE installed. */
+    /** Deletes every IKE SA (the peers are told) and removes every SA pair IKE installed. */
     void stop() {
         cookieRotation.cancel();
-        stopEngine("IKE stops");
+        IkeEngine running = engine;
+        engine = null;
+        if (running != null) {
+            running.status().forEach(sa -> running.delete(sa.localSpi(), "IKE stops"));
+        }
         peers.values().forEach(PeerState::stopWaiting);
         List.copyOf(owned.keySet()).forEach(this::removeOwned);
         idle = "stopped";
@@ -339,6 +344,22 @@ final class PeerKeying implements IkeSaEvents {
         }
     }
 
+    /**
+     * The peer deleted its IKE SA with this host (it stops, or its IKE restarts): the SA pair goes too, and this host
+     * keys the peer again as soon as it answers, whichever ULA is lower.
+     */
+    @Override
+    public void deletedByPeer(IkeSaStatus sa) {
+        PeerState p = peers.get(host(sa.peerFqdn()));
+        if (p == null) {
+            return;
+        }
+        log.info("IKE: {} deleted its IKE SA with this host; its SA pair goes too", p.peer.hostName());
+        removeOwned(p.peer.ula());
+        p.mayInitiate = true;
+        scheduler.schedule(() -> consider(p), Duration.ZERO);
+    }
+
     /** The responder's view of a peer's ULA (RFC 7296 §2.9): none for a peer keyed by hand, or in a collision. */
     private Optional<Inet6Address> ulaOf(String fqdn) {
         PeerState p = peers.get(host(fqdn));
@@ -350,11 +371,26 @@ final class PeerKeying implements IkeSaEvents {
             return Optional.empty();
         }
         if (p.attempt != 0 && lower(identity.ula(), p.peer.ula())) {
+            if (unanswered(p.attempt)) {
+                // The peer reached us while our IKE_SA_INIT to it has had no answer: a NAT in front of the peer
+                // filters what it did not send to first, so its SA is the one that can work (RFC 7296 §2.8 spirit).
+                log.info("IKE: {} reached this host first while this host's own IKE_SA_INIT to it is unanswered;"
+                        + " keying the peer's IKE SA instead", fqdn);
+                long mine = p.attempt;
+                p.attempt = 0;
+                close(mine, "the peer's own IKE SA reached this host first");
+                return Optional.of(p.peer.ula());
+            }
             log.info("IKE: no Child SA for {} while this host's own IKE SA with it is under way (the lower ULA's"
                     + " wins)", fqdn);
             return Optional.empty();
         }
         return Optional.of(p.peer.ula());
+    }
+
+    /** Whether this host's IKE SA with this SPI still waits for the answer to its IKE_SA_INIT. */
+    private boolean unanswered(long spi) {
+        return engine.status().stream().anyMatch(sa -> sa.localSpi() == spi && sa.state() == IkeSaState.INIT_SENT);
     }
 
     private void consider(PeerState p) {

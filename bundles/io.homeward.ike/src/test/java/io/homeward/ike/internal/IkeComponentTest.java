@@ -168,6 +168,22 @@ class IkeComponentTest {
     }
 
     @Test
+    void aPeerBehindAFilteringNatKeysItsOwnIkeSaWhileTheLowerUlasGoesUnanswered() {
+        lab.laptop.filtersUnsolicited = true;
+        lab.bothListEachOther();
+        assertTrue(lab.home.sent > 0, "home, the lower ULA, initiated");
+        assertTrue(lab.home.database.installed.isEmpty(), "the café NAT dropped it");
+
+        lab.scheduler.advance(PeerKeying.HIGHER_ULA_WAIT);
+
+        SaSpec atHome = single(lab.home.database.installed);
+        SaSpec atLaptop = single(lab.laptop.database.installed);
+        assertEquals(atHome.inboundSpi(), atLaptop.outboundSpi());
+        assertEquals(atHome.outboundSpi(), atLaptop.inboundSpi());
+        assertTrue(lab.home.log.has(LogLevel.INFO, "reached this host first"), lab.home.log.toString());
+    }
+
+    @Test
     void whenBothStartAtOnceTheIkeSaOfTheLowerUlaKeysTheMatchingPair() {
         lab.home.start();
         lab.laptop.start().signIn();
@@ -225,14 +241,17 @@ class IkeComponentTest {
     }
 
     @Test
-    void deactivationRemovesTheSaPairsAndReleasesThePort() throws Exception {
+    void deactivationDeletesTheIkeSasRemovesTheSaPairsAndReleasesThePort() throws Exception {
         lab.bothListEachOther();
 
         lab.home.component.deactivate();
 
         assertTrue(lab.home.database.installed.isEmpty());
         assertEquals(null, lab.home.port.ike);
-        assertFalse(lab.laptop.database.installed.isEmpty(), "the peer is not told (no DELETE yet)");
+        assertTrue(lab.laptop.database.installed.isEmpty(), "the peer heard the DELETE: " + lab.laptop.report());
+        assertTrue(lab.laptop.log.has(LogLevel.INFO, "home deleted its IKE SA with this host"), lab.laptop.log.toString());
+        assertTrue(lab.laptop.report().contains("initiating") || lab.laptop.log.has(LogLevel.INFO,
+                "IKE: initiating an IKE SA with home"), "the peer keys home again at once: " + lab.laptop.report());
     }
 
     private static SaSpec single(List<SaSpec> specs) {

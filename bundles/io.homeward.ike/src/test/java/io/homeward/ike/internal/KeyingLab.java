@@ -87,6 +87,9 @@ final class KeyingLab {
         IkeComponent component;
         /** Datagrams this host's port sent. */
         int sent;
+        /** Behind a NAT that filters by address and port: only what answers a flow this host opened gets in. */
+        boolean filtersUnsolicited;
+        private final Set<InetSocketAddress> sentTo = new HashSet<>();
 
         Host(String name, String ula, String address) {
             this.name = name;
@@ -142,6 +145,7 @@ final class KeyingLab {
             @Override
             public void send(byte[] payload, int offset, int length, InetSocketAddress to) {
                 sent++;
+                sentTo.add(to);
                 byte[] buffer = Arrays.copyOfRange(payload, offset, offset + length);
                 if (length < 4 || buffer[0] != 0 || buffer[1] != 0 || buffer[2] != 0 || buffer[3] != 0) {
                     unmarked.add(buffer);
@@ -156,6 +160,9 @@ final class KeyingLab {
 
             private void deliver(byte[] buffer, InetSocketAddress to) {
                 Host peer = hosts.get(to);
+                if (peer != null && peer.filtersUnsolicited && !peer.sentTo.contains(endpoint)) {
+                    return;
+                }
                 if (peer != null && peer.port.ike != null) {
                     peer.port.ike.received(buffer, 4, buffer.length - 4, endpoint);
                 }

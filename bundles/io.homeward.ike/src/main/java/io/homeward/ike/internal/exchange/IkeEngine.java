@@ -94,8 +94,7 @@ public final class IkeEngine {
     }
 
     /**
-     * Closes an IKE SA here without telling the peer (no INFORMATIONAL DELETE yet): its Child SA stays in the SA
-     * database until removed there.
+     * Closes an IKE SA here without telling the peer: its Child SA stays in the SA database until removed there.
      *
      * @return false when no SA has this SPI
      */
@@ -105,6 +104,20 @@ public final class IkeEngine {
             return false;
         }
         sa.close(reason);
+        return true;
+    }
+
+    /**
+     * Deletes an IKE SA: the peer is told with an INFORMATIONAL DELETE if it is established, then it closes here.
+     *
+     * @return false when no SA has this SPI
+     */
+    public boolean delete(long localSpi, String reason) {
+        IkeSa sa = bySpi.get(localSpi);
+        if (sa == null) {
+            return false;
+        }
+        sa.delete(reason);
         return true;
     }
 

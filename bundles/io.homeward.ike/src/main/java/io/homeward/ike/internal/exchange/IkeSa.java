@@ -25,6 +25,7 @@ import io.homeward.ike.internal.proposal.IkeSuite;
 import io.homeward.ike.internal.wire.AuthPayload;
 import io.homeward.ike.internal.wire.CertPayload;
 import io.homeward.ike.internal.wire.CertReqPayload;
+import io.homeward.ike.internal.wire.DeletePayload;
 import io.homeward.ike.internal.wire.EncryptedFragmentPayload;
 import io.homeward.ike.internal.wire.EncryptedPayload;
 import io.homeward.ike.internal.wire.ExchangeType;
@@ -36,6 +37,7 @@ import io.homeward.ike.internal.wire.NotifyPayload;
 import io.homeward.ike.internal.wire.NotifyType;
 import io.homeward.ike.internal.wire.Payload;
 import io.homeward.ike.internal.wire.Payloads;
+import io.homeward.ike.internal.wire.Proposal;
 import io.homeward.kit.schedule.Scheduler.Scheduled;
 
 /**
@@ -80,6 +82,8 @@ abstract class IkeSa {
     private int sent;
     private Scheduled retransmitTimer;
 
+    /** The original initiator's requests IKE_SA_INIT and IKE_AUTH take message IDs 0 and 1 (§2.2). */
+    private static final int FIRST_REQUEST_AFTER_AUTH = 2;
     private int expectedRequestId;
     /** The last request opened: the whole message or its first fragment, as received. */
     byte[] openedRequest;
@@ -142,7 +146,9 @@ abstract class IkeSa {
             }
         } else if (id == expectedRequestId) {
             Optional<List<Payload>> payloads = opened(message, datagram, exchange, requestFragments);
-            if (payloads.isPresent()) {
+            if (payloads.isPresent() && exchange == ExchangeType.INFORMATIONAL && state == IkeSaState.ESTABLISHED) {
+                informational(id, payloads.get());
+            } else if (payloads.isPresent()) {
                 request(exchange, id, payloads.get());
             }
         } else {
@@ -393,6 +399,33 @@ abstract class IkeSa {
         context.logger().info("IKE SA {} with {} closed: {}", this, peerFqdn.isEmpty() ? peerEndpoint : peerFqdn,
                 reason);
         context.events().closed(status(), reason);
+    }
+
+    /**
+     * An INFORMATIONAL request of the peer (RFC 7296 §1.4, §1.5): answered, empty, at once; a DELETE of the IKE SA
+     * closes it here too. A DELETE of Child SAs alone is answered without deleting: this side keeps one Child SA per
+     * IKE SA, which goes with the IKE SA.
+     */
+    private void informational(int messageId, List<Payload> payloads) {
+        boolean deletesIkeSa = payloads.stream()
+                .anyMatch(p -> p instanceof DeletePayload delete && delete.protocol() == Proposal.IKE);
+        sendResponse(messageId, protect(ExchangeType.INFORMATIONAL, true, messageId, List.of()));
+        if (deletesIkeSa) {
+            context.events().deletedByPeer(status());
+            close("deleted by the peer (INFORMATIONAL DELETE)");
+        }
+    }
+
+    /**
+     * Tells the peer this established SA is deleted (RFC 7296 §1.4.1) with one INFORMATIONAL request, not waited for:
+     * this side is going away; then closes it here.
+     */
+    final void delete(String reason) {
+        if (state == IkeSaState.ESTABLISHED && cipher != null) {
+            int messageId = originalInitiator ? FIRST_REQUEST_AFTER_AUTH : 0;
+            transmit(protect(ExchangeType.INFORMATIONAL, false, messageId, List.of(DeletePayload.ikeSa())));
+        }
+        close(reason);
     }
 
     /** Tells the events that this established SA has no Child SA, and why. */

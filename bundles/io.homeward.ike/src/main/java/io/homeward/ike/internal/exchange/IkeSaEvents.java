@@ -17,4 +17,10 @@ public interface IkeSaEvents {
 
     /** The SA closed: given up, refused, failed or closed here; it is gone from the engine. */
     void closed(IkeSaStatus sa, String reason);
+
+    /**
+     * The peer deleted the SA with an INFORMATIONAL DELETE (RFC 7296 §1.4.1), and with it its Child SAs: the SA pair
+     * it installed is no longer the peer's. Told before {@link #closed}.
+     */
+    void deletedByPeer(IkeSaStatus sa);
 }

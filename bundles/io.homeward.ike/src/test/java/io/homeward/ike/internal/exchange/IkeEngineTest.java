@@ -85,6 +85,28 @@ class IkeEngineTest {
     }
 
     @Test
+    void aDeleteFromEitherSideClosesTheIkeSaOnBothAndTellsThePeersEvents() {
+        long spi = lab.initiate();
+        lab.run();
+        long homeSpi = lab.home.status().get(0).localSpi();
+
+        assertTrue(lab.home.engine.delete(homeSpi, "IKE stops"));
+        lab.run();
+
+        assertTrue(lab.home.status().isEmpty());
+        assertTrue(lab.laptop.status().isEmpty(), "the initiator heard the responder's DELETE");
+        assertEquals(List.of("deleted by the peer", "deleted by the peer (INFORMATIONAL DELETE)"), lab.laptop.closedTold);
+        assertEquals(List.of("IKE stops"), lab.home.closedTold);
+        assertFalse(lab.laptop.engine.delete(spi, "again"));
+
+        long second = lab.initiate();
+        lab.run();
+        assertTrue(lab.laptop.engine.delete(second, "shutdown"));
+        lab.run();
+        assertTrue(lab.home.status().isEmpty(), "the responder heard the initiator's DELETE");
+    }
+
+    @Test
     void aResponderWithoutEspEsnChoosesTheProposalWithout() {
         lab.home.with(settings -> new IkeSettings(settings.ikeProposals(),
                 new ChildProposals(settings.childProposals().ciphers(),

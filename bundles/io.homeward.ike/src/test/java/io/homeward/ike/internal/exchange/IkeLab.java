@@ -111,6 +111,11 @@ final class IkeLab {
                         public void closed(IkeSaStatus sa, String reason) {
                             closedTold.add(reason);
                         }
+
+                        @Override
+                        public void deletedByPeer(IkeSaStatus sa) {
+                            closedTold.add("deleted by the peer");
+                        }
                     }));
         }
 
