@@ -2,25 +2,31 @@ package io.homeward.itests;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * What an enrolled agent keeps in its data directory (docs/enrollment.md, "After a successful enrollment"), read as
- * a person would find it: the host certificate among its PEM files and the host's TSIG key.
+ * a person would find it: the host certificate among its PEM files ({@code host.pem}) and the host's TSIG key (the
+ * sign-in's {@code credentials.properties}: keyName, algorithm, secret).
  */
 public final class AgentFiles {
-    private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([A-Za-z0-9+/=]+)\"|secret\\s+\"([A-Za-z0-9+/=]+)\"");
+    private static final Pattern JSON_SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([A-Za-z0-9+/=]+)\"");
+    private static final Pattern PEM_CERTIFICATE = Pattern.compile(
+            "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");
     private static final long SMALL = 16 * 1024;
 
     private AgentFiles() {
@@ -31,13 +37,12 @@ public final class AgentFiles {
         String subject = "CN=" + fqdn.substring(0, fqdn.length() - 1);
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         for (Path file : files(data)) {
-            byte[] bytes = Files.readAllBytes(file);
-            if (new String(bytes, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
-                for (Certificate c : factory.generateCertificates(new ByteArrayInputStream(bytes))) {
-                    X509Certificate x = (X509Certificate) c;
-                    if (x.getSubjectX500Principal().getName().equals(subject)) {
-                        return Optional.of(x);
-                    }
+            Matcher pem = PEM_CERTIFICATE.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
+            while (pem.find()) {
+                X509Certificate c = (X509Certificate) factory.generateCertificate(
+                        new ByteArrayInputStream(Base64.getMimeDecoder().decode(pem.group(1))));
+                if (c.getSubjectX500Principal().getName().equals(subject)) {
+                    return Optional.of(c);
                 }
             }
         }
@@ -57,9 +62,18 @@ public final class AgentFiles {
     public static String hostKey(Path data, String fqdn) throws IOException {
         for (Path file : files(data)) {
             String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-            Matcher m = SECRET.matcher(text);
-            if (text.contains(fqdn) && m.find()) {
-                return "hmac-sha256:" + fqdn + ":" + Optional.ofNullable(m.group(1)).orElse(m.group(2));
+            if (!text.contains(fqdn)) {
+                continue;
+            }
+            Properties properties = new Properties();
+            properties.load(new StringReader(text));
+            if (fqdn.equals(properties.getProperty("keyName")) && properties.getProperty("secret") != null) {
+                String algorithm = properties.getProperty("algorithm", "hmac-sha256").toLowerCase(Locale.ROOT);
+                return algorithm.replaceFirst("\\.$", "") + ":" + fqdn + ":" + properties.getProperty("secret");
+            }
+            Matcher json = JSON_SECRET.matcher(text);
+            if (json.find()) {
+                return "hmac-sha256:" + fqdn + ":" + json.group(1);
             }
         }
         throw new AssertionError("no host key named " + fqdn + " in " + data + ": " + names(data));

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,7 +121,7 @@ public final class EnrollingRendezvous implements AutoCloseable {
     public String invite(String user, String host, String valid) throws IOException, InterruptedException {
         String command = "homeward:invite --user " + user + " --valid " + valid + (host.isEmpty() ? "" : " " + host);
         List<String> answer = run(command);
-        List<String> codes = new ArrayList<>();
+        Set<String> codes = new LinkedHashSet<>();
         for (String line : answer) {
             Matcher m = CODE.matcher(line);
             while (m.find()) {
@@ -130,7 +131,7 @@ public final class EnrollingRendezvous implements AutoCloseable {
         if (codes.size() != 1) {
             throw new AssertionError(command + " printed " + codes.size() + " codes: " + answer);
         }
-        return codes.get(0);
+        return codes.iterator().next();
     }
 
     @Override

@@ -4,6 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,11 +20,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 import io.homeward.kit.dns.Fingerprints;
@@ -42,11 +48,25 @@ public final class EstClient {
 
     private final String base;
     private final String pin;
+    private final Optional<InetAddress> from;
 
     /** {@code address} is {@code host:port}; {@code pin} the SHA-256 of the server's TLS certificate, any hex form. */
     public EstClient(String address, String pin) {
+        this(address, pin, Optional.empty());
+    }
+
+    private EstClient(String address, String pin, Optional<InetAddress> from) {
         this.base = "https://" + address;
         this.pin = Fingerprints.normalize(pin);
+        this.from = from;
+    }
+
+    /**
+     * The same client connecting from another local address, for example {@code 127.0.0.7}: the server counts failed
+     * authentications per source address, so tests that fail on purpose each come from an address of their own.
+     */
+    public EstClient from(String localAddress) throws UnknownHostException {
+        return new EstClient(base.substring("https://".length()), pin, Optional.of(InetAddress.getByName(localAddress)));
     }
 
     /** An answer: status, content type and body as sent. */
@@ -117,7 +137,7 @@ public final class EstClient {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keys, new TrustManager[] {new PinnedTrust(pin)}, null);
         HttpsURLConnection c = (HttpsURLConnection) new URL(base + path).openConnection();
-        c.setSSLSocketFactory(tls.getSocketFactory());
+        c.setSSLSocketFactory(from.isPresent() ? new BoundSockets(tls.getSocketFactory(), from.get()) : tls.getSocketFactory());
         c.setHostnameVerifier((name, session) -> true);
         c.setConnectTimeout(5000);
         c.setReadTimeout(10_000);
@@ -139,6 +159,62 @@ public final class EstClient {
             return new Answer(status, c.getContentType(), answer);
         } finally {
             c.disconnect();
+        }
+    }
+
+    /**
+     * TLS sockets bound to a local address before they connect: HttpsURLConnection asks its factory for an unconnected
+     * socket and connects it itself.
+     */
+    private static final class BoundSockets extends SSLSocketFactory {
+        private final SSLSocketFactory tls;
+        private final InetAddress local;
+
+        BoundSockets(SSLSocketFactory tls, InetAddress local) {
+            this.tls = tls;
+            this.local = local;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            Socket socket = tls.createSocket();
+            socket.bind(new InetSocketAddress(local, 0));
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+            return tls.createSocket(s, host, port, autoClose);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return tls.createSocket(host, port, local, 0);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return tls.createSocket(host, port, localHost, localPort);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return tls.createSocket(host, port, local, 0);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return tls.createSocket(address, port, localAddress, localPort);
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return tls.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return tls.getSupportedCipherSuites();
         }
     }
 

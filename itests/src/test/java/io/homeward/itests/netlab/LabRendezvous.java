@@ -87,9 +87,9 @@ final class LabRendezvous implements AutoCloseable {
                                                   "leaseMinSeconds": %d },
                   "io.homeward.rendezvous.accounts": { "domain": "%s" },
                   "io.homeward.rendezvous.stun": { "bindAddress": "0.0.0.0", "port": 3478 },
-                  "io.homeward.rendezvous.enroll": { "bindAddress": "0.0.0.0", "port": %d }
+                  "io.homeward.rendezvous.enroll": { "bindAddress": "0.0.0.0", "port": %d, "advertisedAddresses": ["%s"] }
                 }
-                """.formatted(DOMAIN, ADDRESS, leaseMinSeconds, DOMAIN, EST_PORT));
+                """.formatted(DOMAIN, ADDRESS, leaseMinSeconds, DOMAIN, EST_PORT, ADDRESS));
         try (NamespacedAgent add = NamespacedAgent.start("rendezvous", "hw-rdv", r.data, r.config,
                 "homeward:useradd " + user + " " + password)) {
             if (add.awaitExit(90) != 0) {
