@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A Debian command-line tool the tests drive as a person would (dig, kdig, nsupdate). A missing
+ * A Debian command-line tool the tests drive as a person would (dig, kdig, nsupdate, zbarimg). A missing
  * tool fails the test, unless HOMEWARD_ALLOW_MISSING_TOOLS=1 says this machine may skip it;
  * .ci/run installs them, so CI never skips.
  */
@@ -42,7 +42,8 @@ final class Tool {
         List<String> path = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")));
         boolean found = path.stream().anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
         if (!found) {
-            String why = tool + " is not installed (Debian: bind9-dnsutils for dig/nsupdate, knot-dnsutils for kdig, tshark)";
+            String why = tool + " is not installed (Debian: bind9-dnsutils for dig/nsupdate, knot-dnsutils for kdig, tshark,"
+                    + " zbar-tools for zbarimg, librsvg2-bin for rsvg-convert)";
             Assumptions.assumeFalse("1".equals(System.getenv("HOMEWARD_ALLOW_MISSING_TOOLS")), why);
             throw new AssertionError(why);
         }

@@ -157,18 +157,16 @@ public final class Main {
         }
     }
 
-    /** Runs the command with the answer on {@code out} and anything else bundles print in the log. */
+    /**
+     * Runs the command with the answer on {@code out} and anything else bundles print in the log. The redirection
+     * stays until the process exits: EventAdmin prints its shutdown warning from its own thread after the framework
+     * has stopped.
+     */
     private static int execOnce(Framework framework, String command, PrintStream out, Logger log) throws InterruptedException {
-        PrintStream stdout = System.out;
         System.setOut(StrayOutput.into(LoggerFactory.getLogger("stdout")));
-        try {
-            int status = ShellExec.run(framework.getBundleContext(), command, out, System.err);
-            stop(framework, log);
-            return status;
-        } finally {
-            System.out.close();
-            System.setOut(stdout);
-        }
+        int status = ShellExec.run(framework.getBundleContext(), command, out, System.err);
+        stop(framework, log);
+        return status;
     }
 
     private static Framework newFramework(Map<String, Object> properties) throws StartupException {

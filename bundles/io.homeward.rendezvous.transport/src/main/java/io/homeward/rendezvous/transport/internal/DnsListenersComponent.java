@@ -6,10 +6,13 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.net.ssl.KeyManager;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -29,6 +32,7 @@ import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.ListenerState;
+import io.homeward.api.rendezvous.RendezvousTls;
 import io.homeward.kit.data.DataDirectory;
 import io.homeward.kit.text.DnsLabel;
 
@@ -36,10 +40,10 @@ import io.homeward.kit.text.DnsLabel;
  * Serves the rendezvous DNS server over UDP, TCP (RFC 7766) and DNS over TLS (RFC 7858), handing
  * every message to the {@link DnsRequestHandler} service.
  */
-@Component(service = {DnsListenersComponent.class, DnsListenerStatus.class}, immediate = true,
+@Component(service = {DnsListenersComponent.class, DnsListenerStatus.class, RendezvousTls.class}, immediate = true,
         configurationPid = DnsListenersComponent.PID)
 @Designate(ocd = DnsListenersComponent.Config.class)
-public class DnsListenersComponent implements DnsListenerStatus {
+public class DnsListenersComponent implements DnsListenerStatus, RendezvousTls {
     static final String PID = "io.homeward.rendezvous.transport";
     private static final int ACCEPT_BACKLOG = 128;
 
@@ -124,6 +128,8 @@ public class DnsListenersComponent implements DnsListenerStatus {
 
     private final List<DnsConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Logger log;
+    private final TlsIdentity identity;
+    private final KeyManager[] keyManagers;
     private final ListenerSet listeners;
 
     @Activate
@@ -133,7 +139,8 @@ public class DnsListenersComponent implements DnsListenerStatus {
         this.log = log;
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
-        TlsIdentity identity = identity(config, context, clock, random);
+        this.identity = identity(config, context, clock, random);
+        this.keyManagers = identity.keyManagers();
         try {
             this.listeners = new ListenerSet(settings(config), handler, identity, this::connectionClosed, clock, random, log);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -158,6 +165,22 @@ public class DnsListenersComponent implements DnsListenerStatus {
     @Override
     public String tlsFingerprint() {
         return listeners.status().tlsFingerprint();
+    }
+
+    /** The identity the DNS-over-TLS listeners present, for the other TLS services of the rendezvous. */
+    @Override
+    public KeyManager[] keyManagers() {
+        return keyManagers.clone();
+    }
+
+    @Override
+    public X509Certificate certificate() {
+        return identity.leaf();
+    }
+
+    @Override
+    public String fingerprint() {
+        return identity.fingerprint();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -3,15 +3,16 @@ package io.homeward.rendezvous.transport.internal;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+
+import io.homeward.kit.dns.Fingerprints;
 
 /**
  * The server's TLS certificate chain (leaf first) and private key.
@@ -28,23 +29,11 @@ record TlsIdentity(List<X509Certificate> chain, PrivateKey key) {
 
     /** SHA-256 of the leaf certificate, upper-case hex bytes joined by colons, as agents pin it. */
     String fingerprint() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(leaf().getEncoded());
-            StringBuilder text = new StringBuilder(digest.length * 3);
-            for (byte b : digest) {
-                if (text.length() > 0) {
-                    text.append(':');
-                }
-                text.append(String.format(Locale.ROOT, "%02X", b));
-            }
-            return text.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot fingerprint the TLS certificate", e);
-        }
+        return Fingerprints.of(leaf());
     }
 
-    /** A server context offering this identity. */
-    SSLContext serverContext(SecureRandom random) throws GeneralSecurityException {
+    /** Key managers presenting this identity, for any server-side {@code SSLContext} of the rendezvous. */
+    KeyManager[] keyManagers() throws GeneralSecurityException {
         char[] transientPassword = new char[0];
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -52,11 +41,16 @@ record TlsIdentity(List<X509Certificate> chain, PrivateKey key) {
             store.setKeyEntry("server", key, transientPassword, chain.toArray(new X509Certificate[0]));
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, transientPassword);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, random);
-            return context;
+            return keys.getKeyManagers();
         } catch (IOException e) {
             throw new GeneralSecurityException("cannot build an in-memory key store", e);
         }
+    }
+
+    /** A server context offering this identity. */
+    SSLContext serverContext(SecureRandom random) throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers(), null, random);
+        return context;
     }
 }

@@ -19,12 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.kit.data.DataDirectory;
+import io.homeward.kit.dns.Fingerprints;
 import io.homeward.testkit.RecordingLogger;
 import io.homeward.testkit.TestBundleContext;
 
@@ -65,6 +70,35 @@ class DnsListenersComponentTest {
             }
         } finally {
             second.deactivate();
+        }
+    }
+
+    @Test
+    void offersTheListenersIdentityAsTheRendezvousTlsIdentity() throws Exception {
+        DnsListenersComponent listeners = start(ephemeral());
+        try {
+            assertEquals(listeners.status().tlsFingerprint(), listeners.fingerprint());
+            assertEquals(listeners.fingerprint(), Fingerprints.of(listeners.certificate()));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(listeners.keyManagers(), null, null);
+            try (SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 1,
+                    InetAddress.getLoopbackAddress())) {
+                Thread accept = new Thread(() -> {
+                    try (SSLSocket accepted = (SSLSocket) server.accept()) {
+                        accepted.startHandshake();
+                    } catch (IOException e) {
+                        // the client side below reports a failed handshake
+                    }
+                });
+                accept.start();
+                try (Socket socket = TlsClients.connect(listeners.certificate(), server.getLocalPort(), "TLSv1.3")) {
+                    assertEquals(listeners.certificate(),
+                            ((SSLSocket) socket).getSession().getPeerCertificates()[0]);
+                }
+                accept.join(5000);
+            }
+        } finally {
+            listeners.deactivate();
         }
     }
 
