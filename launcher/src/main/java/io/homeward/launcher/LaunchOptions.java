@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param logLevel       the terminal and file log level
  * @param logRotation    when the log file is rolled over and how many files are kept
  * @param exec           a shell command to run in the started runtime, which then stops
+ * @param join           an invite code to join with once the runtime started, which then keeps running
  * @param help           print usage and exit
  */
 record LaunchOptions(String feature, Optional<Path> configDir, Path dataDir, String consoleAddress, int consolePort,
-        boolean shell, String logLevel, LogRotation logRotation, Optional<String> exec, boolean help) {
+        boolean shell, String logLevel, LogRotation logRotation, Optional<String> exec, Optional<String> join,
+        boolean help) {
 
     static final List<String> FEATURES = List.of("all-in-one", "agent", "gateway", "rendezvous");
     static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
@@ -44,6 +46,9 @@ record LaunchOptions(String feature, Optional<Path> configDir, Path dataDir, Str
               --log-files N           log files kept, the current one included: 2 to 21 (default 5)
               --exec "COMMAND"        start, run one shell command (e.g. "homeward:status"), print
                                       its result and stop; the web console gets a free port
+              --join CODE             join the account with an invite code (docs/enrollment.md) once
+                                      started, then keep running; if joining fails, print why and
+                                      exit with status 1. Usually with --feature agent
               --help                  print this and exit
 
             The web console is at http://ADDR:PORT/system/console, user admin; the password is
@@ -62,6 +67,7 @@ record LaunchOptions(String feature, Optional<Path> configDir, Path dataDir, Str
         String logLevel = "info";
         LogRotation logRotation = LogRotation.DEFAULT;
         Optional<String> exec = Optional.empty();
+        Optional<String> join = Optional.empty();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -77,11 +83,25 @@ record LaunchOptions(String feature, Optional<Path> configDir, Path dataDir, Str
                 case "--log-file-size" -> logRotation = logRotation.withFileSize(value(args, ++i, arg));
                 case "--log-files" -> logRotation = logRotation.withFiles(value(args, ++i, arg));
                 case "--exec" -> exec = Optional.of(value(args, ++i, arg));
+                case "--join" -> join = Optional.of(inviteCode(value(args, ++i, arg)));
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
+        if (exec.isPresent() && join.isPresent()) {
+            throw new UsageException("--exec and --join cannot be combined: join first, then run commands");
+        }
         return new LaunchOptions(feature, config, data, address, port, shell && exec.isEmpty(), logLevel, logRotation,
-                exec, help);
+                exec, join, help);
+    }
+
+    /** An invite code as pasted ({@code HW1} and base32, spaces and dashes allowed), without the spaces. */
+    private static String inviteCode(String value) throws UsageException {
+        String code = value.replaceAll("\\s", "");
+        if (!code.matches("[A-Za-z0-9-]+")) {
+            throw new UsageException("--join needs an invite code (HW1 followed by letters and digits), not '" + value
+                    + "'");
+        }
+        return code;
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {

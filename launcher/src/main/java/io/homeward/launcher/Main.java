@@ -131,6 +131,9 @@ public final class Main {
             if (options.exec().isPresent()) {
                 return execOnce(framework, options.exec().get(), out, log);
             }
+            if (options.join().isPresent() && !joined(framework, options.join().get(), out, log)) {
+                return EXIT_CANNOT_START;
+            }
             boolean consoleUp = waitForConsole(options, 10_000);
             FootprintTuning.compactAfterStart();
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -167,6 +170,19 @@ public final class Main {
         int status = ShellExec.run(framework.getBundleContext(), command, out, System.err);
         stop(framework, log);
         return status;
+    }
+
+    /**
+     * {@code --join}: runs {@code homeward:join} once the command is there; its answer goes to {@code out}, a failure
+     * to stderr as one line, and then the runtime stops.
+     */
+    private static boolean joined(Framework framework, String code, PrintStream out, Logger log)
+            throws InterruptedException {
+        if (ShellExec.run(framework.getBundleContext(), "homeward:join " + code, out, System.err) == 0) {
+            return true;
+        }
+        stop(framework, log);
+        return false;
     }
 
     private static Framework newFramework(Map<String, Object> properties) throws StartupException {

@@ -31,7 +31,15 @@ class LaunchOptionsTest {
                 "--console-address", "0.0.0.0", "--console-port", "9090", "--no-shell", "--log-level", "debug",
                 "--log-file-size", "512KB", "--log-files", "3");
         assertEquals(new LaunchOptions("agent", Optional.of(Path.of("/etc/hw")), Path.of("/var/hw"), "0.0.0.0", 9090,
-                false, "debug", new LogRotation(512 * 1024, 3), Optional.empty(), false), o);
+                false, "debug", new LogRotation(512 * 1024, 3), Optional.empty(), Optional.empty(), false), o);
+    }
+
+    @Test
+    void joinKeepsTheShellAndTakesTheCodeWithoutSpaces() throws Exception {
+        LaunchOptions o = LaunchOptions.parse("--feature", "agent", "--join", "HW1ABCD EFGH-2345");
+        assertEquals(Optional.of("HW1ABCDEFGH-2345"), o.join());
+        assertTrue(o.shell());
+        assertEquals(Optional.empty(), o.exec());
     }
 
     @Test
@@ -54,6 +62,11 @@ class LaunchOptionsTest {
         assertEquals("--log-file-size must be a size such as 512KB, 10MB or 1GB, not '0MB'", message("--log-file-size", "0MB"));
         assertEquals("--log-files must be a number from 2 to 21, not '1'", message("--log-files", "1"));
         assertEquals("--log-files must be a number from 2 to 21, not 'many'", message("--log-files", "many"));
+        assertEquals("--join needs a value", message("--join"));
+        assertEquals("--join needs an invite code (HW1 followed by letters and digits), not 'HW1\"; rm'",
+                message("--join", "HW1\"; rm"));
+        assertEquals("--exec and --join cannot be combined: join first, then run commands",
+                message("--join", "HW1AAAA", "--exec", "homeward:status"));
     }
 
     private static String message(String... args) {

@@ -1,40 +1,66 @@
 package io.homeward.signin.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+
 import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.files.AtomicFiles;
 import io.homeward.kit.files.PrivateDirectories;
 
 /**
- * {@code <data>/signin/credentials.properties}: the derived key only, readable by its owner only
- * (0600), replaced atomically so a crash leaves the old file or the new one, never half of one.
+ * What the sign-in keeps in its data directory {@code <data>/signin} (owner-only, {@code rwx------}), each file
+ * replaced atomically so a crash leaves the old file or the new one, never half of one:
+ * <ul>
+ * <li>{@code credentials.properties} ({@code 0600}): {@code zone}, {@code user}; the host's own TSIG key
+ * ({@code keyName}, {@code algorithm}, {@code secret} in base64) from enrollment; the rendezvous' coordinates:
+ * {@code server} (DNS-over-TLS), {@code pin} (SHA-256 of its TLS certificate), {@code dnsServer} (plain DNS, where
+ * SRV records are asked) and {@code estServer} (EST); {@code host}, the host's label; {@code since}. The
+ * password-derived master key is never stored: a file an older agent wrote has it instead of the host key and no
+ * {@code host}; such a host enrolls with it at start and the file is then rewritten without it.</li>
+ * <li>{@code host.pem} ({@code 0600}): the host certificate's private key (PKCS#8), then the chain, the host
+ * certificate first and the account CA last. Written before {@code credentials.properties}, which names it.</li>
+ * </ul>
  */
 final class CredentialsFile {
     private final Path file;
+    private final Path identity;
 
     /** @param directory the sign-in's own data directory, {@code <data>/signin} */
     CredentialsFile(Path directory) {
         this.file = directory.resolve("credentials.properties");
+        this.identity = directory.resolve("host.pem");
     }
 
     Path path() {
         return file;
     }
 
-    /** The stored key, empty when there is none; a damaged file is an exception naming the file. */
+    /** The stored sign-in, empty when there is none; a damaged file is an exception naming the file. */
     Optional<StoredKey> read() throws IOException {
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -46,9 +72,15 @@ final class CredentialsFile {
         try {
             TsigKey key = new TsigKey(required(p, "keyName"), required(p, "algorithm"),
                     Base64.getDecoder().decode(required(p, "secret")));
+            Optional<StoredKey.Enrollment> enrollment = Optional.empty();
+            if (p.getProperty("host") != null) {
+                enrollment = Optional.of(new StoredKey.Enrollment(required(p, "host"),
+                        HostPort.parse(required(p, "estServer")), readIdentity()));
+            }
+            Optional<HostPort> dnsServer = Optional.ofNullable(p.getProperty("dnsServer")).map(HostPort::parse);
             return Optional.of(new StoredKey(required(p, "zone"), required(p, "user"), key,
                     HostPort.parse(required(p, "server")), p.getProperty("pin", ""),
-                    Instant.parse(required(p, "since"))));
+                    Instant.parse(required(p, "since")), dnsServer, enrollment));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IOException(file + " is damaged (" + e.getMessage() + "); sign in again to replace it", e);
         }
@@ -64,24 +96,61 @@ final class CredentialsFile {
         p.setProperty("server", stored.server().toString());
         p.setProperty("pin", stored.pin());
         p.setProperty("since", stored.since().toString());
-        Path directory = file.getParent();
-        PrivateDirectories.create(directory);
-        Path temporary = directory.resolve(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(temporary);
+        stored.dnsServer().ifPresent(dns -> p.setProperty("dnsServer", dns.toString()));
+        PrivateDirectories.create(file.getParent());
+        if (stored.enrollment().isPresent()) {
+            StoredKey.Enrollment enrollment = stored.enrollment().get();
+            p.setProperty("host", enrollment.host());
+            p.setProperty("estServer", enrollment.estServer().toString());
+            writeIdentity(enrollment.certificate());
         }
-        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            p.store(out, "Homeward sign-in: the key derived from the password (never the password itself)");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            p.store(out, "Homeward sign-in: this host's own key and certificate; never the password or the key "
+                    + "derived from it");
         }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(file, bytes.toByteArray(), AtomicFiles.OWNER_ONLY);
     }
 
-    /** True when there was a file to remove. */
+    /** True when there was a sign-in to remove. */
     boolean delete() throws IOException {
-        return Files.deleteIfExists(file);
+        boolean identityRemoved = Files.deleteIfExists(identity);
+        return Files.deleteIfExists(file) || identityRemoved;
+    }
+
+    private void writeIdentity(IssuedCertificate certificate) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JcaPEMWriter pem = new JcaPEMWriter(new OutputStreamWriter(bytes, StandardCharsets.US_ASCII))) {
+            pem.writeObject(new JcaPKCS8Generator(certificate.privateKey(), null));
+            for (X509Certificate c : certificate.chain()) {
+                pem.writeObject(c);
+            }
+        }
+        AtomicFiles.write(identity, bytes.toByteArray(), AtomicFiles.OWNER_ONLY);
+    }
+
+    private IssuedCertificate readIdentity() throws IOException {
+        if (!Files.exists(identity)) {
+            throw new IllegalArgumentException(identity.getFileName() + " is missing");
+        }
+        PrivateKey key = null;
+        List<X509Certificate> chain = new ArrayList<>();
+        try (PEMParser pem = new PEMParser(new StringReader(Files.readString(identity, StandardCharsets.US_ASCII)))) {
+            Object next;
+            while ((next = pem.readObject()) != null) {
+                if (next instanceof PrivateKeyInfo info) {
+                    key = new JcaPEMKeyConverter().getPrivateKey(info);
+                } else if (next instanceof X509CertificateHolder holder) {
+                    chain.add(new JcaX509CertificateConverter().getCertificate(holder));
+                }
+            }
+        } catch (CertificateException | IOException e) {
+            throw new IllegalArgumentException(identity.getFileName() + " cannot be read: " + e.getMessage(), e);
+        }
+        if (key == null) {
+            throw new IllegalArgumentException(identity.getFileName() + " has no private key");
+        }
+        return new IssuedCertificate(chain, key);
     }
 
     private static String required(Properties p, String name) {

@@ -8,7 +8,10 @@ import java.util.Optional;
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.TsigKey;
 
-/** Credentials made of the stored derived key; no host certificate is issued at sign-in yet. */
+/**
+ * Credentials made of what sign-in stored: the host's own TSIG key, its certificate chain [host, account CA] and
+ * private key; a sign-in an older agent stored has its master key and no certificate until it enrolls.
+ */
 final class KeyCredentials implements Credentials {
     private final StoredKey stored;
 
@@ -33,12 +36,12 @@ final class KeyCredentials implements Credentials {
 
     @Override
     public List<X509Certificate> certificateChain() {
-        return List.of();
+        return stored.certificate().map(IssuedCertificate::chain).orElse(List.of());
     }
 
     @Override
     public Optional<PrivateKey> privateKey() {
-        return Optional.empty();
+        return stored.certificate().map(IssuedCertificate::privateKey);
     }
 
     @Override

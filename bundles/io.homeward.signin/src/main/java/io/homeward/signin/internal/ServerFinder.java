@@ -1,8 +1,8 @@
 package io.homeward.signin.internal;
 
-/** Finds the rendezvous' DNS-over-TLS update service for a zone; a seam over DNS lookups. */
+/** Finds a service of the rendezvous for a zone; a seam over DNS lookups. */
 interface ServerFinder {
 
-    /** The address of {@code _dns-update-tls._tcp.<zone>}, asked of {@code dnsServer}. */
-    HostPort find(String zone, HostPort dnsServer) throws SignInException;
+    /** The address of SRV {@code <service>.<zone>}, such as {@code _dns-update-tls._tcp}, asked of {@code dnsServer}. */
+    HostPort find(String service, String zone, HostPort dnsServer) throws SignInException;
 }

@@ -7,11 +7,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Gogo commands {@code homeward:signin <zone> <user> [password]}, {@code homeward:signout} and {@code homeward:whoami}. */
+/**
+ * Gogo commands {@code homeward:signin <zone> <user> [password]}, {@code homeward:join <code>},
+ * {@code homeward:signout}, {@code homeward:whoami} and {@code homeward:cert}.
+ */
 @Component(service = SignInCommand.class, property = {
         "osgi.command.scope=homeward",
         "osgi.command.function=signin",
+        "osgi.command.function=join",
         "osgi.command.function=signout",
+        "osgi.command.function=cert",
         "osgi.command.function=whoami"})
 public class SignInCommand {
     private final SignInComponent signIn;
@@ -39,6 +44,20 @@ public class SignInCommand {
 
     public String signin(String zone, String user, String password) {
         return signInWith(zone, user, password.toCharArray());
+    }
+
+    /**
+     * Joins with an invite code (docs/enrollment.md, "Invite codes").
+     *
+     * @throws SignInException with one line saying why not, so {@code --join} and scripts see a failure
+     */
+    public String join(String code) throws SignInException {
+        return signIn.join(code);
+    }
+
+    /** The host certificate, its renewal and the revocations this host knows. */
+    public String cert() {
+        return signIn.status().describeCertificate();
     }
 
     public String signout() {

@@ -6,28 +6,34 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.watch.RecordWatcher;
 import io.homeward.kit.data.DataDirectory;
+import io.homeward.kit.schedule.ExecutorScheduler;
 
 /**
- * Signs the agent in to its rendezvous and registers {@code Credentials} only while signed in.
- * A stored key is used at start without a password and verified in the background; a configured
- * password file signs an unattended host in.
+ * Signs the agent in to its rendezvous, or joins it with an invite code, and enrolls it (docs/enrollment.md);
+ * registers {@code Credentials} only while signed in and not revoked. A stored sign-in is used at start without a
+ * password and verified in the background; a configured password file signs an unattended host in. The
+ * certificate is renewed and the account's revocations followed (with the record watcher when there is one).
  */
 @Component(service = SignInComponent.class, configurationPid = "io.homeward.signin",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -63,33 +69,62 @@ public class SignInComponent {
                 + "the rendezvous' TLS certificate, hex with or without colons (the rendezvous logs it at start). "
                 + "Empty accepts the certificate the first time and logs its fingerprint at WARN: copy it here.")
         String tlsFingerprint() default "";
+
+        @AttributeDefinition(required = false, description = "host:port of the rendezvous' enrollment (EST) service, "
+                + "for example rendezvous.example:8443. Empty finds it with the SRV record _est._tcp.<zone> asked of "
+                + "the DNS server above. A host that joined with an invite code uses the invite's instead.")
+        String estServer() default "";
     }
 
     private final Logger log;
     private final Config config;
     private final ServicePublisher publisher;
-    private final ExecutorService worker;
+    private final ExecutorScheduler worker;
     private final SignInManager manager;
+    private volatile ConfigurationAdmin configurationAdmin;
 
     @Activate
-    public SignInComponent(BundleContext context, @Reference(service = LoggerFactory.class) Logger log, Config config) {
+    public SignInComponent(BundleContext context, @Reference(service = LoggerFactory.class) Logger log,
+            @Reference HostIdentity identity, Config config) {
         this.log = log;
         this.config = config;
         this.publisher = new ServicePublisher(context);
-        this.worker = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "homeward-signin");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = new ExecutorScheduler("homeward-signin", log);
         this.manager = new SignInManager(new CredentialsFile(DataDirectory.resolve(context, "signin", log)),
                 new TlsKeyProver(Clock.systemUTC(), NETWORK_TIMEOUT), new SrvServerFinder(NETWORK_TIMEOUT),
-                publisher, dnsServer(config.dnsServer()), Clock.systemUTC(), log);
+                new Enroller(Clock.systemUTC(), NETWORK_TIMEOUT), publisher,
+                new SignInSettings(hostPort("dnsServer", config.dnsServer(), new HostPort("127.0.0.1", 8053)),
+                        estServer(config.estServer()), identity::hostName),
+                worker, Clock.systemUTC(), log);
         boolean resumed = manager.resume();
         if (!config.passwordFile().isBlank() && !matchesStored()) {
             worker.execute(this::signInFromFile);
         } else if (resumed) {
-            worker.execute(manager::verifyStored);
+            worker.execute(manager::checkStored);
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindConfigurationAdmin(ConfigurationAdmin admin) {
+        configurationAdmin = admin;
+    }
+
+    void unbindConfigurationAdmin(ConfigurationAdmin admin) {
+        if (configurationAdmin == admin) {
+            configurationAdmin = null;
+        }
+    }
+
+    /** Bound after construction (DS 1.4 §112.5.8), so the manager exists. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindWatcher(RecordWatcher watcher) {
+        manager.watch(watcher);
+    }
+
+    void unbindWatcher(RecordWatcher watcher) {
+        manager.unwatch(watcher);
     }
 
     /** Signs in with the configured server and pin; the caller clears the password. */
@@ -106,6 +141,18 @@ public class SignInComponent {
         }
     }
 
+    /**
+     * Joins with an invite code; the answer is one line.
+     *
+     * @throws SignInException with the one line saying why not (the server's line for refusals)
+     */
+    public String join(String code) throws SignInException {
+        ConfigurationAdmin admin = configurationAdmin;
+        StoredKey stored = manager.join(code, Optional.ofNullable(admin).map(ConfigAdminAgentSettings::new));
+        return "Joined " + stored.zone() + " as " + stored.key().name() + "; the certificate is valid until "
+                + stored.certificate().map(IssuedCertificate::notAfter).map(Object::toString).orElse("?") + ".";
+    }
+
     public String signOut() {
         try {
             return manager.signOut() ? "Signed out; the stored key is removed." : "Not signed in.";
@@ -117,6 +164,10 @@ public class SignInComponent {
 
     SignInStatus status() {
         return manager.status();
+    }
+
+    RevocationList revocations() {
+        return manager.revocations();
     }
 
     private boolean matchesStored() {
@@ -143,12 +194,14 @@ public class SignInComponent {
 
     @Deactivate
     void deactivate() {
-        worker.shutdownNow();
+        manager.close();
         try {
-            if (!worker.awaitTermination(NETWORK_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS)) {
+            if (!worker.shutdown(NETWORK_TIMEOUT.plusSeconds(1))) {
+                worker.stopNow();
                 log.warn("The sign-in thread did not stop in time");
             }
         } catch (InterruptedException e) {
+            worker.stopNow();
             Thread.currentThread().interrupt();
         }
         publisher.withdraw();
@@ -159,12 +212,24 @@ public class SignInComponent {
         return z.endsWith(".") ? z : z + ".";
     }
 
-    private HostPort dnsServer(String configured) {
+    private HostPort hostPort(String name, String configured, HostPort fallback) {
         try {
             return HostPort.parse(configured);
         } catch (IllegalArgumentException e) {
-            log.error("dnsServer in io.homeward.signin is not usable ({}); using 127.0.0.1:8053", e.getMessage());
-            return new HostPort("127.0.0.1", 8053);
+            log.error("{} in io.homeward.signin is not usable ({}); using {}", name, e.getMessage(), fallback);
+            return fallback;
+        }
+    }
+
+    private Optional<HostPort> estServer(String configured) {
+        if (configured.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HostPort.parse(configured));
+        } catch (IllegalArgumentException e) {
+            log.error("estServer in io.homeward.signin is not usable ({}); finding it by SRV instead", e.getMessage());
+            return Optional.empty();
         }
     }
 }

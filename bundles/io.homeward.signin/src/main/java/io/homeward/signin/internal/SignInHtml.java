@@ -2,8 +2,35 @@ package io.homeward.signin.internal;
 
 import static io.homeward.kit.html.Html.escape;
 
-/** The HTML of the "Homeward sign-in" console page: the status, the last outcome and the sign-in form. */
+import java.util.Map;
+
+/**
+ * The HTML of the "Homeward sign-in" console page: the status, the last outcome, the host certificate, the sign-in
+ * form and the join form.
+ */
 final class SignInHtml {
+
+    /**
+     * What the forms show: what was submitted (the password never), so a failed attempt can be corrected.
+     *
+     * @param code the invite code of the join form
+     */
+    record Form(String zone, String user, String server, String pin, String code) {
+
+        /** The fields of the signed-in account, or empty ones. */
+        static Form of(SignInStatus status) {
+            return new Form(status.current().map(StoredKey::zone).orElse(""),
+                    status.current().map(StoredKey::user).orElse(""), "", "", "");
+        }
+
+        static Form submitted(String zone, String user, String server, String pin, String code) {
+            return new Form(orEmpty(zone), orEmpty(user), orEmpty(server), orEmpty(pin), orEmpty(code));
+        }
+
+        private static String orEmpty(String value) {
+            return value == null ? "" : value;
+        }
+    }
 
     private SignInHtml() {
     }
@@ -12,7 +39,11 @@ final class SignInHtml {
      * @param outcome what the last form submission did, "" when none
      */
     static String render(SignInStatus status, String outcome) {
-        StringBuilder html = new StringBuilder(2048);
+        return render(status, outcome, Form.of(status));
+    }
+
+    static String render(SignInStatus status, String outcome, Form form) {
+        StringBuilder html = new StringBuilder(4096);
         html.append("<h2>Homeward sign-in</h2>\n");
         if (!outcome.isEmpty()) {
             html.append("<p class=\"statline\"><strong>").append(escape(outcome)).append("</strong></p>\n");
@@ -21,6 +52,7 @@ final class SignInHtml {
         status.current().ifPresentOrElse(s -> {
             row(html, "Signed in as", s.user());
             row(html, "Zone", s.zone());
+            row(html, "Host key", s.key().name());
             row(html, "Since", s.since());
             row(html, "Server", s.server());
             row(html, "TLS pin", s.pin().isEmpty() ? "none" : s.pin());
@@ -29,18 +61,27 @@ final class SignInHtml {
             row(html, "Last error", status.lastError());
         }
         html.append("</tbody></table>\n");
+        if (!status.certificateFields().isEmpty()) {
+            html.append("<h3>Host certificate</h3>\n<table class=\"nicetable\"><tbody>\n");
+            for (Map.Entry<String, String> field : status.certificateFields()) {
+                row(html, field.getKey(), field.getValue());
+            }
+            html.append("</tbody></table>\n");
+        }
         html.append("<form method=\"post\"><table class=\"nicetable\"><tbody>\n");
-        String zone = status.current().map(StoredKey::zone).orElse("");
-        String user = status.current().map(StoredKey::user).orElse("");
-        input(html, "Zone", "zone", "text", zone);
-        input(html, "User", "user", "text", user);
+        input(html, "Zone", "zone", "text", form.zone());
+        input(html, "User", "user", "text", form.user());
         input(html, "Password", "password", "password", "");
-        input(html, "Server (host:port, empty = find by SRV)", "server", "text", "");
-        input(html, "TLS fingerprint (empty = accept and log it)", "pin", "text", "");
+        input(html, "Server (host:port, empty = find by SRV)", "server", "text", form.server());
+        input(html, "TLS fingerprint (empty = accept and log it)", "pin", "text", form.pin());
         html.append("</tbody></table>\n<button type=\"submit\" name=\"action\" value=\"signin\">Sign in</button>\n");
         if (status.current().isPresent()) {
             html.append("<button type=\"submit\" name=\"action\" value=\"signout\">Sign out</button>\n");
         }
+        html.append("</form>\n");
+        html.append("<form method=\"post\"><table class=\"nicetable\"><tbody>\n");
+        input(html, "Join with an invite code", "code", "text", form.code());
+        html.append("</tbody></table>\n<button type=\"submit\" name=\"action\" value=\"join\">Join</button>\n");
         return html.append("</form>\n").toString();
     }
 

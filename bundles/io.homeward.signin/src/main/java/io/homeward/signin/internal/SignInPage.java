@@ -12,7 +12,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The "Homeward sign-in" Web Console page ({@code /system/console/homeward-signin}): status and a sign-in form. */
+/**
+ * The "Homeward sign-in" Web Console page ({@code /system/console/homeward-signin}): status, host certificate, a
+ * sign-in form and a join form. Forms post back to the page itself, so the answer stays in the console frame.
+ */
 @Component(service = Servlet.class, property = {
         "felix.webconsole.label=homeward-signin",
         "felix.webconsole.title=Homeward sign-in",
@@ -29,30 +32,40 @@ public class SignInPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(response, "");
+        write(response, "", SignInHtml.Form.of(signIn.status()));
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String action = request.getParameter("action");
+        SignInHtml.Form form = SignInHtml.Form.submitted(request.getParameter("zone"), request.getParameter("user"),
+                request.getParameter("server"), request.getParameter("pin"), request.getParameter("code"));
         String outcome;
-        if ("signout".equals(request.getParameter("action"))) {
+        if ("signout".equals(action)) {
             outcome = signIn.signOut();
+            form = SignInHtml.Form.of(signIn.status());
+        } else if ("join".equals(action)) {
+            try {
+                outcome = signIn.join(form.code());
+                form = SignInHtml.Form.of(signIn.status());
+            } catch (SignInException e) {
+                outcome = "Joining failed: " + e.getMessage();
+            }
         } else {
             String given = request.getParameter("password");
             char[] password = given == null ? new char[0] : given.toCharArray();
             try {
-                outcome = signIn.signIn(request.getParameter("zone"), request.getParameter("user"), password,
-                        request.getParameter("server"), request.getParameter("pin"));
+                outcome = signIn.signIn(form.zone(), form.user(), password, form.server(), form.pin());
             } finally {
                 Arrays.fill(password, '\0');
             }
         }
-        write(response, outcome);
+        write(response, outcome, form);
     }
 
-    private void write(HttpServletResponse response, String outcome) throws IOException {
+    private void write(HttpServletResponse response, String outcome, SignInHtml.Form form) throws IOException {
         response.setCharacterEncoding("UTF-8");
         response.setContentType("text/html");
-        response.getWriter().write(SignInHtml.render(signIn.status(), outcome));
+        response.getWriter().write(SignInHtml.render(signIn.status(), outcome, form));
     }
 }

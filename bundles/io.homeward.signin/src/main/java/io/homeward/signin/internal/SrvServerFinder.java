@@ -12,9 +12,12 @@ import io.homeward.kit.dns.ServiceNotOfferedException;
 import io.homeward.kit.dns.SrvLookup;
 import io.homeward.kit.dns.UdpQuery;
 
-/** Looks up SRV {@code _dns-update-tls._tcp.<zone>} (RFC 2782) and its target's address, on the caller's thread. */
+/** Looks up SRV {@code <service>.<zone>} (RFC 2782) and its target's address, on the caller's thread. */
 final class SrvServerFinder implements ServerFinder {
+    /** The DNS-over-TLS update service. */
     static final String SERVICE = "_dns-update-tls._tcp";
+    /** The enrollment service (docs/enrollment.md, "Enrollment over EST"). */
+    static final String EST = "_est._tcp";
 
     private final UdpQuery udp;
 
@@ -23,10 +26,10 @@ final class SrvServerFinder implements ServerFinder {
     }
 
     @Override
-    public HostPort find(String zone, HostPort dnsServer) throws SignInException {
+    public HostPort find(String service, String zone, HostPort dnsServer) throws SignInException {
         Name owner;
         try {
-            owner = Name.fromString(SERVICE + "." + zone, Name.root);
+            owner = Name.fromString(service + "." + zone, Name.root);
         } catch (TextParseException e) {
             throw new SignInException("'" + zone + "' is not a valid zone name");
         }

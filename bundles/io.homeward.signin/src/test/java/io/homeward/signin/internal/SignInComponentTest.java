@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,13 @@ import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.kit.data.DataDirectory;
 import io.homeward.kit.text.PasswordKeys;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.TestHostIdentity;
 
 /** The component as DS runs it: Credentials registered only while signed in, and the Gogo commands. */
 class SignInComponentTest {
     private static final String ZONE = "alice.members.test.";
     private static final String PASSWORD = "correct horse battery";
+    private static final TsigKey HOST_KEY = FakeEstServer.hostKey("laptop.alice.members.test");
     private static TsigKey aliceKey;
 
     @TempDir
@@ -35,6 +38,7 @@ class SignInComponentTest {
 
     private final RecordingLogger log = new RecordingLogger();
     private FakeBundleContext bundle;
+    private FakeEstServer est;
     private TestTlsDnsServer server;
     private SignInComponent component;
 
@@ -45,7 +49,8 @@ class SignInComponentTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new TestTlsDnsServer(Map.of(ZONE, aliceKey));
+        est = new FakeEstServer(Clock.systemUTC(), Map.of(ZONE, aliceKey.secret()));
+        server = new TestTlsDnsServer(Map.of(ZONE, aliceKey, HOST_KEY.name(), HOST_KEY), est.tls(), est.fingerprint());
         bundle = new FakeBundleContext(Map.of(DataDirectory.PROPERTY, data.toString()), data.resolve("bundle"));
     }
 
@@ -55,15 +60,20 @@ class SignInComponentTest {
             component.deactivate();
         }
         server.close();
+        est.close();
     }
 
     private SignInComponent activate(Map<String, String> values) {
         SignInComponent.Config config = (SignInComponent.Config) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {SignInComponent.Config.class}, (proxy, method, args) -> {
                     Object value = values.get(method.getName());
+                    if (value == null && method.getName().equals("estServer")) {
+                        return est.address().toString();
+                    }
                     return value != null ? value : method.getDefaultValue();
                 });
-        component = new SignInComponent(bundle.context(), log.logger(), config);
+        component = new SignInComponent(bundle.context(), log.logger(), TestHostIdentity.example("eth0", "laptop"),
+                config);
         return component;
     }
 
@@ -111,7 +121,7 @@ class SignInComponentTest {
         activate(Map.of());
 
         assertEquals(1, bundle.live().size());
-        assertEquals(ZONE, ((Credentials) bundle.live().get(0).service).tsigKey().name());
+        assertEquals(HOST_KEY.name(), ((Credentials) bundle.live().get(0).service).tsigKey().name());
     }
 
     @Test

@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,12 +28,14 @@ import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.auth.TsigKey;
 import io.homeward.kit.text.PasswordKeys;
+import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
 
 class SignInManagerTest {
     private static final String ZONE = "alice.members.test.";
     private static final String PASSWORD = "correct horse battery";
+    private static final TsigKey HOST_KEY = FakeEstServer.hostKey("laptop.alice.members.test");
     private static TsigKey aliceKey;
 
     @TempDir
@@ -39,7 +43,9 @@ class SignInManagerTest {
 
     private final RecordingLogger log = new RecordingLogger();
     private final RecordingPublisher publisher = new RecordingPublisher();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
+    private FakeEstServer est;
     private TestTlsDnsServer server;
 
     @BeforeAll
@@ -49,18 +55,23 @@ class SignInManagerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new TestTlsDnsServer(Map.of(ZONE, aliceKey));
+        est = new FakeEstServer(clock, Map.of(ZONE, aliceKey.secret()));
+        server = new TestTlsDnsServer(Map.of(ZONE, aliceKey, HOST_KEY.name(), HOST_KEY), est.tls(), est.fingerprint());
     }
 
     @AfterEach
     void stop() throws Exception {
         server.close();
+        est.close();
     }
 
     private SignInManager manager() {
         KeyProver prover = new TlsKeyProver(Clock.systemUTC(), Duration.ofSeconds(5));
         return new SignInManager(new CredentialsFile(data.resolve("signin")), prover,
-                (zone, dns) -> server.address(), publisher, new HostPort("127.0.0.1", 53), clock, log.logger());
+                (service, zone, dns) -> service.equals(SrvServerFinder.EST) ? est.address() : server.address(),
+                new Enroller(clock, Duration.ofSeconds(5)), publisher,
+                new SignInSettings(new HostPort("127.0.0.1", 53), Optional.empty(), () -> "laptop"), scheduler, clock,
+                log.logger());
     }
 
     private SignInRequest request(String zone, String pin) {
@@ -71,20 +82,29 @@ class SignInManagerTest {
         return data.resolve("signin/credentials.properties");
     }
 
+    private Path identityFile() {
+        return data.resolve("signin/host.pem");
+    }
+
     @Test
-    void successStoresOnlyTheDerivedKeyReadableByTheOwnerAndPublishesCredentials() throws Exception {
+    void successEnrollsStoresOnlyTheHostsOwnKeysReadableByTheOwnerAndPublishesCredentials() throws Exception {
         StoredKey stored = manager().signIn(request(ZONE, server.fingerprint()), PASSWORD.toCharArray());
 
         assertEquals(ZONE, stored.zone());
         String text = Files.readString(file(), StandardCharsets.UTF_8);
         assertFalse(text.contains(PASSWORD), "the password must never be stored");
-        assertTrue(text.contains("keyName=" + ZONE), text);
+        assertTrue(text.contains("keyName=" + HOST_KEY.name()), text);
         String secret = Base64.getEncoder().encodeToString(aliceKey.secret());
+        assertFalse(text.contains(secret), "the password's key is forgotten once the host has its own");
         assertTrue(log.lines().stream().noneMatch(line -> line.contains(secret)), "the secret must never be logged");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(identityFile())));
         assertNotNull(publisher.published);
         assertEquals("alice", publisher.published.userName());
-        assertEquals(aliceKey.name(), publisher.published.tsigKey().name());
+        assertEquals(HOST_KEY.name(), publisher.published.tsigKey().name());
+        assertEquals(2, publisher.published.certificateChain().size());
+        assertEquals(est.ca.certificate(), publisher.published.accountCa().orElseThrow());
+        assertTrue(publisher.published.privateKey().isPresent());
         assertTrue(log.lines().stream().noneMatch(line -> line.contains(PASSWORD)));
     }
 
@@ -163,7 +183,7 @@ class SignInManagerTest {
         assertTrue(restarted.resume());
         restarted.verifyStored();
 
-        assertEquals(aliceKey.name(), publisher.published.tsigKey().name());
+        assertEquals(HOST_KEY.name(), publisher.published.tsigKey().name());
         assertEquals(before + 1, server.answered.get());
         assertEquals("", restarted.status().lastError());
     }
@@ -190,6 +210,7 @@ class SignInManagerTest {
         assertTrue(manager.signOut());
 
         assertFalse(Files.exists(file()));
+        assertFalse(Files.exists(identityFile()));
         assertNull(publisher.published);
         assertTrue(manager.status().current().isEmpty());
         assertFalse(manager().resume());

@@ -76,13 +76,13 @@ class SrvServerFinderTest {
 
     @Test
     void findsTheUpdateServiceAndItsAddressFromTheGlue() throws Exception {
-        assertEquals(new HostPort("127.0.0.1", 8853), finder.find("alice.members.test.", dnsServer(true)));
+        assertEquals(new HostPort("127.0.0.1", 8853), finder.find(SrvServerFinder.SERVICE, "alice.members.test.", dnsServer(true)));
     }
 
     @Test
     void aZoneWithoutTheSrvRecordTellsTheOperatorToSetTheServer() throws Exception {
         HostPort dns = dnsServer(false);
-        SignInException e = assertThrows(SignInException.class, () -> finder.find("alice.members.test.", dns));
+        SignInException e = assertThrows(SignInException.class, () -> finder.find(SrvServerFinder.SERVICE, "alice.members.test.", dns));
         assertTrue(e.getMessage().contains("no SRV record " + SRV), e.getMessage());
         assertTrue(e.getMessage().contains("set the server address"), e.getMessage());
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
 import org.xbill.DNS.DClass;
@@ -32,13 +33,22 @@ final class TestTlsDnsServer implements AutoCloseable {
     private final Map<String, TsigKey> keys;
     private final SSLServerSocket socket;
     private final Thread acceptor;
-    private final SelfSignedTls tls;
+    private final String fingerprint;
     final AtomicInteger answered = new AtomicInteger();
 
     TestTlsDnsServer(Map<String, TsigKey> keys) throws Exception {
+        this(keys, new SelfSignedTls());
+    }
+
+    private TestTlsDnsServer(Map<String, TsigKey> keys, SelfSignedTls tls) throws Exception {
+        this(keys, tls.serverContext(), tls.fingerprint());
+    }
+
+    /** Presents the certificate of {@code context}, as the rendezvous' EST service shares its DNS-over-TLS one. */
+    TestTlsDnsServer(Map<String, TsigKey> keys, SSLContext context, String fingerprint) throws Exception {
         this.keys = keys;
-        tls = new SelfSignedTls();
-        socket = (SSLServerSocket) tls.serverContext().getServerSocketFactory().createServerSocket(0, 10,
+        this.fingerprint = fingerprint;
+        socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 10,
                 InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::serve, "test-tls-dns");
         acceptor.setDaemon(true);
@@ -50,7 +60,7 @@ final class TestTlsDnsServer implements AutoCloseable {
     }
 
     String fingerprint() {
-        return tls.fingerprint();
+        return fingerprint;
     }
 
     private void serve() {

@@ -1,0 +1,44 @@
+package io.homeward.signin.internal;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Writes the joined rendezvous' coordinates into the configurations of the registrar ({@code dnsServer},
+ * {@code server}, {@code tlsFingerprint}), the record watcher ({@code server}, {@code tlsFingerprint}) and the tunnel
+ * port ({@code stunServer}), keeping their other properties. Multi-location ({@code "?"}) as the launcher writes
+ * them; since they are then changed after the launcher applied its files, a restart keeps them (the launcher's
+ * configuration precedence).
+ */
+final class ConfigAdminAgentSettings implements AgentSettings {
+    static final String REGISTRAR = "io.homeward.registrar";
+    static final String WATCHER = "io.homeward.watcher";
+    static final String TUNNEL_PORT = "io.homeward.tunnelport";
+
+    private final ConfigurationAdmin admin;
+
+    ConfigAdminAgentSettings(ConfigurationAdmin admin) {
+        this.admin = admin;
+    }
+
+    @Override
+    public void apply(HostPort dnsServer, HostPort tlsServer, String pin, HostPort stunServer) throws IOException {
+        update(REGISTRAR, Map.of("dnsServer", dnsServer.toString(), "server", tlsServer.toString(),
+                "tlsFingerprint", pin));
+        update(WATCHER, Map.of("server", dnsServer.toString(), "tlsFingerprint", pin));
+        update(TUNNEL_PORT, Map.of("stunServer", stunServer.toString()));
+    }
+
+    private void update(String pid, Map<String, String> values) throws IOException {
+        Configuration configuration = admin.getConfiguration(pid, "?");
+        Dictionary<String, Object> existing = configuration.getProperties();
+        Dictionary<String, Object> properties = existing == null ? new Hashtable<>() : existing;
+        values.forEach(properties::put);
+        configuration.update(properties);
+    }
+}

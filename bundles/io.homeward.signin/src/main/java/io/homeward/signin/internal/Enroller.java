@@ -1,0 +1,105 @@
+package io.homeward.signin.internal;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import io.homeward.api.auth.TsigKey;
+import io.homeward.kit.enroll.EnrollmentAuthorization;
+
+/**
+ * Enrollment as the agent does it (docs/enrollment.md, "Enrollment over EST"): a key pair made here, the request
+ * proved with an invite's secret or the user's key, the certificate checked against the account CA from
+ * {@code cacerts}, then the host's own TSIG key fetched with the new certificate as TLS client certificate.
+ */
+final class Enroller {
+    private final Clock clock;
+    private final Duration timeout;
+
+    /**
+     * What proves the request: the key's holder and the key.
+     *
+     * @param subject the invite's id, or the name of the user's key (the zone)
+     */
+    record Proof(EnrollmentAuthorization.Scheme scheme, String subject, byte[] key) {
+        Proof {
+            key = key.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "Proof[" + scheme.token() + ", " + subject + "]";
+        }
+    }
+
+    /** What a successful enrollment gives the host. */
+    record Enrolled(IssuedCertificate certificate, TsigKey hostKey) {
+    }
+
+    Enroller(Clock clock, Duration timeout) {
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    Enrolled enroll(HostPort est, String pin, String zone, String host, Proof proof) throws SignInException {
+        EstClient client = new EstClient(est, pin, timeout);
+        KeyPair keys = CertificateRequests.newKeyPair();
+        byte[] request = CertificateRequests.request(host, zone, keys);
+        long time = clock.instant().getEpochSecond();
+        List<X509Certificate> issued = client.simpleEnroll(request,
+                body -> EnrollmentAuthorization.sign(proof.scheme(), proof.subject(), proof.key(), time, body).header());
+        X509Certificate leaf = ours(issued, keys.getPublic(), est);
+        X509Certificate ca = client.caCertificates().stream().filter(candidate -> signs(candidate, leaf)).findFirst()
+                .orElseThrow(() -> new SignInException("the certificate from " + est + " is not signed by the "
+                        + "account CA it names in cacerts"));
+        IssuedCertificate certificate = new IssuedCertificate(List.of(leaf, ca), keys.getPrivate());
+        return new Enrolled(certificate, client.hostKey(certificate));
+    }
+
+    /** {@code simplereenroll} with a new key pair; the CA stays the one of the current certificate. */
+    IssuedCertificate renew(HostPort est, String pin, String zone, String host, IssuedCertificate current)
+            throws SignInException {
+        EstClient client = new EstClient(est, pin, timeout);
+        KeyPair keys = CertificateRequests.newKeyPair();
+        X509Certificate leaf = ours(client.simpleReenroll(CertificateRequests.request(host, zone, keys), current),
+                keys.getPublic(), est);
+        if (!signs(current.ca(), leaf)) {
+            throw new SignInException("the renewed certificate from " + est + " is not signed by the account CA");
+        }
+        return new IssuedCertificate(List.of(leaf, current.ca()), keys.getPrivate());
+    }
+
+    /** The account CA's CRL, its signature checked. */
+    X509CRL crl(HostPort est, String pin, X509Certificate ca) throws SignInException {
+        X509CRL crl = new EstClient(est, pin, timeout).crl();
+        try {
+            crl.verify(ca.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new SignInException("the CRL from " + est + " is not signed by the account CA");
+        }
+        return crl;
+    }
+
+    /** The issued certificate for this request's key: the CA copies nothing else from the request. */
+    private static X509Certificate ours(List<X509Certificate> issued, PublicKey key, HostPort est)
+            throws SignInException {
+        return issued.stream().filter(c -> Arrays.equals(c.getPublicKey().getEncoded(), key.getEncoded()))
+                .findFirst().orElseThrow(() -> new SignInException("the enrollment server at " + est
+                        + " sent a certificate for another key than the one requested"));
+    }
+
+    private static boolean signs(X509Certificate ca, X509Certificate leaf) {
+        try {
+            leaf.verify(ca.getPublicKey());
+            return ca.getBasicConstraints() >= 0;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.homeward.signin.internal;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One TXT record at {@code _revoked._homeward.<zone>} (docs/enrollment.md, "Revocation"), in presentation format:
+ * {@code "serial=<hex>" "host=<label>" "until=<RFC 3339>"}.
+ *
+ * @param until the revoked certificate's notAfter: after it the entry means nothing
+ */
+record RevokedRecord(BigInteger serial, String host, Instant until) {
+    private static final Pattern STRING = Pattern.compile("\"([^\"]{0,200})\"");
+    private static final int MAX_RDATA = 1024;
+
+    /** @throws IllegalArgumentException saying what the record lacks */
+    static RevokedRecord parse(String rdata) {
+        if (rdata.length() > MAX_RDATA) {
+            throw new IllegalArgumentException("the record is too long");
+        }
+        Map<String, String> fields = new HashMap<>();
+        Matcher strings = STRING.matcher(rdata);
+        while (strings.find()) {
+            String text = strings.group(1);
+            int equals = text.indexOf('=');
+            if (equals > 0) {
+                fields.putIfAbsent(text.substring(0, equals), text.substring(equals + 1));
+            }
+        }
+        String serial = fields.get("serial");
+        String until = fields.get("until");
+        if (serial == null || until == null || !serial.matches("[0-9a-fA-F]{1,64}")) {
+            throw new IllegalArgumentException("expected \"serial=<hex>\" \"host=<label>\" \"until=<RFC 3339>\", got "
+                    + rdata);
+        }
+        try {
+            return new RevokedRecord(new BigInteger(serial, 16), fields.getOrDefault("host", ""),
+                    OffsetDateTime.parse(until).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("until is not an RFC 3339 time: " + until, e);
+        }
+    }
+}
