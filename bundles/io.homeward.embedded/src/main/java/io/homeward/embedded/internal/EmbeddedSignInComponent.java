@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
+import io.homeward.api.accounts.Account;
+import io.homeward.api.accounts.AccountListener;
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.kit.data.DataDirectory;
@@ -27,10 +29,10 @@ import io.homeward.kit.data.DataDirectory;
 /**
  * In the all-in-one runtime, signs the local agent in to the local rendezvous on first start (see
  * {@link FirstStart}). Waits, without failing, until accounts, the DNS listeners and Configuration
- * Admin are all there.
+ * Admin are all there. As an {@link AccountListener} it forgets the stored password once the user changes it.
  */
-@Component(immediate = true)
-public class EmbeddedSignInComponent {
+@Component(immediate = true, service = AccountListener.class)
+public class EmbeddedSignInComponent implements AccountListener {
     private static final long STOP_WAIT_SECONDS = 5;
     private static final long RETRY_SECONDS = 5;
 
@@ -127,6 +129,21 @@ public class EmbeddedSignInComponent {
         } catch (RejectedExecutionException stopping) {
             return;
         }
+    }
+
+    @Override
+    public void accountAdded(Account account) {
+        // Nothing to do: the first start creates the account it needs itself.
+    }
+
+    @Override
+    public void accountRemoved(Account account) {
+        // Nothing to do: only a password change makes the stored password stale.
+    }
+
+    @Override
+    public void passwordChanged(Account account) {
+        firstStart.passwordChanged(account);
     }
 
     @Deactivate

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.osgi.service.log.Logger;
 
+import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountException;
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.dns.DnsTransport;
@@ -22,7 +23,9 @@ import io.homeward.kit.files.SecretFiles;
  * The all-in-one runtime's first start: an account for the machine's user in the local rendezvous,
  * its password in {@code <data>/account-password} (0600) for signing other machines in, and the
  * local agent's sign-in configured with it. Done once: the marker {@code <data>/embedded/account}
- * or a stored sign-in means there is nothing to do.
+ * or a stored sign-in means there is nothing to do. When the password is changed elsewhere (the console,
+ * {@code homeward:passwd}) the file is stale and goes; a later start then never resets the account, since
+ * an account whose password this runtime does not hold is not its own to reset.
  */
 final class FirstStart {
     private final Path data;
@@ -31,6 +34,8 @@ final class FirstStart {
     private final Clock clock;
     private final Logger log;
     private boolean toldWaiting;
+    /** The thread resetting the account to the stored password: that change is ours, the file stays. */
+    private volatile Thread resetting;
 
     FirstStart(Path data, String systemUser, Random random, Clock clock, Logger log) {
         this.data = data;
@@ -103,11 +108,36 @@ final class FirstStart {
         }
     }
 
+    /**
+     * The account's password changed. Unless this first start set it, the stored password is stale and its file is
+     * deleted; hosts enrolled with keys of their own, the local agent among them, are not affected
+     * (docs/enrollment.md, "Revocation").
+     */
+    void passwordChanged(Account account) {
+        if (!account.user().equals(user) || Thread.currentThread() == resetting) {
+            return;
+        }
+        try {
+            if (Files.deleteIfExists(passwordFile())) {
+                log.info("The password of {} was changed in the rendezvous, so {} was stale and is deleted; the local"
+                        + " agent keeps working with its own host key", user, passwordFile());
+            }
+        } catch (IOException e) {
+            log.warn("The password of {} was changed, but the stale {} could not be deleted: {}", user,
+                    passwordFile(), e.getMessage());
+        }
+    }
+
     /** A password file left by an interrupted first start is ours, so its account may be reset to it. */
     private String createOrReset(AccountService accounts, char[] password, boolean ours) throws AccountException {
         boolean exists = accounts.users().stream().anyMatch(a -> a.user().equals(user));
         if (exists && ours) {
-            return accounts.setPassword(user, password).zone();
+            resetting = Thread.currentThread();
+            try {
+                return accounts.setPassword(user, password).zone();
+            } finally {
+                resetting = null;
+            }
         }
         if (exists) {
             throw new AccountException("it already exists and this runtime did not create it");

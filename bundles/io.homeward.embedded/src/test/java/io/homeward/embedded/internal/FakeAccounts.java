@@ -8,15 +8,28 @@ import java.util.Optional;
 
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountException;
+import io.homeward.api.accounts.AccountListener;
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.accounts.EnrolledHost;
 import io.homeward.api.accounts.KeyScope;
 import io.homeward.api.auth.TsigKey;
 
-/** Accounts in memory; remembers passwords so tests can compare them with the password file. */
+/**
+ * Accounts in memory; remembers passwords so tests can compare them with the password file, and tells the listener
+ * of a password change on the changing thread, as the accounts bundle does.
+ */
 final class FakeAccounts implements AccountService {
     final Map<String, String> passwords = new LinkedHashMap<>();
     int changes;
+    AccountListener listener = new AccountListener() {
+        @Override
+        public void accountAdded(Account account) {
+        }
+
+        @Override
+        public void accountRemoved(Account account) {
+        }
+    };
 
     @Override
     public String domain() {
@@ -40,6 +53,7 @@ final class FakeAccounts implements AccountService {
         }
         passwords.put(user, new String(password));
         changes++;
+        listener.passwordChanged(account(user));
         return account(user);
     }
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.log.LogLevel;
 
+import io.homeward.api.accounts.Account;
+import io.homeward.api.accounts.AccountListener;
 import io.homeward.api.dns.DnsTransport;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.ListenerState;
@@ -113,11 +115,62 @@ class FirstStartTest {
     void anInterruptedFirstStartResumesWithTheSamePassword() throws Exception {
         SecretFiles.write(data.resolve("account-password"), "left-by-a-crash-1234".toCharArray());
         accounts.addUser("alice", "something else".toCharArray());
+        FirstStart firstStart = firstStart();
+        accounts.listener = listenerOf(firstStart);
 
-        assertTrue(firstStart().run(accounts, running(), configuration));
+        assertTrue(firstStart.run(accounts, running(), configuration));
 
         assertEquals("left-by-a-crash-1234", accounts.passwords.get("alice"));
         assertEquals(1, applied.size());
+        assertTrue(Files.exists(data.resolve("account-password")), "its own reset leaves the file");
+    }
+
+    @Test
+    void aPasswordChangedElsewhereDeletesTheStaleFileAndNoLaterStartUndoesIt() throws Exception {
+        FirstStart firstStart = firstStart();
+        firstStart.run(accounts, running(), configuration);
+        accounts.listener = listenerOf(firstStart);
+        applied.clear();
+
+        accounts.setPassword("alice", "changed in the console".toCharArray());
+
+        assertFalse(Files.exists(data.resolve("account-password")));
+        assertEquals(1, log.count(LogLevel.INFO, "own host key"), log.toString());
+        assertTrue(firstStart().run(accounts, running(), configuration));
+        Files.delete(data.resolve("embedded/account"));
+        assertTrue(firstStart().run(accounts, running(), configuration), "even a start without the marker");
+        assertEquals("changed in the console", accounts.passwords.get("alice"));
+        assertEquals(2, accounts.changes, "the account was neither recreated nor reset");
+        assertEquals(List.of(), applied);
+    }
+
+    @Test
+    void anotherUsersPasswordChangeLeavesTheFile() throws Exception {
+        FirstStart firstStart = firstStart();
+        firstStart.run(accounts, running(), configuration);
+        accounts.addUser("bob", "bob's own password".toCharArray());
+        accounts.listener = listenerOf(firstStart);
+
+        accounts.setPassword("bob", "bob's new password".toCharArray());
+
+        assertTrue(Files.exists(data.resolve("account-password")));
+    }
+
+    private static AccountListener listenerOf(FirstStart firstStart) {
+        return new AccountListener() {
+            @Override
+            public void accountAdded(Account account) {
+            }
+
+            @Override
+            public void accountRemoved(Account account) {
+            }
+
+            @Override
+            public void passwordChanged(Account account) {
+                firstStart.passwordChanged(account);
+            }
+        };
     }
 
     @Test

@@ -37,10 +37,10 @@ final class ConfigParser {
                 secondaries.add(hostPort(secondary.trim()));
             }
         }
-        return new ServerSettings(domain, nameServer, addresses, hostmaster, config.tlsPort(), config.ednsPayloadSize(),
-                config.negativeTtl(), config.leaseMinSeconds(), config.leaseMaxSeconds(), config.updatesPerSecond(),
-                config.updateBurst(), secondaries, config.journalCompactionBytes(), config.zoneRecordQuota(),
-                config.keyUpdatesPerSecond(), config.keyUpdateBurst());
+        return new ServerSettings(domain, nameServer, addresses, hostmaster, config.tlsPort(), config.estPort(),
+                config.ednsPayloadSize(), config.negativeTtl(), config.leaseMinSeconds(), config.leaseMaxSeconds(),
+                config.updatesPerSecond(), config.updateBurst(), secondaries, config.journalCompactionBytes(),
+                config.zoneRecordQuota(), config.keyUpdatesPerSecond(), config.keyUpdateBurst());
     }
 
     static WatchSettings watchSettings(DnsServerConfig config) {

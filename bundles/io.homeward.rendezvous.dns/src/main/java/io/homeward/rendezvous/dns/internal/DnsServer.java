@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -11,12 +12,18 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import org.osgi.service.log.Logger;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 
+import io.homeward.api.accounts.KeyScope;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.api.ca.HostCertificate;
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.rendezvous.ZoneDirectory;
 import io.homeward.kit.log.CountedLog;
+import io.homeward.rendezvous.dns.internal.hosts.HostNames;
+import io.homeward.rendezvous.dns.internal.hosts.RevocationRecords;
 import io.homeward.rendezvous.dns.internal.journal.FileJournal;
 import io.homeward.rendezvous.dns.internal.lease.LeasePolicy;
 import io.homeward.rendezvous.dns.internal.llq.LlqServer;
@@ -60,13 +67,15 @@ public final class DnsServer implements AutoCloseable {
 
     /**
      * @param keys       finds a TSIG key by name (absolute, lower case)
+     * @param scopes     what the key of that name may change (docs/enrollment.md, "Per-host keys")
      * @param random     LLQ-IDs and event message IDs: a SecureRandom outside tests
      * @param events     the thread that turns zone changes into LLQ events and PUSH messages
      * @param journalDir directory of the journal and snapshot, created when missing
      * @throws IOException when the journal cannot be opened or read
      */
     public DnsServer(ServerSettings settings, WatchSettings watchSettings, Function<String, Optional<TsigKey>> keys,
-            Clock clock, Random random, Executor events, Path journalDir, Logger log) throws IOException {
+            Function<String, Optional<KeyScope>> scopes, Clock clock, Random random, Executor events, Path journalDir,
+            Logger log) throws IOException {
         this.journal = new FileJournal(journalDir, settings.compactionBytes(), log);
         this.zones = new ZoneStore(settings.zoneTemplate(), journal, clock, log);
         try {
@@ -90,7 +99,7 @@ public final class DnsServer implements AutoCloseable {
                         clock),
                 new UpdateRateLimiter<>(settings.keyUpdatesPerSecond(), settings.keyUpdateBurst(),
                         RATE_LIMITED_CLIENTS, clock),
-                new TsigVerifier(keys, clock),
+                new TsigVerifier(keys, scopes, clock),
                 new QueryResponder(answerer, new ZoneTransfer(zones), push, signer, writer, refusals),
                 new UpdateProcessor(zones, new LeasePolicy(settings.leaseMinSeconds(), settings.leaseMaxSeconds()),
                         settings.zoneRecordQuota(), clock, log, refusals),
@@ -110,6 +119,38 @@ public final class DnsServer implements AutoCloseable {
     /** The zones: created and removed with the accounts, leases expired, changes told to listeners. */
     public ZoneStore zones() {
         return zones;
+    }
+
+    /**
+     * A host's key was deleted (docs/enrollment.md, "Revocation", step 4): everything it published goes in one
+     * journaled change, and its LLQs and DNS Push connections end. Returns once the change is durable.
+     *
+     * @param zone the user's zone
+     * @param host the host's name, {@code laptop.<zone>}
+     * @param key  the name of the deleted key
+     * @return the records removed
+     */
+    public int removeHost(Name zone, Name host, Name key) throws IOException {
+        int removed = zones.replace(zone, z -> HostNames.published(z, host), List.of());
+        watches.closeKey(key);
+        return removed;
+    }
+
+    /**
+     * Rewrites the zone's revocation list at {@code _revoked._homeward.<zone>} from the CA's certificates for it
+     * (docs/enrollment.md, "Revocation", step 2), in one journaled change; returns once durable.
+     *
+     * @return the TXT records now published there
+     */
+    public int publishRevocations(Name zone, List<HostCertificate> certificates, Instant now) throws IOException {
+        List<Record> revoked = RevocationRecords.of(zone, certificates, now);
+        zones.replace(zone, z -> z.rrset(RevocationRecords.owner(zone), Type.TXT), revoked);
+        return revoked.size();
+    }
+
+    /** The apexes of the user zones. */
+    public List<Name> userZones() {
+        return zones.read(() -> zones.zones().stream().filter(Zone::isUserZone).map(Zone::apex).toList());
     }
 
     /** The zones as operators see them. */

@@ -29,7 +29,12 @@ import org.xbill.DNS.Name;
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountListener;
 import io.homeward.api.accounts.AccountService;
+import io.homeward.api.accounts.EnrolledHost;
+import io.homeward.api.accounts.KeyScope;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.api.ca.CertificateAuthority;
+import io.homeward.api.ca.HostCertificate;
+import io.homeward.api.ca.RevocationListener;
 import io.homeward.api.dns.DnsConnectionListener;
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.dns.DnsResponder;
@@ -43,10 +48,11 @@ import io.homeward.rendezvous.dns.internal.transfer.NotifySender;
 
 /**
  * Wires the {@link DnsServer} into the framework: configuration, the data directory, the account service
- * for zones and keys, a lease sweeper thread, a thread for LLQ and push timers and events, and the NOTIFY
- * sender. Registered as the transports' {@link DnsRequestHandler} and {@link DnsConnectionListener}, as an
- * {@link AccountListener} that creates and drops user zones, and as the operators' {@link ZoneDirectory} and
- * {@link WatchStatus}.
+ * for zones, keys and what each key may change, the account CA (when there is one) for the revocation lists, a
+ * lease sweeper thread, a thread for LLQ and push timers and events, and the NOTIFY sender. Registered as the
+ * transports' {@link DnsRequestHandler} and {@link DnsConnectionListener}, as an {@link AccountListener} that
+ * creates and drops user zones and removes the records of hosts whose key was deleted, and as the operators'
+ * {@link ZoneDirectory} and {@link WatchStatus}.
  */
 @Designate(ocd = DnsServerConfig.class)
 @Component(name = DnsServerComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -68,6 +74,8 @@ public class DnsServerComponent
     private final ScheduledExecutorService sweeper;
     private final ScheduledExecutorService watchThread;
     private volatile AccountService accounts;
+    private volatile CertificateAuthority authority;
+    private final RevocationListener revocations = this::revoked;
 
     @Activate
     public DnsServerComponent(BundleContext context, DnsServerConfig config,
@@ -78,7 +86,7 @@ public class DnsServerComponent
         this.domain = settings.domain();
         this.watchThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "homeward-dns-watches"));
         try {
-            this.server = new DnsServer(settings, ConfigParser.watchSettings(config), this::key, clock,
+            this.server = new DnsServer(settings, ConfigParser.watchSettings(config), this::key, this::scope, clock,
                     new SecureRandom(), watchThread, journalDir, log);
         } catch (IOException | RuntimeException e) {
             watchThread.shutdownNow();
@@ -116,8 +124,38 @@ public class DnsServerComponent
         }
     }
 
+    /**
+     * The account CA, when this rendezvous has one: every revocation rewrites the zone's revocation list
+     * (docs/enrollment.md, "Revocation"), and all lists are rewritten as it comes, for revocations made while it
+     * was away. The CA does not depend on this component, so the optional reference makes no cycle.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAuthority(CertificateAuthority ca) {
+        authority = ca;
+        ca.addRevocationListener(revocations);
+        int revoked = 0;
+        List<Name> zones = server.userZones();
+        for (Name zone : zones) {
+            revoked += publishRevocations(ca, zone);
+        }
+        log.info("The account CA is here: {} zone(s) list {} revoked certificate(s) at _revoked._homeward",
+                zones.size(), revoked);
+    }
+
+    void unbindAuthority(CertificateAuthority ca) {
+        ca.removeRevocationListener(revocations);
+        if (authority == ca) {
+            authority = null;
+        }
+    }
+
     @Deactivate
     void deactivate() throws IOException, InterruptedException {
+        CertificateAuthority ca = authority;
+        if (ca != null) {
+            ca.removeRevocationListener(revocations);
+        }
         sweeper.shutdownNow();
         sweeper.awaitTermination(5, TimeUnit.SECONDS);
         server.watches().shutdown();
@@ -175,9 +213,53 @@ public class DnsServerComponent
         }
     }
 
+    /** Revocation, step 4 (docs/enrollment.md): the host's key is gone, so are its records and its watches. */
+    @Override
+    public void hostRemoved(EnrolledHost host) {
+        try {
+            int removed = server.removeHost(ConfigParser.absolute(host.zone()), ConfigParser.absolute(host.fqdn()),
+                    ConfigParser.absolute(host.key().name()));
+            log.info("Host {} of user {} lost its key: removed its {} record(s) and closed its LLQs and DNS Push"
+                    + " sessions", host.fqdn(), host.user(), removed);
+        } catch (IOException | IllegalArgumentException e) {
+            log.error("Could not remove the records of host {} of user {}: {}", host.fqdn(), host.user(),
+                    e.getMessage());
+        }
+    }
+
+    private void revoked(HostCertificate certificate) {
+        CertificateAuthority ca = authority;
+        if (ca == null) {
+            return;
+        }
+        try {
+            Name zone = ConfigParser.absolute(certificate.zone());
+            log.info("Certificate {} of host {} was revoked: zone {} now lists {} revoked certificate(s)",
+                    certificate.serial().toString(16), certificate.fqdn(), zone, publishRevocations(ca, zone));
+        } catch (IllegalArgumentException e) {
+            log.error("The revoked certificate {} names no zone this server has: {}",
+                    certificate.serial().toString(16), e.getMessage());
+        }
+    }
+
+    /** Rewrites the zone's revocation list; returns the certificates it lists, 0 when it could not. */
+    private int publishRevocations(CertificateAuthority ca, Name zone) {
+        try {
+            return server.publishRevocations(zone, ca.certificates(zone.toString()), clock.instant());
+        } catch (IOException | RuntimeException e) {
+            log.error("Could not publish the revoked certificates of zone {}: {}", zone, e.toString());
+            return 0;
+        }
+    }
+
     private Optional<TsigKey> key(String name) {
         AccountService service = accounts;
         return service == null ? Optional.empty() : service.key(name);
+    }
+
+    private Optional<KeyScope> scope(String name) {
+        AccountService service = accounts;
+        return service == null ? Optional.empty() : service.scope(name);
     }
 
     private void tick() {

@@ -28,6 +28,10 @@ public @interface DnsServerConfig {
             + " _dns-push-tls SRV records of every user zone; must be where the DNS-over-TLS listener runs.")
     int tlsPort() default 8853;
 
+    @AttributeDefinition(description = "HTTPS port of the enrollment server (EST, RFC 7030), advertised in the"
+            + " _est._tcp SRV record of every user zone; must be where io.homeward.rendezvous.enroll listens.")
+    int estPort() default 8443;
+
     @AttributeDefinition(description = "EDNS(0) UDP payload size this server advertises and sends at most"
             + " (512..65535). 1232 avoids IP fragmentation on nearly every path.")
     int ednsPayloadSize() default 1232;

@@ -17,6 +17,7 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneTemplate;
  * @param nameServerAddresses glue A/AAAA records for {@code nameServer}
  * @param hostmaster          SOA RNAME
  * @param tlsPort             port advertised in the synthesized {@code _dns-*-tls._tcp} SRV records
+ * @param estPort             port advertised in the synthesized {@code _est._tcp} SRV record (enrollment, RFC 7030)
  * @param ednsPayload         the UDP payload size this server advertises (RFC 6891 §6.2.5)
  * @param negativeTtl         SOA MINIMUM, the negative caching TTL (RFC 2308 §4)
  * @param leaseMinSeconds     shortest update lease granted (RFC 9664)
@@ -30,7 +31,7 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneTemplate;
  * @param keyUpdateBurst      bucket size of the per-key UPDATE limit
  */
 public record ServerSettings(Name domain, Name nameServer, List<InetAddress> nameServerAddresses, Name hostmaster,
-        int tlsPort, int ednsPayload, long negativeTtl, long leaseMinSeconds, long leaseMaxSeconds,
+        int tlsPort, int estPort, int ednsPayload, long negativeTtl, long leaseMinSeconds, long leaseMaxSeconds,
         double updatesPerSecond, int updateBurst, List<InetSocketAddress> secondaries, long compactionBytes,
         int zoneRecordQuota, double keyUpdatesPerSecond, int keyUpdateBurst) {
 
@@ -40,6 +41,9 @@ public record ServerSettings(Name domain, Name nameServer, List<InetAddress> nam
         }
         if (tlsPort < 1 || tlsPort > 65535) {
             throw new IllegalArgumentException("the TLS port must be within 1..65535, not " + tlsPort);
+        }
+        if (estPort < 1 || estPort > 65535) {
+            throw new IllegalArgumentException("the EST port must be within 1..65535, not " + estPort);
         }
         if (ednsPayload < EdnsPolicy.MIN_UDP_PAYLOAD || ednsPayload > 65535) {
             throw new IllegalArgumentException("the EDNS payload size must be within 512..65535, not " + ednsPayload);
@@ -63,6 +67,6 @@ public record ServerSettings(Name domain, Name nameServer, List<InetAddress> nam
 
     /** The records every zone gets from these settings. */
     public ZoneTemplate zoneTemplate() {
-        return new ZoneTemplate(domain, nameServer, nameServerAddresses, hostmaster, tlsPort, negativeTtl);
+        return new ZoneTemplate(domain, nameServer, nameServerAddresses, hostmaster, tlsPort, estPort, negativeTtl);
     }
 }

@@ -3,6 +3,8 @@ package io.homeward.rendezvous.dns.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.xbill.DNS.Name;
+
 import io.homeward.api.dns.DnsConnectionListener;
 import io.homeward.api.dns.DnsResponder;
 import io.homeward.api.rendezvous.WatchState;
@@ -41,6 +43,11 @@ public final class WatchServers implements DnsConnectionListener, WatchStatus {
     public void closed(DnsResponder connection) {
         llq.connectionClosed(connection);
         push.connectionClosed(connection);
+    }
+
+    /** Ends the LLQs and closes the DNS Push connections authenticated with a deleted key; returns how many. */
+    public int closeKey(Name keyName) {
+        return llq.closeKey(keyName) + push.closeKey(keyName);
     }
 
     /** Every LLQ and push subscription held now. */

@@ -20,6 +20,7 @@ class ConfigParserTest {
         assertEquals(Name.fromConstantString("ns.members.example."), settings.nameServer());
         assertEquals(Name.fromConstantString("hostmaster.members.example."), settings.hostmaster());
         assertEquals(8853, settings.tlsPort());
+        assertEquals(8443, settings.estPort());
         assertEquals(1232, settings.ednsPayload());
         assertEquals(1800, settings.leaseMinSeconds());
         assertEquals(7200, settings.leaseMaxSeconds());
@@ -56,6 +57,9 @@ class ConfigParserTest {
         IllegalArgumentException lease = assertThrows(IllegalArgumentException.class,
                 () -> ConfigParser.settings(config(Map.of("leaseMinSeconds", 9000L))));
         assertTrue(lease.getMessage().contains("lease range"), lease.getMessage());
+        IllegalArgumentException est = assertThrows(IllegalArgumentException.class,
+                () -> ConfigParser.settings(config(Map.of("estPort", 0))));
+        assertTrue(est.getMessage().contains("EST port"), est.getMessage());
     }
 
     /** A Config whose methods return the given values or the annotation defaults. */

@@ -145,6 +145,17 @@ class QueryAnswerTest {
     }
 
     @Test
+    void synthesizesTheEnrollmentSrvWithTheEstPort() {
+        Message response = f.query(Name.fromConstantString("_est._tcp.bob.members.example."), Type.SRV);
+        List<Record> answers = response.getSection(Section.ANSWER);
+        assertEquals(1, answers.size());
+        SRVRecord srv = (SRVRecord) answers.get(0);
+        assertEquals(8443, srv.getPort());
+        assertEquals(ServerFixture.NS, srv.getTarget());
+        assertEquals(Set.of(Type.A, Type.AAAA), types(response.getSection(Section.ADDITIONAL)));
+    }
+
+    @Test
     void anyReturnsEveryTypeAtTheName() {
         Message response = f.query(ALICE, Type.ANY);
         assertEquals(Set.of(Type.SOA, Type.NS), types(response.getSection(Section.ANSWER)));

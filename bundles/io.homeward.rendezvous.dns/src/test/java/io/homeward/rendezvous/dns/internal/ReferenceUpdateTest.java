@@ -56,9 +56,10 @@ class ReferenceUpdateTest {
         ServerSettings settings = new ServerSettings(Name.fromConstantString("btmm.example."),
                 Name.fromConstantString("ns.btmm.example."), List.of(),
                 Name.fromConstantString("hostmaster.btmm.example."),
-                8853, 1232, 60, 1800, 7200, 5, 20, List.of(), 1 << 20, 10_000, 5, 20);
+                8853, 8443, 1232, 60, 1800, 7200, 5, 20, List.of(), 1 << 20, 10_000, 5, 20);
         try (DnsServer server = new DnsServer(settings, WatchSettings.DEFAULTS,
-                name -> name.equals(ZONE.toString()) ? Optional.of(key) : Optional.empty(), clock, new SecureRandom(),
+                name -> name.equals(ZONE.toString()) ? Optional.of(key) : Optional.empty(), ServerFixture::masterScope,
+                clock, new SecureRandom(),
                 Runnable::run, dir, new TestLogger().logger())) {
             server.zones().createZone(ZONE);
             byte[] request = HexFormat.of().parseHex(UPDATE_HEX);

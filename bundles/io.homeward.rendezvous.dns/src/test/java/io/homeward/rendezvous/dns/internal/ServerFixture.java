@@ -24,13 +24,17 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
+import io.homeward.api.accounts.KeyScope;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.dns.DnsTransport;
 import io.homeward.rendezvous.dns.internal.tsig.TsigAlgorithms;
 import io.homeward.rendezvous.dns.internal.watch.WatchSettings;
 import io.homeward.testkit.MutableClock;
 
-/** A server on a temporary directory with a fake clock, two users' zones and their keys. */
+/**
+ * A server on a temporary directory with a fake clock, two users' zones and their keys. A key in {@link #keys} is
+ * the master key of the zone it is named after unless {@link #scopes} says otherwise ({@link #enrollHost}).
+ */
 public final class ServerFixture implements AutoCloseable {
     public static final Name DOMAIN = Name.fromConstantString("members.example.");
     public static final Name ALICE = Name.fromConstantString("alice.members.example.");
@@ -41,6 +45,7 @@ public final class ServerFixture implements AutoCloseable {
     public final MutableClock clock = new MutableClock(START);
     public final TestLogger log = new TestLogger();
     public final Map<String, TsigKey> keys = new HashMap<>();
+    public final Map<String, KeyScope> scopes = new HashMap<>();
     public final Path dir;
     private final ServerSettings settings;
     public DnsServer server;
@@ -70,14 +75,35 @@ public final class ServerFixture implements AutoCloseable {
             throws IOException {
         return new ServerSettings(DOMAIN, NS,
                 List.of(InetAddress.getByName("198.51.100.53"), InetAddress.getByName("2001:db8::53")),
-                Name.fromConstantString("hostmaster.members.example."), 8853, 1232, 60, 60, 7200, rate, burst,
+                Name.fromConstantString("hostmaster.members.example."), 8853, 8443, 1232, 60, 60, 7200, rate, burst,
                 secondaries, compactionBytes, zoneRecordQuota, keyRate, keyBurst);
     }
 
     /** A server with the default LLQ and push settings that turns zone changes into events on the caller's thread. */
     public DnsServer newServer() throws IOException {
-        return new DnsServer(settings, WatchSettings.DEFAULTS, name -> Optional.ofNullable(keys.get(name)), clock,
-                new SecureRandom(), Runnable::run, dir, log.logger());
+        return new DnsServer(settings, WatchSettings.DEFAULTS, name -> Optional.ofNullable(keys.get(name)),
+                this::scope, clock, new SecureRandom(), Runnable::run, dir, log.logger());
+    }
+
+    /** What the key may change, as the account service says: {@link #scopes}, else the master key of its name. */
+    public Optional<KeyScope> scope(String name) {
+        if (!keys.containsKey(name)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(scopes.get(name)).or(() -> masterScope(name));
+    }
+
+    /** The scope of a master key: the zone it is named after, of the user named by its first label. */
+    public static Optional<KeyScope> masterScope(String name) {
+        return Optional.of(new KeyScope(name.substring(0, name.indexOf('.')), name, Optional.empty()));
+    }
+
+    /** Gives a host of the zone a key of its own, named after the host; returns the host's name. */
+    public Name enrollHost(Name zone, String host, int seed) {
+        Name name = Name.fromConstantString(host + "." + zone);
+        keys.put(name.toString(), new TsigKey(name.toString(), "hmac-sha256.", secret(seed)));
+        scopes.put(name.toString(), new KeyScope(zone.getLabelString(0), zone.toString(), Optional.of(host)));
+        return name;
     }
 
     /** Drops every record whose lease has ended by the fixture's clock; returns how many went. */
@@ -99,10 +125,10 @@ public final class ServerFixture implements AutoCloseable {
         return secret;
     }
 
-    /** A client-side dnsjava TSIG for a zone's key, on the fixture's clock. */
-    public TSIG clientKey(Name zone, Name algorithm) {
-        byte[] secret = keys.get(zone.toString()).secret();
-        return new TSIG(algorithm, zone, new SecretKeySpec(secret, TsigAlgorithms.of(algorithm).orElseThrow().jcaName()),
+    /** A client-side dnsjava TSIG for a key (a zone's or a host's), on the fixture's clock. */
+    public TSIG clientKey(Name key, Name algorithm) {
+        byte[] secret = keys.get(key.toString()).secret();
+        return new TSIG(algorithm, key, new SecretKeySpec(secret, TsigAlgorithms.of(algorithm).orElseThrow().jcaName()),
                 clock);
     }
 

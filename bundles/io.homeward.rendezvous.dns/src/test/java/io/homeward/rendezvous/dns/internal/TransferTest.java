@@ -66,8 +66,8 @@ class TransferTest {
         assertEquals(Type.SOA, records.get(0).getType());
         assertEquals(Type.SOA, records.get(records.size() - 1).getType());
         assertEquals(f.serial(ALICE), ((org.xbill.DNS.SOARecord) records.get(0)).getSerial());
-        // SOA, NS, three service SRVs, 150 hosts, SOA
-        assertEquals(1 + 1 + 3 + 150 + 1, records.size());
+        // SOA, NS, four service SRVs (three DNS services and EST), 150 hosts, SOA
+        assertEquals(1 + 1 + 4 + 150 + 1, records.size());
         assertTrue(records.stream().anyMatch(r -> r.getName().equals(QueryAnswerTest.name("h149"))));
     }
 
@@ -91,6 +91,25 @@ class TransferTest {
         assertEquals(Rcode.REFUSED, response.getRcode());
         assertEquals(Rcode.NOERROR, bobsKey.verify(response, responder.sent().get(0), request.getTSIG()),
                 "a refusal to a correctly signed request is signed");
+    }
+
+    @Test
+    void aHostKeyTransfersItsUsersZoneButNoOther() throws IOException {
+        Name laptop = f.enrollHost(ALICE, "laptop", 11);
+        TSIG key = f.clientKey(laptop, TSIG.HMAC_SHA256);
+        Message request = axfr(ALICE);
+        key.apply(request, null);
+        FakeResponder responder = new FakeResponder(DnsTransport.TCP);
+        f.server.requests().handle(request.toWire(), responder);
+        int records = 0;
+        for (byte[] wire : responder.sent()) {
+            records += new Message(wire).getSection(Section.ANSWER).size();
+        }
+        assertEquals(1 + 1 + 4 + 150 + 1, records);
+
+        Message bobs = axfr(BOB);
+        key.apply(bobs, null);
+        assertEquals(Rcode.REFUSED, f.send(bobs, DnsTransport.TCP).getRcode());
     }
 
     @Test
@@ -125,7 +144,7 @@ class TransferTest {
         assertEquals(Type.SOA, records.get(0).getType());
         assertEquals(Type.SOA, records.get(records.size() - 1).getType());
         assertEquals(Type.NS, records.get(1).getType(), "RFC 1995 §4: AXFR form, not an incremental one");
-        assertEquals(1 + 1 + 3 + 150 + 1, records.size());
+        assertEquals(1 + 1 + 4 + 150 + 1, records.size());
     }
 
     @Test
@@ -176,7 +195,7 @@ class TransferTest {
             assertEquals(Rcode.NOERROR, verifier.verify(message, wire), "every message is signed in the chain");
             records += message.getSection(Section.ANSWER).size();
         }
-        assertEquals(1 + 1 + 3 + 150 + 50_000 + 1, records);
+        assertEquals(1 + 1 + 4 + 150 + 50_000 + 1, records);
     }
 
     private List<Message> signedTransfer(Message request, DnsTransport transport) throws IOException {

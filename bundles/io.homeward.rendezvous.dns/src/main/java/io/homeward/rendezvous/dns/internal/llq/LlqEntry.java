@@ -17,6 +17,8 @@ final class LlqEntry {
     final long id;
     final Question question;
     final Name zone;
+    /** The name of the key that set it up; only that key refreshes it. */
+    final Name keyName;
     final SigningKey key;
     final DnsResponder responder;
     /** Events sent over UDP and not yet acknowledged, by message ID. */
@@ -27,10 +29,12 @@ final class LlqEntry {
     Instant expires;
     Instant lastEvent;
 
-    LlqEntry(long id, Question question, Name zone, SigningKey key, DnsResponder responder, long grantedLease) {
+    LlqEntry(long id, Question question, Name zone, Name keyName, SigningKey key, DnsResponder responder,
+            long grantedLease) {
         this.id = id;
         this.question = question;
         this.zone = zone;
+        this.keyName = keyName;
         this.key = key;
         this.responder = responder;
         this.grantedLease = grantedLease;

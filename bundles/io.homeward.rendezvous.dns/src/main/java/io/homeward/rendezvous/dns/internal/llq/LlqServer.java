@@ -41,8 +41,8 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneChangeListener;
 
 /**
  * The LLQ server (RFC 8764): the four-way setup over UDP (two messages over a stream), refresh and cancel,
- * events for every change that answers an LLQ. Setup and refresh must be TSIG-signed with the key of the zone
- * the question is in. All state is guarded by this object; the owner calls {@link #tick} regularly for timers.
+ * events for every change that answers an LLQ. Setup and refresh must be TSIG-signed with a key of the zone the
+ * question is in (the user's master key or a host key); a refresh with the key that set the LLQ up. All state is guarded by this object; the owner calls {@link #tick} regularly for timers.
  */
 public final class LlqServer implements ZoneChangeListener {
     /** A challenge not answered within this time is forgotten (the client resends its setup after 2 s). */
@@ -100,11 +100,11 @@ public final class LlqServer implements ZoneChangeListener {
                 answerable ? new Question(q.getName(), q.getType()) : null, tsig, responder);
         if (!answerable) {
             replies.option(request, option.opcode(), LlqOption.FORMAT_ERR, option.id(), 0);
-        } else if (tsig == null || !q.getName().subdomain(tsig.keyName())) {
+        } else if (tsig == null || tsig.rights() == null || !q.getName().subdomain(tsig.rights().zone())) {
             refusals.info(tsig == null ? "unsigned LLQs" : "LLQs signed with another zone's key",
                     responder.client().getAddress(), "Refused an LLQ for {} from {}: {}",
                     q.getName(), responder.client(), tsig == null
-                            ? "it is not TSIG-signed" : "the key " + tsig.keyName() + " is not the name's zone key");
+                            ? "it is not TSIG-signed" : "the key " + tsig.keyName() + " is not a key of the name's zone");
             replies.refused(request);
         } else if (option.version() != LlqOption.VERSION) {
             replies.option(request, option.opcode(), LlqOption.BAD_VERS, option.id(), 0);
@@ -140,8 +140,9 @@ public final class LlqServer implements ZoneChangeListener {
             replies.option(request, LlqOption.SETUP, LlqOption.SERV_FULL, 0, settings.retryDelay().toSeconds());
             return;
         }
-        LlqEntry entry = new LlqEntry(newId(), request.question(), request.tsig().keyName(), request.tsig().key(),
-                responder, settings.clampLease(request.option().leaseSeconds()));
+        LlqEntry entry = new LlqEntry(newId(), request.question(), request.tsig().rights().zone(),
+                request.tsig().keyName(), request.tsig().key(), responder,
+                settings.clampLease(request.option().leaseSeconds()));
         add(entry);
         if (responder.transport().isStream()) {
             // Over TCP and TLS the connection already proves the address: no challenge (RFC 8764 §5.2; Apple's
@@ -177,7 +178,7 @@ public final class LlqServer implements ZoneChangeListener {
         LlqOption option = request.option();
         LlqEntry entry = entries.get(option.id());
         if (entry == null || !entry.established() || !entry.from(request.responder())
-                || !entry.question.equals(request.question()) || !entry.zone.equals(request.tsig().keyName())) {
+                || !entry.question.equals(request.question()) || !entry.keyName.equals(request.tsig().keyName())) {
             replies.option(request, LlqOption.REFRESH, LlqOption.NO_SUCH_LLQ, option.id(), 0);
             return;
         }
@@ -237,6 +238,23 @@ public final class LlqServer implements ZoneChangeListener {
                 remove(entry, "an event went unacknowledged " + LlqEvents.MAX_TRANSMISSIONS + " times");
             }
         }
+    }
+
+    /**
+     * Ends the LLQs set up with a key that was deleted (docs/enrollment.md, "Revocation"); the client's next
+     * refresh, signed with that key, gets BADKEY.
+     *
+     * @return how many LLQs ended
+     */
+    public synchronized int closeKey(Name keyName) {
+        int closed = 0;
+        for (LlqEntry entry : List.copyOf(entries.values())) {
+            if (entry.keyName.equals(keyName)) {
+                remove(entry, "its key " + keyName + " was deleted");
+                closed++;
+            }
+        }
+        return closed;
     }
 
     /** Drops the LLQs set up over a stream connection that closed. */

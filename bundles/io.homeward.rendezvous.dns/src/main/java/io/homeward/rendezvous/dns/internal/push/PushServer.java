@@ -88,8 +88,10 @@ public final class PushServer implements ZoneChangeListener {
     /**
      * Authorizes a TLS connection for the zone of the key that signed an SOA query on it, when the query carries
      * the server cookie of {@link #challenge} for this connection; the cookie is used up either way.
+     *
+     * @param key the name of the key that signed the query, remembered until the key is deleted ({@link #closeKey})
      */
-    public synchronized boolean bind(DnsResponder connection, Name zone, byte[] serverCookie) {
+    public synchronized boolean bind(DnsResponder connection, Name zone, Name key, byte[] serverCookie) {
         PushSession session = sessions.get(connection);
         byte[] expected = session == null ? null : session.challenge;
         if (expected == null || !MessageDigest.isEqual(expected, serverCookie)) {
@@ -103,7 +105,28 @@ public final class PushServer implements ZoneChangeListener {
         }
         session.challenge = null;
         session.zone = zone;
+        session.key = key;
         return true;
+    }
+
+    /**
+     * Closes the connections bound with a key that was deleted (docs/enrollment.md, "Revocation"): their
+     * subscriptions end and the client must bind again, which its deleted key cannot.
+     *
+     * @return how many connections were closed
+     */
+    public synchronized int closeKey(Name key) {
+        int closed = 0;
+        for (PushSession session : List.copyOf(sessions.values())) {
+            if (key.equals(session.key)) {
+                log.info("Closed the DNS Push connection from {} with {} subscription(s): its key {} was deleted",
+                        session.connection.client(), session.subscriptions.size(), key);
+                connectionClosed(session.connection);
+                session.connection.close();
+                closed++;
+            }
+        }
+        return closed;
     }
 
     /** A DNS message other than DSO arrived on a connection: it counts as activity for the session timers. */

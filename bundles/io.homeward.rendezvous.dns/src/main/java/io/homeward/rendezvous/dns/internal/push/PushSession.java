@@ -16,6 +16,8 @@ final class PushSession {
     final Map<Integer, Question> subscriptions = new LinkedHashMap<>();
     /** The zone a TSIG-signed SOA query bound the connection to; null until then. */
     Name zone;
+    /** The name of the key that signed that query; null until then. */
+    Name key;
     /** The server cookie the next binding query must carry; null when none is outstanding. */
     byte[] challenge;
     boolean established;

@@ -31,7 +31,7 @@ import io.homeward.rendezvous.dns.internal.tsig.TsigSigner;
 /**
  * Answers a checked QUERY: from the zones, or as a zone transfer (AXFR, RFC 5936; IXFR, RFC 1995). Over TLS, an
  * SOA query for a zone with a DNS Cookie (RFC 7873) gets a fresh server cookie for the connection, and one signed
- * with the zone's key that carries the cookie the connection was given binds the connection for DNS Push.
+ * with a key of the zone that carries the cookie the connection was given binds the connection for DNS Push.
  */
 public final class QueryResponder {
     private final QueryAnswerer answerer;
@@ -82,17 +82,18 @@ public final class QueryResponder {
     }
 
     /**
-     * The agreed DNS Push authorization: a signed SOA query for the key's own zone with the server cookie of this
-     * connection binds it (one without a cookie, such as a sign-in's proof of the key, binds nothing). Every SOA
-     * query with a cookie gets a new server cookie, echoed with the client's (RFC 7873 §5.2).
+     * The agreed DNS Push authorization: a signed SOA query for the key's own zone (master or host key) with the
+     * server cookie of this connection binds it (one without a cookie, such as a sign-in's proof of the key, binds
+     * nothing). Every SOA query with a cookie gets a new server cookie, echoed with the client's (RFC 7873 §5.2).
      */
     private List<EDNSOption> binding(Name zone, Optional<CookieOption> cookie, TsigOutcome tsig,
             DnsResponder responder) {
         if (cookie.isEmpty()) {
             return List.of();
         }
-        if (tsig != null && zone.equals(tsig.keyName())) {
-            push.bind(responder, tsig.keyName(), cookie.get().getServerCookie().orElse(new byte[0]));
+        if (tsig != null && tsig.keyOf(zone)) {
+            push.bind(responder, tsig.rights().zone(), tsig.keyName(),
+                    cookie.get().getServerCookie().orElse(new byte[0]));
         }
         return push.challenge(responder)
                 .map(server -> List.<EDNSOption>of(new CookieOption(cookie.get().getClientCookie(), server)))
@@ -105,14 +106,14 @@ public final class QueryResponder {
     }
 
     /**
-     * AXFR (RFC 5936) and IXFR (RFC 1995) only to the zone's own key, RFC 5936 leaving access control to us; AXFR
+     * AXFR (RFC 5936) and IXFR (RFC 1995) only to a key of the zone, RFC 5936 leaving access control to us; AXFR
      * only over a stream, IXFR over UDP answered with the SOA alone so that the client asks again over TCP (§2).
      * The messages are produced as the connection drains, so a zone of any size transfers in bounded memory.
      */
     private void transfer(Message request, Message response, Name zone, int type, TsigOutcome tsig,
             DnsResponder responder) {
         boolean stream = responder.transport().isStream();
-        if ((type == Type.AXFR && !stream) || tsig == null || !tsig.keyName().equals(zone.canonicalize())) {
+        if ((type == Type.AXFR && !stream) || tsig == null || !tsig.keyOf(zone)) {
             refusals.info("refused transfers", responder.client().getAddress(),
                     "Refused {} of {} to {} over {} with key {}", Type.string(type), zone, responder.client(),
                     responder.transport(), tsig == null ? "none" : tsig.keyName());

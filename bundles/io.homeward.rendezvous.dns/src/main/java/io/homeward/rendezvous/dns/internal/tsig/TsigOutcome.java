@@ -11,8 +11,9 @@ import org.xbill.DNS.TSIGRecord;
  *                RFC 8945 §5.2.2.1 minimum), {@link Rcode#BADSIG} or {@link Rcode#BADTIME}
  * @param request the request's TSIG record
  * @param key     the key that verified it, null for BADKEY and FORMERR
+ * @param rights  what the key may change, null unless the key is known
  */
-public record TsigOutcome(int error, TSIGRecord request, SigningKey key) {
+public record TsigOutcome(int error, TSIGRecord request, SigningKey key, KeyRights rights) {
 
     public boolean verified() {
         return error == Rcode.NOERROR;
@@ -26,5 +27,10 @@ public record TsigOutcome(int error, TSIGRecord request, SigningKey key) {
     /** The key name the request claims, lower case. */
     public Name keyName() {
         return request.getName().canonicalize();
+    }
+
+    /** True when the verified key belongs to this zone, the user's master key or one of the user's host keys. */
+    public boolean keyOf(Name zone) {
+        return rights != null && rights.zone().equals(zone.canonicalize());
     }
 }

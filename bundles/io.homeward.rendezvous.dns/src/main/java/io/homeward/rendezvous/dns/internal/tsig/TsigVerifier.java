@@ -11,23 +11,31 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.TSIGRecord;
 
+import io.homeward.api.accounts.KeyScope;
 import io.homeward.api.auth.TsigKey;
 
 /**
  * Checks a request's TSIG in the order of RFC 8945 §5.2: key and algorithm (BADKEY), the MAC's length (FORMERR,
  * §5.2.2.1), the MAC (BADSIG), then time against the injected clock and the request's fudge (BADTIME), so only
- * a correctly signed request can learn the server's time.
+ * a correctly signed request can learn the server's time. A key is known only with its scope, what it may change
+ * (docs/enrollment.md, "Per-host keys").
  */
 public final class TsigVerifier {
     /** The clock skew accepted whatever fudge the request announces (RFC 8945 recommends a fudge of 300 s). */
     static final Duration MAX_FUDGE = Duration.ofSeconds(300);
 
     private final Function<String, Optional<TsigKey>> keys;
+    private final Function<String, Optional<KeyScope>> scopes;
     private final Clock clock;
 
-    /** @param keys finds a key by its name (absolute, lower case), for example the account service */
-    public TsigVerifier(Function<String, Optional<TsigKey>> keys, Clock clock) {
+    /**
+     * @param keys   finds a key by its name (absolute, lower case), for example the account service
+     * @param scopes what the key of that name may change
+     */
+    public TsigVerifier(Function<String, Optional<TsigKey>> keys, Function<String, Optional<KeyScope>> scopes,
+            Clock clock) {
         this.keys = keys;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -38,11 +46,13 @@ public final class TsigVerifier {
         Optional<TsigAlgorithms.Algorithm> algorithm = TsigAlgorithms.of(tsig.getAlgorithm());
         Optional<TsigKey> key = keys.apply(keyName.toString())
                 .filter(k -> sameName(k.name(), keyName));
-        if (algorithm.isEmpty() || key.isEmpty()) {
-            return new TsigOutcome(Rcode.BADKEY, tsig, null);
+        Optional<KeyRights> rights = key.isEmpty() ? Optional.empty()
+                : scopes.apply(keyName.toString()).flatMap(KeyRights::of);
+        if (algorithm.isEmpty() || rights.isEmpty()) {
+            return new TsigOutcome(Rcode.BADKEY, tsig, null, null);
         }
         if (!algorithm.get().acceptsLength(tsig.getSignature().length)) {
-            return new TsigOutcome(Rcode.FORMERR, tsig, null);
+            return new TsigOutcome(Rcode.FORMERR, tsig, null, null);
         }
         SigningKey signingKey = new SigningKey(tsig.getName(), tsig.getAlgorithm(), algorithm.get().jcaName(),
                 key.get().secret());
@@ -51,7 +61,7 @@ public final class TsigVerifier {
             // A client may not widen the replay window by announcing a large fudge of its own.
             error = Rcode.BADTIME;
         }
-        return new TsigOutcome(error, tsig, error == Rcode.BADKEY ? null : signingKey);
+        return new TsigOutcome(error, tsig, error == Rcode.BADKEY ? null : signingKey, rights.get());
     }
 
     /** The end of the time in which this verified request's TSIG is accepted (RFC 8945 §5.2.3). */

@@ -33,8 +33,9 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneDelta;
 import io.homeward.rendezvous.dns.internal.zone.ZoneStore;
 
 /**
- * Processes DNS UPDATE (RFC 2136 §3) for the user zones: zone section, authorization (the TSIG key must be
- * the zone's own key), prerequisites, prescan, then the whole update section applied at once, journaled
+ * Processes DNS UPDATE (RFC 2136 §3) for the user zones: zone section, authorization (the TSIG key must be a key
+ * of the zone: the user's master key, or a host key within {@link HostKeyRules}), prerequisites, prescan, then the
+ * whole update section applied at once, journaled
  * before it is acknowledged, with the SOA serial bumped once when records changed. Added records carry the
  * granted update lease (RFC 9664). An update that would leave more records than the zone's quota is refused whole
  * (REFUSED). The caller acknowledges only once the result's change is durable.
@@ -94,6 +95,9 @@ public final class UpdateProcessor {
                 if (rcode == Rcode.NOERROR) {
                     rcode = UpdatePrescan.check(zone.apex(), request.getSection(Section.UPDATE));
                 }
+                if (rcode == Rcode.NOERROR) {
+                    rcode = permit(zone, tsig, request.getSection(Section.UPDATE));
+                }
                 if (rcode != Rcode.NOERROR) {
                     return UpdateResult.of(rcode);
                 }
@@ -112,11 +116,24 @@ public final class UpdateProcessor {
             refusals.info("unsigned UPDATEs", client, "Refused an unsigned UPDATE for {} from {}", zone.apex(), client);
             return Rcode.REFUSED;
         }
-        if (!zone.isUserZone() || !tsig.keyName().equals(zone.apex())) {
+        if (!zone.isUserZone() || !tsig.keyOf(zone.apex())) {
             log.warn("Refused UPDATE: key {} may only change its own zone, it tried {}", tsig.keyName(), zone.apex());
             return Rcode.REFUSED;
         }
         return Rcode.NOERROR;
+    }
+
+    /** A host key's update refused whole, with one line naming the key, the record and the rule it breaks. */
+    private int permit(Zone zone, TsigOutcome tsig, List<Record> updates) {
+        Optional<Name> host = tsig.rights().host();
+        if (host.isEmpty()) {
+            return Rcode.NOERROR;
+        }
+        Optional<HostKeyRules.Refusal> refusal = HostKeyRules.check(zone, host.get(), updates);
+        refusal.ifPresent(r -> log.warn("Refused UPDATE of {}: key {} may not change {} {} ({}, docs/enrollment.md);"
+                + " nothing changed", zone.apex(), tsig.keyName(), r.record().getName(),
+                Type.string(r.record().getType()), r.rule()));
+        return refusal.isPresent() ? Rcode.REFUSED : Rcode.NOERROR;
     }
 
     /**

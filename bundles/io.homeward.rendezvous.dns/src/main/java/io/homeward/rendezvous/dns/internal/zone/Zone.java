@@ -137,6 +137,31 @@ public final class Zone {
         return copy;
     }
 
+    /** The stored records at the name and below it. */
+    public List<Record> storedAtOrBelow(Name name) {
+        List<Record> found = new ArrayList<>();
+        for (Map.Entry<Name, List<Record>> entry : data.tailMap(name, true).entrySet()) {
+            if (!entry.getKey().subdomain(name)) {
+                break;
+            }
+            found.addAll(entry.getValue());
+        }
+        return found;
+    }
+
+    /** The stored records of one type, anywhere in the zone. */
+    public List<Record> storedOfType(int type) {
+        List<Record> found = new ArrayList<>();
+        for (List<Record> records : data.values()) {
+            for (Record r : records) {
+                if (r.getType() == type) {
+                    found.add(r);
+                }
+            }
+        }
+        return found;
+    }
+
     /** How many records updates have stored; the server's own records do not count. */
     public int storedRecordCount() {
         return storedCount;

@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.osgi.service.log.Logger;
 import org.osgi.util.promise.Promise;
@@ -215,6 +217,37 @@ public final class ZoneStore {
                 }
             }
             return removed;
+        });
+        for (Promise<Void> change : committed) {
+            awaitDurable(change);
+        }
+        return count;
+    }
+
+    /**
+     * The server's own change of a user zone (a removed host's records, the revocation list): in one journaled change
+     * (one serial bump, like an UPDATE), the records {@code removed} picks in the zone go and {@code added} come,
+     * without a lease. Returns once the change is durable and the listeners heard of it.
+     *
+     * @return the records removed and added; 0 when the zone does not exist or already was so
+     */
+    public int replace(Name apex, Function<Zone, List<Record>> removed, List<Record> added) throws IOException {
+        List<Promise<Void>> committed = new ArrayList<>();
+        int count = write(() -> {
+            Zone zone = zones.get(apex);
+            if (zone == null || !zone.isUserZone()) {
+                return 0;
+            }
+            List<Record> going = removed.apply(zone).stream().filter(r -> !added.contains(r)).distinct().toList();
+            List<Record> coming = added.stream().filter(r -> !zone.rrset(r.getName(), r.getType()).contains(r))
+                    .toList();
+            Set<Record> unleased = added.stream().filter(r -> zone.leaseOf(r).isPresent()).collect(Collectors.toSet());
+            if (going.isEmpty() && coming.isEmpty() && unleased.isEmpty()) {
+                return 0;
+            }
+            long serial = going.isEmpty() && coming.isEmpty() ? zone.serial() : Serials.next(zone.serial());
+            committed.add(commit(zone, new ZoneDelta(serial, going, coming, Map.of(), unleased)));
+            return going.size() + coming.size();
         });
         for (Promise<Void> change : committed) {
             awaitDurable(change);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import javax.crypto.spec.SecretKeySpec;
+
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -35,7 +37,7 @@ final class LlqClient {
         f = new ServerFixture(dir);
         f.server.close();
         f.server = new DnsServer(ServerFixture.settings(100_000, 5, 20, List.of()), settings,
-                name -> java.util.Optional.ofNullable(f.keys.get(name)), f.clock, random, Runnable::run, dir,
+                name -> java.util.Optional.ofNullable(f.keys.get(name)), f::scope, f.clock, random, Runnable::run, dir,
                 f.log.logger());
     }
 
@@ -50,6 +52,13 @@ final class LlqClient {
 
     Message signed(Message m, Name zone) {
         f.clientKey(zone, TSIG.HMAC_SHA256).apply(m, null);
+        return m;
+    }
+
+    /** Signs with a host key the server no longer knows (the fixture's secret of that seed). */
+    Message signedWithDeletedKey(Message m, Name key, int seed) {
+        new TSIG(TSIG.HMAC_SHA256, key, new SecretKeySpec(ServerFixture.secret(seed), "HmacSHA256"), f.clock)
+                .apply(m, null);
         return m;
     }
 
@@ -73,11 +82,15 @@ final class LlqClient {
 
     /** Setup request then challenge response over UDP; returns the LLQ-ID. */
     long establish(Name name, int type, long lease, FakeResponder responder) {
-        Message challenge = exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, 0, lease),
-                ServerFixture.ALICE), responder);
+        return establish(name, type, lease, responder, ServerFixture.ALICE);
+    }
+
+    /** Setup request then challenge response over UDP, signed with the given key; returns the LLQ-ID. */
+    long establish(Name name, int type, long lease, FakeResponder responder, Name key) {
+        Message challenge = exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, 0, lease), key), responder);
         LlqOption granted = LlqOption.from(challenge.getOPT()).orElseThrow();
-        exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, granted.id(), granted.leaseSeconds()),
-                ServerFixture.ALICE), responder);
+        exchange(signed(request(name, type, 0x1234, LlqOption.SETUP, granted.id(), granted.leaseSeconds()), key),
+                responder);
         return granted.id();
     }
 

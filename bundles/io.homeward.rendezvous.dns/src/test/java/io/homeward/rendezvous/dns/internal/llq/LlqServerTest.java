@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
@@ -119,7 +120,27 @@ class LlqServerTest {
         assertEquals(Rcode.REFUSED, crossZone.getRcode());
         assertTrue(c.f.server.watches().watches().isEmpty());
         assertTrue(c.f.log.contains("INFO", "it is not TSIG-signed"));
-        assertTrue(c.f.log.contains("INFO", "is not the name's zone key"));
+        assertTrue(c.f.log.contains("INFO", "is not a key of the name's zone"));
+    }
+
+    @Test
+    void aHostKeyWatchesItsZoneAndItsDeletionEndsOnlyItsOwnLlqs() throws IOException {
+        Name laptop = c.f.enrollHost(ALICE, "laptop", 11);
+        FakeResponder host = new FakeResponder(DnsTransport.UDP, "198.51.100.7");
+        long id = c.establish(BROWSE, Type.PTR, 3600, host, laptop);
+        c.establish(BROWSE, Type.PTR, 3600, udp());
+        assertEquals(2, c.f.server.watches().watches().size(), "a host key of the zone watches like its master key");
+
+        c.f.keys.remove(laptop.toString());
+        c.f.server.removeHost(ALICE, laptop, laptop);
+
+        assertEquals(1, c.f.server.watches().watches().size(), "the master key's LLQ stays");
+        assertTrue(c.f.log.contains("INFO", "its key laptop.alice.members.example. was deleted"));
+        int sent = host.sent().size();
+        c.f.server.requests().handle(c.signedWithDeletedKey(request(BROWSE, Type.PTR, 7, LlqOption.REFRESH, id, 3600),
+                laptop, 11).toWire(), host);
+        assertEquals(sent + 1, host.sent().size());
+        assertEquals(Rcode.BADKEY, parse(host.sent().get(sent)).getTSIG().getError());
     }
 
     @Test

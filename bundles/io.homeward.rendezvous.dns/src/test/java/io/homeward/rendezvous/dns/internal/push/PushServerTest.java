@@ -62,7 +62,7 @@ class PushServerTest {
         f = new ServerFixture(home);
         f.server.close();
         f.server = new DnsServer(ServerFixture.settings(100_000, 5, 20, List.of()), settings,
-                name -> Optional.ofNullable(f.keys.get(name)), f.clock, new Random(3), Runnable::run, home,
+                name -> Optional.ofNullable(f.keys.get(name)), f::scope, f.clock, new Random(3), Runnable::run, home,
                 f.log.logger());
     }
 
@@ -72,13 +72,18 @@ class PushServerTest {
 
     /** The binding query of RFC 7873 cookies: the server cookie this connection gets, in a query signed by ALICE. */
     private byte[] signedProof(RecordingConnection on) {
+        return signedProof(on, ALICE);
+    }
+
+    /** The binding query for ALICE's zone, signed with the given key of the zone (master or host key). */
+    private byte[] signedProof(RecordingConnection on, Name key) {
         byte[] clientCookie = {1, 2, 3, 4, 5, 6, 7, 8};
         f.server.requests().handle(PushBinding.challenge(ALICE, clientCookie).toWire(), on);
         Message challenged = lastMessage(on);
         Optional<byte[]> serverCookie = PushBinding.serverCookie(challenged, clientCookie);
         assertTrue(serverCookie.isPresent(), "the SOA answer over TLS carries a server cookie");
         Message proof = PushBinding.proof(ALICE, clientCookie, serverCookie);
-        f.clientKey(ALICE, TSIG.HMAC_SHA256).apply(proof, null);
+        f.clientKey(key, TSIG.HMAC_SHA256).apply(proof, null);
         return proof.toWire();
     }
 
@@ -193,6 +198,25 @@ class PushServerTest {
         assertEquals(DsoMessage.DSOTYPENI, reply.rcode());
         assertEquals(7, reply.id());
         assertFalse(connection.closed);
+    }
+
+    @Test
+    void aHostKeyBindsItsZoneAndItsDeletionClosesOnlyItsConnection() throws IOException {
+        Name laptop = f.enrollHost(ALICE, "laptop", 11);
+        f.server.requests().handle(signedProof(connection, laptop), connection);
+        assertEquals(Rcode.NOERROR, request(2, subscribe(BROWSE, Type.PTR)).rcode(), "bound by the host key");
+        RecordingConnection master = new RecordingConnection(DnsTransport.TLS);
+        f.server.requests().handle(signedProof(master, ALICE), master);
+        f.server.requests().handle(DsoMessage.request(2, subscribe(BROWSE, Type.PTR)).toWire(), master);
+        assertEquals(2, f.server.watches().watches().size());
+
+        f.keys.remove(laptop.toString());
+        f.server.removeHost(ALICE, laptop, laptop);
+
+        assertTrue(connection.closed);
+        assertFalse(master.closed);
+        assertEquals(1, f.server.watches().watches().size());
+        assertTrue(f.log.contains("INFO", "its key laptop.alice.members.example. was deleted"));
     }
 
     @Test

@@ -55,6 +55,6 @@ class TsigReplayCacheTest {
         byte[] signature = new byte[32];
         signature[0] = (byte) mac;
         return new TsigOutcome(Rcode.NOERROR, new TSIGRecord(key, DClass.ANY, 0, TSIG.HMAC_SHA256, timeSigned,
-                Duration.ofSeconds(300), signature, 1, Rcode.NOERROR, null), null);
+                Duration.ofSeconds(300), signature, 1, Rcode.NOERROR, null), null, null);
     }
 }

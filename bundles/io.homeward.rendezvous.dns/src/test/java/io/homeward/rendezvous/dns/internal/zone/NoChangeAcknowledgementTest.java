@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import io.homeward.kit.log.CountedLog;
 import io.homeward.rendezvous.dns.internal.ServerFixture;
 import io.homeward.rendezvous.dns.internal.TestLogger;
 import io.homeward.rendezvous.dns.internal.lease.LeasePolicy;
+import io.homeward.rendezvous.dns.internal.tsig.KeyRights;
 import io.homeward.rendezvous.dns.internal.tsig.TsigOutcome;
 import io.homeward.rendezvous.dns.internal.update.UpdateProcessor;
 import io.homeward.rendezvous.dns.internal.update.UpdateResult;
@@ -95,6 +97,7 @@ class NoChangeAcknowledgementTest {
     private static TsigOutcome signedByAlice() {
         TSIGRecord tsig = new TSIGRecord(ServerFixture.ALICE, DClass.ANY, 0, TSIG.HMAC_SHA256, Instant.now(),
                 Duration.ofSeconds(300), new byte[32], 0, Rcode.NOERROR, null);
-        return new TsigOutcome(Rcode.NOERROR, tsig, null);
+        return new TsigOutcome(Rcode.NOERROR, tsig, null,
+                new KeyRights(ServerFixture.ALICE, Optional.empty()));
     }
 }
