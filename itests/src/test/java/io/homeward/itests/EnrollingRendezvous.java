@@ -10,6 +10,8 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,6 +101,23 @@ public final class EnrollingRendezvous implements AutoCloseable {
     /** What the server logged so far, in full. */
     public String log() throws IOException {
         return Files.readString(data().resolve("homeward.log"));
+    }
+
+    /** Waits (bounded, the log is written asynchronously) for a log line that passes the test; fails with the log's tail. */
+    public String awaitLogLine(Predicate<String> wanted, long seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<String> lines;
+        do {
+            lines = log().lines().toList();
+            for (String line : lines) {
+                if (wanted.test(line)) {
+                    return line;
+                }
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no such log line within " + seconds + " s; the log ends with:\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
     }
 
     /** SHA-256 of the TLS certificate it made on first start: the pin agents hold. */

@@ -146,10 +146,10 @@ public final class EstClient {
             c.setRequestProperty("Authorization", authorization);
         }
         if (body != null) {
+            // Not in streaming mode: streamed, a 401 without WWW-Authenticate would lose its body in HttpURLConnection.
             c.setDoOutput(true);
             c.setRequestProperty("Content-Type", "application/pkcs10");
             c.setRequestProperty("Content-Transfer-Encoding", "base64");
-            c.setFixedLengthStreamingMode(body.length);
             c.getOutputStream().write(body);
         }
         try {

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,7 +52,9 @@ class EnrollmentLabTest {
     private static final String OTHER_USER = "bob";
     private static final int LEASE_SECONDS = 30;
     private static final String ZONE = LabRendezvous.zone(USER);
-    private static final String LAPTOP = "laptop." + ZONE;
+    /** The host label the invite names: the joined machine's name in the account. */
+    private static final String LAPTOP_LABEL = "laptop";
+    private static final String LAPTOP = LAPTOP_LABEL + "." + ZONE;
     private static final String HOME = "home." + ZONE;
     private static final String HOME_ENDPOINT = NetLab.HOME_WAN + ":4500";
     private static final String CAFE_ENDPOINT = "11.0.0.3:4500";
@@ -76,7 +79,7 @@ class EnrollmentLabTest {
         assertTrue(added.contains("added user " + OTHER_USER), added);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), LEASE_SECONDS);
         home.start();
-        String code = inviteCode(rendezvous.run("homeward:invite --user " + USER + " laptop"));
+        String code = inviteCode(rendezvous.run("homeward:invite --user " + USER + " " + LAPTOP_LABEL));
         laptop = LabHost.joining("laptop", "hw-laptop", work.resolve("laptop"), code);
         laptop.start();
     }
@@ -91,10 +94,10 @@ class EnrollmentLabTest {
     void homeByPasswordAndTheLaptopByInviteBothPublishAndListEachOther() throws Exception {
         home.awaitPublished(90);
         LabHost.Published published = laptop.awaitPublished(90);
-        assertEquals("laptop", published.host());
+        assertEquals(LAPTOP_LABEL, published.host(), "the joined machine is named as its invite says");
         laptopTunnelName = ("autotunnel-" + published.eui64() + "." + ZONE).toLowerCase(Locale.ROOT);
         assertEquals(CAFE_ENDPOINT, published.endpoint(), "the joined laptop found STUN from the code alone");
-        home.awaitPeerAt("laptop", CAFE_ENDPOINT, 10);
+        home.awaitPeerAt(LAPTOP_LABEL, CAFE_ENDPOINT, 10);
         laptop.awaitPeerAt("home", HOME_ENDPOINT, 10);
     }
 
@@ -103,9 +106,10 @@ class EnrollmentLabTest {
     void opensslVerifiesTheLaptopsCertificateAgainstTheCaCurlFetchedAndShowsTheProfile() throws Exception {
         Path dir = Files.createDirectories(work.resolve("openssl"));
         Path ca = dir.resolve("ca.pem");
+        // RFC 7030 §4.1.3: base64, which may come in lines.
         NetLab.Result fetched = NetLab.in("hw-laptop", "sh", "-c", "curl -sS --fail --max-time 10 -k --pinnedpubkey "
-                + pinnedPublicKey() + " " + EST + "/.well-known/est/cacerts | base64 -d | openssl pkcs7 -inform DER"
-                + " -print_certs -out " + ca);
+                + pinnedPublicKey() + " " + EST + "/.well-known/est/cacerts | tr -d '\\r\\n' | base64 -d"
+                + " | openssl pkcs7 -inform DER -print_certs -out " + ca);
         assertEquals(0, fetched.exit(), "curl and openssl: " + fetched.out());
         NetLab.Result wrongPin = NetLab.in("hw-laptop", "curl", "-sS", "--max-time", "10", "-k", "--pinnedpubkey",
                 "sha256//" + Base64.getEncoder().encodeToString(new byte[32]), EST + "/.well-known/est/cacerts");
@@ -145,10 +149,10 @@ class EnrollmentLabTest {
         NetLab.Result apex = nsupdate("hw-laptop", laptopKey, ZONE, "update add " + ZONE + " 60 TXT \"taken\"");
         assertTrue(apex.out().contains("REFUSED"), "the apex: " + apex.out());
         String bobsZone = LabRendezvous.zone(OTHER_USER);
-        NetLab.Result bobs = nsupdate("hw-laptop", laptopKey, bobsZone, "update add laptop." + bobsZone + " 60 TXT \"taken\"");
+        NetLab.Result bobs = nsupdate("hw-laptop", laptopKey, bobsZone,
+                "update add " + LAPTOP_LABEL + "." + bobsZone + " 60 TXT \"taken\"");
         assertTrue(bobs.out().contains("REFUSED"), "bob's zone: " + bobs.out());
-        assertTrue(rendezvous.log().lines().anyMatch(l -> l.contains(LAPTOP) && l.contains(HOME) && l.contains("rule")),
-                "a log line names the key, the name and the rule:\n" + tail(rendezvous.log()));
+        awaitLogLine(rendezvous::log, l -> l.contains(LAPTOP) && l.contains(HOME) && l.contains("rule"), 5);
         assertFalse(LabRendezvous.zoneRecords(USER, PASSWORD).stream().anyMatch(r -> r.contains("taken")),
                 "a refused UPDATE changed nothing");
 
@@ -163,11 +167,11 @@ class EnrollmentLabTest {
     void revokingTheLaptopRemovesItsRecordsKeyAndPeerEntryWithinTwoSecondsAndTheLaptopSaysSo() throws Exception {
         BigInteger serial = laptopCertificate.getSerialNumber();
         Instant revoked = Instant.now();
-        List<String> answer = rendezvous.run("homeward:revoke laptop");
+        List<String> answer = rendezvous.run("homeward:revoke " + LAPTOP_LABEL);
         assertFalse(answer.isEmpty(), "homeward:revoke says what it did");
 
         Duration gone = awaitLaptopRecordsGone(revoked, 2);
-        home.awaitPeerGone("laptop", 2);
+        home.awaitPeerGone(LAPTOP_LABEL, 2);
         Duration peerGone = Duration.between(revoked, Instant.now());
         System.out.printf(Locale.ROOT, "revoke laptop: records gone after %d ms, home's directory dropped it after %d ms%n",
                 gone.toMillis(), peerGone.toMillis());
@@ -191,10 +195,10 @@ class EnrollmentLabTest {
 
         NetLab.Result revokedTxt = NetLab.in("hw-inet", "dig", "@" + LabRendezvous.ADDRESS, "-p", "8053", "+short", "TXT",
                 "_revoked._homeward." + ZONE);
-        assertTrue(revokedTxt.out().contains("\"serial=" + serial.toString(16)) && revokedTxt.out().contains("\"host=laptop\""),
+        assertTrue(revokedTxt.out().contains("\"serial=" + serial.toString(16)) && revokedTxt.out().contains("\"host=" + LAPTOP_LABEL + "\""),
                 "_revoked._homeward names the serial: " + revokedTxt.out());
 
-        awaitLog(laptop, "was revoked", 10);
+        awaitLogLine(laptop::log, l -> l.contains("was revoked"), 10);
         Thread.sleep(5000);
         assertTrue(laptopRecords().isEmpty(), "the revoked laptop published nothing again: " + laptopRecords());
     }
@@ -216,7 +220,7 @@ class EnrollmentLabTest {
     /** The zone's records at, below or pointing to the laptop's name, and its AutoTunnel records; not the revocation TXT. */
     private static List<String> laptopRecords() throws IOException, InterruptedException {
         return LabRendezvous.zoneRecords(USER, PASSWORD).stream()
-                .filter(r -> !r.startsWith("_revoked._homeward.") && (r.contains("laptop") || r.contains(laptopTunnelName)))
+                .filter(r -> !r.startsWith("_revoked._homeward.") && (r.contains(LAPTOP) || r.contains(laptopTunnelName)))
                 .toList();
     }
 
@@ -236,16 +240,22 @@ class EnrollmentLabTest {
         }
     }
 
-    /** Waits (bounded) for a line of the host's log that contains the text. */
-    private static void awaitLog(LabHost host, String text, long seconds) throws IOException, InterruptedException {
+    /** The text of a log file, read again at every look. */
+    private interface LogText {
+        String read() throws IOException;
+    }
+
+    /** Waits (bounded: logs are written asynchronously) for a line that passes the test; fails with the log's tail. */
+    private static void awaitLogLine(LogText log, Predicate<String> wanted, long seconds)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         do {
-            if (host.log().lines().anyMatch(l -> l.toLowerCase(Locale.ROOT).contains(text))) {
+            if (log.read().lines().anyMatch(wanted)) {
                 return;
             }
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError(host.name + " logged nothing with '" + text + "' within " + seconds + " s:\n" + tail(host.log()));
+        throw new AssertionError("no such log line within " + seconds + " s; the log ends with:\n" + tail(log.read()));
     }
 
     private static String tail(String log) {
