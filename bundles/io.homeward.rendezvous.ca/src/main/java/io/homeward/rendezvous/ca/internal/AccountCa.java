@@ -106,11 +106,14 @@ final class AccountCa {
             while (issuedSerial(kept, serial)) {
                 serial = Serials.next(random);
             }
-            Instant notAfter = now.plus(hostLifetime);
             Instant caNotAfter = identity.certificate().getNotAfter().toInstant();
-            made = new HostCertificate(userZone, label, HostCertificateProfile.sign(identity, ZoneNames.withoutDot(userZone),
-                    name, publicKey, serial, now.minus(SKEW), notAfter.isAfter(caNotAfter) ? caNotAfter : notAfter),
-                    Optional.empty());
+            if (!now.isBefore(caNotAfter)) {
+                throw new IllegalStateException("the account CA expired on " + caNotAfter + " and issues nothing");
+            }
+            Instant notAfter = now.plus(hostLifetime);
+            made = new HostCertificate(userZone, label, HostCertificateProfile.sign(identity,
+                    ZoneNames.withoutDot(userZone), name, publicKey, serial, now.minus(SKEW),
+                    notAfter.isAfter(caNotAfter) ? caNotAfter : notAfter), Optional.empty());
             kept.add(made);
             store(new IssuedCertificates(current.crlNumber(), kept), "store the certificate of " + name);
         }

@@ -89,7 +89,13 @@ public class CertificateAuthorityComponent implements CertificateAuthority {
         String members = ZoneNames.absolute(domain);
         String name = config.caName().isBlank() ? "Homeward account CA for " + ZoneNames.withoutDot(members)
                 : config.caName().trim();
-        CaIdentity identity = CaIdentityFiles.loadOrCreate(directory, name, clock, random, log);
+        CaIdentity identity;
+        try {
+            identity = CaIdentityFiles.loadOrCreate(directory, name, clock, random, log);
+        } catch (IOException e) {
+            log.error("The account CA cannot start: {}", e.getMessage());
+            throw e;
+        }
         this.ca = new AccountCa(members, identity, directory,
                 Duration.ofMinutes(bounded("hostLifetimeMinutes", config.hostLifetimeMinutes(), MIN_LIFETIME_MINUTES,
                         MAX_LIFETIME_MINUTES, 43200)),

@@ -27,7 +27,8 @@ import io.homeward.kit.files.AtomicFiles;
  */
 final class IssuedFile {
     static final String NAME = "issued.tsv";
-    private static final String HEADER = "# Homeward account CA: issued certificates until they expire (docs/enrollment.md)";
+    private static final String HEADER =
+            "# Homeward account CA: issued certificates until they expire (docs/enrollment.md)";
     private static final String CRL_NUMBER = "crl-number";
     private static final String NOT_REVOKED = "-";
 

@@ -35,7 +35,8 @@ final class RevocationLists {
         X509v2CRLBuilder builder = new X509v2CRLBuilder(ca.name(), Date.from(thisUpdate));
         builder.setNextUpdate(Date.from(nextUpdate));
         for (HostCertificate certificate : revoked) {
-            builder.addCRLEntry(certificate.serial(), Date.from(certificate.revoked().orElseThrow()), (Extensions) null);
+            builder.addCRLEntry(certificate.serial(), Date.from(certificate.revoked().orElseThrow()),
+                    (Extensions) null);
         }
         try {
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(number));

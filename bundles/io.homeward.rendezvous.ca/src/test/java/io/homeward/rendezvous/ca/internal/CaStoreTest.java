@@ -101,6 +101,7 @@ class CaStoreTest {
         IOException e = assertThrows(IOException.class, test::start);
 
         assertTrue(e.getMessage().contains("the CA key " + key + " is damaged"), e.getMessage());
+        assertTrue(test.log.has(LogLevel.ERROR, "The account CA cannot start: the CA key"), test.log.toString());
         assertEquals("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n", Files.readString(key));
     }
 

@@ -43,8 +43,8 @@ class CertificationRequestCheckTest {
 
     @Test
     void namesAreComparedWithoutRegardToCase() throws Exception {
-        ca.issue("Alice.Members.Example.", "Laptop",
-                Requests.request(keys, "CN=LAPTOP.alice.members.EXAMPLE", Requests.dns("laptop.ALICE.members.example")));
+        ca.issue("Alice.Members.Example.", "Laptop", Requests.request(keys, "CN=LAPTOP.alice.members.EXAMPLE",
+                Requests.dns("laptop.ALICE.members.example")));
 
         assertEquals("laptop", ca.certificates(TestCa.ZONE).get(0).host());
     }
@@ -68,7 +68,8 @@ class CertificationRequestCheckTest {
 
     @Test
     void extraAlternativeNamesAreRefused() throws Exception {
-        refused("other than a DNS name", Requests.request(keys, SUBJECT, Requests.dns(TestCa.NAME), Requests.ip("192.0.2.1")));
+        refused("other than a DNS name",
+                Requests.request(keys, SUBJECT, Requests.dns(TestCa.NAME), Requests.ip("192.0.2.1")));
         refused("DNS name 'www.example.com'",
                 Requests.request(keys, SUBJECT, Requests.dns(TestCa.NAME), Requests.dns("www.example.com")));
     }

@@ -38,7 +38,8 @@ final class TestCa {
     static CertificateAuthorityComponent.Config config(int lifetimeMinutes, int crlHours, String name) {
         return (CertificateAuthorityComponent.Config) Proxy.newProxyInstance(
                 CertificateAuthorityComponent.Config.class.getClassLoader(),
-                new Class<?>[] {CertificateAuthorityComponent.Config.class}, (proxy, method, args) -> switch (method.getName()) {
+                new Class<?>[] {CertificateAuthorityComponent.Config.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "hostLifetimeMinutes" -> lifetimeMinutes;
                     case "crlValidityHours" -> crlHours;
                     case "caName" -> name;
