@@ -16,8 +16,6 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * CA's to check; this reads only which host it is for.
  */
 final class CertificationRequests {
-    static final String CONTENT_TYPE = "application/pkcs10";
-
     /**
      * A request and the host it names.
      *

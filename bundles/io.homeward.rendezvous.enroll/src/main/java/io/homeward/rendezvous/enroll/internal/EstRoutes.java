@@ -57,33 +57,33 @@ final class EstRoutes implements EstServer.Handler {
         } catch (HttpException e) {
             String what = PATHS.contains(request.path()) ? request.path() : "another path";
             refusals.refused(from, what, e.status(), e.getMessage());
-            return HttpResponse.error(e.status(), e.getMessage());
+            HttpResponse refusal = HttpResponse.error(e.status(), e.getMessage());
+            // RFC 9110 §15.5.6: a 405 says which method the resource takes.
+            return e.status() == 405 ? refusal.withHeader("Allow", methodOf(request.path())) : refusal;
         }
     }
 
     private HttpResponse route(HttpRequest request, InetAddress from, Optional<X509Certificate> client)
             throws HttpException {
+        if (PATHS.contains(request.path())) {
+            method(request);
+        }
         switch (request.path()) {
             case CACERTS -> {
-                method(request, "GET");
                 return CertsOnly.response(List.of(ca.certificate()));
             }
             case CRL -> {
-                method(request, "GET");
                 return crl();
             }
             case SIMPLEENROLL -> {
-                method(request, "POST");
                 notBlocked(from);
                 return CertsOnly.response(List.of(enroller.enroll(request, from).certificate()));
             }
             case SIMPLEREENROLL -> {
-                method(request, "POST");
                 notBlocked(from);
                 return reenroll(request, from, client);
             }
             case HOSTKEY -> {
-                method(request, "POST");
                 notBlocked(from);
                 return hostKey(from, client);
             }
@@ -161,7 +161,12 @@ final class EstRoutes implements EstServer.Handler {
         }
     }
 
-    private static void method(HttpRequest request, String expected) throws HttpException {
+    private static String methodOf(String path) {
+        return path.equals(CACERTS) || path.equals(CRL) ? "GET" : "POST";
+    }
+
+    private static void method(HttpRequest request) throws HttpException {
+        String expected = methodOf(request.path());
         if (!request.method().equals(expected)) {
             throw new HttpException(405, request.path() + " takes " + expected + ", not " + request.method());
         }

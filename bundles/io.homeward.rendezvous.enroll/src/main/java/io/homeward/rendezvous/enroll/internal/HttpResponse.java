@@ -38,9 +38,10 @@ record HttpResponse(int status, String contentType, Map<String, String> headers,
                 (line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The text of an error body, without its line break. */
-    String text() {
-        return new String(body, StandardCharsets.UTF_8).strip();
+    HttpResponse withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new HttpResponse(status, contentType, more, body);
     }
 
     void write(OutputStream out) throws IOException {

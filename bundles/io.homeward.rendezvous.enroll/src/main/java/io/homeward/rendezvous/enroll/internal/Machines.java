@@ -91,7 +91,7 @@ final class Machines {
                 throw new IllegalArgumentException("the host name is not a DNS label: " + problem.get());
             }
         }
-        coordinates.addresses();
+        coordinates.addresses(); // says what to configure before anything is stored when no address can be named
         Invite invite = invites.create(account.user(), label, validity);
         NewInvite made = new NewInvite(invite, account, coordinates.code(invite, account.zone()).encode());
         log.info("made invite {} for {}, valid until {}", invite.id(), made.forWhom(), invite.expires());

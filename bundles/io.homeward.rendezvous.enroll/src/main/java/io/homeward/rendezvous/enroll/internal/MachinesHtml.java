@@ -5,13 +5,14 @@ import java.util.List;
 import io.homeward.api.accounts.Account;
 import io.homeward.api.ca.HostCertificate;
 import io.homeward.kit.html.Html;
+import io.homeward.kit.qr.QrCode;
 import io.homeward.rendezvous.enroll.internal.Machines.Machine;
 import io.homeward.rendezvous.enroll.internal.Machines.UserMachines;
 
 /**
  * The machines page: per user the enrolled hosts (certificates, key) with a Revoke button and the pending invites
- * (never their secrets), and a form to invite a machine; after an invite, its code and the command to run. All
- * output is escaped.
+ * (never their secrets), and a form to invite a machine; after an invite, its code, the command to run and the code
+ * as a QR code (an SVG that holds nothing from the code's text). All other output is escaped.
  */
 final class MachinesHtml {
 
@@ -26,7 +27,9 @@ final class MachinesHtml {
             if (outcome.code() != null) {
                 html.append("<p>Invite code (shown once):</p>\n<pre class=\"homeward-invite\">")
                         .append(Html.escape(outcome.code())).append("</pre>\n<p>On the new machine run:</p>\n<pre>")
-                        .append(Html.escape(outcome.command())).append("</pre>\n");
+                        .append(Html.escape(outcome.command())).append("</pre>\n")
+                        .append("<p>Or scan it on the new machine:</p>\n<div class=\"homeward-invite-qr\" style=\"width:16em\">")
+                        .append(QrCode.encode(outcome.code()).svg()).append("</div>\n");
             }
         }
         for (UserMachines user : users) {

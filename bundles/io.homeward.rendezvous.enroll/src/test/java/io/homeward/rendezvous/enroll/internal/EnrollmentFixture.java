@@ -2,7 +2,6 @@ package io.homeward.rendezvous.enroll.internal;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -125,10 +124,6 @@ final class EnrollmentFixture implements AutoCloseable {
         CMSSignedData data = new CMSSignedData(Base64.getMimeDecoder().decode(answer.body()));
         X509CertificateHolder holder = data.getCertificates().getMatches(null).iterator().next();
         return new JcaX509CertificateConverter().getCertificate(holder);
-    }
-
-    static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -75,6 +75,7 @@ class HostEndpointsTest {
         Answer wrong = fixture.client().get(EstRoutes.SIMPLEENROLL);
         assertEquals(405, wrong.status());
         assertTrue(wrong.text().contains("takes POST"), wrong.text());
+        assertEquals("POST", wrong.header("allow"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.homeward.kit.enroll.InviteCode;
+import io.homeward.kit.qr.QrCode;
 import io.homeward.rendezvous.enroll.internal.EnrollmentFixture.Csr;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -103,6 +104,8 @@ class MachinesPageTest {
         int at = shown.indexOf("<pre class=\"homeward-invite\">") + "<pre class=\"homeward-invite\">".length();
         String code = shown.substring(at, shown.indexOf("</pre>", at));
         assertTrue(shown.contains("<pre>java -jar homeward.jar --feature agent --join " + code + "</pre>"), shown);
+        assertTrue(shown.contains("<div class=\"homeward-invite-qr\" style=\"width:16em\">"
+                + QrCode.encode(code).svg() + "</div>"), shown);
 
         String later = get();
         assertFalse(later.contains(code), "shown once");

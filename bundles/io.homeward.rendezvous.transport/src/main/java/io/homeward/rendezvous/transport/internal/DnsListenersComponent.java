@@ -140,8 +140,8 @@ public class DnsListenersComponent implements DnsListenerStatus, RendezvousTls {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
         this.identity = identity(config, context, clock, random);
-        this.keyManagers = identity.keyManagers();
         try {
+            this.keyManagers = identity.keyManagers();
             this.listeners = new ListenerSet(settings(config), handler, identity, this::connectionClosed, clock, random, log);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             log.error("DNS listeners not started: {}", e.getMessage());
