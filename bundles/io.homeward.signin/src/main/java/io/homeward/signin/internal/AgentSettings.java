@@ -13,6 +13,8 @@ interface AgentSettings {
      * @param tlsServer  its DNS-over-TLS service
      * @param pin        SHA-256 fingerprint of its TLS certificate
      * @param stunServer its STUN service
+     * @param host       the host label the certificate and key name, which the agent must register under
      */
-    void apply(HostPort dnsServer, HostPort tlsServer, String pin, HostPort stunServer) throws IOException;
+    void apply(HostPort dnsServer, HostPort tlsServer, String pin, HostPort stunServer, String host)
+            throws IOException;
 }

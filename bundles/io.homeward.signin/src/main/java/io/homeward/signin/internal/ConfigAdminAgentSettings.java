@@ -11,7 +11,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * Writes the joined rendezvous' coordinates into the configurations of the registrar ({@code dnsServer},
  * {@code server}, {@code tlsFingerprint}), the record watcher ({@code server}, {@code tlsFingerprint}) and the tunnel
- * port ({@code stunServer}), keeping their other properties. Multi-location ({@code "?"}) as the launcher writes
+ * port ({@code stunServer}), and the host name the certificate names into the identity's ({@code hostName}, so the
+ * registrar registers the names the host key may change), keeping their other properties. Multi-location ({@code "?"}) as the launcher writes
  * them; since they are then changed after the launcher applied its files, a restart keeps them (the launcher's
  * configuration precedence).
  */
@@ -19,6 +20,7 @@ final class ConfigAdminAgentSettings implements AgentSettings {
     static final String REGISTRAR = "io.homeward.registrar";
     static final String WATCHER = "io.homeward.watcher";
     static final String TUNNEL_PORT = "io.homeward.tunnelport";
+    static final String IDENTITY = "io.homeward.identity";
 
     private final ConfigurationAdmin admin;
 
@@ -27,11 +29,13 @@ final class ConfigAdminAgentSettings implements AgentSettings {
     }
 
     @Override
-    public void apply(HostPort dnsServer, HostPort tlsServer, String pin, HostPort stunServer) throws IOException {
+    public void apply(HostPort dnsServer, HostPort tlsServer, String pin, HostPort stunServer, String host)
+            throws IOException {
         update(REGISTRAR, Map.of("dnsServer", dnsServer.toString(), "server", tlsServer.toString(),
                 "tlsFingerprint", pin));
         update(WATCHER, Map.of("server", dnsServer.toString(), "tlsFingerprint", pin));
         update(TUNNEL_PORT, Map.of("stunServer", stunServer.toString()));
+        update(IDENTITY, Map.of("hostName", host));
     }
 
     private void update(String pid, Map<String, String> values) throws IOException {

@@ -44,16 +44,20 @@ import io.homeward.kit.files.PrivateDirectories;
  * {@code host}; such a host enrolls with it at start and the file is then rewritten without it.</li>
  * <li>{@code host.pem} ({@code 0600}): the host certificate's private key (PKCS#8), then the chain, the host
  * certificate first and the account CA last. Written before {@code credentials.properties}, which names it.</li>
+ * <li>{@code revoked}: present once the account revoked this host, with the line saying so; the host then publishes
+ * no credentials, even after a restart, until it signs in or joins again.</li>
  * </ul>
  */
 final class CredentialsFile {
     private final Path file;
     private final Path identity;
+    private final Path revoked;
 
     /** @param directory the sign-in's own data directory, {@code <data>/signin} */
     CredentialsFile(Path directory) {
         this.file = directory.resolve("credentials.properties");
         this.identity = directory.resolve("host.pem");
+        this.revoked = directory.resolve("revoked");
     }
 
     Path path() {
@@ -110,11 +114,24 @@ final class CredentialsFile {
                     + "derived from it");
         }
         AtomicFiles.write(file, bytes.toByteArray(), AtomicFiles.OWNER_ONLY);
+        Files.deleteIfExists(revoked);
+    }
+
+    /** Remembers that the account revoked the stored host. */
+    void markRevoked(String reason) throws IOException {
+        AtomicFiles.write(revoked, reason.getBytes(StandardCharsets.UTF_8), AtomicFiles.WORLD_READABLE);
+    }
+
+    /** Why the stored host is revoked; empty when it is not. */
+    Optional<String> revoked() throws IOException {
+        return Files.exists(revoked) ? Optional.of(Files.readString(revoked, StandardCharsets.UTF_8).strip())
+                : Optional.empty();
     }
 
     /** True when there was a sign-in to remove. */
     boolean delete() throws IOException {
         boolean identityRemoved = Files.deleteIfExists(identity);
+        Files.deleteIfExists(revoked);
         return Files.deleteIfExists(file) || identityRemoved;
     }
 

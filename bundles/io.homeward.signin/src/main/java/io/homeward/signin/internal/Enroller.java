@@ -1,5 +1,9 @@
 package io.homeward.signin.internal;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -60,6 +64,22 @@ final class Enroller {
                         + "account CA it names in cacerts"));
         IssuedCertificate certificate = new IssuedCertificate(List.of(leaf, ca), keys.getPrivate());
         return new Enrolled(certificate, client.hostKey(certificate));
+    }
+
+    /**
+     * The first of an invite's rendezvous addresses whose EST port accepts a connection within the timeout, else the
+     * first: an invite names up to four (IPv4 and IPv6), not all of which this machine may reach.
+     */
+    InetAddress firstReachable(List<InetAddress> addresses, int estPort) {
+        for (InetAddress address : addresses) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(address, estPort), (int) timeout.toMillis());
+                return address;
+            } catch (IOException unreachable) {
+                // try the next address
+            }
+        }
+        return addresses.get(0);
     }
 
     /** {@code simplereenroll} with a new key pair; the CA stays the one of the current certificate. */

@@ -56,10 +56,6 @@ final class EstClient {
         this.timeout = timeout;
     }
 
-    HostPort server() {
-        return server;
-    }
-
     /**
      * {@code simpleenroll} (RFC 7030 §4.2.1); the issued certificates.
      *

@@ -27,6 +27,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.kit.data.DataDirectory;
+import io.homeward.kit.dns.Backoff;
 import io.homeward.kit.schedule.ExecutorScheduler;
 
 /**
@@ -40,6 +41,8 @@ import io.homeward.kit.schedule.ExecutorScheduler;
 @Designate(ocd = SignInComponent.Config.class)
 public class SignInComponent {
     private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
+    /** The rendezvous' services may still be starting (the all-in-one's first start), or down for a while. */
+    private final Backoff unattendedRetry = new Backoff(Duration.ofSeconds(5), Duration.ofHours(1));
 
     @ObjectClassDefinition(name = "Homeward sign-in", description = "Who this agent signs in as at its rendezvous. "
             + "Interactive users can instead run homeward:signin in the shell or use the Homeward sign-in console page.")
@@ -188,7 +191,9 @@ public class SignInComponent {
         } catch (IllegalArgumentException e) {
             log.error("The io.homeward.signin configuration is not usable: {}", e.getMessage());
         } catch (SignInException e) {
-            log.error("Unattended sign-in failed: {}", e.getMessage());
+            Duration wait = unattendedRetry.next();
+            log.error("Unattended sign-in failed: {}; trying again in {} s", e.getMessage(), wait.toSeconds());
+            worker.schedule(this::signInFromFile, wait);
         }
     }
 

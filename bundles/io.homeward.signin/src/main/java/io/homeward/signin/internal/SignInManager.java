@@ -76,11 +76,16 @@ final class SignInManager {
         return revocations;
     }
 
-    /** Publishes the stored sign-in if there is one (no password needed); true when there was. */
+    /**
+     * Publishes the stored sign-in if there is one (no password needed) and the account did not revoke it; true when
+     * it did.
+     */
     boolean resume() {
         Optional<StoredKey> stored;
+        Optional<String> revocation;
         try {
             stored = file.read();
+            revocation = file.revoked();
         } catch (IOException e) {
             fail("cannot read the stored sign-in: " + e.getMessage());
             return false;
@@ -91,6 +96,12 @@ final class SignInManager {
         StoredKey s = stored.get();
         synchronized (this) {
             current = stored;
+            revoked = revocation.isPresent();
+            lastError = revocation.orElse("");
+        }
+        if (revocation.isPresent()) {
+            log.error("{}", revocation.get());
+            return false;
         }
         publisher.publish(new KeyCredentials(s));
         s.certificate().ifPresent(renewal::track);
@@ -173,7 +184,7 @@ final class SignInManager {
             } catch (InviteCodeException e) {
                 throw new SignInException(e.getMessage());
             }
-            InetAddress address = invite.addresses().get(0);
+            InetAddress address = enroller.firstReachable(invite.addresses(), invite.estPort());
             String host = address.getHostAddress();
             String pin = Fingerprints.normalize(HexFormat.of().formatHex(invite.pin()));
             HostPort dns = new HostPort(host, invite.dnsPort());
@@ -185,10 +196,10 @@ final class SignInManager {
                     new HostPort(host, invite.estPort()));
             if (agent.isPresent()) {
                 try {
-                    agent.get().apply(dns, tls, pin, new HostPort(host, invite.stunPort()));
+                    agent.get().apply(dns, tls, pin, new HostPort(host, invite.stunPort()), label);
                 } catch (IOException e) {
-                    log.error("Joined, but cannot point the registrar, watcher and tunnel port at {}: {}", host,
-                            e.getMessage());
+                    log.error("Joined, but cannot point the registrar, watcher, tunnel port and identity at {}: {}",
+                            host, e.getMessage());
                 }
             } else {
                 log.warn("Joined, but Configuration Admin is not there to point the registrar, watcher and tunnel "
@@ -357,6 +368,11 @@ final class SignInManager {
         }
         renewal.stop();
         publisher.withdraw();
+        try {
+            file.markRevoked(status().lastError());
+        } catch (IOException e) {
+            log.error("Cannot remember the revocation in {}: {}", file.path().getParent(), e.getMessage());
+        }
         log.error("This host ({}, certificate serial {}) was revoked by the account at {}; join again with a new "
                 + "invite", s.key().name(), s.certificate().get().serial().toString(16), s.server());
     }

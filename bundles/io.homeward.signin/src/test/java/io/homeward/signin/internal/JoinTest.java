@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ class JoinTest {
 
     private TestRendezvous rendezvous;
     private final List<String> applied = new ArrayList<>();
-    private final AgentSettings settings = (dns, tls, pin, stun) -> applied.add(dns + " " + tls + " " + pin + " " + stun);
+    private final AgentSettings settings = (dns, tls, pin, stun, host) -> applied.add(dns + " " + tls + " " + pin + " "
+            + stun + " " + host);
 
     @BeforeEach
     void start() throws Exception {
@@ -56,7 +58,7 @@ class JoinTest {
         assertEquals(rendezvous.est.fingerprint(), stored.pin());
         assertEquals("desktop.alice.members.test.", rendezvous.publisher.published.tsigKey().name());
         assertEquals(List.of("127.0.0.1:53 " + rendezvous.dns.address() + " " + rendezvous.est.fingerprint()
-                + " 127.0.0.1:3478"), applied);
+                + " 127.0.0.1:3478 desktop"), applied);
         String file = Files.readString(data.resolve("signin/credentials.properties"));
         assertFalse(file.contains(Base64.getEncoder().encodeToString(SECRET)), "the invite's secret is not kept");
         assertTrue(file.contains("estServer=127.0.0.1\\:" + rendezvous.est.address().port()), file);
@@ -163,5 +165,18 @@ class JoinTest {
             text.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
         }
         return text.toString();
+    }
+
+    @Test
+    void theFirstReachableOfTheInvitesAddressesIsUsed() throws Exception {
+        InviteCode local = rendezvous.invite(Optional.of("desktop"), SECRET);
+        InviteCode twoAddresses = new InviteCode(List.of(InetAddress.getByName("192.0.2.1"),
+                InetAddress.getLoopbackAddress()), local.dnsPort(), local.tlsPort(), local.estPort(), local.stunPort(),
+                local.pin(), local.zone(), local.host(), SECRET);
+
+        StoredKey stored = rendezvous.manager(data, "laptop").join(twoAddresses.encode(), Optional.of(settings));
+
+        assertEquals("desktop.alice.members.test.", stored.key().name());
+        assertTrue(applied.get(0).startsWith("127.0.0.1:53 "), applied.toString());
     }
 }

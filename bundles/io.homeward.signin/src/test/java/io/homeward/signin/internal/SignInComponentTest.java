@@ -2,6 +2,7 @@ package io.homeward.signin.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,5 +138,22 @@ class SignInComponentTest {
         }
         assertEquals(1, bundle.live().size(), log.toString());
         assertFalse(Files.readString(data.resolve("signin/credentials.properties")).contains(PASSWORD));
+    }
+
+    @Test
+    void joinAndCertAnswerInOneLineAndTheRevocationsServiceFollowsTheSignIn() throws Exception {
+        SignInCommand commands = commands(Optional.empty());
+        assertEquals("Not signed in: no host certificate.", commands.cert());
+
+        SignInException bad = assertThrows(SignInException.class, () -> commands.join("HW1AAAA"));
+        assertEquals("the invite code is too short: was it copied whole?", bad.getMessage());
+
+        commands.signin(ZONE, "alice", PASSWORD);
+        assertTrue(commands.cert().startsWith("Subject:                    CN=laptop.alice.members.test"),
+                commands.cert());
+        RevokedCertificatesComponent revoked = new RevokedCertificatesComponent(component);
+        assertEquals(Set.of(), revoked.serials());
+        Credentials credentials = (Credentials) bundle.live().get(0).service;
+        assertFalse(revoked.isRevoked(credentials.certificateChain().get(0)));
     }
 }
