@@ -86,6 +86,10 @@ class EmbeddedSignInComponentTest {
             assertEquals(List.of(SignInConfiguration.PID), pids);
             assertEquals("127.0.0.1:18853", updates.get(0).get("server"));
             assertEquals(1, accounts.passwords.size());
+
+            accounts.listener = component;
+            accounts.setPassword(accounts.passwords.keySet().iterator().next(), "changed elsewhere".toCharArray());
+            assertFalse(Files.exists(data.resolve("account-password")), "the stale password file is gone");
         } finally {
             component.deactivate();
         }

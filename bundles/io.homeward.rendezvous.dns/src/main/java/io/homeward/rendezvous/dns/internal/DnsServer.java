@@ -131,9 +131,11 @@ public final class DnsServer implements AutoCloseable {
      * @return the records removed
      */
     public int removeHost(Name zone, Name host, Name key) throws IOException {
-        int removed = zones.replace(zone, z -> HostNames.published(z, host), List.of());
-        watches.closeKey(key);
-        return removed;
+        try {
+            return zones.replace(zone, z -> HostNames.published(z, host), List.of());
+        } finally {
+            watches.closeKey(key);
+        }
     }
 
     /**

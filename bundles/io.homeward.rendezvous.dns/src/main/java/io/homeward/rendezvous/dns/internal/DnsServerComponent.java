@@ -194,8 +194,14 @@ public class DnsServerComponent
     @Override
     public void accountAdded(Account account) {
         try {
-            if (server.zones().createZone(ConfigParser.absolute(account.zone()))) {
+            Name zone = ConfigParser.absolute(account.zone());
+            if (server.zones().createZone(zone)) {
                 log.info("Created zone {} for user {}", account.zone(), account.user());
+                CertificateAuthority ca = authority;
+                if (ca != null) {
+                    // A user removed and added again may have certificates revoked under the old account.
+                    publishRevocations(ca, zone);
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             log.error("Could not create zone {} for user {}: {}", account.zone(), account.user(), e.getMessage());
@@ -237,7 +243,7 @@ public class DnsServerComponent
             log.info("Certificate {} of host {} was revoked: zone {} now lists {} revoked certificate(s)",
                     certificate.serial().toString(16), certificate.fqdn(), zone, publishRevocations(ca, zone));
         } catch (IllegalArgumentException e) {
-            log.error("The revoked certificate {} names no zone this server has: {}",
+            log.error("The revoked certificate {} names no valid zone: {}",
                     certificate.serial().toString(16), e.getMessage());
         }
     }

@@ -101,10 +101,10 @@ public @interface DnsServerConfig {
             + " an UPDATE that would hold more is refused whole (REFUSED).")
     int zoneRecordQuota() default 10_000;
 
-    @AttributeDefinition(description = "UPDATE messages per second each zone's key may send on average, from"
-            + " whatever addresses; more are answered REFUSED.")
+    @AttributeDefinition(description = "UPDATE messages per second each key (a zone's master key or a host's key)"
+            + " may send on average, from whatever addresses; more are answered REFUSED.")
     double keyUpdatesPerSecond() default 5;
 
-    @AttributeDefinition(description = "UPDATE messages a zone's key may send in a burst above its rate.")
+    @AttributeDefinition(description = "UPDATE messages a key may send in a burst above its rate.")
     int keyUpdateBurst() default 20;
 }

@@ -128,8 +128,8 @@ class DnsRequestFuzzTest {
                     BOB.toString(), new TsigKey(BOB.toString(), "hmac-sha256.", ServerFixture.secret(2)));
             // No rate limit: the fuzzer is one client that sends far more than 5 UPDATEs a second.
             server = new DnsServer(ServerFixture.settings(100_000, 1e9, 1_000_000_000, List.of()),
-                    WatchSettings.DEFAULTS, name -> Optional.ofNullable(keys.get(name)), ServerFixture::masterScope, CLOCK,
-                    new SecureRandom(),
+                    WatchSettings.DEFAULTS, name -> Optional.ofNullable(keys.get(name)), ServerFixture::masterScope,
+                    CLOCK, new SecureRandom(),
                     Runnable::run, journalDir, errorRecorder());
             server.zones().createZone(ALICE);
             server.zones().createZone(BOB);

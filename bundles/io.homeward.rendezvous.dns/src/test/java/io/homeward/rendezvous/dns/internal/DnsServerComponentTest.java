@@ -150,7 +150,9 @@ class DnsServerComponentTest {
                     case "users" -> users;
                     case "domain" -> "members.example.";
                     case "key" -> key.name().equals(args[0]) ? Optional.of(key) : Optional.empty();
-                    case "scope" -> key.name().equals(args[0]) ? ServerFixture.masterScope(key.name()) : Optional.empty();
+                    case "scope" -> key.name().equals(args[0])
+                            ? ServerFixture.masterScope(key.name())
+                            : Optional.empty();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -42,7 +42,8 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneChangeListener;
 /**
  * The LLQ server (RFC 8764): the four-way setup over UDP (two messages over a stream), refresh and cancel,
  * events for every change that answers an LLQ. Setup and refresh must be TSIG-signed with a key of the zone the
- * question is in (the user's master key or a host key); a refresh with the key that set the LLQ up. All state is guarded by this object; the owner calls {@link #tick} regularly for timers.
+ * question is in (the user's master key or a host key); its challenge response and refreshes with the key that set
+ * it up. All state is guarded by this object; the owner calls {@link #tick} regularly for timers.
  */
 public final class LlqServer implements ZoneChangeListener {
     /** A challenge not answered within this time is forgotten (the client resends its setup after 2 s). */
@@ -104,7 +105,8 @@ public final class LlqServer implements ZoneChangeListener {
             refusals.info(tsig == null ? "unsigned LLQs" : "LLQs signed with another zone's key",
                     responder.client().getAddress(), "Refused an LLQ for {} from {}: {}",
                     q.getName(), responder.client(), tsig == null
-                            ? "it is not TSIG-signed" : "the key " + tsig.keyName() + " is not a key of the name's zone");
+                            ? "it is not TSIG-signed"
+                            : "the key " + tsig.keyName() + " is not a key of the name's zone");
             replies.refused(request);
         } else if (option.version() != LlqOption.VERSION) {
             replies.option(request, option.opcode(), LlqOption.BAD_VERS, option.id(), 0);
@@ -158,7 +160,8 @@ public final class LlqServer implements ZoneChangeListener {
     private void answerChallengeResponse(LlqRequest request, Instant now) {
         LlqOption option = request.option();
         LlqEntry entry = entries.get(option.id());
-        if (entry == null || !entry.from(request.responder()) || !entry.question.equals(request.question())) {
+        if (entry == null || !entry.from(request.responder()) || !entry.question.equals(request.question())
+                || !entry.keyName.equals(request.tsig().keyName())) {
             replies.option(request, LlqOption.SETUP, LlqOption.NO_SUCH_LLQ, option.id(), 0);
             return;
         }

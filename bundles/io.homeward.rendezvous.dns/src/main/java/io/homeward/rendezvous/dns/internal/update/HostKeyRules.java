@@ -1,7 +1,9 @@
 package io.homeward.rendezvous.dns.internal.update;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +42,8 @@ final class HostKeyRules {
      */
     static Optional<Refusal> check(Zone zone, Name host, List<Record> updates) {
         Set<Name> tunnels = new HashSet<>(HostNames.tunnelTargets(zone, host));
+        // Whether another host claims a tunnel name costs a walk over the zone's SRVs: once per name, not per record.
+        Map<Name, Boolean> claimed = new HashMap<>();
         Name tunnelService = HostNames.tunnelService(host);
         for (Record rr : updates) {
             if (rr.getDClass() == DClass.IN && rr instanceof SRVRecord srv && rr.getName().equals(tunnelService)) {
@@ -56,7 +60,8 @@ final class HostKeyRules {
                     return Optional.of(new Refusal(rr, BROWSE_ENTRY));
                 }
             } else if (HostNames.isTunnelName(zone, name)) {
-                if (!tunnels.contains(name.canonicalize()) || HostNames.claimedByAnother(zone, host, name)) {
+                if (!tunnels.contains(name.canonicalize()) || claimed.computeIfAbsent(name.canonicalize(),
+                        n -> HostNames.claimedByAnother(zone, host, n))) {
                     return Optional.of(new Refusal(rr, TUNNEL_NAME));
                 }
             } else {
@@ -66,7 +71,7 @@ final class HostKeyRules {
         return Optional.empty();
     }
 
-    /** An add (class IN) or a single-RR delete (class NONE, RFC 2136 §2.5.4) of the PTR to the host; no RRset delete. */
+    /** An add (class IN) or a one-RR delete (class NONE, RFC 2136 §2.5.4) of the PTR to the host; no RRset delete. */
     private static boolean isOwnBrowseEntryChange(Record rr, Name zone, Name host) {
         if (rr.getType() != Type.PTR || (rr.getDClass() != DClass.IN && rr.getDClass() != DClass.NONE)) {
             return false;
