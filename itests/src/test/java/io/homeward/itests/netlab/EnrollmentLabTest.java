@@ -199,6 +199,8 @@ class EnrollmentLabTest {
                 "_revoked._homeward names the serial: " + revokedTxt.out());
 
         awaitLogLine(laptop::log, l -> l.contains("was revoked"), 10);
+        String signInPage = laptop.console().get("/homeward-signin");
+        assertTrue(signInPage.contains("the account revoked this host"), "the laptop's console says so: " + signInPage);
         Thread.sleep(5000);
         assertTrue(laptopRecords().isEmpty(), "the revoked laptop published nothing again: " + laptopRecords());
     }
