@@ -17,7 +17,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -256,29 +255,50 @@ class EnrollmentServerTest {
     @Test
     void theHostKeyChangesOnlyItsOwnNamesAndTheMasterKeyStillChangesAnything() throws Exception {
         EstClient est = anyone.from("127.0.0.16");
-        KeyPair pair = CertificateRequests.p256();
         TsigKey alice = EnrollingRendezvous.masterKey(USER);
+        KeyPair pair = CertificateRequests.p256();
         byte[] body = EstClient.body(CertificateRequests.forName(pair, "phone." + BARE_ZONE, List.of()));
-        EstClient.Answer enrolled = est.enroll(EstClient.authorization(Scheme.KEY, alice.name(), alice.secret(), body), body);
+        TsigKey phone = enrolledHostKey(est, alice, pair, body);
+        assertEquals("phone." + ZONE, phone.name());
+
+        assertEquals(Rcode.NOERROR, update(phone, ZONE, "phone." + ZONE));
+        assertEquals(Rcode.NOERROR, update(phone, ZONE, "_sub.phone." + ZONE));
+        assertEquals(Rcode.REFUSED, update(phone, ZONE, "laptop." + ZONE));
+        assertEquals(Rcode.REFUSED, update(phone, ZONE, ZONE));
+        assertEquals(Rcode.REFUSED, update(phone, "bob.members.example.", "phone.bob.members.example."));
+        rendezvous.awaitLogLine(l -> l.contains(phone.name()) && l.contains("laptop." + ZONE) && l.contains("rule"), 5);
+
+        assertEquals(Rcode.NOERROR, update(alice, ZONE, "laptop." + ZONE));
+        assertRefused(est.enroll(EstClient.authorization(Scheme.KEY, phone.name(), phone.secret(), body), body), 401, 403,
+                "");
+    }
+
+    @Test
+    void changingThePasswordLeavesEnrolledHostsTheirKeys() throws Exception {
+        EstClient est = anyone.from("127.0.0.17");
+        TsigKey bob = EnrollingRendezvous.masterKey("bob");
+        String bobsZone = EnrollingRendezvous.zone("bob");
+        KeyPair pair = CertificateRequests.p256();
+        TsigKey tablet = enrolledHostKey(est, bob, pair,
+                EstClient.body(CertificateRequests.forName(pair, "tablet." + bobsZone.replaceFirst("\\.$", ""), List.of())));
+
+        List<String> changed = rendezvous.run("homeward:passwd bob another-correct-horse-battery");
+        assertFalse(changed.isEmpty(), "homeward:passwd says what it did");
+        assertTrue(update(bob, bobsZone, "tablet." + bobsZone) != Rcode.NOERROR, "the old password's key is gone");
+        assertEquals(Rcode.NOERROR, update(tablet, bobsZone, "tablet." + bobsZone), "the host's own key still works");
+    }
+
+    /** Enrolls the request with the user's master key, then fetches the host's key over TLS with its new certificate. */
+    private static TsigKey enrolledHostKey(EstClient est, TsigKey master, KeyPair pair, byte[] body) throws Exception {
+        EstClient.Answer enrolled = est.enroll(EstClient.authorization(Scheme.KEY, master.name(), master.secret(), body),
+                body);
         assertEquals(200, enrolled.status(), enrolled.toString());
-        List<X509Certificate> chain = new ArrayList<>(enrolled.certificates());
-        EstClient.Answer hostKey = est.postAs(EstClient.HOSTKEY, pair.getPrivate(), chain, new byte[0]);
+        EstClient.Answer hostKey = est.postAs(EstClient.HOSTKEY, pair.getPrivate(), enrolled.certificates(), new byte[0]);
         assertEquals(200, hostKey.status(), hostKey.toString());
+        assertTrue(hostKey.contentType().startsWith("application/json"), hostKey.toString());
         String json = hostKey.text();
-        assertEquals("phone." + ZONE, jsonString(json, "name"));
         assertEquals("hmac-sha256", jsonString(json, "algorithm").toLowerCase(Locale.ROOT).replaceFirst("\\.$", ""));
-        byte[] secret = Base64.getDecoder().decode(jsonString(json, "secret"));
-        String keyName = jsonString(json, "name");
-
-        assertEquals(Rcode.NOERROR, update(keyName, secret, ZONE, "phone." + ZONE));
-        assertEquals(Rcode.NOERROR, update(keyName, secret, ZONE, "_sub.phone." + ZONE));
-        assertEquals(Rcode.REFUSED, update(keyName, secret, ZONE, "laptop." + ZONE));
-        assertEquals(Rcode.REFUSED, update(keyName, secret, ZONE, ZONE));
-        assertEquals(Rcode.REFUSED, update(keyName, secret, "bob.members.example.", "phone.bob.members.example."));
-        rendezvous.awaitLogLine(l -> l.contains(keyName) && l.contains("laptop." + ZONE) && l.contains("rule"), 5);
-
-        assertEquals(Rcode.NOERROR, update(alice.name(), alice.secret(), ZONE, "laptop." + ZONE));
-        assertRefused(est.enroll(EstClient.authorization(Scheme.KEY, keyName, secret, body), body), 401, 403, "");
+        return new TsigKey(jsonString(json, "name"), "hmac-sha256", Base64.getDecoder().decode(jsonString(json, "secret")));
     }
 
     @Test
@@ -305,14 +325,14 @@ class EnrollmentServerTest {
     }
 
     /** Adds an AAAA at {@code name} in {@code zone}, signed with the key; the RCODE. */
-    private static int update(String keyName, byte[] secret, String zone, String name) throws Exception {
+    private static int update(TsigKey key, String zone, String name) throws Exception {
         Update update = new Update(Name.fromString(zone));
         update.add(new AAAARecord(Name.fromString(name), DClass.IN, 120, InetAddress.getByName("fd00::77")));
         SimpleResolver resolver = new SimpleResolver(new java.net.InetSocketAddress("127.0.0.1", rendezvous.dnsPort));
         resolver.setTCP(true);
         resolver.setTimeout(java.time.Duration.ofSeconds(5));
-        resolver.setTSIGKey(new TSIG(TSIG.HMAC_SHA256, Name.fromString(keyName), new SecretKeySpec(secret, "HmacSHA256"),
-                Clock.tickMillis(ZoneOffset.UTC)));
+        resolver.setTSIGKey(new TSIG(TSIG.HMAC_SHA256, Name.fromString(key.name()),
+                new SecretKeySpec(key.secret(), "HmacSHA256"), Clock.tickMillis(ZoneOffset.UTC)));
         Message answer = resolver.send(update);
         return answer.getRcode();
     }
