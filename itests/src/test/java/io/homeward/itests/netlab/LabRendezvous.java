@@ -121,9 +121,13 @@ final class LabRendezvous implements AutoCloseable {
         return user + "." + DOMAIN;
     }
 
-    /** The SRV records by which agents find the update, LLQ and Push servers over TLS; in every user zone. */
+    /**
+     * The SRV records by which agents find the update, LLQ and Push servers over TLS and the enrollment server; in every
+     * user zone.
+     */
     static List<String> serviceRecords(String user) {
         return List.of("_dns-llq-tls._tcp." + zone(user) + " srv 0 0 8853 ns." + DOMAIN,
+                "_est._tcp." + zone(user) + " srv 0 0 " + EST_PORT + " ns." + DOMAIN,
                 "_dns-push-tls._tcp." + zone(user) + " srv 0 0 8853 ns." + DOMAIN,
                 "_dns-update-tls._tcp." + zone(user) + " srv 0 0 8853 ns." + DOMAIN);
     }
