@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +16,18 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -57,6 +63,8 @@ class EnrollmentServerTest {
     private static final String USER = "alice";
     private static final String ZONE = EnrollingRendezvous.zone(USER);
     private static final String BARE_ZONE = ZONE.substring(0, ZONE.length() - 1);
+    private static final String DOMAIN_WITHOUT_DOT = EnrollingRendezvous.DOMAIN.substring(0,
+            EnrollingRendezvous.DOMAIN.length() - 1);
     private static final String ID_KP_IPSEC_IKE = "1.3.6.1.5.5.7.3.17";
     /** The shortest validity the test asks of {@code homeward:invite --valid}. */
     private static final String SHORT_VALIDITY = "1m";
@@ -115,7 +123,7 @@ class EnrollmentServerTest {
         assertEquals(List.of(rendezvous.dnsPort, rendezvous.tlsPort, rendezvous.estPort, rendezvous.stunPort),
                 List.of(invite.dnsPort(), invite.tlsPort(), invite.estPort(), invite.stunPort()));
         assertEquals(rendezvous.pin().replace(":", "").toLowerCase(Locale.ROOT),
-                java.util.HexFormat.of().formatHex(invite.pin()));
+                HexFormat.of().formatHex(invite.pin()));
 
         KeyPair pair = CertificateRequests.p256();
         byte[] body = EstClient.body(CertificateRequests.forName(pair, "laptop." + BARE_ZONE, List.of()));
@@ -196,7 +204,7 @@ class EnrollmentServerTest {
         List<String> caBefore = rendezvous.run("homeward:ca");
         Map<String, Long> stored = storedFiles();
 
-        Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> bad = new LinkedHashMap<>();
         bad.put("garbage instead of a request", EstClient.body("not a certification request".getBytes(StandardCharsets.US_ASCII)));
         bad.put("not base64", "%%% not base64 %%%".getBytes(StandardCharsets.US_ASCII));
         bad.put("a signature that does not verify",
@@ -210,7 +218,7 @@ class EnrollmentServerTest {
             assertOneLine(answer);
         }
 
-        Map<String, byte[]> foreign = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> foreign = new LinkedHashMap<>();
         foreign.put("bob's zone", EstClient.body(CertificateRequests.forHost("bad", "bob.members.example")));
         foreign.put("a SAN for another host", EstClient.body(CertificateRequests.forName(CertificateRequests.p256(),
                 "bad." + BARE_ZONE, List.of("bad." + BARE_ZONE, "laptop." + BARE_ZONE))));
@@ -224,7 +232,7 @@ class EnrollmentServerTest {
         }
 
         byte[] oversized = new byte[17 * 1024];
-        java.util.Arrays.fill(oversized, (byte) 'A');
+        Arrays.fill(oversized, (byte) 'A');
         EstClient.Answer tooLarge = est.enroll(EstClient.authorization(Scheme.KEY, alice.name(), alice.secret(), oversized),
                 oversized);
         assertEquals(413, tooLarge.status(), tooLarge.toString());
@@ -328,16 +336,14 @@ class EnrollmentServerTest {
     private static int update(TsigKey key, String zone, String name) throws Exception {
         Update update = new Update(Name.fromString(zone));
         update.add(new AAAARecord(Name.fromString(name), DClass.IN, 120, InetAddress.getByName("fd00::77")));
-        SimpleResolver resolver = new SimpleResolver(new java.net.InetSocketAddress("127.0.0.1", rendezvous.dnsPort));
+        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", rendezvous.dnsPort));
         resolver.setTCP(true);
-        resolver.setTimeout(java.time.Duration.ofSeconds(5));
+        resolver.setTimeout(Duration.ofSeconds(5));
         resolver.setTSIGKey(new TSIG(TSIG.HMAC_SHA256, Name.fromString(key.name()),
                 new SecretKeySpec(key.secret(), "HmacSHA256"), Clock.tickMillis(ZoneOffset.UTC)));
         Message answer = resolver.send(update);
         return answer.getRcode();
     }
-
-    static final String DOMAIN_WITHOUT_DOT = EnrollingRendezvous.DOMAIN.substring(0, EnrollingRendezvous.DOMAIN.length() - 1);
 
     /** docs/enrollment.md, "Host certificates", for the host of alice. */
     static void assertHostProfile(X509Certificate certificate, String host, KeyPair pair) throws Exception {
@@ -347,8 +353,8 @@ class EnrollmentServerTest {
         List<String> sans = certificate.getSubjectAlternativeNames().stream().map(s -> s.get(0) + ":" + s.get(1)).sorted()
                 .toList();
         assertEquals(List.of("2:" + fqdn, "6:dns:" + BARE_ZONE), sans, "dNSName and the zone's URI (RFC 4501)");
-        assertEquals(java.util.Set.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2", ID_KP_IPSEC_IKE),
-                java.util.Set.copyOf(certificate.getExtendedKeyUsage()), "serverAuth, clientAuth and id-kp-ipsecIKE");
+        assertEquals(Set.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2", ID_KP_IPSEC_IKE),
+                Set.copyOf(certificate.getExtendedKeyUsage()), "serverAuth, clientAuth and id-kp-ipsecIKE");
         boolean[] usage = certificate.getKeyUsage();
         assertTrue(usage[0], "digitalSignature");
         for (int i = 1; i < usage.length; i++) {
