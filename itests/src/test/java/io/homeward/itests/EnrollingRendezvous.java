@@ -54,19 +54,25 @@ public final class EnrollingRendezvous implements AutoCloseable {
                   ":configurator:symbolic-name": "itest-enrollment",
                   ":configurator:version": "1.0.0",
                   "io.homeward.rendezvous.transport": { "bindAddress": "127.0.0.1", "port": %d, "tlsPort": %d },
-                  "io.homeward.rendezvous.dns": { "domain": "%s", "tlsPort": %d, "nameServerAddresses": ["127.0.0.1"] },
+                  "io.homeward.rendezvous.dns": { "domain": "%s", "tlsPort": %d, "estPort": %d,
+                                                  "nameServerAddresses": ["127.0.0.1"] },
                   "io.homeward.rendezvous.stun": { "bindAddress": "127.0.0.1", "port": %d },
                   "io.homeward.rendezvous.enroll": { "bindAddress": "127.0.0.1", "port": %d }%s
                 }
-                """.formatted(r.dnsPort, r.tlsPort, DOMAIN, r.tlsPort, r.stunPort, r.estPort, extra));
+                """.formatted(r.dnsPort, r.tlsPort, DOMAIN, r.tlsPort, r.estPort, r.stunPort, r.estPort, extra));
         r.launch();
-        for (String user : List.of("alice", "bob")) {
-            String added = r.shell.runOneLine("homeward:useradd " + user + " " + password(user), 30);
-            if (!added.startsWith("added user " + user)) {
-                throw new AssertionError("homeward:useradd " + user + ": " + added);
+        try {
+            for (String user : List.of("alice", "bob")) {
+                String added = r.shell.runOneLine("homeward:useradd " + user + " " + password(user), 30);
+                if (!added.startsWith("added user " + user)) {
+                    throw new AssertionError("homeward:useradd " + user + ": " + added);
+                }
             }
+            return r;
+        } catch (IOException | RuntimeException | AssertionError e) {
+            r.close();
+            throw e;
         }
-        return r;
     }
 
     /** Starts the server again on the same data after {@link #stop()}. */

@@ -63,8 +63,13 @@ public final class TerminalShell implements AutoCloseable {
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(List.of("script", "-qfec", java.toString(), "/dev/null"));
         TerminalShell shell = new TerminalShell(new ProcessBuilder(command).redirectErrorStream(true).start());
-        shell.awaitLine("Web console:", seconds);
-        return shell;
+        try {
+            shell.awaitLine("Web console:", seconds);
+            return shell;
+        } catch (AssertionError e) {
+            shell.close();
+            throw e;
+        }
     }
 
     /** Types the command and returns what it printed (blank lines dropped); bounded by {@code seconds}. */
