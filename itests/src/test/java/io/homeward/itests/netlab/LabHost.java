@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,6 +36,7 @@ final class LabHost implements AutoCloseable {
     private final Path config;
     private NamespacedAgent process;
     private LabConsole console;
+    private List<String> firstStartOptions = List.of();
 
     private LabHost(String name, String namespace, Path dir, Path config) {
         this.name = name;
@@ -73,6 +75,17 @@ final class LabHost implements AutoCloseable {
         return new LabHost(name, namespace, dir, dir.resolve("config"));
     }
 
+    /**
+     * A machine that joins with an invite code and nothing else: no configuration file (the shipped defaults), only
+     * {@code --join CODE} on its first start (docs/enrollment.md, "Invite codes"); later starts use what it stored.
+     */
+    static LabHost joining(String name, String namespace, Path dir, String code) throws IOException {
+        Files.createDirectories(dir);
+        LabHost host = new LabHost(name, namespace, dir, null);
+        host.firstStartOptions = List.of("--join", code);
+        return host;
+    }
+
     /** A configuration entry for {@link #configure}: an SA pair keyed by hand with the named peer (a host name). */
     static String manualSa(String peer, int inboundSpi, int outboundSpi, String suite, byte[] inboundKey,
             byte[] outboundKey) {
@@ -86,7 +99,8 @@ final class LabHost implements AutoCloseable {
     /** Starts the runtime (again, after a stop or kill, with the same data) and waits for its console. */
     LabHost start() throws Exception {
         Path data = dir.resolve("data");
-        process = NamespacedAgent.serve("agent", namespace, data, config, 8080);
+        process = NamespacedAgent.serve("agent", namespace, data, config, 8080, firstStartOptions);
+        firstStartOptions = List.of();
         process.awaitLine("Web console:", 90);
         if (console == null) {
             console = new LabConsole(namespace, 8080, data, dir);
@@ -152,6 +166,16 @@ final class LabHost implements AutoCloseable {
     /** The runtime's process id ({@code ip netns exec} replaces itself with the JVM). */
     long pid() {
         return process.pid();
+    }
+
+    /** The host's data directory, where the agent keeps its certificate, key and host key. */
+    Path data() {
+        return dir.resolve("data");
+    }
+
+    /** What the host logged so far, in full. */
+    String log() throws IOException {
+        return Files.readString(data().resolve("homeward.log"));
     }
 
     LabConsole console() {

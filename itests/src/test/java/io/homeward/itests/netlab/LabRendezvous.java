@@ -12,13 +12,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import io.homeward.itests.TerminalShell;
 import io.homeward.kit.text.PasswordKeys;
 
 
 /**
  * The rendezvous runtime (launcher jar, feature "rendezvous") on the lab's Internet side, hw-rdv 11.0.0.10:
- * DNS on 8053, DNS over TLS on 8853, STUN on 3478; users created with {@code --exec homeward:useradd} as an
- * operator's script would. The TLS pin agents use is read from the certificate it made on first start.
+ * DNS on 8053, DNS over TLS on 8853, STUN on 3478, enrollment (EST over HTTPS) on 8443; users created with
+ * {@code --exec homeward:useradd} as an operator's script would. The TLS pin agents use is read from the certificate it made on first start.
  */
 final class LabRendezvous implements AutoCloseable {
     static final String ADDRESS = "11.0.0.10";
@@ -31,6 +32,7 @@ final class LabRendezvous implements AutoCloseable {
     private final Path data;
     private final Path config;
     private NamespacedAgent process;
+    private TerminalShell terminal;
     private String pin;
 
     private LabRendezvous(Path dir) {
@@ -40,6 +42,39 @@ final class LabRendezvous implements AutoCloseable {
 
     /** Writes its configuration, adds the user, starts it and waits for its console (which comes after DNS). */
     static LabRendezvous start(Path dir, String user, String password, long leaseMinSeconds) throws Exception {
+        LabRendezvous r = prepare(dir, user, password, leaseMinSeconds);
+        r.process = NamespacedAgent.serve("rendezvous", "hw-rdv", r.data, r.config, 8080);
+        r.process.awaitLine("Web console:", 90);
+        return r;
+    }
+
+    /**
+     * Like {@link #start} with the Gogo shell on a terminal ({@link TerminalShell}), so the test types commands into
+     * the running server with {@link #run} as its operator would ({@code homeward:invite}, {@code homeward:revoke}).
+     */
+    static LabRendezvous startOnTerminal(Path dir, String user, String password, long leaseMinSeconds) throws Exception {
+        LabRendezvous r = prepare(dir, user, password, leaseMinSeconds);
+        r.terminal = r.openTerminal();
+        return r;
+    }
+
+    /** Types the command into the running server (started by {@link #startOnTerminal}); what it printed. */
+    List<String> run(String command) throws IOException, InterruptedException {
+        return terminal.run(command, 30);
+    }
+
+    /** What the server logged so far, in full. */
+    String log() throws IOException {
+        return Files.readString(data.resolve("homeward.log"));
+    }
+
+    private TerminalShell openTerminal() throws IOException, InterruptedException {
+        return TerminalShell.start(List.of("ip", "netns", "exec", "hw-rdv"), List.of("--feature", "rendezvous", "--data",
+                data.toString(), "--config", config.toString(), "--console-port", "8080"),
+                data.resolveSibling("rendezvous.stderr"), 90);
+    }
+
+    private static LabRendezvous prepare(Path dir, String user, String password, long leaseMinSeconds) throws Exception {
         LabRendezvous r = new LabRendezvous(dir);
         Files.createDirectories(r.config);
         Files.writeString(r.config.resolve("homeward.json"), """
@@ -62,13 +97,16 @@ final class LabRendezvous implements AutoCloseable {
             }
         }
         r.pin = fingerprint(r.data.resolve("tls").resolve("server.crt"));
-        r.process = NamespacedAgent.serve("rendezvous", "hw-rdv", r.data, r.config, 8080);
-        r.process.awaitLine("Web console:", 90);
         return r;
     }
 
-    /** SIGTERM and start again on the same data, as after an upgrade or a reboot of the rendezvous host. */
+    /** SIGTERM (or its terminal closed) and start again on the same data, as after an upgrade or a reboot of the rendezvous host. */
     void restart() throws Exception {
+        if (terminal != null) {
+            terminal.stop(60);
+            terminal = openTerminal();
+            return;
+        }
         process.stop(30);
         process = NamespacedAgent.serve("rendezvous", "hw-rdv", data, config, 8080);
         process.awaitLine("Web console:", 90);
@@ -83,9 +121,13 @@ final class LabRendezvous implements AutoCloseable {
         return user + "." + DOMAIN;
     }
 
-    /** The SRV records by which agents find the update, LLQ and Push servers over TLS; in every user zone. */
+    /**
+     * The SRV records by which agents find the update, LLQ and Push servers over TLS and the enrollment server; in every
+     * user zone.
+     */
     static List<String> serviceRecords(String user) {
         return List.of("_dns-llq-tls._tcp." + zone(user) + " srv 0 0 8853 ns." + DOMAIN,
+                "_est._tcp." + zone(user) + " srv 0 0 " + EST_PORT + " ns." + DOMAIN,
                 "_dns-push-tls._tcp." + zone(user) + " srv 0 0 8853 ns." + DOMAIN,
                 "_dns-update-tls._tcp." + zone(user) + " srv 0 0 8853 ns." + DOMAIN);
     }
@@ -121,6 +163,13 @@ final class LabRendezvous implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (terminal != null) {
+            try {
+                terminal.stop(60);
+            } finally {
+                terminal.close();
+            }
+        }
         if (process != null) {
             process.stop(30);
         }

@@ -58,6 +58,14 @@ final class NamespacedAgent implements AutoCloseable {
         return launch(feature, namespace, data, config, List.of("--console-port", Integer.toString(consolePort)));
     }
 
+    /** Like {@link #serve(String, Path, Path, int)} with more launcher options, for example {@code --join CODE}. */
+    static NamespacedAgent serve(String feature, String namespace, Path data, Path config, int consolePort,
+            List<String> options) throws IOException {
+        List<String> mode = new ArrayList<>(List.of("--console-port", Integer.toString(consolePort)));
+        mode.addAll(options);
+        return launch(feature, namespace, data, config, mode);
+    }
+
     private static NamespacedAgent launch(String feature, String namespace, Path data, Path config, List<String> mode)
             throws IOException {
         List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
