@@ -160,13 +160,9 @@ public final class Main {
         }
     }
 
-    /**
-     * Runs the command with the answer on {@code out} and anything else bundles print in the log. The redirection
-     * stays until the process exits: EventAdmin prints its shutdown warning from its own thread after the framework
-     * has stopped.
-     */
+    /** Runs the command with the answer on {@code out} and anything else bundles print in the log. */
     private static int execOnce(Framework framework, String command, PrintStream out, Logger log) throws InterruptedException {
-        System.setOut(StrayOutput.into(LoggerFactory.getLogger("stdout")));
+        keepStrayOutputInTheLog();
         int status = ShellExec.run(framework.getBundleContext(), command, out, System.err);
         stop(framework, log);
         return status;
@@ -181,8 +177,17 @@ public final class Main {
         if (ShellExec.run(framework.getBundleContext(), "homeward:join " + code, out, System.err) == 0) {
             return true;
         }
+        keepStrayOutputInTheLog();
         stop(framework, log);
         return false;
+    }
+
+    /**
+     * From now until the process exits, what bundles print themselves goes to the log, so stdout carries a command's
+     * answer alone: EventAdmin prints its shutdown warning from its own thread, even after the framework stopped.
+     */
+    private static void keepStrayOutputInTheLog() {
+        System.setOut(StrayOutput.into(LoggerFactory.getLogger("stdout")));
     }
 
     private static Framework newFramework(Map<String, Object> properties) throws StartupException {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * @param until the revoked certificate's notAfter: after it the entry means nothing
  */
 record RevokedRecord(BigInteger serial, String host, Instant until) {
-    private static final Pattern STRING = Pattern.compile("\"([^\"]{0,200})\"");
+    /** A character-string as dnsjava prints it: quoted when it holds a space or a quote, bare otherwise. */
+    private static final Pattern STRING = Pattern.compile("\"([^\"]{0,200})\"|([^\\s\"]{1,200})");
     private static final int MAX_RDATA = 1024;
 
     /** @throws IllegalArgumentException saying what the record lacks */
@@ -27,7 +28,7 @@ record RevokedRecord(BigInteger serial, String host, Instant until) {
         Map<String, String> fields = new HashMap<>();
         Matcher strings = STRING.matcher(rdata);
         while (strings.find()) {
-            String text = strings.group(1);
+            String text = strings.group(1) != null ? strings.group(1) : strings.group(2);
             int equals = text.indexOf('=');
             if (equals > 0) {
                 fields.putIfAbsent(text.substring(0, equals), text.substring(equals + 1));

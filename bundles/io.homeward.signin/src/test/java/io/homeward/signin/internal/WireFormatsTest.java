@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TXTRecord;
 
 import io.homeward.api.auth.TsigKey;
 
@@ -48,6 +52,18 @@ class WireFormatsTest {
         assertEquals(new BigInteger("aff", 16), record.serial());
         assertEquals("laptop", record.host());
         assertEquals(Instant.parse("2026-02-01T09:00:00Z"), record.until());
+    }
+
+    @Test
+    void aRevocationRecordReadsAsDnsjavaPrintsItWithBareStrings() throws Exception {
+        TXTRecord published = new TXTRecord(Name.fromString("_revoked._homeward.alice.members.example."), DClass.IN,
+                3600, List.of("serial=46643e", "host=laptop", "until=2027-01-05T08:13:37Z"));
+
+        RevokedRecord record = RevokedRecord.parse(published.rdataToString());
+
+        assertEquals(new BigInteger("46643e", 16), record.serial());
+        assertEquals("laptop", record.host());
+        assertEquals(Instant.parse("2027-01-05T08:13:37Z"), record.until());
     }
 
     @Test
