@@ -345,8 +345,9 @@ final class PeerKeying implements IkeSaEvents {
     }
 
     /**
-     * The peer deleted its IKE SA with this host (it stops, or its IKE restarts): the SA pair goes too, and this host
-     * keys the peer again as soon as it answers, whichever ULA is lower.
+     * The peer deleted its IKE SA with this host (it stops, its IKE restarts, or its operator starts another): the SA
+     * pair goes too, and this host gives the peer the time the higher ULA waits to start the next one itself before
+     * keying it again, whichever ULA is lower.
      */
     @Override
     public void deletedByPeer(IkeSaStatus sa) {
@@ -356,8 +357,8 @@ final class PeerKeying implements IkeSaEvents {
         }
         log.info("IKE: {} deleted its IKE SA with this host; its SA pair goes too", p.peer.hostName());
         removeOwned(p.peer.ula());
-        p.mayInitiate = true;
-        scheduler.schedule(() -> consider(p), Duration.ZERO);
+        p.stopWaiting();
+        p.wait(HIGHER_ULA_WAIT, "the peer deleted its IKE SA and may start the next");
     }
 
     /** The responder's view of a peer's ULA (RFC 7296 §2.9): none for a peer keyed by hand, or in a collision. */
