@@ -3,6 +3,7 @@ package io.homeward.itests.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.homeward.api.auth.TsigKey;
 import io.homeward.itests.CertificateRequests;
@@ -75,10 +77,10 @@ public final class EnrollmentBench {
                     invites.add(InviteCode.decode(rendezvous.invite("alice", "invited" + (first + i), "1h")));
                 }
                 long made = System.nanoTime();
-                latencies.addAll(enrollAll(count, clients, i -> {
+                latencies.addAll(enrollAll(est, count, clients, (client, i) -> {
                     InviteCode invite = invites.get(i);
                     byte[] body = bodies.get(i);
-                    return est.enroll(EstClient.authorization(Scheme.INVITE, invite.id(), invite.secret(), body), body);
+                    return client.enroll(EstClient.authorization(Scheme.INVITE, invite.id(), invite.secret(), body), body);
                 }));
                 inviting += made - started;
                 enrolling += System.nanoTime() - made;
@@ -93,8 +95,8 @@ public final class EnrollmentBench {
                 keyed.add(EstClient.body(CertificateRequests.forHost("keyed" + i, bare)));
             }
             long started = System.nanoTime();
-            latencies = enrollAll(hosts, clients, i -> est.enroll(EstClient.authorization(Scheme.KEY, alice.name(),
-                    alice.secret(), keyed.get(i)), keyed.get(i)));
+            latencies = enrollAll(est, hosts, clients, (client, i) -> client.enroll(EstClient.authorization(Scheme.KEY,
+                    alice.name(), alice.secret(), keyed.get(i)), keyed.get(i)));
             report("enrollments with the password key (" + clients + " clients)", hosts, System.nanoTime() - started,
                     latencies);
 
@@ -109,11 +111,23 @@ public final class EnrollmentBench {
     }
 
     private interface Enrollment {
-        EstClient.Answer send(int index) throws Exception;
+        EstClient.Answer send(EstClient client, int index) throws Exception;
     }
 
-    /** Sends every enrollment on {@code clients} threads; the latencies in nanoseconds. Fails on any refusal. */
-    private static List<Long> enrollAll(int count, int clients, Enrollment enrollment) throws Exception {
+    /**
+     * Sends every enrollment on {@code clients} threads, each a client of its own with its own source address
+     * (127.0.1.N): the server lets one client hold two connections at most. The latencies in nanoseconds; fails on
+     * any refusal.
+     */
+    private static List<Long> enrollAll(EstClient est, int count, int clients, Enrollment enrollment) throws Exception {
+        AtomicInteger addresses = new AtomicInteger();
+        ThreadLocal<EstClient> own = ThreadLocal.withInitial(() -> {
+            try {
+                return est.from("127.0.1." + addresses.incrementAndGet());
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<Long>> results = new ArrayList<>();
@@ -121,7 +135,7 @@ public final class EnrollmentBench {
                 int index = i;
                 results.add(pool.submit(() -> {
                     long t = System.nanoTime();
-                    EstClient.Answer answer = enrollment.send(index);
+                    EstClient.Answer answer = enrollment.send(own.get(), index);
                     if (answer.status() != 200) {
                         throw new IllegalStateException("enrollment " + index + " answered " + answer);
                     }
