@@ -5,12 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECFieldFp;
-import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
@@ -18,6 +16,8 @@ import java.security.spec.EllipticCurve;
 import java.util.Arrays;
 
 import javax.crypto.KeyAgreement;
+
+import io.homeward.kit.pem.KeyPairs;
 
 /**
  * ECDH on P-256 (RFC 5903 §7, §9): the public value is x ‖ y, 32 octets each, without the 0x04 of SEC 1, and the
@@ -42,13 +42,7 @@ final class Ecp256Exchange implements KeyExchange {
     }
 
     static Ecp256Exchange generate(SecureRandom random) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-            return new Ecp256Exchange(generator.generateKeyPair());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the platform lacks P-256", e);
-        }
+        return new Ecp256Exchange(KeyPairs.p256(random));
     }
 
     @Override
