@@ -17,6 +17,7 @@ import javax.security.auth.x500.X500Principal;
 
 import io.homeward.api.auth.RevokedCertificates;
 import io.homeward.api.auth.RevokedCertificatesListener;
+import io.homeward.kit.enroll.RevokedRecord;
 
 /**
  * The account's revoked certificates as this host knows them (docs/enrollment.md, "Revocation"): the serials of

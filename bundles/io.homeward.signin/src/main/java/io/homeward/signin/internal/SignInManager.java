@@ -22,6 +22,7 @@ import io.homeward.kit.dns.Fingerprints;
 import io.homeward.kit.enroll.EnrollmentAuthorization.Scheme;
 import io.homeward.kit.enroll.InviteCode;
 import io.homeward.kit.enroll.InviteCodeException;
+import io.homeward.kit.enroll.RevokedRecord;
 import io.homeward.kit.schedule.Scheduler;
 import io.homeward.kit.text.PasswordKeys;
 
@@ -32,7 +33,7 @@ import io.homeward.kit.text.PasswordKeys;
  * kept.
  */
 final class SignInManager {
-    static final String REVOKED_NAME = "_revoked._homeward.";
+    static final String REVOKED_NAME = RevokedRecord.OWNER + ".";
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
 

@@ -5,18 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.TXTRecord;
 
 import io.homeward.api.auth.TsigKey;
 
-/** The host key's JSON and the revocation TXT records, read strictly. */
+/** The host key's JSON, read strictly. */
 class WireFormatsTest {
     private static final String SECRET = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
@@ -43,36 +36,6 @@ class WireFormatsTest {
         assertTrue(problem("{\"name\":\"a\\q\"}").contains("bad escape"));
         assertTrue(problem("{} x").contains("text after"));
         assertTrue(problem(" ".repeat(5000)).contains("too long"));
-    }
-
-    @Test
-    void aRevocationRecordIsReadInAnyOrder() {
-        RevokedRecord record = RevokedRecord.parse("\"host=laptop\" \"until=2026-02-01T10:00:00+01:00\" \"serial=0aFf\"");
-
-        assertEquals(new BigInteger("aff", 16), record.serial());
-        assertEquals("laptop", record.host());
-        assertEquals(Instant.parse("2026-02-01T09:00:00Z"), record.until());
-    }
-
-    @Test
-    void aRevocationRecordReadsAsDnsjavaPrintsItWithBareStrings() throws Exception {
-        TXTRecord published = new TXTRecord(Name.fromString("_revoked._homeward.alice.members.example."), DClass.IN,
-                3600, List.of("serial=46643e", "host=laptop", "until=2027-01-05T08:13:37Z"));
-
-        RevokedRecord record = RevokedRecord.parse(published.rdataToString());
-
-        assertEquals(new BigInteger("46643e", 16), record.serial());
-        assertEquals("laptop", record.host());
-        assertEquals(Instant.parse("2027-01-05T08:13:37Z"), record.until());
-    }
-
-    @Test
-    void badRevocationRecordsAreRefused() {
-        for (String bad : new String[] {"", "\"serial=12\"", "\"until=2026-01-01T00:00:00Z\"",
-                "\"serial=-1\" \"until=2026-01-01T00:00:00Z\"", "\"serial=12\" \"until=tomorrow\"",
-                "\"serial=" + "f".repeat(65) + "\" \"until=2026-01-01T00:00:00Z\"", "\"x\"".repeat(400)}) {
-            assertThrows(IllegalArgumentException.class, () -> RevokedRecord.parse(bad), bad);
-        }
     }
 
     private static String problem(String json) {

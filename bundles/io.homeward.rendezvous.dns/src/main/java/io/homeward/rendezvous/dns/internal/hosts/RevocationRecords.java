@@ -1,7 +1,6 @@
 package io.homeward.rendezvous.dns.internal.hosts;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.xbill.DNS.DClass;
@@ -11,6 +10,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.TXTRecord;
 
 import io.homeward.api.ca.HostCertificate;
+import io.homeward.kit.enroll.RevokedRecord;
 import io.homeward.rendezvous.dns.internal.zone.ZoneTemplate;
 
 /**
@@ -19,7 +19,7 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneTemplate;
  * {@code host=<label>} and {@code until=<notAfter, RFC 3339 UTC>}. Watchers learn of a revocation like of any change.
  */
 public final class RevocationRecords {
-    private static final Name REVOKED = Name.fromConstantString("_revoked._homeward");
+    private static final Name REVOKED = Name.fromConstantString(RevokedRecord.OWNER);
 
     private RevocationRecords() {
     }
@@ -38,10 +38,8 @@ public final class RevocationRecords {
         Name owner = owner(zone);
         return certificates.stream()
                 .filter(c -> c.revoked().isPresent() && c.notAfter().isAfter(now))
-                .<Record>map(c -> new TXTRecord(owner, DClass.IN, ZoneTemplate.TTL, List.of(
-                        "serial=" + c.serial().toString(16),
-                        "host=" + c.host(),
-                        "until=" + DateTimeFormatter.ISO_INSTANT.format(c.notAfter()))))
+                .<Record>map(c -> new TXTRecord(owner, DClass.IN, ZoneTemplate.TTL,
+                        new RevokedRecord(c.serial(), c.host(), c.notAfter()).strings()))
                 .toList();
     }
 }

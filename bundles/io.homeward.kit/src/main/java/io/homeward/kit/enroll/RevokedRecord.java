@@ -1,27 +1,40 @@
-package io.homeward.signin.internal;
+package io.homeward.kit.enroll;
 
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One TXT record at {@code _revoked._homeward.<zone>} (docs/enrollment.md, "Revocation"), in presentation format:
- * {@code "serial=<hex>" "host=<label>" "until=<RFC 3339>"}.
+ * One TXT record at {@code _revoked._homeward.<zone>} (docs/enrollment.md, "Revocation"): the strings
+ * {@code serial=<hex>}, {@code host=<label>} and {@code until=<RFC 3339>}. The rendezvous writes it, the agents read it.
  *
  * @param until the revoked certificate's notAfter: after it the entry means nothing
  */
-record RevokedRecord(BigInteger serial, String host, Instant until) {
+public record RevokedRecord(BigInteger serial, String host, Instant until) {
+    /** The owner name below the user's zone, relative. */
+    public static final String OWNER = "_revoked._homeward";
     /** A character-string as dnsjava prints it: quoted when it holds a space or a quote, bare otherwise. */
     private static final Pattern STRING = Pattern.compile("\"([^\"]{0,200})\"|([^\\s\"]{1,200})");
     private static final int MAX_RDATA = 1024;
 
-    /** @throws IllegalArgumentException saying what the record lacks */
-    static RevokedRecord parse(String rdata) {
+    /** The TXT record's character-strings, as the rendezvous publishes them. */
+    public List<String> strings() {
+        return List.of("serial=" + serial.toString(16), "host=" + host, "until=" + DateTimeFormatter.ISO_INSTANT.format(until));
+    }
+
+    /**
+     * Reads the record's rdata in presentation format, strings in any order.
+     *
+     * @throws IllegalArgumentException saying what the record lacks
+     */
+    public static RevokedRecord parse(String rdata) {
         if (rdata.length() > MAX_RDATA) {
             throw new IllegalArgumentException("the record is too long");
         }
