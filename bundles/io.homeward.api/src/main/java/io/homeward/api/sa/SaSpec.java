@@ -14,19 +14,50 @@ import java.net.InetSocketAddress;
  * @param outboundKey   key material for packets to the peer
  * @param peerEndpoint  the peer's outer UDP endpoint
  * @param esn           whether both SAs use Extended Sequence Numbers (RFC 4303 §2.2.1)
+ * @param replayWindow  how many sequence numbers below the highest one received the inbound SA still accepts once
+ *                      (RFC 4303 §3.4.3), from {@value #MIN_REPLAY_WINDOW} to {@value #MAX_REPLAY_WINDOW}
  */
 public record SaSpec(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, byte[] inboundKey,
-        byte[] outboundKey, InetSocketAddress peerEndpoint, boolean esn) {
+        byte[] outboundKey, InetSocketAddress peerEndpoint, boolean esn, int replayWindow) {
 
+    /**
+     * The smallest replay window: RFC 4303 §3.4.3 asks for at least 32, with 64 the default.
+     *
+     * @since 1.3
+     */
+    public static final int MIN_REPLAY_WINDOW = 32;
+
+    /**
+     * The largest replay window, and the one of specs that name none (every SA had it before the choice existed).
+     *
+     * @since 1.3
+     */
+    public static final int MAX_REPLAY_WINDOW = 4096;
+
+    /** @throws IllegalArgumentException if the replay window is out of range */
     public SaSpec {
+        if (replayWindow < MIN_REPLAY_WINDOW || replayWindow > MAX_REPLAY_WINDOW) {
+            throw new IllegalArgumentException("a replay window is " + MIN_REPLAY_WINDOW + " to " + MAX_REPLAY_WINDOW
+                    + " packets, not " + replayWindow);
+        }
         inboundKey = inboundKey.clone();
         outboundKey = outboundKey.clone();
+    }
+
+    /**
+     * A spec with the largest replay window.
+     *
+     * @since 1.2
+     */
+    public SaSpec(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, byte[] inboundKey,
+            byte[] outboundKey, InetSocketAddress peerEndpoint, boolean esn) {
+        this(peer, inboundSpi, outboundSpi, suite, inboundKey, outboundKey, peerEndpoint, esn, MAX_REPLAY_WINDOW);
     }
 
     /** A spec with Extended Sequence Numbers, as every SA had before the choice existed. */
     public SaSpec(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, byte[] inboundKey,
             byte[] outboundKey, InetSocketAddress peerEndpoint) {
-        this(peer, inboundSpi, outboundSpi, suite, inboundKey, outboundKey, peerEndpoint, true);
+        this(peer, inboundSpi, outboundSpi, suite, inboundKey, outboundKey, peerEndpoint, true, MAX_REPLAY_WINDOW);
     }
 
     @Override
@@ -51,11 +82,30 @@ public record SaSpec(Inet6Address peer, int inboundSpi, int outboundSpi, String 
         return esn;
     }
 
+    /**
+     * How many sequence numbers below the highest one received the inbound SA still accepts once.
+     *
+     * @since 1.3
+     */
+    @Override
+    public int replayWindow() {
+        return replayWindow;
+    }
+
+    /**
+     * A copy of this spec with another peer endpoint.
+     *
+     * @since 1.3
+     */
+    public SaSpec withPeerEndpoint(InetSocketAddress endpoint) {
+        return new SaSpec(peer, inboundSpi, outboundSpi, suite, inboundKey, outboundKey, endpoint, esn, replayWindow);
+    }
+
     /** Keys never appear in logs. */
     @Override
     public String toString() {
         return "SaSpec[peer=" + peer + ", in=" + Integer.toHexString(inboundSpi) + ", out="
                 + Integer.toHexString(outboundSpi) + ", suite=" + suite + ", esn=" + (esn ? "on" : "off")
-                + ", endpoint=" + peerEndpoint + "]";
+                + ", replay window=" + replayWindow + ", endpoint=" + peerEndpoint + "]";
     }
 }

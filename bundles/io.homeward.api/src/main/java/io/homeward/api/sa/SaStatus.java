@@ -18,9 +18,12 @@ import java.util.Map;
  * @param bytesOut    inner bytes sent to the peer
  * @param drops       packets dropped, by reason (every reason, zero included)
  * @param esn         whether the pair uses Extended Sequence Numbers (RFC 4303 §2.2.1)
+ * @param sending     whether this pair carries this host's packets to the peer (a peer being rekeyed has other
+ *                    pairs that only receive)
  */
 public record SaStatus(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, InetSocketAddress endpoint,
-        long packetsIn, long bytesIn, long packetsOut, long bytesOut, Map<DropReason, Long> drops, boolean esn) {
+        long packetsIn, long bytesIn, long packetsOut, long bytesOut, Map<DropReason, Long> drops, boolean esn,
+        boolean sending) {
 
     public SaStatus {
         drops = Map.copyOf(drops);
@@ -29,7 +32,19 @@ public record SaStatus(Inet6Address peer, int inboundSpi, int outboundSpi, Strin
     /** A status of a pair with Extended Sequence Numbers, as every SA had before the choice existed. */
     public SaStatus(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, InetSocketAddress endpoint,
             long packetsIn, long bytesIn, long packetsOut, long bytesOut, Map<DropReason, Long> drops) {
-        this(peer, inboundSpi, outboundSpi, suite, endpoint, packetsIn, bytesIn, packetsOut, bytesOut, drops, true);
+        this(peer, inboundSpi, outboundSpi, suite, endpoint, packetsIn, bytesIn, packetsOut, bytesOut, drops, true,
+                true);
+    }
+
+    /**
+     * The status of a peer's only pair.
+     *
+     * @since 1.2
+     */
+    public SaStatus(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, InetSocketAddress endpoint,
+            long packetsIn, long bytesIn, long packetsOut, long bytesOut, Map<DropReason, Long> drops, boolean esn) {
+        this(peer, inboundSpi, outboundSpi, suite, endpoint, packetsIn, bytesIn, packetsOut, bytesOut, drops, esn,
+                true);
     }
 
     /**
@@ -40,5 +55,15 @@ public record SaStatus(Inet6Address peer, int inboundSpi, int outboundSpi, Strin
     @Override
     public boolean esn() {
         return esn;
+    }
+
+    /**
+     * Whether this pair carries this host's packets to the peer.
+     *
+     * @since 1.3
+     */
+    @Override
+    public boolean sending() {
+        return sending;
     }
 }
