@@ -7,8 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,6 +86,13 @@ abstract class IkeSa {
 
     /** The original initiator's requests IKE_SA_INIT and IKE_AUTH take message IDs 0 and 1 (§2.2). */
     private static final int FIRST_REQUEST_AFTER_AUTH = 2;
+    /** Requests waiting for their turn; more are refused, so a stuck peer cannot make this side queue forever. */
+    static final int MAX_QUEUED_REQUESTS = 8;
+    /** The message ID of this side's next request once established (§2.2). */
+    private int nextRequestId;
+    private final Deque<LocalRequest> queued = new ArrayDeque<>();
+    /** This side's request outstanding on the established SA, whose response goes to it. */
+    private LocalRequest inFlight;
     private int expectedRequestId;
     /** The last request opened: the whole message or its first fragment, as received. */
     byte[] openedRequest;
@@ -103,6 +112,7 @@ abstract class IkeSa {
         this.responderSpi = responderSpi;
         this.peerEndpoint = peerEndpoint;
         this.state = state;
+        this.nextRequestId = originalInitiator ? FIRST_REQUEST_AFTER_AUTH : 0;
     }
 
     /** The SPI this side chose, which the engine finds the SA by. */
@@ -137,7 +147,14 @@ abstract class IkeSa {
             Optional<List<Payload>> payloads = opened(message, datagram, exchange, responseFragments);
             if (payloads.isPresent()) {
                 stopRetransmitting();
-                response(exchange, message, datagram, payloads.get());
+                LocalRequest answered = inFlight;
+                inFlight = null;
+                if (answered == null) {
+                    response(exchange, message, datagram, payloads.get());
+                } else {
+                    answered.answered().accept(payloads.get());
+                    sendNextRequest();
+                }
             }
         } else if (id == cachedResponseId) {
             if (firstOrWhole(message) && Arrays.equals(datagram, cachedRequest)) {
@@ -146,8 +163,8 @@ abstract class IkeSa {
             }
         } else if (id == expectedRequestId) {
             Optional<List<Payload>> payloads = opened(message, datagram, exchange, requestFragments);
-            if (payloads.isPresent() && exchange == ExchangeType.INFORMATIONAL && state == IkeSaState.ESTABLISHED) {
-                informational(id, payloads.get());
+            if (payloads.isPresent() && state == IkeSaState.ESTABLISHED) {
+                establishedRequest(exchange, id, payloads.get());
             } else if (payloads.isPresent()) {
                 request(exchange, id, payloads.get());
             }
@@ -196,6 +213,41 @@ abstract class IkeSa {
     /** A whole message or the first of its fragments: one retransmission of a request asks for one response. */
     private static boolean firstOrWhole(IkeMessage message) {
         return message.first(EncryptedFragmentPayload.class).map(skf -> skf.fragmentNumber() == 1).orElse(true);
+    }
+
+    /**
+     * Queues a request on the established SA; it is sent when no other request of this side is outstanding (window
+     * size 1, §2.3), with the next message ID (§2.2).
+     *
+     * @return false, the request dropped, when the SA is not established or {@link #MAX_QUEUED_REQUESTS} wait
+     */
+    final boolean request(LocalRequest request) {
+        if (state != IkeSaState.ESTABLISHED || queued.size() >= MAX_QUEUED_REQUESTS) {
+            context.logger().debug("IKE SA {}: {} not sent: state {}, {} requests waiting", this, request.purpose(),
+                    state, queued.size());
+            return false;
+        }
+        queued.add(request);
+        if (outstanding == null) {
+            sendNextRequest();
+        }
+        return true;
+    }
+
+    /** Whether this side has no request outstanding or waiting. */
+    final boolean idle() {
+        return outstanding == null && queued.isEmpty();
+    }
+
+    private void sendNextRequest() {
+        LocalRequest next = queued.poll();
+        if (next == null || state != IkeSaState.ESTABLISHED) {
+            return;
+        }
+        int messageId = nextRequestId++;
+        inFlight = next;
+        context.logger().debug("IKE SA {}: {} request {}: {}", this, next.exchange(), messageId, next.purpose());
+        sendRequest(next.exchange(), messageId, protect(next.exchange(), false, messageId, next.payloads()));
     }
 
     /** Sends a request and retransmits it until its response comes or the peer is taken for dead (§2.1, §2.4). */
@@ -395,10 +447,30 @@ abstract class IkeSa {
         }
         state = IkeSaState.CLOSED;
         stopRetransmitting();
+        queued.clear();
+        inFlight = null;
         engine.forget(this);
         context.logger().info("IKE SA {} with {} closed: {}", this, peerFqdn.isEmpty() ? peerEndpoint : peerFqdn,
                 reason);
         context.events().closed(status(), reason);
+    }
+
+    /**
+     * A request of the peer on the established SA. CREATE_CHILD_SA is answered NO_ADDITIONAL_SAS (§1.3): this side
+     * keeps the one Child SA between the two ULAs that IKE_AUTH made.
+     */
+    private void establishedRequest(ExchangeType exchange, int messageId, List<Payload> payloads) {
+        switch (exchange) {
+            case INFORMATIONAL -> informational(messageId, payloads);
+            case CREATE_CHILD_SA -> {
+                context.logger().info("IKE SA {}: CREATE_CHILD_SA from {} answered NO_ADDITIONAL_SAS", this,
+                        peerFqdn);
+                sendResponse(messageId, protect(exchange, true, messageId,
+                        List.of(NotifyPayload.of(NotifyType.NO_ADDITIONAL_SAS))));
+            }
+            default -> context.logger().debug("IKE SA {}: {} request {} dropped on an established SA", this,
+                    exchange, Integer.toUnsignedString(messageId));
+        }
     }
 
     /**
@@ -422,7 +494,7 @@ abstract class IkeSa {
      */
     final void delete(String reason) {
         if (state == IkeSaState.ESTABLISHED && cipher != null) {
-            int messageId = originalInitiator ? FIRST_REQUEST_AFTER_AUTH : 0;
+            int messageId = nextRequestId++;
             transmit(protect(ExchangeType.INFORMATIONAL, false, messageId, List.of(DeletePayload.ikeSa())));
         }
         close(reason);

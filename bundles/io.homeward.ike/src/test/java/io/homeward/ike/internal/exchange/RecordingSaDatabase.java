@@ -2,25 +2,60 @@ package io.homeward.ike.internal.exchange;
 
 import java.net.Inet6Address;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.sa.SaStatus;
 import io.homeward.api.sa.SecurityAssociationDatabase;
 
-/** An SA database that keeps every spec installed, in order. */
+/**
+ * An SA database that keeps every spec installed or added, in order, and what was removed; SPIs are reserved from a
+ * counter.
+ */
 public final class RecordingSaDatabase implements SecurityAssociationDatabase {
     public final List<SaSpec> installed = new ArrayList<>();
+    public final List<Sending> sending = new ArrayList<>();
+    public final Set<Integer> reserved = new HashSet<>();
+    private int nextSpi = 0x1000;
 
     @Override
     public void install(SaSpec spec) {
+        installed.removeIf(other -> other.peer().equals(spec.peer()));
         installed.add(spec);
+        sending.add(Sending.NOW);
+        reserved.remove(spec.inboundSpi());
+    }
+
+    @Override
+    public void add(SaSpec spec, Sending when) {
+        installed.add(spec);
+        sending.add(when);
+        reserved.remove(spec.inboundSpi());
+    }
+
+    @Override
+    public int reserveSpi() {
+        int spi = nextSpi++;
+        reserved.add(spi);
+        return spi;
+    }
+
+    @Override
+    public void releaseSpi(int spi) {
+        reserved.remove(spi);
     }
 
     @Override
     public boolean remove(Inet6Address peer) {
         return installed.removeIf(spec -> spec.peer().equals(peer));
+    }
+
+    @Override
+    public boolean remove(Inet6Address peer, int inboundSpi) {
+        return installed.removeIf(spec -> spec.peer().equals(peer) && spec.inboundSpi() == inboundSpi);
     }
 
     @Override
