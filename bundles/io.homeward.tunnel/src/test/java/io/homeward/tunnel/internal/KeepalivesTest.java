@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,7 +24,8 @@ class KeepalivesTest {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private final AtomicLong now = new AtomicLong(-5 * SECOND);
-    private final SaTable table = new SaTable(name -> AES_GCM, () -> AES_GCM, now::get, new RecordingLogger().logger());
+    private final SaTable table = new SaTable(name -> AES_GCM, () -> AES_GCM, now::get, new SplittableRandom(1),
+            new RecordingLogger().logger());
     private final List<String> sent = new ArrayList<>();
     private final DatagramSender sender = (buf, off, len, to) -> sent.add(
             to + " " + Arrays.toString(Arrays.copyOfRange(buf, off, off + len)));
