@@ -37,7 +37,7 @@ final class EspOpener {
     private int innerOffset;
     private int innerLength;
 
-    /** @param replayWindow how many sequence numbers below the highest one are still accepted once (RFC 4303 §3.4.3) */
+    /** @param replayWindow how many sequence numbers up to the highest one are accepted once (RFC 4303 §3.4.3) */
     EspOpener(PacketAead aead, int spi, boolean esn, int icvLength, int replayWindow) {
         this.aead = aead;
         this.spi = spi;

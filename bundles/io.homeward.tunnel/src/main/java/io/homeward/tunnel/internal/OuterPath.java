@@ -28,7 +28,7 @@ final class OuterPath {
         endpoint = moved;
     }
 
-    /** A packet or a NAT keepalive went out; the outbound and the keepalive threads may race, and either time is right. */
+    /** A packet or a NAT keepalive went out; the outbound and keepalive threads may race, and either time is right. */
     void sent(long nowNanos) {
         lastSentNanos = nowNanos;
     }

@@ -44,7 +44,8 @@ class EspOpenerTest {
         byte[] esp = HEX.parseHex("c0ffee010000000100000000000000012671"
                 + "1cf26c884d107a50dc4639799f2213e97a7c6871daae9086951833ca8601e9dd7554db23a481b00aa1afdd18bf15"
                 + "d02680bb0042fbee873d292d2114893c9202964714d39f4c");
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, false, 16, SaSpec.MAX_REPLAY_WINDOW);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, false, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
 
         assertArrayEquals(INNER, opened(opener, esp));
         assertEquals(16, opener.innerOffset());
@@ -67,7 +68,8 @@ class EspOpenerTest {
     @Test
     void packetsReorderedAcrossTheWrapStillOpenWithEsn() throws GeneralSecurityException {
         EspSealer sealer = new EspSealer(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16, 0xFFFF_FFFDL);
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16, SaSpec.MAX_REPLAY_WINDOW);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
         opened(opener, seal(sealer, Esp.NEXT_HEADER_IPV6, INNER));
         byte[] beforeWrap = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
         byte[] atWrap = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
@@ -149,7 +151,8 @@ class EspOpenerTest {
 
     @Test
     void aPacketTooShortForTrailerAndIcvIsRejected() {
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16, SaSpec.MAX_REPLAY_WINDOW);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
         byte[] runt = new byte[8 + 8 + 17];
         runt[7] = 1;
         assertEquals(Outcome.TOO_SHORT, opener.open(runt, 0, runt.length));
@@ -158,7 +161,8 @@ class EspOpenerTest {
     @Test
     void aDummyPacketAuthenticatesAndIsDiscarded() throws GeneralSecurityException {
         EspSealer sealer = new EspSealer(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16, 0);
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16, SaSpec.MAX_REPLAY_WINDOW);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
         byte[] dummy = seal(sealer, Esp.NEXT_HEADER_NONE, new byte[13]);
 
         assertEquals(Outcome.DUMMY, opener.open(dummy, 0, dummy.length));
@@ -168,7 +172,8 @@ class EspOpenerTest {
     @Test
     void anotherProtocolThanIpv6IsRejected() throws GeneralSecurityException {
         EspSealer sealer = new EspSealer(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16, 0);
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16, SaSpec.MAX_REPLAY_WINDOW);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
         byte[] ipv4 = seal(sealer, 4, new byte[20]);
 
         assertEquals(Outcome.UNSUPPORTED_NEXT_HEADER, opener.open(ipv4, 0, ipv4.length));
@@ -176,7 +181,8 @@ class EspOpenerTest {
 
     @Test
     void paddingOtherThanOneTwoThreeIsRejected() throws GeneralSecurityException {
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16, SaSpec.MAX_REPLAY_WINDOW);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
         byte[] wrongBytes = Arrays.copyOf(INNER, INNER.length + 4);
         System.arraycopy(new byte[] {1, 7, 2, 41}, 0, wrongBytes, INNER.length, 4);
         assertEquals(Outcome.BAD_PADDING, opener.open(sealRaw(1, wrongBytes), 0, 8 + 8 + wrongBytes.length + 16));

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import io.homeward.api.sa.SaSpec;
+import io.homeward.api.sa.SecurityAssociationDatabase.Sending;
 import io.homeward.testkit.RecordingLogger;
 
 class KeepalivesTest {
@@ -73,5 +74,21 @@ class KeepalivesTest {
         assertTrue(sent.get(0).startsWith(ENDPOINT.toString()));
         table.moveEndpoint(table.byInboundSpi(0x1000), new InetSocketAddress("192.0.2.1", 4500));
         assertEquals(1, keepalives.sendDue());
+    }
+
+    @Test
+    void aPeerWithSeveralPairsGetsOneKeepaliveAndASendOnAnyPairPostponesIt() throws Exception {
+        table.install(spec(ula(1), 0x1000, "aes-gcm-16"));
+        table.add(spec(ula(1), 0x1001, "aes-gcm-16"), Sending.AFTER_FIRST_INBOUND);
+        now.addAndGet(20 * SECOND);
+
+        assertEquals(1, keepalives.sendDue());
+        assertEquals(1, sent.size());
+
+        now.addAndGet(15 * SECOND);
+        table.byInboundSpi(0x1000).sent(60, now.get());
+        table.firstInbound(table.byInboundSpi(0x1001));
+        now.addAndGet(15 * SECOND);
+        assertTrue(keepalives.due().isEmpty(), "the old pair's send counts for the new sending pair too");
     }
 }
