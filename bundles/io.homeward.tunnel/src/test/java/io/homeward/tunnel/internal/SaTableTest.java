@@ -338,6 +338,24 @@ class SaTableTest {
     }
 
     @Test
+    void aFirstInboundRacingARemovalNeverLeavesThePeerSendingOnAPairItNoLongerHas() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            table.install(spec(ula(1), 0x1000));
+            table.add(spec(ula(1), 0x1001), Sending.AFTER_FIRST_INBOUND);
+            SecurityAssociation added = table.byInboundSpi(0x1001);
+            Thread inbound = new Thread(() -> table.firstInbound(added));
+
+            inbound.start();
+            table.remove(ula(1), round % 2 == 0 ? 0x1001 : 0x1000);
+            inbound.join();
+
+            SecurityAssociation sending = table.byPeer(ula(1));
+            assertEquals(List.of(sending), table.pairs(ula(1)), "round " + round);
+            assertSame(sending, table.byPeer(addressAt(ula(1), 0), 0));
+        }
+    }
+
+    @Test
     void aWaitingPairSendsWhenTheSendingPairIsRemoved() {
         table.install(spec(ula(1), 0x1000));
         table.add(spec(ula(1), 0x1001), Sending.AFTER_FIRST_INBOUND);
