@@ -55,10 +55,11 @@ abstract class IkeSa {
 
     final IkeContext context;
     private final IkeEngine engine;
-    private final boolean originalInitiator;
+    final boolean originalInitiator;
     final long initiatorSpi;
     long responderSpi;
-    final InetSocketAddress peerEndpoint;
+    /** Where the peer is: where IKE messages go, moved as the peer moves (RFC 4555, RFC 7296 §2.23). */
+    InetSocketAddress peerEndpoint;
     IkeSaState state;
     String peerFqdn = "";
     /** The serial number of the peer's certificate once it authenticated (for revocation); null before. */
@@ -77,6 +78,8 @@ abstract class IkeSa {
     private boolean peerSha256;
     private boolean natDetected;
     boolean childInstalled;
+    final Liveness liveness;
+    final Mobility mobility;
 
     private List<byte[]> outstanding;
     private ExchangeType outstandingExchange;
@@ -113,6 +116,8 @@ abstract class IkeSa {
         this.peerEndpoint = peerEndpoint;
         this.state = state;
         this.nextRequestId = originalInitiator ? FIRST_REQUEST_AFTER_AUTH : 0;
+        this.liveness = new Liveness(this, context);
+        this.mobility = new Mobility(this, context);
     }
 
     /** The SPI this side chose, which the engine finds the SA by. */
@@ -126,8 +131,11 @@ abstract class IkeSa {
     /** The peer's next request, its payloads opened. */
     abstract void request(ExchangeType exchange, int messageId, List<Payload> payloads);
 
-    /** A datagram the engine found this SA by; dropped unless it is the response or request due (§2.1, §2.3). */
-    final void received(IkeMessage message, byte[] datagram, ExchangeType exchange) {
+    /**
+     * A datagram from {@code from} that the engine found this SA by; dropped unless it is the response or request due
+     * (§2.1, §2.3).
+     */
+    final void received(IkeMessage message, byte[] datagram, ExchangeType exchange, InetSocketAddress from) {
         IkeHeader header = message.header();
         boolean initRequestRepeated = exchange == ExchangeType.IKE_SA_INIT && !header.isResponse()
                 && header.responderSpi() == 0;
@@ -146,6 +154,7 @@ abstract class IkeSa {
             }
             Optional<List<Payload>> payloads = opened(message, datagram, exchange, responseFragments);
             if (payloads.isPresent()) {
+                liveness.heard();
                 stopRetransmitting();
                 LocalRequest answered = inFlight;
                 inFlight = null;
@@ -164,6 +173,8 @@ abstract class IkeSa {
         } else if (id == expectedRequestId) {
             Optional<List<Payload>> payloads = opened(message, datagram, exchange, requestFragments);
             if (payloads.isPresent() && state == IkeSaState.ESTABLISHED) {
+                liveness.heard();
+                mobility.requestFrom(from, payloads.get());
                 establishedRequest(exchange, id, payloads.get());
             } else if (payloads.isPresent()) {
                 request(exchange, id, payloads.get());
@@ -446,6 +457,7 @@ abstract class IkeSa {
             return;
         }
         state = IkeSaState.CLOSED;
+        liveness.stop();
         stopRetransmitting();
         queued.clear();
         inFlight = null;
@@ -474,14 +486,14 @@ abstract class IkeSa {
     }
 
     /**
-     * An INFORMATIONAL request of the peer (RFC 7296 §1.4, §1.5): answered, empty, at once; a DELETE of the IKE SA
-     * closes it here too. A DELETE of Child SAs alone is answered without deleting: this side keeps one Child SA per
-     * IKE SA, which goes with the IKE SA.
+     * An INFORMATIONAL request of the peer (RFC 7296 §1.4, §1.5): answered at once, empty but for what MOBIKE echoes
+     * ({@link Mobility#answer}); a DELETE of the IKE SA closes it here too. A DELETE of Child SAs alone is answered
+     * without deleting: this side keeps one Child SA per IKE SA, which goes with the IKE SA.
      */
     private void informational(int messageId, List<Payload> payloads) {
         boolean deletesIkeSa = payloads.stream()
                 .anyMatch(p -> p instanceof DeletePayload delete && delete.protocol() == Proposal.IKE);
-        sendResponse(messageId, protect(ExchangeType.INFORMATIONAL, true, messageId, List.of()));
+        sendResponse(messageId, protect(ExchangeType.INFORMATIONAL, true, messageId, mobility.answer(payloads)));
         if (deletesIkeSa) {
             context.events().deletedByPeer(status());
             close("deleted by the peer (INFORMATIONAL DELETE)");
@@ -500,6 +512,12 @@ abstract class IkeSa {
         close(reason);
     }
 
+    /** IKE_AUTH succeeded: the SA is established and the peer's liveness is watched from now on (§2.4). */
+    final void established() {
+        state = IkeSaState.ESTABLISHED;
+        liveness.start();
+    }
+
     /** Tells the events that this established SA has no Child SA, and why. */
     final void noChild(String reason) {
         context.events().noChild(status(), reason);
@@ -509,6 +527,7 @@ abstract class IkeSa {
     final void install(SaSpec child) {
         context.database().install(child);
         childInstalled = true;
+        liveness.child(child.peer());
         context.logger().info("IKE SA {}: Child SA {} installed", this, child);
         context.events().childInstalled(status(), child);
     }
