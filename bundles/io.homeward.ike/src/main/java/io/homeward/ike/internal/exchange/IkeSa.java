@@ -103,6 +103,8 @@ abstract class IkeSa {
     /** The request the cached response answers; only an exact retransmission of it is answered again (§2.1). */
     private byte[] cachedRequest;
     private List<byte[]> cachedResponse = List.of();
+    /** Where the peer's request being answered came from, which its response goes to (§2.11); null: the peer. */
+    private InetSocketAddress requestSource;
     private final FragmentReassembly requestFragments = new FragmentReassembly();
     private final FragmentReassembly responseFragments = new FragmentReassembly();
 
@@ -168,10 +170,11 @@ abstract class IkeSa {
         } else if (id == cachedResponseId) {
             if (firstOrWhole(message) && Arrays.equals(datagram, cachedRequest)) {
                 context.logger().debug("IKE SA {}: request {} again, the cached response sent again", this, id);
-                transmit(cachedResponse);
+                transmit(cachedResponse, from);
             }
         } else if (id == expectedRequestId) {
             Optional<List<Payload>> payloads = opened(message, datagram, exchange, requestFragments);
+            payloads.ifPresent(opened -> requestSource = from);
             if (payloads.isPresent() && state == IkeSaState.ESTABLISHED) {
                 liveness.heard();
                 mobility.requestFrom(from, payloads.get());
@@ -272,7 +275,7 @@ abstract class IkeSa {
     }
 
     private void transmitRequest() {
-        transmit(outstanding);
+        transmit(outstanding, peerEndpoint);
         sent++;
         retransmitTimer = context.scheduler().schedule(this::retransmitDue,
                 context.settings().retransmission().wait(sent));
@@ -300,21 +303,24 @@ abstract class IkeSa {
         outstanding = null;
     }
 
-    /** Sends the response to the peer's request and keeps it for a retransmission of that request (§2.1). */
+    /**
+     * Sends the response to the peer's request, to where the request came from (§2.11), and keeps it for a
+     * retransmission of that request (§2.1).
+     */
     final void sendResponse(int messageId, List<byte[]> datagrams) {
         cachedResponseId = messageId;
         cachedRequest = openedRequest;
         cachedResponse = datagrams;
         expectedRequestId = messageId + 1;
-        transmit(datagrams);
+        transmit(datagrams, requestSource == null ? peerEndpoint : requestSource);
     }
 
-    private void transmit(List<byte[]> datagrams) {
+    private void transmit(List<byte[]> datagrams, InetSocketAddress to) {
         for (byte[] datagram : datagrams) {
             try {
-                context.datagrams().send(datagram, peerEndpoint);
+                context.datagrams().send(datagram, to);
             } catch (IOException e) {
-                context.logger().debug("IKE SA {}: sending to {} failed: {}", this, peerEndpoint, e.getMessage());
+                context.logger().debug("IKE SA {}: sending to {} failed: {}", this, to, e.getMessage());
             }
         }
     }
@@ -507,7 +513,8 @@ abstract class IkeSa {
     final void delete(String reason) {
         if (state == IkeSaState.ESTABLISHED && cipher != null) {
             int messageId = nextRequestId++;
-            transmit(protect(ExchangeType.INFORMATIONAL, false, messageId, List.of(DeletePayload.ikeSa())));
+            transmit(protect(ExchangeType.INFORMATIONAL, false, messageId, List.of(DeletePayload.ikeSa())),
+                    peerEndpoint);
         }
         close(reason);
     }

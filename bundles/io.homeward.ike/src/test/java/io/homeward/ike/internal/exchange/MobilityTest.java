@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,10 @@ class MobilityTest {
         lab.run();
 
         assertEquals(before, lab.home.status().get(0).peerEndpoint(), "only UPDATE_SA_ADDRESSES moves it");
+        assertTrue(lab.sent.stream().anyMatch(packet -> packet.to().equals(lab.laptop.endpoint)
+                && packet.message().header().isResponse()), "but the request is answered where it came from");
+        lab.scheduler.advance(Duration.ofSeconds(170));
+        assertEquals(IkeSaState.ESTABLISHED, lab.laptop.status().get(0).state(), "the laptop's check was answered");
     }
 
     private void establish() {
