@@ -383,10 +383,15 @@ abstract class IkeSa {
 
     /** N(NAT_DETECTION_SOURCE_IP) and N(NAT_DETECTION_DESTINATION_IP) with the SPIs known so far (§2.23). */
     final List<Payload> natDetection() {
+        return natDetection(peerEndpoint);
+    }
+
+    /** NAT detection for a message to {@code destination}: a response goes where its request came from (§2.11). */
+    final List<Payload> natDetection(InetSocketAddress destination) {
         return List.of(NotifyPayload.of(NotifyType.NAT_DETECTION_SOURCE_IP,
                 NatDetection.hash(initiatorSpi, responderSpi, context.settings().localEndpoint())),
                 NotifyPayload.of(NotifyType.NAT_DETECTION_DESTINATION_IP,
-                        NatDetection.hash(initiatorSpi, responderSpi, peerEndpoint)));
+                        NatDetection.hash(initiatorSpi, responderSpi, destination)));
     }
 
     /** CERTREQ for the account CA (RFC 7296 §3.7). */
@@ -499,7 +504,7 @@ abstract class IkeSa {
     private void informational(int messageId, List<Payload> payloads) {
         boolean deletesIkeSa = payloads.stream()
                 .anyMatch(p -> p instanceof DeletePayload delete && delete.protocol() == Proposal.IKE);
-        sendResponse(messageId, protect(ExchangeType.INFORMATIONAL, true, messageId, mobility.answer(payloads)));
+        sendResponse(messageId, protect(ExchangeType.INFORMATIONAL, true, messageId, mobility.answer(payloads, requestSource)));
         if (deletesIkeSa) {
             context.events().deletedByPeer(status());
             close("deleted by the peer (INFORMATIONAL DELETE)");

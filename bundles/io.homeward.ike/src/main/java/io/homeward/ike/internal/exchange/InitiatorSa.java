@@ -156,7 +156,7 @@ final class InitiatorSa extends IkeSa {
 
     /**
      * IKE_AUTH request: SK{IDi, CERT+, CERTREQ, IDr, AUTH, SAi2, TSi, TSr, N(MOBIKE_SUPPORTED)} (§1.2, §2.15, RFC 4555
-     * §3.1).
+     * §3.2).
      */
     private void sendAuth() {
         childSpi = ChildSaInstall.newSpi(context.random());

@@ -12,7 +12,7 @@ import io.homeward.ike.internal.wire.NotifyType;
 import io.homeward.ike.internal.wire.Payload;
 
 /**
- * Where one IKE SA's peer is, as either end moves. MOBIKE (RFC 4555) when both announced it in IKE_AUTH (§3.1): when
+ * Where one IKE SA's peer is, as either end moves. MOBIKE (RFC 4555) when both announced it in IKE_AUTH (§3.2): when
  * this host moves, the original initiator sends UPDATE_SA_ADDRESSES with fresh NAT detection and a COOKIE2 from the new
  * path (§3.5), and the responder points the IKE SA at the address the authenticated update came from and answers with
  * NAT detection and the COOKIE2 echoed. Without MOBIKE, or when the responder moved (MOBIKE lets only the initiator
@@ -33,7 +33,7 @@ final class Mobility {
         this.context = context;
     }
 
-    /** N(MOBIKE_SUPPORTED), which both ends put in IKE_AUTH (RFC 4555 §3.1). */
+    /** N(MOBIKE_SUPPORTED), which both ends put in IKE_AUTH (RFC 4555 §3.2). */
     static NotifyPayload supported() {
         return NotifyPayload.of(NotifyType.MOBIKE_SUPPORTED);
     }
@@ -100,13 +100,15 @@ final class Mobility {
     }
 
     /**
-     * What the answer to the peer's INFORMATIONAL request carries besides: NAT detection for UPDATE_SA_ADDRESSES, and
-     * COOKIE2 echoed (RFC 4555 §3.5).
+     * What the answer to the peer's INFORMATIONAL request from {@code source} carries besides: NAT detection for
+     * UPDATE_SA_ADDRESSES or a request with NAT detection, by which a MOBIKE initiator checks its NAT mapping (RFC 4555
+     * §3.5, §3.8), and COOKIE2 echoed (§3.5).
      */
-    List<Payload> answer(List<Payload> request) {
+    List<Payload> answer(List<Payload> request, InetSocketAddress source) {
         List<Payload> payloads = new ArrayList<>();
-        if (negotiated && notify(request, NotifyType.UPDATE_SA_ADDRESSES).isPresent()) {
-            payloads.addAll(sa.natDetection());
+        if (negotiated && (notify(request, NotifyType.UPDATE_SA_ADDRESSES).isPresent()
+                || notify(request, NotifyType.NAT_DETECTION_SOURCE_IP).isPresent())) {
+            payloads.addAll(sa.natDetection(source));
         }
         notify(request, NotifyType.COOKIE2).ifPresent(payloads::add);
         return payloads;
