@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,16 +151,30 @@ class IkeLabTest {
         assertTrue(ping("hw-laptop", homeUla), "back in the café: " + home.ike());
     }
 
+    /** A runtime that stops (SIGTERM) deletes its IKE SAs before its tunnel port closes: the peer hears it. */
+    @Test
+    @Order(5)
+    void aStoppingRuntimeTellsItsPeerWithDelete() throws Exception {
+        awaitIke(home, KEYED, 60);
+        awaitIke(laptop, KEYED, 60);
+        home.stop();
+        await(laptop::log, "home deleted its IKE SA with this host", "the laptop's log", 10);
+    }
+
     private static String awaitIke(LabHost host, String text, long seconds) throws Exception {
+        return await(host::ike, text, host.name + "'s IKE", seconds);
+    }
+
+    private static String await(Callable<String> status, String text, String what, long seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String status;
+        String now;
         do {
-            status = host.ike();
-            if (status.contains(text)) {
-                return status;
+            now = status.call();
+            if (now.contains(text)) {
+                return now;
             }
             Thread.sleep(500);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("no '" + text + "' on " + host.name + " within " + seconds + " s: " + status);
+        throw new AssertionError("no '" + text + "' in " + what + " within " + seconds + " s: " + now);
     }
 }
