@@ -185,7 +185,8 @@ class DataPlaneLabTest {
         throw new AssertionError("no '" + text + "' within " + seconds + " s: " + status);
     }
 
-    private static List<Long> intervalBytes(String json) {
+    /** The bytes of each one-second interval in iperf3's JSON report. */
+    static List<Long> intervalBytes(String json) {
         Matcher m = Pattern.compile("\"sum\":\\s*\\{\\s*\"start\":[^}]*?\"bytes\":\\s*(\\d+)").matcher(json);
         List<Long> bytes = new java.util.ArrayList<>();
         while (m.find()) {

@@ -4,9 +4,15 @@ import static io.homeward.itests.netlab.NetLab.ping;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +31,7 @@ class IkeLabTest {
     private static final String USER = "alice";
     private static final String PASSWORD = "lab-correct-horse-battery";
     private static final String KEYED = "SA pair keyed by IKE";
+    private static final Pattern PING_LOSS = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
 
     private static Path work;
     private static LabRendezvous rendezvous;
@@ -84,6 +91,7 @@ class IkeLabTest {
         LabConsole console = home.console();
         console.bundle("io.homeward.ike", "stop", LabConsole.RESOLVED);
         assertFalse(home.tunnels().contains("peer " + laptopUla), "the SA pair went with IKE: " + home.tunnels());
+        awaitIke(laptop, "the peer deleted its IKE SA", 10);
 
         console.bundle("io.homeward.ike", "start", LabConsole.ACTIVE);
         awaitIke(home, KEYED, 60);
@@ -91,16 +99,82 @@ class IkeLabTest {
         assertTrue(ping("hw-home", laptopUla), "home -> laptop after home's IKE restarted: " + laptop.ike());
     }
 
+    /**
+     * The laptop moves from the café to the train during a TCP transfer and a ping stream between the ULAs: the
+     * transfer goes on without an error, and home's IKE SA follows the laptop to the train's NAT (MOBIKE's
+     * UPDATE_SA_ADDRESSES when the laptop initiated, else its request from the new path behind the NAT).
+     */
+    @Test
+    @Order(4)
+    void aTransferGoesOnAsTheLaptopMovesAndTheIkeSaFollows() throws Exception {
+        awaitIke(home, KEYED, 60);
+        awaitIke(laptop, KEYED, 60);
+        try {
+            Process server = new ProcessBuilder("ip", "netns", "exec", "hw-home", "iperf3", "-s", "-1", "-B", homeUla)
+                    .redirectErrorStream(true).start();
+            Thread.sleep(500);
+            Process client = new ProcessBuilder("ip", "netns", "exec", "hw-laptop", "iperf3", "-c", homeUla, "-t",
+                    "10", "-J").redirectErrorStream(true).start();
+            Process pings = new ProcessBuilder("ip", "netns", "exec", "hw-laptop", "ping", "-6", "-n", "-i", "0.05",
+                    "-c", "200", homeUla).redirectErrorStream(true).start();
+            Thread.sleep(3000);
+            long movedAt = System.nanoTime();
+            NetLab.Result moved = NetLab.script("move-laptop", "train");
+            assertTrue(moved.exit() == 0, moved.out());
+            String followed = awaitIke(home, "<-> /11.0.0.5:", 30);
+            long followedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - movedAt);
+
+            assertTrue(client.waitFor(60, TimeUnit.SECONDS), "iperf3 did not finish");
+            assertTrue(pings.waitFor(30, TimeUnit.SECONDS), "ping did not finish");
+            server.waitFor(5, TimeUnit.SECONDS);
+            server.destroyForcibly();
+            String json = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String ping = new String(pings.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(client.exitValue() == 0 && !json.contains("\"error\""), json);
+            List<Long> perSecond = DataPlaneLabTest.intervalBytes(json);
+            assertTrue(perSecond.size() >= 10 && perSecond.subList(6, 10).stream().allMatch(b -> b > 0),
+                    "bytes in the seconds after the move: " + perSecond);
+            Matcher loss = PING_LOSS.matcher(ping);
+            assertTrue(loss.find(), ping);
+            int lost = Integer.parseInt(loss.group(1)) - Integer.parseInt(loss.group(2));
+            String log = home.log() + laptop.log();
+            assertTrue(log.contains("took UPDATE_SA_ADDRESSES") || log.contains("behind a NAT (RFC 7296 §2.23)"),
+                    "neither MOBIKE nor the NAT following in the logs:\n" + followed);
+            System.out.printf(Locale.ROOT, "IKE across the move: home's IKE SA at the train after %d ms (%s); ping"
+                    + " every 50 ms: %d of 200 lost (about %d ms without answers); iperf3 bytes per second %s%n",
+                    followedMs, log.contains("took UPDATE_SA_ADDRESSES") ? "MOBIKE UPDATE_SA_ADDRESSES"
+                            : "followed behind the NAT", lost, lost * 50, perSecond);
+        } finally {
+            NetLab.script("move-laptop", "cafe");
+        }
+        awaitIke(home, "<-> /11.0.0.3:", 30);
+        assertTrue(ping("hw-laptop", homeUla), "back in the café: " + home.ike());
+    }
+
+    /** A runtime that stops (SIGTERM) deletes its IKE SAs before its tunnel port closes: the peer hears it. */
+    @Test
+    @Order(5)
+    void aStoppingRuntimeTellsItsPeerWithDelete() throws Exception {
+        awaitIke(home, KEYED, 60);
+        awaitIke(laptop, KEYED, 60);
+        home.stop();
+        await(laptop::log, "home deleted its IKE SA with this host", "the laptop's log", 10);
+    }
+
     private static String awaitIke(LabHost host, String text, long seconds) throws Exception {
+        return await(host::ike, text, host.name + "'s IKE", seconds);
+    }
+
+    private static String await(Callable<String> status, String text, String what, long seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String status;
+        String now;
         do {
-            status = host.ike();
-            if (status.contains(text)) {
-                return status;
+            now = status.call();
+            if (now.contains(text)) {
+                return now;
             }
             Thread.sleep(500);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("no '" + text + "' on " + host.name + " within " + seconds + " s: " + status);
+        throw new AssertionError("no '" + text + "' in " + what + " within " + seconds + " s: " + now);
     }
 }

@@ -35,6 +35,8 @@ import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.RevokedCertificates;
 import io.homeward.api.auth.RevokedCertificatesListener;
 import io.homeward.api.crypto.CryptoSuite;
+import io.homeward.api.endpoint.PublicEndpointListener;
+import io.homeward.api.endpoint.PublicEndpoints;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerListener;
@@ -87,6 +89,12 @@ public class IkeComponent implements PeerListener {
         @AttributeDefinition(name = "Cookie rotation (minutes)", description = "How often the COOKIE secret is"
                 + " replaced; cookies of the one before stay valid until the next.")
         int cookieRotationMinutes() default 5;
+
+        @AttributeDefinition(name = "Dead peer detection (seconds)", description = "When no IKE message and no ESP"
+                + " packet came from a peer for this long, an empty INFORMATIONAL checks that it is alive; unanswered"
+                + " after the retransmissions, the IKE SA and its SA pair go and the peer is keyed again (RFC 7296"
+                + " §2.4). 0: off.")
+        int dpdDelaySeconds() default 30;
     }
 
     private final Logger log;
@@ -97,6 +105,7 @@ public class IkeComponent implements PeerListener {
     private final RevokedCertificatesListener revocations;
     private final Map<CryptoSuite, Integer> suites = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private final PublicEndpointListener endpointListener;
 
     @Activate
     public IkeComponent(@Reference(service = LoggerFactory.class) Logger log, @Reference TunnelPort port,
@@ -117,6 +126,7 @@ public class IkeComponent implements PeerListener {
         this.revoked = revoked;
         this.revocations = serials -> scheduler.execute(() -> keying.revoked(serials));
         revoked.addRevokedCertificatesListener(revocations);
+        this.endpointListener = (previous, current) -> scheduler.execute(() -> keying.publicEndpoint(current));
         this.handler = port.register(DatagramKind.IKE, this::received);
     }
 
@@ -145,6 +155,17 @@ public class IkeComponent implements PeerListener {
     void updatedSuite(CryptoSuite suite, Map<String, Object> properties) {
         suites.put(suite, ranking(properties));
         offerSuites();
+    }
+
+    /** Where peers reach this host: when it moves, the IKE SAs follow it (MOBIKE, RFC 4555). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPublicEndpoints(PublicEndpoints endpoints) {
+        endpoints.addPublicEndpointListener(endpointListener);
+    }
+
+    void unbindPublicEndpoints(PublicEndpoints endpoints) {
+        endpoints.removePublicEndpointListener(endpointListener);
     }
 
     @Override
@@ -217,12 +238,13 @@ public class IkeComponent implements PeerListener {
         try {
             return new KeyingSettings(config.initiate(), config.halfOpenCookieThreshold(), config.halfOpenPerSource(),
                     config.halfOpenLimit(), Duration.ofSeconds(config.halfOpenTimeoutSeconds()),
-                    Duration.ofMinutes(config.cookieRotationMinutes()));
+                    Duration.ofMinutes(config.cookieRotationMinutes()), Duration.ofSeconds(config.dpdDelaySeconds()));
         } catch (IllegalArgumentException e) {
             log.error("{}: {}; using the defaults", PID, e.getMessage());
             return new KeyingSettings(config.initiate(), KeyingSettings.DEFAULTS.cookieThreshold(),
                     KeyingSettings.DEFAULTS.perSource(), KeyingSettings.DEFAULTS.limit(),
-                    KeyingSettings.DEFAULTS.halfOpenTimeout(), KeyingSettings.DEFAULTS.cookieRotation());
+                    KeyingSettings.DEFAULTS.halfOpenTimeout(), KeyingSettings.DEFAULTS.cookieRotation(),
+                    KeyingSettings.DEFAULTS.dpdDelay());
         }
     }
 }

@@ -2,23 +2,33 @@ package io.homeward.ike.internal;
 
 import java.time.Duration;
 
+import io.homeward.ike.internal.exchange.IkeSettings;
+
 /**
- * How IKE keys the user's other hosts: whether it starts IKE SAs by itself ({@code initiate}), and the responder's
+ * How IKE keys the user's other hosts: whether it starts IKE SAs by itself ({@code initiate}), the responder's
  * defences (RFC 7296 §2.6): cookies from {@code cookieThreshold} half-open SAs in all or {@code perSource} from one
  * address, at most {@code limit} half-open, each for {@code halfOpenTimeout}, the cookie secret new every
- * {@code cookieRotation}.
+ * {@code cookieRotation}; and how long a peer may be silent before a liveness check, {@code dpdDelay} (RFC 7296 §2.4;
+ * zero: never).
  */
 record KeyingSettings(boolean initiate, int cookieThreshold, int perSource, int limit, Duration halfOpenTimeout,
-        Duration cookieRotation) {
-    /** strongSwan's defences (ikev2.md §6.2, §7) and a new cookie secret every five minutes. */
+        Duration cookieRotation, Duration dpdDelay) {
+    /** strongSwan's defences and dead peer detection (ikev2.md §6.2, §7) and a new cookie secret every five minutes. */
     static final KeyingSettings DEFAULTS = new KeyingSettings(true, 30, 3, 1000, Duration.ofSeconds(30),
             Duration.ofMinutes(5));
 
     KeyingSettings {
         if (cookieThreshold < 0 || perSource < 0 || limit < 1 || halfOpenTimeout.isNegative()
-                || halfOpenTimeout.isZero() || cookieRotation.isNegative() || cookieRotation.isZero()) {
-            throw new IllegalArgumentException("the half-open thresholds must not be negative, the limit, the timeout"
-                    + " and the cookie rotation must be positive");
+                || halfOpenTimeout.isZero() || cookieRotation.isNegative() || cookieRotation.isZero()
+                || dpdDelay.isNegative()) {
+            throw new IllegalArgumentException("the half-open thresholds and the liveness check delay must not be"
+                    + " negative, the limit, the timeout and the cookie rotation must be positive");
         }
+    }
+
+    /** Settings with the default liveness check delay. */
+    KeyingSettings(boolean initiate, int cookieThreshold, int perSource, int limit, Duration halfOpenTimeout,
+            Duration cookieRotation) {
+        this(initiate, cookieThreshold, perSource, limit, halfOpenTimeout, cookieRotation, IkeSettings.DPD_DELAY);
     }
 }

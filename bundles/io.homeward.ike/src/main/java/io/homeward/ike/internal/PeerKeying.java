@@ -25,6 +25,7 @@ import org.osgi.service.log.Logger;
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.RevokedCertificates;
 import io.homeward.api.crypto.CryptoSuite;
+import io.homeward.api.endpoint.PublicEndpoint;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.sa.SaSpec;
@@ -85,6 +86,8 @@ final class PeerKeying implements IkeSaEvents {
     private final Map<Inet6Address, Integer> owned = new HashMap<>();
     /** The IKE SAs this side started or that installed a Child SA, by local SPI. */
     private final Map<Long, SaRecord> sas = new HashMap<>();
+    /** This host's public endpoint as last reported, which tells a move from a first report or a repeated one. */
+    private InetSocketAddress publicEndpoint;
 
     /** A listed peer and what IKE does about it. */
     private final class PeerState {
@@ -98,7 +101,10 @@ final class PeerKeying implements IkeSaEvents {
         boolean mayInitiate;
         /** The local SPI of the IKE SA this side started and that has not installed a Child SA yet; 0 if none. */
         long attempt;
-        /** Why IKE does not initiate to it until {@code homeward:ike initiate}: deleted, revoked; empty if not held. */
+        /**
+         * Why IKE neither initiates to it nor keys its Child SA until {@code homeward:ike initiate}: deleted, revoked;
+         * empty if not held.
+         */
         String held = "";
         boolean manualNoted;
 
@@ -205,7 +211,8 @@ final class PeerKeying implements IkeSaEvents {
     /** The peer directory's news (every current peer first, as an arrival). */
     void peerChanged(Optional<Peer> before, Optional<Peer> after) {
         if (after.isEmpty()) {
-            before.map(gone -> peers.remove(gone.hostName())).ifPresent(p -> forget(p, "left the peer directory"));
+            before.map(gone -> peers.remove(gone.hostName()))
+                    .ifPresent(p -> forget(p, "left the peer directory", false));
             return;
         }
         Peer now = after.get();
@@ -214,13 +221,30 @@ final class PeerKeying implements IkeSaEvents {
             p = new PeerState(now);
             peers.put(now.hostName(), p);
         } else if (!p.peer.ula().equals(now.ula())) {
-            forget(p, "now has the ULA " + now.ula().getHostAddress());
+            forget(p, "now has the ULA " + now.ula().getHostAddress(), false);
             p = new PeerState(now);
             peers.put(now.hostName(), p);
         } else {
             p.peer = now;
         }
         consider(p);
+    }
+
+    /**
+     * This host's public endpoint as the endpoint contract reports it: when it moved (a new network, a new NAT
+     * mapping), every established IKE SA tells its peer from the new path (RFC 4555 §3.5, RFC 7296 §2.23). A loss
+     * changes nothing until the next endpoint shows where this host went.
+     */
+    void publicEndpoint(Optional<PublicEndpoint> current) {
+        if (current.isEmpty()) {
+            return;
+        }
+        InetSocketAddress before = publicEndpoint;
+        publicEndpoint = current.get().address();
+        if (before != null && !before.equals(publicEndpoint) && engine != null) {
+            engine.localEndpointMoved("this host's public endpoint moved from " + before + " to " + publicEndpoint
+                    + " (" + current.get().source() + ")");
+        }
     }
 
     /** {@code homeward:ike initiate HOST}: a new IKE SA now, whatever SA the peer has. */
@@ -252,14 +276,15 @@ final class PeerKeying implements IkeSaEvents {
         }
         boolean keyed = owned.containsKey(p.peer.ula());
         p.held = "deleted by the operator";
-        forget(p, p.held);
+        forget(p, p.held, false);
         return (keyed ? "Removed the SA pair with " + host : "IKE had installed no SA pair with " + host)
                 + " and forgot its IKE SAs; IKE keys it again after homeward:ike initiate " + host;
     }
 
     /**
      * The account CA revoked these certificates (docs/enrollment.md, "Revocation"): every peer whose IKE SA
-     * authenticated with one loses its SA pair and IKE SAs here and is not initiated to again (no DELETE yet).
+     * authenticated with one loses its SA pair and IKE SAs at once, deleted with an INFORMATIONAL DELETE (RFC 7296
+     * §1.4.1), and is not initiated to again; the peer's certificate check refuses it if it tries again.
      */
     void revoked(Set<BigInteger> serials) {
         if (engine == null) {
@@ -268,10 +293,10 @@ final class PeerKeying implements IkeSaEvents {
         engine.status().stream().filter(sa -> sa.peerSerial().filter(serials::contains).isPresent())
                 .map(sa -> peers.get(host(sa.peerFqdn()))).filter(Objects::nonNull).distinct().toList()
                 .forEach(p -> {
-                    log.warn("IKE: the certificate of {} was revoked; its SA pair removed, its IKE SAs closed",
+                    log.warn("IKE: the certificate of {} was revoked; its SA pair removed, its IKE SAs deleted",
                             p.peer.hostName());
                     p.held = "its certificate was revoked";
-                    forget(p, p.held);
+                    forget(p, p.held, true);
                 });
     }
 
@@ -329,7 +354,11 @@ final class PeerKeying implements IkeSaEvents {
     @Override
     public void closed(IkeSaStatus sa, String reason) {
         long spi = sa.localSpi();
-        sas.remove(spi);
+        SaRecord record = sas.remove(spi);
+        if (record != null && record.child != null) {
+            orphaned(record, reason);
+            return;
+        }
         Optional<PeerState> started = peers.values().stream().filter(p -> p.attempt == spi).findFirst();
         if (started.isEmpty()) {
             return;
@@ -342,6 +371,22 @@ final class PeerKeying implements IkeSaEvents {
             log.info("IKE with {} failed: {}; trying again in {} s", p.peer.hostName(), reason, again.toSeconds());
             p.wait(again, "failed: " + reason);
         }
+    }
+
+    /**
+     * An IKE SA whose Child SA is still the peer's SA pair closed while the engine runs: the peer was taken for dead
+     * (RFC 7296 §2.4) or the SA failed. Nothing keys the pair any more, so it goes, and the peer is keyed again.
+     */
+    private void orphaned(SaRecord record, String reason) {
+        PeerState p = peers.get(record.host);
+        Integer inbound = p == null ? null : owned.get(p.peer.ula());
+        if (engine == null || inbound == null || inbound != record.child.inboundSpi()) {
+            return;
+        }
+        log.info("IKE: the IKE SA with {} closed ({}); its SA pair removed, keying it again", p.peer.hostName(),
+                reason);
+        removeOwned(p.peer.ula());
+        consider(p);
     }
 
     /**
@@ -361,10 +406,18 @@ final class PeerKeying implements IkeSaEvents {
         p.wait(HIGHER_ULA_WAIT, "the peer deleted its IKE SA and may start the next");
     }
 
-    /** The responder's view of a peer's ULA (RFC 7296 §2.9): none for a peer keyed by hand, or in a collision. */
+    /**
+     * The responder's view of a peer's ULA (RFC 7296 §2.9): none for a peer keyed by hand, held (deleted by the
+     * operator, revoked), or in a collision.
+     */
     private Optional<Inet6Address> ulaOf(String fqdn) {
         PeerState p = peers.get(host(fqdn));
         if (p == null) {
+            return Optional.empty();
+        }
+        if (!p.held.isEmpty()) {
+            log.info("IKE: no Child SA for {}: {} (homeward:ike initiate {} keys it again)", fqdn, p.held,
+                    p.peer.hostName());
             return Optional.empty();
         }
         if (manual.keyedByHand(p.peer)) {
@@ -425,8 +478,8 @@ final class PeerKeying implements IkeSaEvents {
         log.info("IKE: initiating an IKE SA with {} at {}", p.peer.hostName(), endpoint);
     }
 
-    /** The peer's SA pair removed (if IKE installed it) and its IKE SAs closed here. */
-    private void forget(PeerState p, String reason) {
+    /** The peer's SA pair removed (if IKE installed it) and its IKE SAs closed here, the peer told if asked. */
+    private void forget(PeerState p, String reason, boolean tellPeer) {
         p.stopWaiting();
         long started = p.attempt;
         p.attempt = 0;
@@ -439,7 +492,13 @@ final class PeerKeying implements IkeSaEvents {
                 || Optional.ofNullable(sas.get(sa.localSpi())).filter(r -> r.host.equalsIgnoreCase(p.peer.hostName()))
                         .isPresent())
                 .map(IkeSaStatus::localSpi).toList()
-                .forEach(spi -> engine.close(spi, p.peer.hostName() + " " + reason));
+                .forEach(spi -> {
+                    if (tellPeer) {
+                        engine.delete(spi, p.peer.hostName() + " " + reason);
+                    } else {
+                        engine.close(spi, p.peer.hostName() + " " + reason);
+                    }
+                });
     }
 
     private void removeOwned(Inet6Address ula) {
@@ -473,7 +532,7 @@ final class PeerKeying implements IkeSaEvents {
         IkeSettings defaults = IkeSettings.of(suites, new InetSocketAddress(localPort));
         IkeSettings ike = new IkeSettings(defaults.ikeProposals(), defaults.childProposals(), defaults.suites(),
                 defaults.localEndpoint(), defaults.retransmission(), defaults.maxMessageLength(),
-                settings.halfOpenTimeout());
+                settings.halfOpenTimeout(), settings.dpdDelay());
         engine = new IkeEngine(new IkeContext(ike, new LocalHost(fqdn(identity.hostName()), identity.ula(), chain, key),
                 new PeerCertificateCheck(ca, zone, revoked, clock), this::ulaOf, database, datagrams, scheduler,
                 random, log, cookies, new HalfOpenCounter(settings.cookieThreshold(), settings.perSource(),

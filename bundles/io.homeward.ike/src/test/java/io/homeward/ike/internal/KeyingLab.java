@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -43,6 +44,8 @@ import io.homeward.testkit.TestHostIdentity;
 final class KeyingLab {
     static final String USER = "alice";
     static final String ZONE = USER + "." + TestPki.DOMAIN + ".";
+    static final KeyingSettings WITHOUT_DPD = new KeyingSettings(true, 30, 3, 1000, Duration.ofSeconds(30),
+            Duration.ofMinutes(5), Duration.ZERO);
 
     final MutableClock clock = new MutableClock();
     final ManualScheduler scheduler = new ManualScheduler(clock);

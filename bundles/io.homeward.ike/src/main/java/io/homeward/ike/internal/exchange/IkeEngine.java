@@ -80,7 +80,7 @@ public final class IkeEngine {
             if (sa == null) {
                 context.logger().debug("IKE: dropped a {} message from {} for no known IKE SA", exchange.get(), from);
             } else {
-                sa.received(message, datagram, exchange.get());
+                sa.received(message, datagram, exchange.get(), from);
             }
         } catch (RuntimeException e) {
             context.logger().warn("IKE: a {} message from {} was dropped half-handled: {}", exchange.get(), from,
@@ -121,11 +121,19 @@ public final class IkeEngine {
         return true;
     }
 
+    /**
+     * This host's endpoint changed (a new network or NAT mapping): every established IKE SA tells its peer from the
+     * new path, with MOBIKE's UPDATE_SA_ADDRESSES where it may (RFC 4555 §3.5).
+     */
+    public void localEndpointMoved(String why) {
+        List.copyOf(bySpi.values()).forEach(sa -> sa.mobility.moved(why));
+    }
+
     /** Called by an SA as it closes. */
     void forget(IkeSa sa) {
         bySpi.remove(sa.localSpi(), sa);
         if (sa instanceof ResponderSa responder) {
-            byInitiator.remove(new InitiatorKey(sa.initiatorSpi, sa.peerEndpoint), responder);
+            byInitiator.remove(new InitiatorKey(sa.initiatorSpi, responder.initiatedFrom), responder);
             responder.leaveHalfOpen();
         }
     }
@@ -135,7 +143,7 @@ public final class IkeEngine {
         IkeHeader header = message.header();
         ResponderSa known = byInitiator.get(new InitiatorKey(header.initiatorSpi(), from));
         if (known != null) {
-            known.received(message, datagram, ExchangeType.IKE_SA_INIT);
+            known.received(message, datagram, ExchangeType.IKE_SA_INIT, from);
             return;
         }
         Optional<SaPayload> sa = message.first(SaPayload.class);

@@ -55,10 +55,11 @@ abstract class IkeSa {
 
     final IkeContext context;
     private final IkeEngine engine;
-    private final boolean originalInitiator;
+    final boolean originalInitiator;
     final long initiatorSpi;
     long responderSpi;
-    final InetSocketAddress peerEndpoint;
+    /** Where the peer is: where IKE messages go, moved as the peer moves (RFC 4555, RFC 7296 §2.23). */
+    InetSocketAddress peerEndpoint;
     IkeSaState state;
     String peerFqdn = "";
     /** The serial number of the peer's certificate once it authenticated (for revocation); null before. */
@@ -77,6 +78,8 @@ abstract class IkeSa {
     private boolean peerSha256;
     private boolean natDetected;
     boolean childInstalled;
+    final Liveness liveness;
+    final Mobility mobility;
 
     private List<byte[]> outstanding;
     private ExchangeType outstandingExchange;
@@ -100,6 +103,8 @@ abstract class IkeSa {
     /** The request the cached response answers; only an exact retransmission of it is answered again (§2.1). */
     private byte[] cachedRequest;
     private List<byte[]> cachedResponse = List.of();
+    /** Where the peer's request being answered came from, which its response goes to (§2.11); null: the peer. */
+    private InetSocketAddress requestSource;
     private final FragmentReassembly requestFragments = new FragmentReassembly();
     private final FragmentReassembly responseFragments = new FragmentReassembly();
 
@@ -113,6 +118,8 @@ abstract class IkeSa {
         this.peerEndpoint = peerEndpoint;
         this.state = state;
         this.nextRequestId = originalInitiator ? FIRST_REQUEST_AFTER_AUTH : 0;
+        this.liveness = new Liveness(this, context);
+        this.mobility = new Mobility(this, context);
     }
 
     /** The SPI this side chose, which the engine finds the SA by. */
@@ -126,8 +133,11 @@ abstract class IkeSa {
     /** The peer's next request, its payloads opened. */
     abstract void request(ExchangeType exchange, int messageId, List<Payload> payloads);
 
-    /** A datagram the engine found this SA by; dropped unless it is the response or request due (§2.1, §2.3). */
-    final void received(IkeMessage message, byte[] datagram, ExchangeType exchange) {
+    /**
+     * A datagram from {@code from} that the engine found this SA by; dropped unless it is the response or request due
+     * (§2.1, §2.3).
+     */
+    final void received(IkeMessage message, byte[] datagram, ExchangeType exchange, InetSocketAddress from) {
         IkeHeader header = message.header();
         boolean initRequestRepeated = exchange == ExchangeType.IKE_SA_INIT && !header.isResponse()
                 && header.responderSpi() == 0;
@@ -146,6 +156,7 @@ abstract class IkeSa {
             }
             Optional<List<Payload>> payloads = opened(message, datagram, exchange, responseFragments);
             if (payloads.isPresent()) {
+                liveness.heard();
                 stopRetransmitting();
                 LocalRequest answered = inFlight;
                 inFlight = null;
@@ -159,11 +170,14 @@ abstract class IkeSa {
         } else if (id == cachedResponseId) {
             if (firstOrWhole(message) && Arrays.equals(datagram, cachedRequest)) {
                 context.logger().debug("IKE SA {}: request {} again, the cached response sent again", this, id);
-                transmit(cachedResponse);
+                transmit(cachedResponse, from);
             }
         } else if (id == expectedRequestId) {
             Optional<List<Payload>> payloads = opened(message, datagram, exchange, requestFragments);
+            payloads.ifPresent(opened -> requestSource = from);
             if (payloads.isPresent() && state == IkeSaState.ESTABLISHED) {
+                liveness.heard();
+                mobility.requestFrom(from, payloads.get());
                 establishedRequest(exchange, id, payloads.get());
             } else if (payloads.isPresent()) {
                 request(exchange, id, payloads.get());
@@ -261,7 +275,7 @@ abstract class IkeSa {
     }
 
     private void transmitRequest() {
-        transmit(outstanding);
+        transmit(outstanding, peerEndpoint);
         sent++;
         retransmitTimer = context.scheduler().schedule(this::retransmitDue,
                 context.settings().retransmission().wait(sent));
@@ -289,21 +303,24 @@ abstract class IkeSa {
         outstanding = null;
     }
 
-    /** Sends the response to the peer's request and keeps it for a retransmission of that request (§2.1). */
+    /**
+     * Sends the response to the peer's request, to where the request came from (§2.11), and keeps it for a
+     * retransmission of that request (§2.1).
+     */
     final void sendResponse(int messageId, List<byte[]> datagrams) {
         cachedResponseId = messageId;
         cachedRequest = openedRequest;
         cachedResponse = datagrams;
         expectedRequestId = messageId + 1;
-        transmit(datagrams);
+        transmit(datagrams, requestSource == null ? peerEndpoint : requestSource);
     }
 
-    private void transmit(List<byte[]> datagrams) {
+    private void transmit(List<byte[]> datagrams, InetSocketAddress to) {
         for (byte[] datagram : datagrams) {
             try {
-                context.datagrams().send(datagram, peerEndpoint);
+                context.datagrams().send(datagram, to);
             } catch (IOException e) {
-                context.logger().debug("IKE SA {}: sending to {} failed: {}", this, peerEndpoint, e.getMessage());
+                context.logger().debug("IKE SA {}: sending to {} failed: {}", this, to, e.getMessage());
             }
         }
     }
@@ -366,10 +383,15 @@ abstract class IkeSa {
 
     /** N(NAT_DETECTION_SOURCE_IP) and N(NAT_DETECTION_DESTINATION_IP) with the SPIs known so far (§2.23). */
     final List<Payload> natDetection() {
+        return natDetection(peerEndpoint);
+    }
+
+    /** NAT detection for a message to {@code destination}: a response goes where its request came from (§2.11). */
+    final List<Payload> natDetection(InetSocketAddress destination) {
         return List.of(NotifyPayload.of(NotifyType.NAT_DETECTION_SOURCE_IP,
                 NatDetection.hash(initiatorSpi, responderSpi, context.settings().localEndpoint())),
                 NotifyPayload.of(NotifyType.NAT_DETECTION_DESTINATION_IP,
-                        NatDetection.hash(initiatorSpi, responderSpi, peerEndpoint)));
+                        NatDetection.hash(initiatorSpi, responderSpi, destination)));
     }
 
     /** CERTREQ for the account CA (RFC 7296 §3.7). */
@@ -446,6 +468,7 @@ abstract class IkeSa {
             return;
         }
         state = IkeSaState.CLOSED;
+        liveness.stop();
         stopRetransmitting();
         queued.clear();
         inFlight = null;
@@ -474,14 +497,14 @@ abstract class IkeSa {
     }
 
     /**
-     * An INFORMATIONAL request of the peer (RFC 7296 §1.4, §1.5): answered, empty, at once; a DELETE of the IKE SA
-     * closes it here too. A DELETE of Child SAs alone is answered without deleting: this side keeps one Child SA per
-     * IKE SA, which goes with the IKE SA.
+     * An INFORMATIONAL request of the peer (RFC 7296 §1.4, §1.5): answered at once, empty but for what MOBIKE echoes
+     * ({@link Mobility#answer}); a DELETE of the IKE SA closes it here too. A DELETE of Child SAs alone is answered
+     * without deleting: this side keeps one Child SA per IKE SA, which goes with the IKE SA.
      */
     private void informational(int messageId, List<Payload> payloads) {
         boolean deletesIkeSa = payloads.stream()
                 .anyMatch(p -> p instanceof DeletePayload delete && delete.protocol() == Proposal.IKE);
-        sendResponse(messageId, protect(ExchangeType.INFORMATIONAL, true, messageId, List.of()));
+        sendResponse(messageId, protect(ExchangeType.INFORMATIONAL, true, messageId, mobility.answer(payloads, requestSource)));
         if (deletesIkeSa) {
             context.events().deletedByPeer(status());
             close("deleted by the peer (INFORMATIONAL DELETE)");
@@ -495,9 +518,16 @@ abstract class IkeSa {
     final void delete(String reason) {
         if (state == IkeSaState.ESTABLISHED && cipher != null) {
             int messageId = nextRequestId++;
-            transmit(protect(ExchangeType.INFORMATIONAL, false, messageId, List.of(DeletePayload.ikeSa())));
+            transmit(protect(ExchangeType.INFORMATIONAL, false, messageId, List.of(DeletePayload.ikeSa())),
+                    peerEndpoint);
         }
         close(reason);
+    }
+
+    /** IKE_AUTH succeeded: the SA is established and the peer's liveness is watched from now on (§2.4). */
+    final void established() {
+        state = IkeSaState.ESTABLISHED;
+        liveness.start();
     }
 
     /** Tells the events that this established SA has no Child SA, and why. */
@@ -509,6 +539,7 @@ abstract class IkeSa {
     final void install(SaSpec child) {
         context.database().install(child);
         childInstalled = true;
+        liveness.child(child.peer());
         context.logger().info("IKE SA {}: Child SA {} installed", this, child);
         context.events().childInstalled(status(), child);
     }

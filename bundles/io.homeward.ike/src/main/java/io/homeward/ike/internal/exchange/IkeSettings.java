@@ -15,11 +15,12 @@ import io.homeward.ike.internal.proposal.IkeProposals;
 /**
  * What the engine offers and how it behaves: the IKE and ESP proposals, the installed crypto suites behind them,
  * the tunnel port's local endpoint (for NAT detection, RFC 7296 §2.23), retransmission (§2.1), the largest IKE
- * message sent unfragmented (RFC 7383 §2.5.1) and how long a responder keeps a half-open SA (ikev2.md §7).
+ * message sent unfragmented (RFC 7383 §2.5.1), how long a responder keeps a half-open SA (ikev2.md §7) and how long
+ * the peer may be silent before a liveness check (RFC 7296 §2.4; zero: never).
  */
 public record IkeSettings(IkeProposals ikeProposals, ChildProposals childProposals, List<CryptoSuite> suites,
         InetSocketAddress localEndpoint, Retransmission retransmission, int maxMessageLength,
-        Duration halfOpenTimeout) {
+        Duration halfOpenTimeout, Duration dpdDelay) {
     /**
      * The largest IKE message in a 1280-octet IPv6 datagram (RFC 7383 §2.5.1, strongSwan's fragment size): 1280
      * less 40 octets of IPv6 header, 8 of UDP and the 4-octet non-ESP marker.
@@ -27,9 +28,22 @@ public record IkeSettings(IkeProposals ikeProposals, ChildProposals childProposa
     public static final int MAX_MESSAGE_LENGTH = 1280 - 40 - 8 - 4;
     /** strongSwan's half-open timeout (ikev2.md §7). */
     public static final Duration HALF_OPEN_TIMEOUT = Duration.ofSeconds(30);
+    /** strongSwan's dpd_delay as charon's documentation suggests it for roaming hosts. */
+    public static final Duration DPD_DELAY = Duration.ofSeconds(30);
 
     public IkeSettings {
         suites = List.copyOf(suites);
+        if (dpdDelay.isNegative()) {
+            throw new IllegalArgumentException("the liveness check delay must not be negative");
+        }
+    }
+
+    /** Settings with the default liveness check delay. */
+    public IkeSettings(IkeProposals ikeProposals, ChildProposals childProposals, List<CryptoSuite> suites,
+            InetSocketAddress localEndpoint, Retransmission retransmission, int maxMessageLength,
+            Duration halfOpenTimeout) {
+        this(ikeProposals, childProposals, suites, localEndpoint, retransmission, maxMessageLength, halfOpenTimeout,
+                DPD_DELAY);
     }
 
     /**

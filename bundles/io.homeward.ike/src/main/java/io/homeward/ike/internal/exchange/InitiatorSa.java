@@ -154,7 +154,10 @@ final class InitiatorSa extends IkeSa {
         start();
     }
 
-    /** IKE_AUTH request: SK{IDi, CERT+, CERTREQ, IDr, AUTH, SAi2, TSi, TSr} (§1.2, §2.15). */
+    /**
+     * IKE_AUTH request: SK{IDi, CERT+, CERTREQ, IDr, AUTH, SAi2, TSi, TSr, N(MOBIKE_SUPPORTED)} (§1.2, §2.15, RFC 4555
+     * §3.2).
+     */
     private void sendAuth() {
         childSpi = ChildSaInstall.newSpi(context.random());
         IdPayload idi = IdPayload.fqdn(false, context.host().fqdn());
@@ -166,6 +169,7 @@ final class InitiatorSa extends IkeSa {
         inner.add(context.settings().childProposals().offer(childSpi, false));
         inner.add(TrafficSelectors.of(false, context.host().ula()));
         inner.add(TrafficSelectors.of(true, peerUla));
+        inner.add(Mobility.supported());
         state = IkeSaState.AUTH_SENT;
         sendRequest(ExchangeType.IKE_AUTH, AUTH_ID, protect(ExchangeType.IKE_AUTH, false, AUTH_ID, inner));
     }
@@ -185,7 +189,8 @@ final class InitiatorSa extends IkeSa {
             close("the responder failed authentication");
             return;
         }
-        state = IkeSaState.ESTABLISHED;
+        established();
+        mobility.announced(payloads);
         context.logger().info("IKE SA {} with {} established ({})", this, peerFqdn, status().algorithms());
         if (error.isPresent()) {
             context.logger().warn("IKE SA {}: {} made no Child SA: {}", this, peerFqdn, name(error.get()));

@@ -34,6 +34,8 @@ import io.homeward.kit.schedule.Scheduler.Scheduled;
  * timeout (ikev2.md §7).
  */
 final class ResponderSa extends IkeSa {
+    /** Where the IKE_SA_INIT request came from, which the engine knows a retransmission of it by (§2.1). */
+    final InetSocketAddress initiatedFrom;
     private Scheduled halfOpenTimer;
     private boolean halfOpen;
 
@@ -46,6 +48,7 @@ final class ResponderSa extends IkeSa {
             InetSocketAddress from, IkeChoice choice, KePayload ke, NoncePayload nonce)
             throws GeneralSecurityException {
         super(context, engine, false, request.header().initiatorSpi(), responderSpi, from, IkeSaState.HALF_OPEN);
+        initiatedFrom = from;
         ni = nonce.data();
         nr = context.nonce();
         initRequest = datagram;
@@ -67,7 +70,7 @@ final class ResponderSa extends IkeSa {
 
     /** Sends the IKE_SA_INIT response and counts the SA half-open until IKE_AUTH or the timeout. */
     void start() {
-        context.halfOpen().opened(peerEndpoint.getAddress());
+        context.halfOpen().opened(initiatedFrom.getAddress());
         halfOpen = true;
         halfOpenTimer = context.scheduler().schedule(() -> {
             if (state == IkeSaState.HALF_OPEN) {
@@ -82,7 +85,7 @@ final class ResponderSa extends IkeSa {
         if (halfOpen) {
             halfOpen = false;
             halfOpenTimer.cancel();
-            context.halfOpen().closed(peerEndpoint.getAddress());
+            context.halfOpen().closed(initiatedFrom.getAddress());
         }
     }
 
@@ -108,11 +111,15 @@ final class ResponderSa extends IkeSa {
             return;
         }
         leaveHalfOpen();
-        state = IkeSaState.ESTABLISHED;
+        established();
+        mobility.announced(payloads);
         context.logger().info("IKE SA {} with {} established ({})", this, peerFqdn, status().algorithms());
         List<Payload> inner = new ArrayList<>(identity(IdPayload.fqdn(true, context.host().fqdn()), initResponse, ni,
                 keys.skPr()));
         inner.addAll(firstChild(payloads));
+        if (mobility.negotiated()) {
+            inner.add(Mobility.supported());
+        }
         sendResponse(messageId, protect(ExchangeType.IKE_AUTH, true, messageId, inner));
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import io.homeward.api.sa.SaSpec;
 import io.homeward.ike.internal.crypto.Cookies;
@@ -45,7 +46,6 @@ final class IkeLab {
     final Node home = new Node("home", "fd00::2", "198.51.100.20");
     Predicate<Packet> lose = packet -> false;
     private final Deque<Packet> inFlight = new ArrayDeque<>();
-    private final Map<InetSocketAddress, Node> nodes = Map.of(laptop.endpoint, laptop, home.endpoint, home);
 
     record Packet(byte[] data, InetSocketAddress from, InetSocketAddress to) {
 
@@ -61,7 +61,8 @@ final class IkeLab {
     final class Node {
         final String fqdn;
         final Inet6Address ula;
-        final InetSocketAddress endpoint;
+        /** Where the node sends from and receives at; {@link #moveTo} changes it, as a new network does. */
+        InetSocketAddress endpoint;
         final KeyPair keys = TestPki.p256();
         final RecordingSaDatabase database = new RecordingSaDatabase();
         final RecordingLogger log = new RecordingLogger();
@@ -122,6 +123,11 @@ final class IkeLab {
         List<IkeSaStatus> status() {
             return engine.status();
         }
+
+        /** The node is on another network now: what it sends comes from there, what goes to its old endpoint is lost. */
+        void moveTo(String address, int port) {
+            endpoint = new InetSocketAddress(address(address), port);
+        }
     }
 
     /** Starts both engines and the laptop's IKE SA to home. */
@@ -146,8 +152,9 @@ final class IkeLab {
     }
 
     void deliver(Packet packet) {
-        if (!lose.test(packet)) {
-            nodes.get(packet.to()).engine.received(packet.data(), 0, packet.data().length, packet.from());
+        Optional<Node> to = Stream.of(laptop, home).filter(node -> node.endpoint.equals(packet.to())).findFirst();
+        if (!lose.test(packet) && to.isPresent()) {
+            to.get().engine.received(packet.data(), 0, packet.data().length, packet.from());
         }
     }
 
