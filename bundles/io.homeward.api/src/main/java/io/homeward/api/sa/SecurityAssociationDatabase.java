@@ -1,6 +1,7 @@
 package io.homeward.api.sa;
 
 import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -60,6 +61,14 @@ public interface SecurityAssociationDatabase {
      * @since 1.3
      */
     boolean remove(Inet6Address peer, int inboundSpi);
+
+    /**
+     * Moves every pair with the peer to another outer endpoint, as an authenticated ESP packet from there would: the
+     * keys, sequence numbers and replay windows stay (MOBIKE, RFC 4555 §3.5). Returns false if the peer has no pair.
+     *
+     * @since 1.4
+     */
+    boolean moveEndpoint(Inet6Address peer, InetSocketAddress to);
 
     /** Every pair, the sending pair of a peer before its other pairs. */
     List<SaStatus> list();

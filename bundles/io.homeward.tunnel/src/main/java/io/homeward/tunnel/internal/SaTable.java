@@ -298,6 +298,20 @@ final class SaTable implements SecurityAssociationDatabase {
      * Records that the authenticated peer now sends from {@code to} and tells the listeners. Every pair with the peer
      * moves: they share its outer path.
      */
+    /** Moves the peer's pairs (they share one outer path) to the endpoint; false if the peer has none. */
+    @Override
+    public synchronized boolean moveEndpoint(Inet6Address peer, InetSocketAddress to) {
+        Objects.requireNonNull(to, "an endpoint is required");
+        SecurityAssociation sa = byPeer(peer);
+        if (sa == null) {
+            return false;
+        }
+        if (!to.equals(sa.endpoint())) {
+            moveEndpoint(sa, to);
+        }
+        return true;
+    }
+
     void moveEndpoint(SecurityAssociation sa, InetSocketAddress to) {
         InetSocketAddress previous = sa.endpoint();
         sa.path().endpoint(to);

@@ -171,6 +171,11 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
     }
 
     @Override
+    public boolean moveEndpoint(Inet6Address peer, InetSocketAddress to) {
+        return table.moveEndpoint(peer, to);
+    }
+
+    @Override
     public boolean remove(Inet6Address peer, int inboundSpi) {
         boolean removed = table.remove(peer, inboundSpi);
         if (removed) {

@@ -275,6 +275,23 @@ class SaTableTest {
     }
 
     @Test
+    void movesEveryPairOfAPeerByItsUlaKeepingTheirSequenceNumbers() {
+        table.install(spec(ula(1), 0x1000));
+        table.add(spec(ula(1), 0x1001), Sending.NOW);
+        table.install(spec(ula(2), 0x2000));
+        SecurityAssociation sending = table.byInboundSpi(0x1001);
+        InetSocketAddress moved = new InetSocketAddress("198.51.100.9", 61000);
+
+        assertTrue(table.moveEndpoint(ula(1), moved));
+
+        assertEquals(moved, table.byInboundSpi(0x1000).endpoint());
+        assertEquals(moved, table.byInboundSpi(0x1001).endpoint());
+        assertEquals(ENDPOINT, table.byInboundSpi(0x2000).endpoint(), "another peer stays");
+        assertSame(sending, table.byInboundSpi(0x1001), "the same SA, not a new one with new sequence numbers");
+        assertFalse(table.moveEndpoint(ula(3), moved), "a peer without pairs");
+    }
+
+    @Test
     void addsAPairThatSendsAtOnceBesideTheOldOneWhichStillReceives() {
         table.install(spec(ula(1), 0x1000));
         table.add(spec(ula(1), 0x1001), Sending.NOW);

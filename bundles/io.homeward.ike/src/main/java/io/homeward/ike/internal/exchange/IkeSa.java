@@ -2,6 +2,7 @@ package io.homeward.ike.internal.exchange;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,8 @@ abstract class IkeSa {
     private boolean peerSha256;
     private boolean natDetected;
     boolean childInstalled;
+    /** The peer's ULA, which keys the Child SA pairs, once the first is installed; null before. */
+    Inet6Address childPeer;
     final Liveness liveness;
     final Mobility mobility;
 
@@ -539,7 +542,8 @@ abstract class IkeSa {
     final void install(SaSpec child) {
         context.database().install(child);
         childInstalled = true;
-        liveness.child(child.peer());
+        childPeer = child.peer();
+        liveness.child();
         context.logger().info("IKE SA {}: Child SA {} installed", this, child);
         context.events().childInstalled(status(), child);
     }

@@ -20,7 +20,6 @@ final class Liveness {
     private final IkeContext context;
     private Scheduled timer;
     /** The peer's ULA once a Child SA is installed, whose SA pairs show ESP from the peer. */
-    private Inet6Address peerUla;
     private long packetsIn;
     private boolean stopped;
 
@@ -35,8 +34,7 @@ final class Liveness {
     }
 
     /** The SA pairs with this peer count as the peer's ESP from now on. */
-    void child(Inet6Address ula) {
-        peerUla = ula;
+    void child() {
         packetsIn = espPacketsIn();
     }
 
@@ -77,6 +75,7 @@ final class Liveness {
 
     /** The packets accepted on every SA pair with the peer; a pair that goes (rekeyed) changes the sum too. */
     private long espPacketsIn() {
+        Inet6Address peerUla = sa.childPeer;
         if (peerUla == null) {
             return 0;
         }

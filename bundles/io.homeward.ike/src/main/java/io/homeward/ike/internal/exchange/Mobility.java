@@ -17,8 +17,9 @@ import io.homeward.ike.internal.wire.Payload;
  * path (§3.5), and the responder points the IKE SA at the address the authenticated update came from and answers with
  * NAT detection and the COOKIE2 echoed. Without MOBIKE, or when the responder moved (MOBIKE lets only the initiator
  * update), an authenticated request from a new address moves the IKE SA when a NAT is on the way (RFC 7296 §2.23),
- * and a host that moved sends an empty INFORMATIONAL so that its peer follows. The Child SA pairs follow on their own:
- * the tunnel moves a pair's endpoint to the source of an authenticated ESP packet (RFC 7296 §2.23).
+ * and a host that moved sends an empty INFORMATIONAL so that its peer follows. The Child SA pairs move with the IKE
+ * SA (keys and sequence numbers kept), and the tunnel also moves them to the source of an authenticated ESP packet
+ * (RFC 7296 §2.23).
  */
 final class Mobility {
     /** RFC 4555 §3.5: COOKIE2 is 8 to 64 octets. */
@@ -117,6 +118,9 @@ final class Mobility {
     private void follow(InetSocketAddress to, String why) {
         context.logger().info("IKE SA {}: {} moved from {} to {}: {}", sa, sa.peerFqdn, sa.peerEndpoint, to, why);
         sa.peerEndpoint = to;
+        if (sa.childPeer != null) {
+            context.database().moveEndpoint(sa.childPeer, to);
+        }
     }
 
     private static Optional<NotifyPayload> notify(List<Payload> payloads, NotifyType type) {

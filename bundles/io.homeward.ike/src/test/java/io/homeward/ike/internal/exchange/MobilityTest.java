@@ -31,6 +31,7 @@ class MobilityTest {
         lab.run();
 
         assertEquals(train, lab.home.status().get(0).peerEndpoint());
+        assertEquals(train, lab.home.database.installed.get(0).peerEndpoint(), "the Child SA pair moved with it");
         assertTrue(lab.home.log.has(LogLevel.INFO, "UPDATE_SA_ADDRESSES (RFC 4555 §3.5)"), lab.home.log.toString());
         assertTrue(lab.laptop.log.has(LogLevel.INFO, "home.alice.members.example took UPDATE_SA_ADDRESSES"),
                 "the answer echoed COOKIE2: " + lab.laptop.log);

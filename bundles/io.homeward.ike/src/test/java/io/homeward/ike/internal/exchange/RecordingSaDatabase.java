@@ -1,6 +1,7 @@
 package io.homeward.ike.internal.exchange;
 
 import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,6 +55,18 @@ public final class RecordingSaDatabase implements SecurityAssociationDatabase {
     @Override
     public boolean remove(Inet6Address peer) {
         return installed.removeIf(spec -> spec.peer().equals(peer));
+    }
+
+    @Override
+    public boolean moveEndpoint(Inet6Address peer, InetSocketAddress to) {
+        boolean moved = false;
+        for (int i = 0; i < installed.size(); i++) {
+            if (installed.get(i).peer().equals(peer)) {
+                installed.set(i, installed.get(i).withPeerEndpoint(to));
+                moved = true;
+            }
+        }
+        return moved;
     }
 
     @Override
