@@ -190,6 +190,10 @@ final class NamesEngine {
         if (was == null || linkDns.isEmpty()) {
             return;
         }
+        if (!interfaces.exists(was.link())) {
+            log.info("Split DNS for {} went with {}, which is gone", was.zone(), was.link());
+            return;
+        }
         try {
             linkDns.get().revert(was.link());
             log.info("Split DNS for {} removed from {}", was.zone(), was.link());

@@ -13,10 +13,10 @@ import io.homeward.kit.process.CommandRunner;
 import io.homeward.kit.text.Ipv6Text;
 
 /**
- * systemd-resolved's per-link settings through {@code resolvectl} (which calls SetLinkDNS, SetLinkDomains and
- * SetLinkDefaultRoute of org.freedesktop.resolve1 over D-Bus): the ULA as the link's DNS server, {@code ~zone} as
- * a routing-only domain, and the link never the default route, so only the zone's names go there
- * (resolvectl(1), systemd.network(5) "Domains=").
+ * systemd-resolved's per-link settings through {@code resolvectl} (which calls SetLinkDNS, SetLinkDomains,
+ * SetLinkDefaultRoute and SetLinkLLMNR of org.freedesktop.resolve1 over D-Bus): the ULA as the link's DNS server,
+ * {@code ~zone} as a routing-only domain, the link never the default route, so only the zone's names go there
+ * (resolvectl(1), systemd.network(5) "Domains="), and no LLMNR queries into the tunnel.
  */
 final class ResolvectlLinkDns implements LinkDns {
     /** Where systemd-resolved keeps its state while it runs (systemd-resolved.service(8)). */
@@ -45,6 +45,7 @@ final class ResolvectlLinkDns implements LinkDns {
         commands.run(List.of(resolvectl, "dns", link, Ipv6Text.format(server)));
         commands.run(List.of(resolvectl, "domain", link, "~" + zone.toString(true)));
         commands.run(List.of(resolvectl, "default-route", link, "false"));
+        commands.run(List.of(resolvectl, "llmnr", link, "no"));
     }
 
     @Override

@@ -30,6 +30,19 @@ class NamesEngineTest {
     private Optional<String> link = Optional.empty();
     private IOException bindFailure;
     private Optional<String> resolvedMissing = Optional.empty();
+    private boolean linkExists = true;
+
+    private final InterfaceLookup interfaces = new InterfaceLookup() {
+        @Override
+        public Optional<String> interfaceOf(Inet6Address address) {
+            return link;
+        }
+
+        @Override
+        public boolean exists(String name) {
+            return linkExists;
+        }
+    };
 
     private final Listeners.Opener opener = at -> {
         if (bindFailure != null) {
@@ -56,7 +69,7 @@ class NamesEngineTest {
         }
     };
 
-    private final NamesEngine engine = new NamesEngine(logic, Fixtures.SELF.ula(), 53, opener, address -> link,
+    private final NamesEngine engine = new NamesEngine(logic, Fixtures.SELF.ula(), 53, opener, interfaces,
             Optional.of(linkDns), log.logger());
 
     private static final String OPEN = "open [fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c]:53";
@@ -134,6 +147,18 @@ class NamesEngineTest {
     }
 
     @Test
+    void aLinkThatIsGoneIsNotReverted() {
+        link = Optional.of("homeward0");
+        engine.start();
+        engine.signedIn(Optional.of(Fixtures.signedIn(clock)));
+        link = Optional.empty();
+        linkExists = false;
+        engine.networkChanged(change(NetworkChange.Kind.LINK_DOWN, "homeward0"));
+        assertEquals(List.of(OPEN, ROUTE, "close"), events);
+        assertEquals(0, log.count(LogLevel.WARN, "homeward0"), log.toString());
+    }
+
+    @Test
     void withoutSystemdResolvedItSaysWhatToAddByHand() {
         link = Optional.of("homeward0");
         resolvedMissing = Optional.of("systemd-resolved is not running (no /run/systemd/resolve)");
@@ -168,7 +193,7 @@ class NamesEngineTest {
     @Test
     void leftAloneWhenConfiguredSo() {
         link = Optional.of("homeward0");
-        NamesEngine alone = new NamesEngine(logic, Fixtures.SELF.ula(), 5353, opener, address -> link,
+        NamesEngine alone = new NamesEngine(logic, Fixtures.SELF.ula(), 5353, opener, interfaces,
                 Optional.empty(), log.logger());
         alone.start();
         alone.signedIn(Optional.of(Fixtures.signedIn(clock)));

@@ -23,7 +23,7 @@ class ResolvectlLinkDnsTest {
     };
 
     @Test
-    void theLinkGetsTheUlaAsServerTheZoneAsRoutingDomainAndIsNoDefaultRoute() throws Exception {
+    void theLinkGetsTheUlaAsServerTheZoneAsRoutingDomainAndIsNoDefaultRouteNorLlmnr() throws Exception {
         ResolvectlLinkDns resolvectl = new ResolvectlLinkDns(commands, "resolvectl", run);
         resolvectl.apply("homeward0", Fixtures.SELF.ula(), Fixtures.name(Fixtures.ZONE));
         resolvectl.revert("homeward0");
@@ -31,6 +31,7 @@ class ResolvectlLinkDnsTest {
                 List.of("resolvectl", "dns", "homeward0", "fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c"),
                 List.of("resolvectl", "domain", "homeward0", "~alice.members.example"),
                 List.of("resolvectl", "default-route", "homeward0", "false"),
+                List.of("resolvectl", "llmnr", "homeward0", "no"),
                 List.of("resolvectl", "revert", "homeward0")), ran);
     }
 
