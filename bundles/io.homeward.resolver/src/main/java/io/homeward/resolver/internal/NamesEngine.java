@@ -191,12 +191,12 @@ final class NamesEngine {
             return;
         }
         if (!interfaces.exists(was.link())) {
-            log.info("Split DNS for {} went with {}, which is gone", was.zone(), was.link());
+            log.info("Split DNS for {} went with {}, which is gone", was.zone().toString(true), was.link());
             return;
         }
         try {
             linkDns.get().revert(was.link());
-            log.info("Split DNS for {} removed from {}", was.zone(), was.link());
+            log.info("Split DNS for {} removed from {}", was.zone().toString(true), was.link());
         } catch (IOException e) {
             log.warn("Could not give {} back its DNS settings: {}", was.link(), e.getMessage());
         }
