@@ -17,7 +17,7 @@ import org.xbill.DNS.Type;
  * Asks the rendezvous for the names of the zone the directory does not hold: the question alone, in a new query
  * with a random ID, signed with the host's key; the answer counts only with a valid signature of that key
  * (RFC 8945 §5.3), and goes back to the client unsigned under the client's ID. No answer, or a bad one, is
- * SERVFAIL (RFC 2308 §7.1: the server cannot say whether the name exists).
+ * SERVFAIL (RFC 1035 §4.1.1): without the rendezvous this server cannot say whether the name exists.
  */
 final class Forwarder {
     private final Upstream upstream;
