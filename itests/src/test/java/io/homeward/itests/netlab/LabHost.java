@@ -192,6 +192,11 @@ final class LabHost implements AutoCloseable {
         return textPage("/homeward-ike");
     }
 
+    /** The {@code homeward:names} text as the console's names page shows it. */
+    String names() throws IOException, InterruptedException {
+        return textPage("/homeward-names");
+    }
+
     private String textPage(String path) throws IOException, InterruptedException {
         return console.get(path).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&#39;", "'").replace("&amp;", "&");

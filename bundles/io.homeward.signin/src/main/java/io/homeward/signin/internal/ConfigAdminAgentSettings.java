@@ -10,8 +10,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Writes the joined rendezvous' coordinates into the configurations of the registrar ({@code dnsServer},
- * {@code server}, {@code tlsFingerprint}), the record watcher ({@code server}, {@code tlsFingerprint}) and the tunnel
- * port ({@code stunServer}), and the host name the certificate names into the identity's ({@code hostName}, so the
+ * {@code server}, {@code tlsFingerprint}), the record watcher ({@code server}, {@code tlsFingerprint}), the name
+ * server ({@code rendezvousServer}) and the tunnel port ({@code stunServer}), and the host name the certificate names into the identity's ({@code hostName}, so the
  * registrar registers the names the host key may change), keeping their other properties. Multi-location ({@code "?"}) as the launcher writes
  * them; since they are then changed after the launcher applied its files, a restart keeps them (the launcher's
  * configuration precedence).
@@ -19,6 +19,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 final class ConfigAdminAgentSettings implements AgentSettings {
     static final String REGISTRAR = "io.homeward.registrar";
     static final String WATCHER = "io.homeward.watcher";
+    static final String RESOLVER = "io.homeward.resolver";
     static final String TUNNEL_PORT = "io.homeward.tunnelport";
     static final String IDENTITY = "io.homeward.identity";
 
@@ -34,6 +35,7 @@ final class ConfigAdminAgentSettings implements AgentSettings {
         update(REGISTRAR, Map.of("dnsServer", dnsServer.toString(), "server", tlsServer.toString(),
                 "tlsFingerprint", pin));
         update(WATCHER, Map.of("server", dnsServer.toString(), "tlsFingerprint", pin));
+        update(RESOLVER, Map.of("rendezvousServer", dnsServer.toString()));
         update(TUNNEL_PORT, Map.of("stunServer", stunServer.toString()));
         update(IDENTITY, Map.of("hostName", host));
     }

@@ -32,6 +32,7 @@ class ConfigAdminAgentSettingsTest {
         assertEquals(7200, r.get("leaseSeconds"));
         assertEquals("203.0.113.7:53", stored.get(ConfigAdminAgentSettings.WATCHER).get("server"));
         assertEquals(pin, stored.get(ConfigAdminAgentSettings.WATCHER).get("tlsFingerprint"));
+        assertEquals("203.0.113.7:53", stored.get(ConfigAdminAgentSettings.RESOLVER).get("rendezvousServer"));
         assertEquals("203.0.113.7:3478", stored.get(ConfigAdminAgentSettings.TUNNEL_PORT).get("stunServer"));
         assertEquals("desktop", stored.get(ConfigAdminAgentSettings.IDENTITY).get("hostName"));
     }

@@ -22,6 +22,7 @@ import io.homeward.api.ca.HostCertificate;
 import io.homeward.api.dns.DnsRequestHandler;
 import io.homeward.api.rendezvous.ZoneDirectory;
 import io.homeward.kit.log.CountedLog;
+import io.homeward.kit.net.RateLimiter;
 import io.homeward.rendezvous.dns.internal.hosts.HostNames;
 import io.homeward.rendezvous.dns.internal.hosts.RevocationRecords;
 import io.homeward.rendezvous.dns.internal.journal.FileJournal;
@@ -32,7 +33,6 @@ import io.homeward.rendezvous.dns.internal.query.AnswerCache;
 import io.homeward.rendezvous.dns.internal.query.QueryAnswerer;
 import io.homeward.rendezvous.dns.internal.request.QueryResponder;
 import io.homeward.rendezvous.dns.internal.request.RequestPipeline;
-import io.homeward.rendezvous.dns.internal.request.UpdateRateLimiter;
 import io.homeward.rendezvous.dns.internal.response.EdnsPolicy;
 import io.homeward.rendezvous.dns.internal.response.ResponseWriter;
 import io.homeward.rendezvous.dns.internal.transfer.ZoneTransfer;
@@ -95,9 +95,9 @@ public final class DnsServer implements AutoCloseable {
         zones.addListener(push);
         this.watches = new WatchServers(llq, push, refusals);
         this.requests = new RequestPipeline(zones, new AnswerCache(zones::generation, ANSWER_CACHE_ENTRIES),
-                new UpdateRateLimiter<>(settings.updatesPerSecond(), settings.updateBurst(), RATE_LIMITED_CLIENTS,
+                new RateLimiter<>(settings.updatesPerSecond(), settings.updateBurst(), RATE_LIMITED_CLIENTS,
                         clock),
-                new UpdateRateLimiter<>(settings.keyUpdatesPerSecond(), settings.keyUpdateBurst(),
+                new RateLimiter<>(settings.keyUpdatesPerSecond(), settings.keyUpdateBurst(),
                         RATE_LIMITED_CLIENTS, clock),
                 new TsigVerifier(keys, scopes, clock),
                 new QueryResponder(answerer, new ZoneTransfer(zones), push, signer, writer, refusals),

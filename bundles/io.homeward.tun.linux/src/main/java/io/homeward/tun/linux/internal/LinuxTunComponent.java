@@ -22,6 +22,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.api.tunnel.TunDevice;
 import io.homeward.api.tunnel.TunProvider;
+import io.homeward.kit.process.CommandRunner;
+import io.homeward.kit.process.ProcessCommandRunner;
 import io.homeward.kit.text.Ipv6Text;
 
 /**

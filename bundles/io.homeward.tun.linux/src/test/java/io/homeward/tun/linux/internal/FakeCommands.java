@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.homeward.kit.process.CommandRunner;
+
 /** Records every command; a command containing a registered fragment fails with that stderr, like ip would. */
 final class FakeCommands implements CommandRunner {
     final List<List<String>> runs = new ArrayList<>();

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.homeward.kit.process.ProcessCommandRunner;
 import io.homeward.kit.text.Ipv6Text;
 import io.homeward.testkit.RecordingLogger;
 

@@ -17,6 +17,9 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
+import io.homeward.kit.process.CommandRunner;
+import io.homeward.kit.process.ProcessCommandRunner;
+
 /**
  * Per-packet TUN I/O cost, run by itests/bench/tun-io.sh inside a throwaway namespace: reads ICMPv6 echo
  * requests that {@code ping -f} sends into the interface and writes each back as the echo reply, either through

@@ -22,6 +22,7 @@ import io.homeward.api.dns.DnsResponder;
 import io.homeward.kit.dns.wire.DsoMessage;
 import io.homeward.kit.dns.wire.LlqOption;
 import io.homeward.kit.log.CountedLog;
+import io.homeward.kit.net.RateLimiter;
 import io.homeward.rendezvous.dns.internal.llq.LlqServer;
 import io.homeward.rendezvous.dns.internal.push.PushServer;
 import io.homeward.rendezvous.dns.internal.query.AnswerCache;
@@ -45,8 +46,8 @@ import io.homeward.rendezvous.dns.internal.zone.ZoneStore;
 public final class RequestPipeline implements DnsRequestHandler {
     private final ZoneStore store;
     private final AnswerCache answers;
-    private final UpdateRateLimiter<InetAddress> limiter;
-    private final UpdateRateLimiter<Name> keyLimiter;
+    private final RateLimiter<InetAddress> limiter;
+    private final RateLimiter<Name> keyLimiter;
     private final TsigVerifier verifier;
     private final QueryResponder queries;
     private final UpdateProcessor updates;
@@ -63,8 +64,8 @@ public final class RequestPipeline implements DnsRequestHandler {
      * @param replays    the MACs of the signed messages already seen
      * @param refusals   where refusals an unauthenticated client can provoke are logged, counted
      */
-    public RequestPipeline(ZoneStore store, AnswerCache answers, UpdateRateLimiter<InetAddress> limiter,
-            UpdateRateLimiter<Name> keyLimiter, TsigVerifier verifier, QueryResponder queries, UpdateProcessor updates,
+    public RequestPipeline(ZoneStore store, AnswerCache answers, RateLimiter<InetAddress> limiter,
+            RateLimiter<Name> keyLimiter, TsigVerifier verifier, QueryResponder queries, UpdateProcessor updates,
             LlqServer llq, PushServer push, TsigReplayCache replays, ResponseWriter writer, Logger log,
             CountedLog refusals) {
         this.store = store;

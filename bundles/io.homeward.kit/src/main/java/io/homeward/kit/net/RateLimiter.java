@@ -1,4 +1,4 @@
-package io.homeward.rendezvous.dns.internal.request;
+package io.homeward.kit.net;
 
 import java.time.Clock;
 import java.util.Iterator;
@@ -6,18 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A token bucket per client address, or per TSIG key, for UPDATE messages. Memory stays bounded: when the table is full,
+ * A token bucket per key, such as a client address or a TSIG key. Memory stays bounded: when the table is full,
  * buckets that have refilled completely (idle clients, indistinguishable from new ones) are dropped first,
  * then the least recently used.
  */
-public final class UpdateRateLimiter<K> {
+public final class RateLimiter<K> {
     private final double perSecond;
     private final double burst;
     private final int maxClients;
     private final Clock clock;
     private final LinkedHashMap<K, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true);
 
-    public UpdateRateLimiter(double perSecond, int burst, int maxClients, Clock clock) {
+    public RateLimiter(double perSecond, int burst, int maxClients, Clock clock) {
         this.perSecond = perSecond;
         this.burst = burst;
         this.maxClients = maxClients;
@@ -25,7 +25,7 @@ public final class UpdateRateLimiter<K> {
     }
 
     /** Takes one token for {@code client}; false when its bucket is empty. */
-    synchronized boolean allow(K client) {
+    public synchronized boolean allow(K client) {
         long nowMillis = clock.millis();
         Bucket bucket = buckets.get(client);
         if (bucket == null) {
@@ -41,7 +41,8 @@ public final class UpdateRateLimiter<K> {
         return true;
     }
 
-    synchronized int size() {
+    /** How many buckets are kept now. */
+    public synchronized int size() {
         return buckets.size();
     }
 

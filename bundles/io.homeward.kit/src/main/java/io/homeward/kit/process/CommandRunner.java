@@ -1,10 +1,10 @@
-package io.homeward.tun.linux.internal;
+package io.homeward.kit.process;
 
 import java.io.IOException;
 import java.util.List;
 
-/** Runs one external program (an {@code ip} command) to completion; the seam unit tests fake. */
-interface CommandRunner {
+/** Runs one external program (an {@code ip} or {@code resolvectl} command) to completion; the seam unit tests fake. */
+public interface CommandRunner {
 
     /**
      * Runs the argv and returns what it printed on standard output.

@@ -1,4 +1,4 @@
-package io.homeward.tun.linux.internal;
+package io.homeward.kit.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.homeward.tun.linux.internal;
+package io.homeward.kit.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
  * Runs commands as child processes. Output goes to temporary files rather than pipes, so a chatty command
  * can never block on a full pipe while this thread waits for it to exit.
  */
-final class ProcessCommandRunner implements CommandRunner {
+public final class ProcessCommandRunner implements CommandRunner {
     private final Duration timeout;
 
-    ProcessCommandRunner(Duration timeout) {
+    public ProcessCommandRunner(Duration timeout) {
         this.timeout = timeout;
     }
 

@@ -20,17 +20,18 @@ import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
 import io.homeward.api.dns.DnsTransport;
+import io.homeward.kit.net.RateLimiter;
 import io.homeward.rendezvous.dns.internal.ServerFixture;
 import io.homeward.testkit.MutableClock;
 
-class UpdateRateLimiterTest {
+class RateLimiterTest {
     @TempDir
     Path dir;
 
     @Test
     void allowsTheBurstThenTheRate() throws IOException {
         MutableClock clock = new MutableClock(ServerFixture.START);
-        UpdateRateLimiter<InetAddress> limiter = new UpdateRateLimiter<>(2, 3, 100, clock);
+        RateLimiter<InetAddress> limiter = new RateLimiter<>(2, 3, 100, clock);
         InetAddress client = InetAddress.getByName("192.0.2.1");
         for (int i = 0; i < 3; i++) {
             assertTrue(limiter.allow(client), "burst " + i);
@@ -45,7 +46,7 @@ class UpdateRateLimiterTest {
     @Test
     void memoryStaysBounded() throws IOException {
         MutableClock clock = new MutableClock(ServerFixture.START);
-        UpdateRateLimiter<InetAddress> limiter = new UpdateRateLimiter<>(1, 2, 50, clock);
+        RateLimiter<InetAddress> limiter = new RateLimiter<>(1, 2, 50, clock);
         for (int i = 0; i < 1000; i++) {
             limiter.allow(InetAddress.getByAddress(new byte[] {10, 0, (byte) (i >> 8), (byte) i}));
         }
@@ -55,7 +56,7 @@ class UpdateRateLimiterTest {
     @Test
     void idleBucketsGoBeforeBusyOnes() throws IOException {
         MutableClock clock = new MutableClock(ServerFixture.START);
-        UpdateRateLimiter<InetAddress> limiter = new UpdateRateLimiter<>(1, 10, 3, clock);
+        RateLimiter<InetAddress> limiter = new RateLimiter<>(1, 10, 3, clock);
         InetAddress busy = InetAddress.getByName("192.0.2.9");
         for (int i = 0; i < 10; i++) {
             assertTrue(limiter.allow(busy));
