@@ -58,9 +58,16 @@ class SplitDnsLabTest {
         Path root = configured != null ? Path.of(configured) : Path.of("/");
         boolean present = Files.isExecutable(root.resolve("lib/systemd/systemd-resolved"))
                 && Files.isExecutable(root.resolve("usr/bin/resolvectl"));
-        Assumptions.assumeTrue(present && "0".equals(uid()), "needs root and systemd-resolved's programs under " + root
-                + " (apt-get download systemd-resolved && dpkg -x systemd-resolved_*.deb DIR, then "
-                + "-Dhomeward.resolved.root=DIR); never installed on the machine by this test");
+        if (!present || !"0".equals(uid())) {
+            String why = "needs root and systemd-resolved's programs under " + root
+                    + " (apt-get download systemd-resolved && dpkg -x systemd-resolved_*.deb DIR, then "
+                    + "-Dhomeward.resolved.root=DIR or HOMEWARD_RESOLVED_ROOT=DIR); never installed on the machine by"
+                    + " this test";
+            if (System.getenv("CI") != null) {
+                throw new AssertionError(why + "; CI must run the split DNS test (.ci/run unpacks the package)");
+            }
+            Assumptions.abort(why);
+        }
         return root;
     }
 
