@@ -17,7 +17,9 @@
 #      UDP packets/s, the CPU of both tunnel processes.
 # Usage: itests/bench/ike-handshakes.sh   (root; brings the lab up with itests/netlab/lab.sh if needed and down again
 #        only if it did). Settings from the environment: LOOPS=2 WINDOW=8 WARMUP=5 COUNTED=15 REPEATS=20
-#        TCP_RUNS=3 SECONDS_PER_RUN=10 CHARON_PORT=4510. Everything shares the machine's cores: compare within a run.
+#        TCP_RUNS=3 SECONDS_PER_RUN=10 CHARON_PORT=4510, and JAVA=java, the JVM of the fixture, the agents and the load
+#        generator (for example a JDK 25's, whose SunEC signs and verifies faster). Everything shares the machine's
+#        cores: compare within a run.
 # Needs the build (mvn -B -q install -DskipTests) and the Debian packages iperf3 jq iputils-ping miniupnpc curl
 # openssl bind9-dnsutils strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-extra-plugins
 # libstrongswan-standard-plugins (and lab.sh's own). KEEP_WORK=1 keeps the working directory.
@@ -52,7 +54,8 @@ IPERF_PORT=5201
 . "$root/itests/bench/preflight.sh"
 need_root "network namespaces, TUN devices, nftables"
 need_lab_tools
-need_tools java=openjdk-17-jdk-headless iperf3=iperf3 jq=jq ping=iputils-ping upnpc=miniupnpc curl=curl \
+JAVA=${JAVA:-java}
+need_tools "$JAVA=openjdk-17-jdk-headless" iperf3=iperf3 jq=jq ping=iputils-ping upnpc=miniupnpc curl=curl \
   openssl=openssl nsupdate=bind9-dnsutils swanctl=strongswan-swanctl unshare=util-linux
 [ -x "${CHARON:-/usr/lib/ipsec/charon}" ] || missing "${CHARON:-/usr/lib/ipsec/charon} is missing (Debian package strongswan-charon, or set CHARON)"
 for plugin in kernel-libipsec=libcharon-extra-plugins curve25519=libstrongswan-extra-plugins \
@@ -67,7 +70,7 @@ WORK=$(mktemp -d /tmp/ike-handshakes.XXXXXX)
 # A private copy of the compiled classes: a build of itests during the run must not pull them away.
 cp -a "$classes" "$WORK/classes"
 classpath="$WORK/classes:$(test_classpath "$root/itests")"
-java_fixture="exec java -cp '$classpath' -Dhomeward.jar='$jar' -Dhomeward.features='$root/features'"
+java_fixture="exec '$JAVA' -cp '$classpath' -Dhomeward.jar='$jar' -Dhomeward.features='$root/features'"
 
 started_lab=no
 cleanup() {
@@ -100,7 +103,7 @@ else
 fi
 
 echo "# $(date -u '+%F %T UTC')  kernel $(uname -r)  cpus $(nproc)  load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# $(java -version 2>&1 | head -n 1)  strongSwan $(dpkg-query -W -f '${Version}' strongswan-charon 2>/dev/null || echo '?')" \
+echo "# $("$JAVA" -version 2>&1 | head -n 1)  strongSwan $(dpkg-query -W -f '${Version}' strongswan-charon 2>/dev/null || echo '?')" \
   " $(iperf3 --version | head -n 1)"
 : >"$WORK/results"
 
