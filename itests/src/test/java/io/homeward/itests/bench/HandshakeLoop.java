@@ -33,8 +33,8 @@ import io.homeward.kit.schedule.ExecutorScheduler;
  * One initiator of the IKE load generator: Homeward's own IKE engine on a UDP socket of its own and one thread,
  * keeping {@code window} IKE SAs under way to one responder. Each starts with IKE_SA_INIT and ends once IKE_AUTH has
  * authenticated the responder (RFC 7296 §1.2); it is then counted and closed here without telling the responder,
- * and the next one starts. The responder answers as to any host of the user's zone; it never gets a request for the
- * initiator side (this loop's peers are unknown to it, so a request from the responder gets no Child SA).
+ * and the next one starts. The engine knows no peers, so an IKE SA the responder might start with it gets no Child SA
+ * (and its IKE_SA_INIT a COOKIE first: the cookie threshold is 0).
  */
 final class HandshakeLoop implements IkeSaEvents, AutoCloseable {
     /** The non-ESP marker in front of IKE on the NAT-T port (RFC 3948 §2.2). */
