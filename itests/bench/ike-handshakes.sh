@@ -10,18 +10,19 @@
 #      one core) and handshakes per responder CPU-second, the figure a busy machine distorts least;
 #   2. keying latency between home and the laptop (café NAT): the host with the lower ULA, which initiates at once,
 #      restarts its IKE bundle with no SA pair on either side while pinging the other's ULA every 10 ms; REPEATS
-#      times: IKE_SA_INIT sent -> CHILD_SA installed (initiator's log), -> first echo reply, and IKE bundle start ->
-#      first echo reply, median and p95. Homeward starts IKE when a peer is listed or comes back, not on a packet;
+#      times, in its namespace: IKE_SA_INIT request -> IKE_AUTH response on the wire (tshark; the responder
+#      installs its Child SA before it answers, the initiator as it takes the answer), IKE_SA_INIT request -> first echo reply, and IKE bundle start -> first echo
+#      reply; median and p95. Homeward starts IKE when a peer is listed or its IKE starts, not on a first packet;
 #   3. iperf3 between the ULAs through the IKE-keyed pair, then through a pair keyed by hand (the fixture of
 #      tunnel-throughput.sh), the same way as tunnel-throughput.sh: TCP_RUNS x SECONDS_PER_RUN s TCP (median), 64-byte
 #      UDP packets/s, the CPU of both tunnel processes.
 # Usage: itests/bench/ike-handshakes.sh   (root; brings the lab up with itests/netlab/lab.sh if needed and down again
-#        only if it did). Settings from the environment: LOOPS=2 WINDOW=8 WARMUP=5 COUNTED=15 REPEATS=20
+#        only if it did). Settings from the environment: LOOPS=2 WINDOW=8 WARMUP=10 COUNTED=15 REPEATS=20
 #        TCP_RUNS=3 SECONDS_PER_RUN=10 CHARON_PORT=4510, and JAVA=java, the JVM of the fixture, the agents and the load
 #        generator (for example a JDK 25's, whose SunEC signs and verifies faster). Everything shares the machine's
 #        cores: compare within a run.
 # Needs the build (mvn -B -q install -DskipTests) and the Debian packages iperf3 jq iputils-ping miniupnpc curl
-# openssl bind9-dnsutils strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-extra-plugins
+# openssl bind9-dnsutils tshark strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-extra-plugins
 # libstrongswan-standard-plugins (and lab.sh's own). KEEP_WORK=1 keeps the working directory.
 set -euo pipefail
 
@@ -36,7 +37,7 @@ HOME_WAN=11.0.0.2
 UPNP_URL=http://192.168.1.1:5555/rootDesc.xml
 LOOPS=${LOOPS:-2}
 WINDOW=${WINDOW:-8}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-10}
 COUNTED=${COUNTED:-15}
 REPEATS=${REPEATS:-20}
 TCP_RUNS=${TCP_RUNS:-3}
@@ -56,7 +57,7 @@ need_root "network namespaces, TUN devices, nftables"
 need_lab_tools
 JAVA=${JAVA:-java}
 need_tools "$JAVA=openjdk-17-jdk-headless" iperf3=iperf3 jq=jq ping=iputils-ping upnpc=miniupnpc curl=curl \
-  openssl=openssl nsupdate=bind9-dnsutils swanctl=strongswan-swanctl unshare=util-linux
+  openssl=openssl nsupdate=bind9-dnsutils swanctl=strongswan-swanctl unshare=util-linux tshark=tshark
 [ -x "${CHARON:-/usr/lib/ipsec/charon}" ] || missing "${CHARON:-/usr/lib/ipsec/charon} is missing (Debian package strongswan-charon, or set CHARON)"
 for plugin in kernel-libipsec=libcharon-extra-plugins curve25519=libstrongswan-extra-plugins \
   openssl=libstrongswan-standard-plugins; do
@@ -120,6 +121,11 @@ echo "# 3. iperf3 laptop -> home through the tunnel: TCP ${TCP_RUNS}x${SECONDS_P
 measure ike-keyed hw-laptop hw-home "$OURS_HOME_ULA" $OURS_PIDS
 stop_ours
 remove_forward "$CHARON_PORT"
+# The café gateway still holds NAT entries from the IKE-keyed pair (home's last packets to the laptop's public port
+# arrive after the laptop stopped): without them the next laptop maps its port 4500 to 4500 again, as home expects.
+for direction in --orig-port-src --orig-port-dst; do
+  in_ns hw-cafegw conntrack -D -p udp "$direction" 4500 >/dev/null 2>&1 || true
+done
 
 HOMEWARD_TUNNEL_START="$java_fixture io.homeward.itests.netlab.TunnelBenchPair aes-gcm-16"
 start_ours
@@ -135,4 +141,4 @@ awk -v i="$ike_mbits" -v m="$manual_mbits" -v ip="$ike_pps" -v mp="$manual_pps" 
 
 echo
 echo "Summary"
-awk -F '\t' '{ printf "  %-52s %-26s %s\n", $1, $2, $3 }' "$WORK/rows"
+awk -F '\t' '{ printf "  %-58s %-26s %s\n", $1, $2, $3 }' "$WORK/rows"

@@ -1,12 +1,12 @@
 package io.homeward.itests.netlab;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
@@ -47,6 +47,7 @@ public final class IkeBench {
     private static final String LOAD_NAMESPACE = "hw-rdv";
     private static final String LOADGEN = "loadgen";
     private static final String CHARON = "charon";
+    private static final String CAFE_PUBLIC = "11.0.0.3";
     /** charon's ULA (on its TUN device), outside the user's prefix so its routes touch no Homeward traffic. */
     private static final String CHARON_ULA = "fd00:4857:5:1::c";
     /** Cookies and per-source blocking out of the way of one load generator with many SAs under way. */
@@ -116,7 +117,7 @@ public final class IkeBench {
         laptop.start();
         String homeUla = home.awaitPublished(90).ula();
         String laptopUla = laptop.awaitPublished(90).ula();
-        home.awaitPeerAt("laptop", "11.0.0.3:4500", 60);
+        home.awaitPeerAt("laptop", CAFE_PUBLIC + ":4500", 60);
         laptop.awaitPeerAt("home", NetLab.HOME_WAN + ":4500", 60);
 
         // The load generator is a host of the user on the Internet, so home keys a Child SA with it as charon does.
@@ -147,7 +148,7 @@ public final class IkeBench {
         row("handshakes/s homeward / charon", "%.2fx".formatted(ratio), "goal >= 2x: " + (ratio >= 2 ? "met" : "NOT met"));
         row("handshakes per responder CPU-s, homeward / charon", "%.2fx".formatted(cpuRatio), "");
 
-        keyingLatency(home, laptop, homeUla, laptopUla, repeats);
+        keyingLatency(home, laptop, homeUla, laptopUla, repeats, running, work);
 
         System.out.println("pids " + home.pid() + " " + laptop.pid());
         System.out.println("inner " + homeUla + " " + laptopUla);
@@ -197,53 +198,76 @@ public final class IkeBench {
     }
 
     /**
-     * Stops IKE on both hosts (the higher ULA first, so the lower one's DELETE finds no one), starts the higher one's
-     * again (it waits as the higher ULA does), then the lower one's while it pings the other's ULA every 10 ms. Times,
-     * per repetition, from the initiator's log and ping's receive time stamps: IKE_SA_INIT sent → IKE SA established
-     * with its Child SA installed; IKE_SA_INIT sent → first echo reply; IKE bundle start → first echo reply.
+     * Stops IKE on both hosts (the higher ULA first), starts the higher one's again (it waits as the higher ULA does),
+     * then the lower one's while that host pings the other's ULA every 10 ms; when home initiates, the café NAT first
+     * forgets its mappings ({@link #forgetCafeMappings()}). Times, per repetition, from the
+     * initiator's namespace: IKE_SA_INIT request on the wire -> IKE_AUTH response on the wire (tshark; the initiator
+     * installs its Child SA as it takes that response, the responder did before it sent it); IKE_SA_INIT request ->
+     * first echo reply (ping's receive time stamp, at most 10 ms late); IKE bundle start requested -> first echo
+     * reply (the whole restart: the bundle, its component, sign-in state, the peer directory's news, then IKE).
      */
-    private static void keyingLatency(LabHost home, LabHost laptop, String homeUla, String laptopUla, int repeats)
-            throws Exception {
+    private static void keyingLatency(LabHost home, LabHost laptop, String homeUla, String laptopUla, int repeats,
+            Deque<AutoCloseable> running, Path work) throws Exception {
         boolean homeLower = Arrays.compareUnsigned(InetAddress.getByName(homeUla).getAddress(),
                 InetAddress.getByName(laptopUla).getAddress()) < 0;
         LabHost initiator = homeLower ? home : laptop;
         LabHost other = homeLower ? laptop : home;
         String target = homeLower ? laptopUla : homeUla;
+        // The other host's public address as the initiator's packets reach it: the café NAT's, or home's gateway's.
+        String otherPublic = homeLower ? CAFE_PUBLIC : NetLab.HOME_WAN;
         awaitKeyed(home, "laptop");
         awaitKeyed(laptop, "home");
         System.out.println("# 2. keying " + initiator.name + " (lower ULA, initiates at once) -> " + other.name
                 + ", no SA pair on either side; " + repeats + " repetitions; ping every 10 ms; load " + loadAverage());
-        List<Long> toChild = new ArrayList<>();
+        List<Long> toAuth = new ArrayList<>();
         List<Long> toReply = new ArrayList<>();
         List<Long> startToReply = new ArrayList<>();
-        for (int i = 1; i <= repeats; i++) {
-            other.console().bundle("io.homeward.ike", "stop", LabConsole.RESOLVED);
-            initiator.console().bundle("io.homeward.ike", "stop", LabConsole.RESOLVED);
-            other.console().bundle("io.homeward.ike", "start", LabConsole.ACTIVE);
-            long logOffset = Files.size(initiator.data().resolve("homeward.log"));
-            Path pingOut = Files.createTempFile("ike-bench-ping", ".out");
-            Process ping = new ProcessBuilder("ip", "netns", "exec", initiator.namespace, "ping", "-6", "-n", "-D", "-i",
-                    "0.01", "-w", "30", target).redirectErrorStream(true).redirectOutput(pingOut.toFile()).start();
-            try {
-                long started = System.currentTimeMillis();
-                initiator.console().bundle("io.homeward.ike", "start", LabConsole.ACTIVE);
-                long reply = firstReply(pingOut, 30);
-                long[] keyed = initiatedAndEstablished(initiator, other.name, logOffset);
-                toChild.add(keyed[1] - keyed[0]);
-                toReply.add(reply - keyed[0]);
-                startToReply.add(reply - started);
-                System.out.printf(Locale.ROOT, "  %2d: IKE_SA_INIT -> CHILD_SA installed %4d ms, -> first echo reply"
-                        + " %4d ms; IKE start -> first echo reply %4d ms%n", i, keyed[1] - keyed[0], reply - keyed[0],
-                        reply - started);
-            } finally {
-                ping.destroy();
-                ping.waitFor(5, TimeUnit.SECONDS);
-                Files.deleteIfExists(pingOut);
+        try (IkeCapture capture = IkeCapture.start(initiator.namespace, otherPublic, work)) {
+            running.add(capture);
+            for (int i = 1; i <= repeats; i++) {
+                if (homeLower) {
+                    forgetCafeMappings();
+                }
+                other.console().bundle("io.homeward.ike", "stop", LabConsole.RESOLVED);
+                initiator.console().bundle("io.homeward.ike", "stop", LabConsole.RESOLVED);
+                other.console().bundle("io.homeward.ike", "start", LabConsole.ACTIVE);
+                Path pingOut = Files.createTempFile(work, "ping", ".out");
+                Process ping = new ProcessBuilder("ip", "netns", "exec", initiator.namespace, "ping", "-6", "-n", "-D",
+                        "-i", "0.01", "-w", "30", target).redirectErrorStream(true).redirectOutput(pingOut.toFile())
+                        .start();
+                try {
+                    long started = System.currentTimeMillis() * 1000;
+                    initiator.console().bundle("io.homeward.ike", "start", LabConsole.ACTIVE);
+                    long reply = firstReply(pingOut, 30);
+                    long[] wire = handshakeOnTheWire(capture, started, reply);
+                    toAuth.add(millis(wire[1] - wire[0]));
+                    toReply.add(millis(reply - wire[0]));
+                    startToReply.add(millis(reply - started));
+                    System.out.printf(Locale.ROOT, "  %2d: IKE_SA_INIT -> IKE_AUTH response %5.1f ms, -> first echo"
+                            + " reply %5.1f ms; IKE start -> first echo reply %4d ms%n", i, (wire[1] - wire[0]) / 1e3,
+                            (reply - wire[0]) / 1e3, millis(reply - started));
+                } finally {
+                    ping.destroy();
+                    ping.waitFor(5, TimeUnit.SECONDS);
+                }
             }
+            running.remove(capture);
         }
-        summarize("IKE_SA_INIT sent -> CHILD_SA installed (initiator's log)", toChild);
+        summarize("IKE_SA_INIT sent -> IKE_AUTH response (wire)", toAuth);
         summarize("IKE_SA_INIT sent -> first echo reply", toReply);
         summarize("IKE bundle start -> first echo reply", startToReply);
+    }
+
+    /**
+     * The café gateway's UDP entries on port 4500 dropped, so the laptop's DELETE, sent as its IKE stops, maps its
+     * port 4500 to the public port 4500 again, where home's IKE_SA_INIT goes. Without this, packets home sent there
+     * after the laptop's mapping lapsed hold the public port, the NAT maps the laptop to another one, and home's
+     * IKE_SA_INIT waits unanswered until the laptop starts IKE itself (15 s later, as the higher ULA).
+     */
+    private static void forgetCafeMappings() throws IOException, InterruptedException {
+        for (String direction : List.of("--orig-port-src", "--orig-port-dst")) {
+            NetLab.in("hw-cafegw", "conntrack", "-D", "-p", "udp", direction, "4500");
+        }
     }
 
     private static void summarize(String what, List<Long> millis) {
@@ -254,13 +278,13 @@ public final class IkeBench {
         row(what, "median %d ms, p95 %d ms".formatted(median, p95), sorted.size() + " runs");
     }
 
-    /** The receive time (epoch ms) of ping's first echo reply; bounded. */
+    /** The receive time (epoch µs) of ping's first echo reply; bounded. */
     private static long firstReply(Path pingOut, long seconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         do {
             Matcher m = REPLY.matcher(Files.readString(pingOut, StandardCharsets.UTF_8));
             if (m.find()) {
-                return Math.round(Double.parseDouble(m.group(1)) * 1000);
+                return new BigDecimal(m.group(1)).movePointRight(6).longValue();
             }
             Thread.sleep(10);
         } while (System.nanoTime() < deadline);
@@ -268,35 +292,25 @@ public final class IkeBench {
     }
 
     /**
-     * The time stamps (epoch ms) of the initiator's log lines, after {@code offset}, that say it started the IKE SA
-     * with the peer and that the IKE SA was established (its Child SA is installed in the same step); bounded.
+     * The wire times (epoch µs) of the first IKE_SA_INIT request after {@code from} and of the IKE_AUTH response
+     * before the first echo reply; bounded, since tshark prints a little after the fact.
      */
-    private static long[] initiatedAndEstablished(LabHost host, String peer, long offset)
-            throws IOException, InterruptedException {
+    private static long[] handshakeOnTheWire(IkeCapture capture, long from, long reply) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        String log = "";
         do {
-            byte[] all = Files.readAllBytes(host.data().resolve("homeward.log"));
-            log = new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
-                    StandardCharsets.UTF_8);
-            Optional<Long> initiated = stamp(log, "IKE: initiating an IKE SA with " + peer + " ", 0);
-            if (initiated.isPresent()) {
-                Optional<Long> established = stamp(log, " with " + peer + ".", log.indexOf("IKE: initiating an IKE SA with "
-                        + peer + " "), " established (");
-                if (established.isPresent()) {
-                    return new long[] {initiated.get(), established.get()};
-                }
+            Optional<Long> request = capture.requestAfter(from);
+            Optional<Long> response = request.flatMap(sent -> capture.responseBetween(sent, reply));
+            if (response.isPresent()) {
+                return new long[] {request.get(), response.get()};
             }
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError(host.name + " logged no IKE SA it initiated and established with " + peer + ":\n" + log);
+        throw new AssertionError("tshark saw no IKE_SA_INIT request and IKE_AUTH response before the first echo reply");
     }
 
-    /** The time stamp of the first log line from {@code from} on that contains every fragment. */
-    private static Optional<Long> stamp(String log, String fragment, int from, String... more) {
-        return log.substring(Math.max(0, from)).lines()
-                .filter(line -> line.contains(fragment) && Arrays.stream(more).allMatch(line::contains)).findFirst()
-                .map(line -> OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant().toEpochMilli());
+    /** Microseconds to whole milliseconds, rounded. */
+    private static long millis(long micros) {
+        return Math.round(micros / 1e3);
     }
 
     private static void awaitKeyed(LabHost host, String peer) throws Exception {
