@@ -2,7 +2,7 @@
 # Helpers shared by itests/bench/tunnel-throughput.sh and its tunnel drivers (sourced, not run).
 # Expects WORK (a private directory), HOME_LAN, HOME_WAN and UPNP_URL from the main script.
 
-die() { echo "tunnel-throughput: $*" >&2; exit 1; }
+die() { echo "$(basename "$0" .sh): $*" >&2; exit 1; }
 step() { echo "# $*"; }
 in_ns() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
 
@@ -19,7 +19,7 @@ stop_pid() {
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     if kill -0 "$pid" 2>/dev/null; then
-      echo "tunnel-throughput: pid $pid ignored TERM for 5 s, killing it" >&2
+      echo "$(basename "$0" .sh): pid $pid ignored TERM for 5 s, killing it" >&2
       kill -KILL "$pid" 2>/dev/null || true
       for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     fi
@@ -74,7 +74,7 @@ add_forward() {
 remove_forward() {
   local port=$1
   timeout 15 ip netns exec hw-home upnpc -i -u "$UPNP_URL" -d "$port" UDP >/dev/null 2>&1 \
-    || echo "tunnel-throughput: could not delete the UDP $port forward; it expires within $FORWARD_LEASE s" >&2
+    || echo "$(basename "$0" .sh): could not delete the UDP $port forward; it expires within $FORWARD_LEASE s" >&2
   forget_flows "$port"
   FORWARDS=$(tr ' ' '\n' <<<"$FORWARDS" | grep -vx "$port" | tr '\n' ' ' || true)
 }

@@ -49,7 +49,7 @@ stop_ours() {
   local pid
   if [ -n "$OURS_STARTER$OURS_PIDS" ] && [ -n "${HOMEWARD_TUNNEL_STOP:-}" ]; then
     HOMEWARD_TUNNEL_PIDS="$OURS_PIDS" timeout 60 bash -c "$HOMEWARD_TUNNEL_STOP" >>"$WORK/ours.out" 2>>"$WORK/ours.err" \
-      || echo "tunnel-throughput: HOMEWARD_TUNNEL_STOP failed: $(tail -n 3 "$WORK/ours.err" | tr '\n' ' ')" >&2
+      || echo "$(basename "$0" .sh): HOMEWARD_TUNNEL_STOP failed: $(tail -n 3 "$WORK/ours.err" | tr '\n' ' ')" >&2
   fi
   for pid in $OURS_PIDS $OURS_STARTER; do stop_pid "$pid"; done
   OURS_PIDS=""

@@ -2,6 +2,7 @@ package io.homeward.itests.netlab;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,9 +166,20 @@ final class LabCharon implements AutoCloseable {
 
     /**
      * Starts charon in the namespace with the credentials under its own {@code SWANCTL_DIR} ({@code dir}) and waits,
-     * bounded, for its vici socket and TUN device; the ULA goes on that device.
+     * bounded, for its vici socket and TUN device; the ULA goes on that device. IKE on the NAT-T port, the IKE and
+     * configuration subsystems logged at level 2.
      */
     static LabCharon start(String namespace, Path dir, String fqdn, String ula, Credentials credentials) throws Exception {
+        return start(namespace, dir, fqdn, ula, credentials, NAT_T_PORT, "ike = 2\ncfg = 2", "");
+    }
+
+    /**
+     * Like {@link #start(String, Path, String, String, Credentials)} with IKE on {@code port}, the log levels of the
+     * log file beyond {@code default = 1} ({@code logLevels}, filelog syntax) and more {@code charon} settings
+     * ({@code settings}, strongswan.conf syntax).
+     */
+    static LabCharon start(String namespace, Path dir, String fqdn, String ula, Credentials credentials, int port,
+            String logLevels, String settings) throws Exception {
         LabCharon charon = new LabCharon(namespace, dir, fqdn, ula);
         for (String sub : List.of("x509", "x509ca", "private")) {
             Files.createDirectories(dir.resolve(sub));
@@ -193,14 +205,14 @@ final class LabCharon implements AutoCloseable {
                     lab {
                       path = %s
                       default = 1
-                      ike = 2
-                      cfg = 2
+                      %s
                       flush_line = yes
                       time_format = %%T
                     }
                   }
+                  %s
                 }
-                """.formatted(NAT_T_PORT, PLUGINS, charon.vici, charon.logFile()));
+                """.formatted(port, PLUGINS, charon.vici, charon.logFile(), logLevels, settings));
         charon.process = new ProcessBuilder("bash", SCRIPT.toString(), namespace, dir.resolve("strongswan.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("charon.out").toFile()).start();
         try {
@@ -332,6 +344,18 @@ final class LabCharon implements AutoCloseable {
         if (r.exit() != 0) {
             throw new AssertionError("nsupdate of " + self.fqdn() + "'s records failed: " + r.out());
         }
+    }
+
+    /** charon's process ID ({@code charon.sh} execs every step). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** The address with the /64 prefix of {@code ula} and the EUI-64 as interface identifier (RFC 4291 §2.5.1). */
+    static String ulaBeside(String ula, Eui64 eui64) throws IOException {
+        byte[] address = InetAddress.getByName(ula).getAddress();
+        System.arraycopy(eui64.toBytes(), 0, address, 8, 8);
+        return InetAddress.getByAddress(address).getHostAddress();
     }
 
     /** SIGTERM (charon deletes its SAs, routes and TUN device), at most 10 s, then SIGKILL; bounded. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,7 +205,7 @@ class StrongSwanInteropLabTest {
         }
         if (charonUla == null) {
             Eui64 eui64 = Eui64.random(new SecureRandom());
-            String ula = interfaceIn(homeUla, eui64);
+            String ula = LabCharon.ulaBeside(homeUla, eui64);
             LabCharon.publish(new LabCharon.Peer(fqdn("charon"), CAFE_PUBLIC, ula), eui64, masterKey, LabRendezvous.DNS,
                     "hw-laptop", work);
             home.awaitPeerAt("charon", CAFE_PUBLIC + ":" + LabCharon.NAT_T_PORT, 30);
@@ -225,13 +224,6 @@ class StrongSwanInteropLabTest {
     private static String fqdn(String host) {
         String zone = LabRendezvous.zone(USER);
         return host + "." + zone.substring(0, zone.length() - 1);
-    }
-
-    /** The address with the /64 prefix of {@code ula} and the EUI-64 as interface identifier (RFC 4291 §2.5.1). */
-    private static String interfaceIn(String ula, Eui64 eui64) throws Exception {
-        byte[] address = InetAddress.getByName(ula).getAddress();
-        System.arraycopy(eui64.toBytes(), 0, address, 8, 8);
-        return InetAddress.getByAddress(address).getHostAddress();
     }
 
     /**
