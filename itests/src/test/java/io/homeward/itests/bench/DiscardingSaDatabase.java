@@ -1,6 +1,7 @@
 package io.homeward.itests.bench;
 
 import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -48,6 +49,11 @@ final class DiscardingSaDatabase implements SecurityAssociationDatabase {
 
     @Override
     public boolean remove(Inet6Address peer) {
+        return false;
+    }
+
+    @Override
+    public boolean moveEndpoint(Inet6Address peer, InetSocketAddress to) {
         return false;
     }
 
