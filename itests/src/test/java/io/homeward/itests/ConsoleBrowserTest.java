@@ -4,7 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,11 +26,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.json.JsonException;
 
 /**
- * The console in the system's Chromium, as a person meets it: signing in lands on the Homeward page; a page of
+ * The console in the system's Chromium, as a person meets it: signing in leads to the Homeward page; a page of
  * another origin open in the same browser can neither change anything with the admin's kept login nor show the
- * console inside a frame of its own.
+ * console inside a frame of its own. And as a script meets it: every Homeward page answers JSON at its {@code .json}.
  */
 class ConsoleBrowserTest {
     @TempDir
@@ -118,5 +130,33 @@ class ConsoleBrowserTest {
 
     private static String consoleAnswer(WebDriver d) {
         return browser.currentUrl().startsWith(runtime.console()) ? d.findElement(By.tagName("body")).getText() : null;
+    }
+
+    @Test
+    void everyHomewardPageInTheMenuAnswersJson() throws Exception {
+        Matcher link = Pattern.compile("href=\"/system/console/(homeward[a-z-]*)\"").matcher(runtime.get("/homeward"));
+        Set<String> labels = new TreeSet<>();
+        while (link.find()) {
+            labels.add(link.group(1));
+        }
+        assertTrue(labels.containsAll(Set.of("homeward", "homeward-registration", "homeward-accounts", "homeward-signin")),
+                "the menu lists the Homeward pages: " + labels);
+        List<String> wrong = new ArrayList<>();
+        for (String label : labels) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(runtime.console() + "/" + label + ".json")).header("Authorization",
+                    Http.basic("admin", runtime.password())).build(), HttpResponse.BodyHandlers.ofString());
+            String type = answer.headers().firstValue("Content-Type").orElse("none");
+            if (answer.statusCode() != 200 || !type.startsWith("application/json")) {
+                wrong.add(label + ".json: " + answer.statusCode() + " " + type);
+                continue;
+            }
+            try {
+                new Json().toType(answer.body(), Object.class);
+            } catch (JsonException e) {
+                wrong.add(label + ".json does not parse: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 }
