@@ -34,6 +34,7 @@ final class ConsoleRuntime implements AutoCloseable {
                 .replace("8853", Integer.toString(port(name, "tls")))
                 .replace("3478", Integer.toString(port(name, "stun")))
                 .replace("8443", Integer.toString(port(name, "enroll")))
+                .replace("\"io.homeward.rendezvous.dns\": {", "\"io.homeward.rendezvous.dns\": { \"estPort\": " + port(name, "enroll") + ",")
                 .replace("\"io.homeward.tunnelport\": {", "\"io.homeward.tunnelport\": { \"port\": " + port(name, "tunnel") + ",")
                 .replaceFirst("\\{", "{\n  \"io.homeward.tunnel\": { \"interfaceName\": \"\" },\n"
                         + "  \"io.homeward.signin\": { \"dnsServer\": \"127.0.0.1:" + dns + "\" },");
