@@ -74,6 +74,7 @@ class ConfigurationDialogTest {
         String text = alert.getText();
         assertTrue(text.contains("Lease seconds (leaseSeconds): \"ninety minutes\" is not a whole number"), text);
         assertTrue(text.contains("io.homeward.registrar keeps its configuration"), text);
+        assertFalse(text.contains("HTTP ERROR"), "the reason alone, not the HTTP server's error page: " + text);
 
         assertFalse(runtime.get("/configMgr/io.homeward.registrar.json").contains("ninety"), "nothing was stored");
         String after = published("still published");
