@@ -26,7 +26,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The console's Configuration dialog in the system's Chromium cannot break the host: a value the metatype refuses
  * is not stored, the dialog says why, and the registrar keeps publishing with its last good configuration; a good
- * value is still saved and used at once.
+ * value is still saved and used at once. The console's own settings are not saved without a password, which would
+ * replace its generated login with admin/admin.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConfigurationDialogTest {
@@ -103,6 +104,19 @@ class ConfigurationDialogTest {
                 j -> leaseExpires(j).filter(t -> Duration.between(Instant.now(), t).toSeconds() < 3700).isPresent());
         long left = Duration.between(Instant.now(), leaseExpires(json).orElseThrow()).toSeconds();
         assertTrue(left > 3500, "a lease of about an hour: " + left + " s");
+    }
+
+    @Test
+    @Order(4)
+    void theConsolesOwnSettingsAreNotSavedWithoutAPasswordSoItsLoginStays() throws Exception {
+        // What the dialog posts for the console's settings when the password is left as it shows it (unmodified).
+        int status = runtime.post("/configMgr/org.apache.felix.webconsole.internal.servlet.OsgiManager",
+                "apply=true&action=ajaxConfigManager&propertylist=default.render,username,password"
+                        + "&default.render=homeward&username=admin&password=unmodified");
+        assertEquals(400, status, "refused");
+        assertEquals(200, Http.get(runtime.console() + "/homeward", "admin", runtime.password()).status(),
+                "the generated login still works");
+        assertEquals(401, Http.get(runtime.console() + "/homeward", "admin", "admin").status(), "admin/admin does not");
     }
 
     /** Opens the registrar's configuration in the dialog, types the lease and presses Save. */

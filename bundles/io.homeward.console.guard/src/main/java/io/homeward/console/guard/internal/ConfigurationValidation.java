@@ -1,5 +1,6 @@
 package io.homeward.console.guard.internal;
 
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
- * The web console's Configuration dialog stores nothing its metatype refuses ({@link MetatypeCheck}): the console
+ * The web console's Configuration dialog stores nothing its metatype refuses ({@link MetatypeCheck}), nor the
+ * console's own settings without a password ({@link ConsoleLoginRule}): the console
  * calls this handler (its {@code ConfigurationHandler} SPI) with the converted values before it updates Configuration
  * Admin, and answers the dialog's save with the refusal, which the console shows in its error dialog. The component
  * never sees the value and keeps its last good configuration.
@@ -42,13 +44,12 @@ public class ConfigurationValidation implements ConfigurationHandler {
     @Override
     public void updateConfiguration(String factoryPid, String pid, Dictionary<String, Object> properties)
             throws ValidationException {
-        String described = factoryPid != null ? factoryPid : pid;
-        Optional<ObjectClassDefinition> definition = definition(described, factoryPid != null);
-        if (definition.isEmpty()) {
-            return;
-        }
-        AttributeDefinition[] attributes = definition.get().getAttributeDefinitions(ObjectClassDefinition.ALL);
-        List<String> problems = MetatypeCheck.problems(attributes == null ? List.of() : List.of(attributes), properties);
+        List<String> problems = new ArrayList<>();
+        ConsoleLoginRule.problem(pid, properties).ifPresent(problems::add);
+        definition(factoryPid != null ? factoryPid : pid, factoryPid != null).ifPresent(definition -> {
+            AttributeDefinition[] attributes = definition.getAttributeDefinitions(ObjectClassDefinition.ALL);
+            problems.addAll(MetatypeCheck.problems(attributes == null ? List.of() : List.of(attributes), properties));
+        });
         if (!problems.isEmpty()) {
             String refusal = "Not saved, " + pid + " keeps its configuration: " + String.join("; ", problems);
             log.warn("Console: {}", refusal);
