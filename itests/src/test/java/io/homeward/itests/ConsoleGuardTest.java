@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ class ConsoleGuardTest {
 
     @TempDir
     static Path dir;
-    private static LauncherProcess launcher;
+    private static ConsoleRuntime runtime;
     private static String origin;
     private static String console;
     private static String password;
@@ -48,33 +47,19 @@ class ConsoleGuardTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port = ShippedRuntime.consolePort("console-guard");
-        Path config = Files.createDirectories(dir.resolve("config"));
-        Path defaults = Path.of(System.getProperty("homeward.features"), "..", "config", "homeward.json").normalize();
-        String json = Files.readString(defaults)
-                .replace("8053", Integer.toString(ShippedRuntime.consolePort("console-guard-dns")))
-                .replace("8853", Integer.toString(ShippedRuntime.consolePort("console-guard-tls")))
-                .replace("3478", Integer.toString(ShippedRuntime.consolePort("console-guard-stun")))
-                .replace("\"io.homeward.tunnelport\": {", "\"io.homeward.tunnelport\": { \"port\": "
-                        + ShippedRuntime.consolePort("console-guard-tunnel") + ",")
-                .replaceFirst("\\{", "{\n  \"io.homeward.tunnel\": { \"interfaceName\": \"\" },");
-        Files.writeString(config.resolve("homeward.json"), json);
-        launcher = LauncherProcess.start("--data", dir.resolve("data").toString(), "--console-port", Integer.toString(port),
-                "--no-shell", "--config", config.toString());
-        launcher.awaitLine("Web console:", 90);
-        origin = "http://127.0.0.1:" + port;
-        console = origin + "/system/console";
-        password = Files.readString(dir.resolve("data/console-password")).strip();
+        runtime = ConsoleRuntime.start("console-guard", dir);
+        origin = runtime.origin();
+        console = runtime.console();
+        password = runtime.password();
         login = Http.basic("admin", password);
         assertEquals(200, Http.get(console + "/homeward-accounts", "admin", password).status(), "the accounts page is up");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (launcher != null) {
-            launcher.terminate();
-            launcher.outputUntilExit(30);
-            launcher = null;
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
         }
     }
 
@@ -177,9 +162,10 @@ class ConsoleGuardTest {
     @Test
     @Order(7)
     void theShellShowsTheGuard() throws Exception {
+        Path config = runtime.configDir();
         stop(); // the one-shot runtime below uses the same configuration, hence the same ports
         try (LauncherProcess exec = LauncherProcess.start("--data", dir.resolve("exec-data").toString(), "--no-shell",
-                "--config", dir.resolve("config").toString(), "--exec", "homeward:guard")) {
+                "--config", config.toString(), "--exec", "homeward:guard")) {
             List<String> output = exec.outputUntilExit(90);
             assertEquals(0, exec.exitValue(), String.join("\n", output));
             assertTrue(output.contains("Console guard (configuration PID io.homeward.console.guard)"), String.join("\n", output));

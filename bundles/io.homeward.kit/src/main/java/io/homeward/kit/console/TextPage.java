@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 import io.homeward.kit.html.Html;
+import io.homeward.kit.json.Json;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A Web Console page that shows what a shell command prints: a heading and the text, preformatted and escaped.
+ * A Web Console page that shows what a shell command prints: a heading and the text, preformatted and escaped; as
+ * JSON ({@link JsonRequests}) the heading and the text's lines, {@code {"heading":"...","lines":["...",...]}}.
  * Subclasses register as a Servlet service with the {@code felix.webconsole.*} properties.
  */
 public abstract class TextPage extends HttpServlet {
@@ -27,9 +29,12 @@ public abstract class TextPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType("text/html");
-        response.getWriter().write("<h2>" + Html.escape(heading) + "</h2><pre id=\"" + Html.escape(id) + "\">"
-                + Html.escape(text.get()) + "</pre>");
+        String shown = text.get();
+        JsonRequests.answer(request, response, () -> json(heading, shown),
+                () -> "<h2>" + Html.escape(heading) + "</h2><pre id=\"" + Html.escape(id) + "\">" + Html.escape(shown) + "</pre>");
+    }
+
+    static String json(String heading, String text) {
+        return "{\"heading\":" + Json.quote(heading) + ",\"lines\":" + Json.quoteAll(text.lines().toList()) + "}";
     }
 }

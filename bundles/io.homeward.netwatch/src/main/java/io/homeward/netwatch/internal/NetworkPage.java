@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.homeward.kit.console.JsonRequests;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,8 +34,7 @@ public class NetworkPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType("text/html");
-        response.getWriter().write(NetworkHtml.render(status.get()));
+        NetworkStatus now = status.get();
+        JsonRequests.answer(request, response, () -> NetworkJson.render(now), () -> NetworkHtml.render(now));
     }
 }

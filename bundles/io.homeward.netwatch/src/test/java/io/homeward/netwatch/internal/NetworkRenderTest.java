@@ -3,6 +3,7 @@ package io.homeward.netwatch.internal;
 import static io.homeward.netwatch.internal.Snapshots.down;
 import static io.homeward.netwatch.internal.Snapshots.of;
 import static io.homeward.netwatch.internal.Snapshots.up;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,5 +46,15 @@ class NetworkRenderTest {
         assertTrue(html.contains("&lt;wlan0&gt;"), html);
         assertFalse(html.contains("<wlan0>"), html);
         assertTrue(html.contains("10.0.0.7/24 added on eth0"), html);
+    }
+
+    @Test
+    void theJsonHasInterfacesRoutesAndChanges() {
+        assertEquals("{\"source\":\"ip -o monitor link address route\",\"interfaces\":["
+                + "{\"name\":\"\\u003cwlan0>\",\"up\":false,\"addresses\":[]},"
+                + "{\"name\":\"eth0\",\"up\":true,\"addresses\":[\"10.0.0.7/24\",\"fd00::7/64\"]}],"
+                + "\"defaultRoutes\":[\"via 10.0.0.1 dev eth0\"],\"lastChanges\":[{\"seen\":\"2026-01-01T10:00:00Z\","
+                + "\"kind\":\"ADDRESS_ADDED\",\"interface\":\"eth0\",\"detail\":\"10.0.0.7/24 added on eth0\"}]}",
+                NetworkJson.render(STATUS));
     }
 }

@@ -60,9 +60,10 @@ public class RegistrarComponent implements RecordRegistrar {
                 + "at WARN: copy that value here to pin it.")
         String tlsFingerprint() default "";
 
-        @AttributeDefinition(description = "Update lease to ask for, in seconds (30..7200; other values are "
-                + "clamped). The server removes the records this long after a host vanishes without a clean stop. "
-                + "RFC 9664 asks for at least 1800; shorter leases are for labs and tests.")
+        @AttributeDefinition(min = "30", max = "7200", description = "Update lease to ask for, in seconds, from 30 "
+                + "to 7200 (the console refuses other values; a configuration file's are clamped). The server removes "
+                + "the records this long after a host vanishes without a clean stop. RFC 9664 asks for at least 1800; "
+                + "shorter leases are for labs and tests.")
         int leaseSeconds() default 5400;
 
         @AttributeDefinition(description = "Seconds to wait for the DNS or update server before giving up on one "

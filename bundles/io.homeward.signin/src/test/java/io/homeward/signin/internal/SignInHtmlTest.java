@@ -1,5 +1,6 @@
 package io.homeward.signin.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,5 +86,14 @@ class SignInHtmlTest {
         }
         assertTrue(text.contains("Revoked certificates known: 3"), text);
         assertTrue(new SignInStatus(Optional.empty(), "").describeCertificate().startsWith("Not signed in"));
+    }
+
+    @Test
+    void theJsonSaysWhoIsSignedInWithoutTheKey() {
+        assertEquals("{\"signedIn\":{\"user\":\"alice\",\"zone\":\"alice.members.test.\",\"hostKey\":\"alice.members.test.\","
+                + "\"since\":\"2026-01-01T00:00:00Z\",\"server\":\"127.0.0.1:8853\",\"pin\":\"\"},\"lastError\":\"\",\"certificate\":[]}",
+                SignInJson.render(new SignInStatus(Optional.of(stored("alice")), "")));
+        assertEquals("{\"signedIn\":null,\"lastError\":\"wrong password\",\"certificate\":[]}",
+                SignInJson.render(new SignInStatus(Optional.empty(), "wrong password")));
     }
 }

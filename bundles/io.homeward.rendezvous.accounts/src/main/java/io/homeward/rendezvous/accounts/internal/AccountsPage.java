@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.homeward.api.accounts.AccountService;
+import io.homeward.kit.console.JsonRequests;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +37,11 @@ public class AccountsPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (JsonRequests.wanted(request)) {
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write(AccountsJson.render(accounts.domain(), accounts.users()));
+            return;
+        }
         FormOutcome outcome = null;
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(OUTCOME) instanceof FormOutcome) {

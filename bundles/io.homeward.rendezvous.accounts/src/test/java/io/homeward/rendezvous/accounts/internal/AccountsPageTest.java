@@ -36,11 +36,16 @@ class AccountsPageTest {
             });
 
     private HttpServletRequest request(String method, Map<String, String> parameters) {
+        return request(method, PAGE, parameters);
+    }
+
+    private HttpServletRequest request(String method, String uri, Map<String, String> parameters) {
         return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getParameter" -> parameters.get((String) args[0]);
-                    case "getRequestURI" -> PAGE;
+                    case "getRequestURI" -> uri;
+                    case "getPathInfo" -> null;
                     case "getSession" -> args == null || (Boolean) args[0] || !sessionAttributes.isEmpty() ? session : null;
                     case "getProtocol" -> "HTTP/1.1";
                     default -> throw new UnsupportedOperationException(m.getName());
@@ -97,5 +102,20 @@ class AccountsPageTest {
         assertTrue(page.body.toString().contains("<p class=\"ui-state-error\" role=\"status\">a password needs at least 8 characters</p>"),
                 page.body.toString());
         assertTrue(page.body.toString().contains("0 users under members.example."));
+    }
+
+    @Test
+    void theJsonFormListsTheUsersWithoutTheFormOutcome() throws Exception {
+        AccountsPage plugin = new AccountsPage(TestComponents.accounts(data, new RecordingLogger()));
+        plugin.service(request("POST", Map.of("action", "add", "user", "alice", "password", "alice password")), new Captured().response);
+        Captured json = new Captured();
+        plugin.service(request("GET", PAGE + ".json", Map.of()), json.response);
+        assertEquals("application/json;charset=UTF-8", json.headers.get("Content-Type"));
+        assertTrue(json.body.toString().matches("\\{\"domain\":\"members.example.\",\"users\":\\[\\{\"user\":\"alice\","
+                + "\"zone\":\"alice.members.example.\",\"created\":\"[^\"]+Z\",\"passwordChanged\":\"[^\"]+Z\"}]}"),
+                json.body.toString());
+        Captured page = new Captured();
+        plugin.service(request("GET", Map.of()), page.response);
+        assertTrue(page.body.toString().contains("Added user alice"), "the outcome waits for the page");
     }
 }

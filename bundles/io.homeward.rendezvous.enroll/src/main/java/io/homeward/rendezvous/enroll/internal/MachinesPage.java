@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.homeward.kit.console.JsonRequests;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,11 @@ public class MachinesPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (JsonRequests.wanted(request)) {
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write(MachinesJson.render(machines.list(Optional.empty())));
+            return;
+        }
         PageOutcome outcome = null;
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(OUTCOME) instanceof PageOutcome stored) {

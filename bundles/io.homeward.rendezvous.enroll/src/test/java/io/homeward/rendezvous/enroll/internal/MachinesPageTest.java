@@ -53,11 +53,16 @@ class MachinesPageTest {
     }
 
     private HttpServletRequest request(String method, Map<String, String> parameters) {
+        return request(method, PAGE, parameters);
+    }
+
+    private HttpServletRequest request(String method, String uri, Map<String, String> parameters) {
         return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getParameter" -> parameters.get((String) args[0]);
-                    case "getRequestURI" -> PAGE;
+                    case "getRequestURI" -> uri;
+                    case "getPathInfo" -> null;
                     case "getSession" -> args == null || (Boolean) args[0] || !sessionAttributes.isEmpty() ? session : null;
                     case "getProtocol" -> "HTTP/1.1";
                     default -> throw new UnsupportedOperationException(m.getName());
@@ -128,5 +133,32 @@ class MachinesPageTest {
 
         String refused = post(Map.of("action", "invite", "user", "<script>", "valid", "1h"));
         assertTrue(refused.contains("ui-state-error\" role=\"status\">there is no user &lt;script&gt;"), refused);
+    }
+
+    @Test
+    void theJsonFormListsMachinesAndInvitesWithoutSecrets() throws Exception {
+        InviteCode invite = fixture.invite("alice", Optional.empty());
+        Csr csr = EnrollmentFixture.csr("CN=laptop.alice.members.example");
+        fixture.client().post(EstRoutes.SIMPLEENROLL, fixture.inviteProof(invite, csr.body()), csr.body());
+        InviteCode pending = fixture.invite("alice", Optional.of("desktop"));
+        StringWriter body = new StringWriter();
+        page.service(request("GET", PAGE + ".json", Map.of()), (HttpServletResponse) Proxy.newProxyInstance(
+                HttpServletResponse.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
+                    switch (m.getName()) {
+                        case "setContentType" -> assertEquals("application/json;charset=UTF-8", a[0]);
+                        case "getWriter" -> {
+                            return new PrintWriter(body, true);
+                        }
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    }
+                    return null;
+                }));
+        String json = body.toString();
+        assertTrue(json.matches("\\{\"users\":\\[\\{\"user\":\"alice\",\"zone\":\"alice.members.example.\",\"machines\":"
+                + "\\[\\{\"host\":\"laptop.alice.members.example.\",\"keySince\":\"[^\"]+\",\"certificates\":\\[\\{\"serial\":"
+                + "\"[0-9a-f]+\",\"notAfter\":\"[^\"]+\",\"revoked\":null}]}],\"invites\":\\[\\{\"id\":\"" + pending.id()
+                + "\",\"for\":\"desktop\",\"expires\":\"[^\"]+\"}]},\\{\"user\":\"bob\",\"zone\":\"bob.members.example.\","
+                + "\"machines\":\\[],\"invites\":\\[]}]}"), json);
+        assertFalse(json.contains(pending.encode()), "no invite code");
     }
 }

@@ -1,0 +1,86 @@
+package io.homeward.console.guard.internal;
+
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.felix.webconsole.spi.ConfigurationHandler;
+import org.apache.felix.webconsole.spi.ValidationException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+/**
+ * The web console's Configuration dialog stores nothing its metatype refuses ({@link MetatypeCheck}), nor the
+ * console's own settings without a password ({@link ConsoleLoginRule}): the console
+ * calls this handler (its {@code ConfigurationHandler} SPI) with the converted values before it updates Configuration
+ * Admin, and answers the dialog's save with the refusal, which the console shows in its error dialog. The component
+ * never sees the value and keeps its last good configuration.
+ */
+@Component(service = ConfigurationHandler.class)
+public class ConfigurationValidation implements ConfigurationHandler {
+    private final BundleContext context;
+    private final MetaTypeService metaType;
+    private final Logger log;
+
+    @Activate
+    public ConfigurationValidation(BundleContext context, @Reference MetaTypeService metaType,
+            @Reference(service = LoggerFactory.class) Logger log) {
+        this.context = context;
+        this.metaType = metaType;
+        this.log = log;
+    }
+
+    @Override
+    public void updateConfiguration(String factoryPid, String pid, Dictionary<String, Object> properties)
+            throws ValidationException {
+        List<String> problems = new ArrayList<>();
+        ConsoleLoginRule.problem(pid, properties).ifPresent(problems::add);
+        definition(factoryPid != null ? factoryPid : pid, factoryPid != null).ifPresent(definition -> {
+            AttributeDefinition[] attributes = definition.getAttributeDefinitions(ObjectClassDefinition.ALL);
+            problems.addAll(MetatypeCheck.problems(attributes == null ? List.of() : List.of(attributes), properties));
+        });
+        if (!problems.isEmpty()) {
+            String refusal = "Not saved, " + pid + " keeps its configuration: " + String.join("; ", problems);
+            log.warn("Console: {}", refusal);
+            throw new ValidationException(refusal);
+        }
+    }
+
+    /** The metatype of the PID (or factory PID), from whichever bundle declares it. */
+    private Optional<ObjectClassDefinition> definition(String id, boolean factory) {
+        for (Bundle bundle : context.getBundles()) {
+            MetaTypeInformation information = metaType.getMetaTypeInformation(bundle);
+            if (information != null && Stream.of(factory ? information.getFactoryPids() : information.getPids())
+                    .anyMatch(id::equals)) {
+                return Optional.of(information.getObjectClassDefinition(id, null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void createConfiguration(String pid) {
+        // Creating an empty configuration stores no value; its values are checked when they are saved.
+    }
+
+    @Override
+    public void createFactoryConfiguration(String factoryPid, String name) {
+        // As createConfiguration.
+    }
+
+    @Override
+    public void deleteConfiguration(String factoryPid, String pid) {
+        // Deleting returns the component to its defaults, which its metatype declares.
+    }
+}

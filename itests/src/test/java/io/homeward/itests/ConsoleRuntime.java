@@ -1,0 +1,99 @@
+package io.homeward.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An all-in-one runtime started from the launcher jar, as a person starts it, with its own data directory and every
+ * listening port free (console, rendezvous DNS, DNS over TLS, STUN, enrollment, tunnel), so it runs beside any other
+ * runtime on this machine; its tunnel makes no interface (the test shares the host's network namespace).
+ */
+final class ConsoleRuntime implements AutoCloseable {
+    private final String name;
+    private final Path dir;
+    private final String password;
+    private LauncherProcess launcher;
+
+    private ConsoleRuntime(String name, Path dir, LauncherProcess launcher) throws IOException {
+        this.name = name;
+        this.dir = dir;
+        this.launcher = launcher;
+        this.password = Files.readString(dir.resolve("data/console-password")).strip();
+    }
+
+    /** Starts the runtime named {@code name} (the key of its free ports) in {@code dir} and waits for its console. */
+    static ConsoleRuntime start(String name, Path dir) throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Path defaults = Path.of(System.getProperty("homeward.features"), "..", "config", "homeward.json").normalize();
+        String dns = Integer.toString(port(name, "dns"));
+        String json = Files.readString(defaults)
+                .replace("8053", dns)
+                .replace("8853", Integer.toString(port(name, "tls")))
+                .replace("3478", Integer.toString(port(name, "stun")))
+                .replace("8443", Integer.toString(port(name, "enroll")))
+                .replace("\"io.homeward.rendezvous.dns\": {", "\"io.homeward.rendezvous.dns\": { \"estPort\": " + port(name, "enroll") + ",")
+                .replace("\"io.homeward.tunnelport\": {", "\"io.homeward.tunnelport\": { \"port\": " + port(name, "tunnel") + ",")
+                .replaceFirst("\\{", "{\n  \"io.homeward.tunnel\": { \"interfaceName\": \"\" },\n"
+                        + "  \"io.homeward.signin\": { \"dnsServer\": \"127.0.0.1:" + dns + "\" },");
+        Files.writeString(config.resolve("homeward.json"), json);
+        LauncherProcess launcher = LauncherProcess.start("--data", dir.resolve("data").toString(), "--console-port",
+                Integer.toString(port(name, "console")), "--no-shell", "--config", config.toString());
+        try {
+            launcher.awaitLine("Web console:", 90);
+            ConsoleRuntime runtime = new ConsoleRuntime(name, dir, launcher);
+            assertEquals(200, Http.get(runtime.console() + "/homeward", "admin", runtime.password()).status(),
+                    "the Homeward page is up");
+            return runtime;
+        } catch (Exception | AssertionError e) {
+            launcher.kill();
+            throw e;
+        }
+    }
+
+    private static int port(String name, String service) {
+        return ShippedRuntime.consolePort(name + "-" + service);
+    }
+
+    /** {@code http://127.0.0.1:port}, the console's origin. */
+    String origin() {
+        return "http://127.0.0.1:" + port(name, "console");
+    }
+
+    /** The console's root URL. */
+    String console() {
+        return origin() + "/system/console";
+    }
+
+    /** The generated password of the console's user admin. */
+    String password() {
+        return password;
+    }
+
+    /** The configuration directory given with {@code --config}. */
+    Path configDir() {
+        return dir.resolve("config");
+    }
+
+    /** A console page's body, read as admin (path below {@code /system/console}). */
+    String get(String path) throws IOException, InterruptedException {
+        return Http.get(console() + path, "admin", password).body();
+    }
+
+    /** A form POST as the console's own page sends it (see {@link Http#post}); returns the status. */
+    int post(String path, String form) throws IOException, InterruptedException {
+        return Http.post(console() + path, "admin", password, form);
+    }
+
+    /** Stops the runtime as a service manager does and waits (bounded) for it to exit. */
+    @Override
+    public void close() throws InterruptedException {
+        if (launcher != null) {
+            launcher.terminate();
+            launcher.outputUntilExit(30);
+            launcher = null;
+        }
+    }
+}
