@@ -41,6 +41,7 @@ import io.homeward.api.peers.PeerListener;
 import io.homeward.api.sa.SecurityAssociationDatabase;
 import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.TunnelPort;
+import io.homeward.ike.internal.exchange.Lifetimes;
 import io.homeward.kit.schedule.ExecutorScheduler;
 import io.homeward.kit.schedule.Scheduler;
 
@@ -87,6 +88,23 @@ public class IkeComponent implements PeerListener {
         @AttributeDefinition(name = "Cookie rotation (minutes)", description = "How often the COOKIE secret is"
                 + " replaced; cookies of the one before stay valid until the next.")
         int cookieRotationMinutes() default 5;
+
+        @AttributeDefinition(name = "Child SA rekey time (minutes)", description = "A Child SA is rekeyed"
+                + " (make-before-break, RFC 7296 §2.8) after this time less the jitter; an SA without ESN also"
+                + " before its sequence numbers run out.")
+        int childRekeyMinutes() default 60;
+
+        @AttributeDefinition(name = "Child SA lifetime (minutes)", description = "A Child SA that could not be"
+                + " rekeyed is deleted after this time; longer than the rekey time.")
+        int childLifetimeMinutes() default 66;
+
+        @AttributeDefinition(name = "IKE SA rekey time (minutes)", description = "An IKE SA is rekeyed (RFC 7296"
+                + " §2.18) after this time less the jitter.")
+        int ikeRekeyMinutes() default 240;
+
+        @AttributeDefinition(name = "Rekey jitter (percent)", description = "Each rekey time is shortened by a"
+                + " random part of up to this share (0 to 50), so that both ends rarely rekey at once.")
+        int rekeyJitterPercent() default 10;
     }
 
     private final Logger log;
@@ -164,6 +182,14 @@ public class IkeComponent implements PeerListener {
         return ask(() -> keying.delete(host));
     }
 
+    String rekeyChild(String host) {
+        return ask(() -> keying.rekeyChild(host));
+    }
+
+    String rekeyIke(String host) {
+        return ask(() -> keying.rekeyIke(host));
+    }
+
     @Deactivate
     void deactivate() throws InterruptedException {
         handler.close();
@@ -217,7 +243,10 @@ public class IkeComponent implements PeerListener {
         try {
             return new KeyingSettings(config.initiate(), config.halfOpenCookieThreshold(), config.halfOpenPerSource(),
                     config.halfOpenLimit(), Duration.ofSeconds(config.halfOpenTimeoutSeconds()),
-                    Duration.ofMinutes(config.cookieRotationMinutes()));
+                    Duration.ofMinutes(config.cookieRotationMinutes()), new Lifetimes(
+                            Duration.ofMinutes(config.childRekeyMinutes()),
+                            Duration.ofMinutes(config.childLifetimeMinutes()),
+                            Duration.ofMinutes(config.ikeRekeyMinutes()), config.rekeyJitterPercent()));
         } catch (IllegalArgumentException e) {
             log.error("{}: {}; using the defaults", PID, e.getMessage());
             return new KeyingSettings(config.initiate(), KeyingSettings.DEFAULTS.cookieThreshold(),

@@ -237,7 +237,8 @@ class IkeComponentTest {
         assertEquals(1, lab.home.database.installed.size());
         assertEquals(1, lab.laptop.database.installed.size(), "the laptop's pair replaced");
         assertEquals("no peer desktop in the peer directory (homeward:peers)", command.ike("initiate", "desktop"));
-        assertEquals("usage: homeward:ike [initiate HOST | delete HOST]", command.ike("rekey", "laptop"));
+        assertEquals("usage: homeward:ike [initiate HOST | delete HOST | rekey HOST | rekey-ike HOST]",
+                command.ike("renew", "laptop"));
     }
 
     @Test

@@ -156,7 +156,7 @@ final class InitiatorSa extends IkeSa {
 
     /** IKE_AUTH request: SK{IDi, CERT+, CERTREQ, IDr, AUTH, SAi2, TSi, TSr} (§1.2, §2.15). */
     private void sendAuth() {
-        childSpi = ChildSaInstall.newSpi(context.random());
+        childSpi = reserveSpi();
         IdPayload idi = IdPayload.fqdn(false, context.host().fqdn());
         List<Payload> identity = identity(idi, initRequest, nr, keys.skPi());
         List<Payload> inner = new ArrayList<>(identity.subList(0, identity.size() - 1));
@@ -185,9 +185,10 @@ final class InitiatorSa extends IkeSa {
             close("the responder failed authentication");
             return;
         }
-        state = IkeSaState.ESTABLISHED;
+        established();
         context.logger().info("IKE SA {} with {} established ({})", this, peerFqdn, status().algorithms());
         if (error.isPresent()) {
+            releaseSpi(childSpi);
             context.logger().warn("IKE SA {}: {} made no Child SA: {}", this, peerFqdn, name(error.get()));
             noChild(peerFqdn + " answered " + name(error.get()));
             return;
@@ -208,11 +209,13 @@ final class InitiatorSa extends IkeSa {
         if (choice.isEmpty() || !narrowed) {
             context.logger().warn("IKE SA {}: the Child SA {} answered is not one offered, or not between {} and {}",
                     this, peerFqdn, context.host().ula(), peerUla);
+            releaseSpi(childSpi);
             noChild("the Child SA answered is not one offered");
             return;
         }
         SaSpec spec = ChildSaInstall.spec(peerUla, peerEndpoint, childSpi, choice.get(),
-                context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, ni, nr, true);
-        install(spec);
+                context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, Optional.empty(), ni, nr,
+                true);
+        install(spec, choice.get().suite());
     }
 }
