@@ -29,8 +29,8 @@ import io.homeward.ike.internal.wire.TrafficSelectorPayload;
 
 /**
  * Rekeying and deleting Child SAs, make-before-break (RFC 7296 §1.3.3, §1.4.1, §2.8): the initiator of the rekey
- * offers a new SPI, a nonce and a key exchange in the IKE SA's group (perfect forward secrecy; the same proposals
- * without it for a responder configured without PFS), adds the new pair sending at once when the response comes,
+ * offers a new SPI, a nonce and, if the ESP proposals allow the IKE SA's group, a key exchange in it (perfect forward
+ * secrecy; the same proposals without it follow for a responder configured without PFS), adds the new pair sending at once when the response comes,
  * then deletes the old one with an INFORMATIONAL DELETE; the responder adds the new pair when it answers, sending on
  * it after its first inbound packet; each side removes the old pair when the DELETE exchange completes. Simultaneous
  * rekeys of one Child SA keep the exchange without the lowest nonce (§2.8.1); a rekey of a Child SA being rekeyed
@@ -79,14 +79,17 @@ final class ChildRekey {
         IkeContext context = sa.context;
         int spi = sa.reserveSpi();
         byte[] ni = context.nonce();
-        KeyExchange keyExchange = sa.suite.group().generate(context.random());
-        List<Payload> payloads = List.of(
-                new NotifyPayload(Proposal.ESP, spi(old.inboundSpi()), NotifyType.REKEY_SA.code(), new byte[0]),
-                context.settings().childProposals().rekeyOffer(spi, Optional.of(keyExchange.group())),
-                new NoncePayload(ni),
-                new KePayload(keyExchange.group().transformId(), keyExchange.publicValue()),
-                TrafficSelectors.of(false, context.host().ula()),
-                TrafficSelectors.of(true, old.spec.peer()));
+        Optional<KeyExchange> keyExchange = Optional.of(sa.suite.group())
+                .filter(context.settings().childProposals().groups()::contains)
+                .map(group -> group.generate(context.random()));
+        List<Payload> payloads = new ArrayList<>();
+        payloads.add(new NotifyPayload(Proposal.ESP, spi(old.inboundSpi()), NotifyType.REKEY_SA.code(), new byte[0]));
+        payloads.add(context.settings().childProposals().rekeyOffer(spi, keyExchange.map(KeyExchange::group)));
+        payloads.add(new NoncePayload(ni));
+        keyExchange.ifPresent(exchange -> payloads.add(new KePayload(exchange.group().transformId(),
+                exchange.publicValue())));
+        payloads.add(TrafficSelectors.of(false, context.host().ula()));
+        payloads.add(TrafficSelectors.of(true, old.spec.peer()));
         old.state = ChildSa.State.REKEYING;
         old.stopRekeying();
         boolean queued = sa.request(new LocalRequest(ExchangeType.CREATE_CHILD_SA, payloads,
@@ -99,19 +102,21 @@ final class ChildRekey {
     }
 
     /** The response to this side's rekey: the new pair added and the old one deleted, or the rekey tried later. */
-    private static void answered(ChildSa old, int spi, byte[] ni, KeyExchange keyExchange, List<Payload> response) {
+    private static void answered(ChildSa old, int spi, byte[] ni, Optional<KeyExchange> keyExchange,
+            List<Payload> response) {
         IkeSa sa = old.owner;
         IkeContext context = sa.context;
         Optional<NotifyPayload> error = IkeSa.error(response);
         Optional<byte[]> nr = first(response, NoncePayload.class).map(NoncePayload::data);
         Optional<ChildChoice> choice = error.isPresent() ? Optional.empty()
                 : first(response, SaPayload.class).flatMap(answer -> context.settings().childProposals()
-                        .acceptedRekey(answer, Optional.of(keyExchange.group())));
+                        .acceptedRekey(answer, keyExchange.map(KeyExchange::group)));
         Optional<byte[]> secret = Optional.empty();
         String refusal = error.map(IkeSa::name).orElse("an SA, Nonce or KE payload that does not answer the offer");
         if (choice.isPresent() && choice.get().suite().group().isPresent()) {
-            secret = first(response, KePayload.class).filter(ke -> ke.group() == keyExchange.group().transformId())
-                    .flatMap(ke -> sharedSecret(keyExchange, ke));
+            KeyExchange own = keyExchange.orElseThrow();
+            secret = first(response, KePayload.class).filter(ke -> ke.group() == own.group().transformId())
+                    .flatMap(ke -> sharedSecret(own, ke));
         }
         boolean keyed = choice.isPresent() && nr.isPresent()
                 && (choice.get().suite().group().isEmpty() || secret.isPresent());
@@ -122,7 +127,7 @@ final class ChildRekey {
             if (old.collision != null) {
                 old.state = ChildSa.State.REKEYED;
                 old.collision = null;
-            } else if (old.state == ChildSa.State.REKEYING) {
+            } else if (old.state == ChildSa.State.REKEYING && sa.children.contains(old)) {
                 old.state = ChildSa.State.INSTALLED;
                 scheduleRekey(old, context.settings().lifetimes().jittered(Lifetimes.RETRY, context.random()));
             }
@@ -150,7 +155,8 @@ final class ChildRekey {
 
     /**
      * The peer's CREATE_CHILD_SA (§1.3): a rekey of one of this IKE SA's Child SAs is answered SK {SA, Nr, [KEr,]
-     * TSi, TSr} and its pair added; a new Child SA beside the one between the two ULAs is answered NO_ADDITIONAL_SAS.
+     * TSi, TSr} and its pair added (this side without PFS groups answers without KEr, the KE payload ignored); a new
+     * Child SA beside the one between the two ULAs is answered NO_ADDITIONAL_SAS.
      */
     static List<Payload> answer(IkeSa sa, List<Payload> payloads) {
         IkeContext context = sa.context;
@@ -181,7 +187,10 @@ final class ChildRekey {
         Optional<NoncePayload> ni = first(payloads, NoncePayload.class);
         Optional<KePayload> ke = first(payloads, KePayload.class);
         Optional<ChildChoice> choice = offer.flatMap(o -> context.settings().childProposals().choose(o,
-                ke.map(k -> OptionalInt.of(k.group())).orElse(OptionalInt.empty())));
+                ke.map(k -> OptionalInt.of(k.group())).orElse(OptionalInt.empty())).or(() -> ke.isPresent()
+                        && context.settings().childProposals().groups().isEmpty()
+                                ? context.settings().childProposals().choose(o, OptionalInt.empty())
+                                : Optional.empty()));
         if (choice.isEmpty() || ni.isEmpty()) {
             context.logger().warn("IKE SA {}: no ESP proposal of {} acceptable for the rekey of Child SA {}", sa,
                     sa.peerFqdn, child);
@@ -285,7 +294,8 @@ final class ChildRekey {
 
     private static void due(ChildSa child, String why) {
         child.rekeyTimer = null;
-        if (child.state != ChildSa.State.INSTALLED || child.owner.state != IkeSaState.ESTABLISHED) {
+        if (child.state != ChildSa.State.INSTALLED || child.owner.state != IkeSaState.ESTABLISHED
+                || !child.owner.children.contains(child)) {
             return;
         }
         if (!start(child, why)) {

@@ -127,8 +127,7 @@ public final class IkeEngine {
      * @return false when no SA has this SPI, or it has no Child SA that can be rekeyed now
      */
     public boolean rekeyChild(long localSpi) {
-        IkeSa sa = bySpi.get(localSpi);
-        return sa != null && ChildRekey.rekeyNewest(sa);
+        return sa(localSpi).filter(ChildRekey::rekeyNewest).isPresent();
     }
 
     /**
@@ -138,8 +137,12 @@ public final class IkeEngine {
      *         way)
      */
     public boolean rekeyIke(long localSpi, String why) {
-        IkeSa sa = bySpi.get(localSpi);
-        return sa != null && sa.ikeRekey.start(why);
+        return sa(localSpi).filter(sa -> sa.ikeRekey.start(why)).isPresent();
+    }
+
+    /** The SA with this local SPI. */
+    Optional<IkeSa> sa(long localSpi) {
+        return Optional.ofNullable(bySpi.get(localSpi));
     }
 
     /** A new SA made by a rekey (§2.18), found by its SPI from now on. */

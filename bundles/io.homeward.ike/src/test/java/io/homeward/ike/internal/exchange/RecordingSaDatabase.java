@@ -2,6 +2,7 @@ package io.homeward.ike.internal.exchange;
 
 import java.net.Inet6Address;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ public final class RecordingSaDatabase implements SecurityAssociationDatabase {
     public final List<SaSpec> installed = new ArrayList<>();
     public final List<Sending> sending = new ArrayList<>();
     public final Set<Integer> reserved = new HashSet<>();
+    /** Packets sent on a pair, by its inbound SPI, as {@link #list()} reports them. */
+    public final Map<Integer, Long> packetsOut = new HashMap<>();
     private int nextSpi = 0x1000;
 
     @Override
@@ -61,6 +64,7 @@ public final class RecordingSaDatabase implements SecurityAssociationDatabase {
     @Override
     public List<SaStatus> list() {
         return installed.stream().map(spec -> new SaStatus(spec.peer(), spec.inboundSpi(), spec.outboundSpi(),
-                spec.suite(), spec.peerEndpoint(), 0, 0, 0, 0, Map.of(), spec.esn())).toList();
+                spec.suite(), spec.peerEndpoint(), 0, 0, packetsOut.getOrDefault(spec.inboundSpi(), 0L), 0, Map.of(),
+                spec.esn())).toList();
     }
 }
