@@ -20,23 +20,30 @@ final class EspOpener {
         /** Authentic, but the padding is not 1, 2, 3... (RFC 4303 §2.4) or longer than the payload. */
         BAD_PADDING,
         /** Authentic, but carries something other than IPv6. */
-        UNSUPPORTED_NEXT_HEADER
+        UNSUPPORTED_NEXT_HEADER;
+
+        /** Whether the packet passed the ICV: whoever sent it holds the SA's key. */
+        boolean authentic() {
+            return this != TOO_SHORT && this != REPLAY && this != BAD_ICV;
+        }
     }
 
     private final PacketAead aead;
     private final int spi;
     private final boolean esn;
     private final int icvLength;
-    private final ReplayWindow window = new ReplayWindow();
+    private final ReplayWindow window;
     private final byte[] aad = new byte[12];
     private int innerOffset;
     private int innerLength;
 
-    EspOpener(PacketAead aead, int spi, boolean esn, int icvLength) {
+    /** @param replayWindow how many sequence numbers up to the highest one are accepted once (RFC 4303 §3.4.3) */
+    EspOpener(PacketAead aead, int spi, boolean esn, int icvLength, int replayWindow) {
         this.aead = aead;
         this.spi = spi;
         this.esn = esn;
         this.icvLength = icvLength;
+        this.window = new ReplayWindow(replayWindow);
     }
 
     /** Opens the ESP packet {@code buf[offset, offset+length)}, overwriting its ciphertext with the plaintext. */
@@ -98,5 +105,10 @@ final class EspOpener {
     /** The highest authenticated sequence number. */
     long highestSequence() {
         return window.highest();
+    }
+
+    /** How many sequence numbers below the highest one are still accepted once. */
+    int replayWindow() {
+        return window.size();
     }
 }

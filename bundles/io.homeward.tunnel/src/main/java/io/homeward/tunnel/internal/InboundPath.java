@@ -11,7 +11,8 @@ import io.homeward.api.sa.DropReason;
  * ESP packets received over UDP back to inner IPv6 packets for the TUN device (RFC 4303 §3.4).
  * Each packet must have a known SPI, pass the anti-replay check, authenticate, have valid padding and carry IPv6
  * from the SA's peer ULA to this host; drops are counted on the SA, or in the table's {@link TunnelDrops} when no
- * SA can be charged. Runs on the UDP receiver thread only and decrypts in place: nothing is allocated for a good
+ * SA can be charged. The first authentic packet on a new pair that waits for it makes that pair the sending one
+ * (RFC 7296 §2.8). Runs on the UDP receiver thread only and decrypts in place: nothing is allocated for a good
  * packet.
  */
 final class InboundPath {
@@ -43,6 +44,9 @@ final class InboundPath {
         }
         EspOpener opener = sa.opener();
         EspOpener.Outcome outcome = opener.open(datagram, offset, length);
+        if (sa.awaitingFirstInbound() && outcome.authentic()) {
+            table.firstInbound(sa);
+        }
         switch (outcome) {
             case TOO_SHORT, BAD_PADDING, UNSUPPORTED_NEXT_HEADER -> sa.dropped(DropReason.MALFORMED);
             case REPLAY -> sa.dropped(DropReason.REPLAY);

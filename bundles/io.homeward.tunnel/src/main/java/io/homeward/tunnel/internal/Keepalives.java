@@ -27,15 +27,15 @@ final class Keepalives {
         this.nanoTime = nanoTime;
     }
 
-    /** The SA pairs with a known endpoint that have sent nothing for at least the interval. */
+    /** The sending pairs of the peers with a known endpoint that this host has sent nothing for the interval. */
     List<SecurityAssociation> due() {
         long now = nanoTime.getAsLong();
-        return table.associations().stream()
+        return table.sendingPairs().stream()
                 .filter(sa -> sa.endpoint() != null && now - sa.lastSentNanos() >= INTERVAL_NANOS).toList();
     }
 
     /**
-     * Sends a keepalive to every SA pair that is due.
+     * Sends a keepalive to every peer that is due, once whatever its number of SA pairs.
      *
      * @return how many were sent
      * @throws IOException from the socket; the remaining keepalives go out on the next call
@@ -45,7 +45,7 @@ final class Keepalives {
         for (SecurityAssociation sa : due) {
             InetSocketAddress to = sa.endpoint();
             sender.send(KEEPALIVE, 0, KEEPALIVE.length, to);
-            sa.keepaliveSent(nanoTime.getAsLong());
+            sa.path().sent(nanoTime.getAsLong());
         }
         return due.size();
     }

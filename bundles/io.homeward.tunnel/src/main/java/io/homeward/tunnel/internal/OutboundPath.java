@@ -8,10 +8,10 @@ import java.util.function.LongSupplier;
 import io.homeward.api.sa.DropReason;
 
 /**
- * Inner IPv6 packets read from the TUN device out as ESP-in-UDP to the peer their destination names (RFC 4303
- * tunnel mode, RFC 3948: the UDP payload is the ESP packet). Runs on the TUN reader thread only and seals every
- * packet into one reused buffer: nothing is allocated per packet. Drops are counted on the SA, or in the table's
- * {@link TunnelDrops} when no SA can be charged.
+ * Inner IPv6 packets read from the TUN device out as ESP-in-UDP to the peer their destination names, on that peer's
+ * sending SA pair (RFC 4303 tunnel mode, RFC 3948: the UDP payload is the ESP packet). Runs on the TUN reader thread
+ * only and seals every packet into one reused buffer: nothing is allocated per packet. Drops are counted on the SA
+ * pair, or in the table's {@link TunnelDrops} when no pair can be charged.
  */
 final class OutboundPath {
     /** The largest UDP payload over IPv4 (65535 − 20 − 8). */

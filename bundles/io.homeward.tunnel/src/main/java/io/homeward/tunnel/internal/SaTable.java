@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
 
 import org.osgi.service.log.Logger;
 
@@ -22,20 +25,41 @@ import io.homeward.api.sa.SaStatus;
 import io.homeward.api.sa.SecurityAssociationDatabase;
 
 /**
- * The SA pairs of this host, one per peer ULA, each with or without Extended Sequence Numbers as its spec chose.
- * Changes are serialised and publish a new immutable snapshot, so the packet threads look SAs up without locks: by
- * inbound SPI (inbound path) and by peer ULA straight from packet bytes (outbound path).
+ * The SA pairs of this host, each found by its inbound SPI, grouped by peer ULA with one sending pair per peer (a
+ * peer has several pairs while a Child SA is rekeyed make-before-break, RFC 7296 §2.8). Every change publishes a new
+ * immutable snapshot, so the packet threads look pairs up without locks and without allocating: by inbound SPI
+ * (inbound path) and the peer's sending pair by ULA straight from packet bytes (outbound path). Changes from the
+ * control side are serialised by this table's lock; the one change the inbound thread makes — a new pair sending once
+ * the peer uses it — is published by compare-and-set, and a control change that loses that race is computed again.
  */
 final class SaTable implements SecurityAssociationDatabase {
-    /** The first two octets of a STUN Binding success response (RFC 8489 §5: class success, method Binding). */
-    private static final int STUN_BINDING_SUCCESS = 0x0101;
+    /** A rekey needs two pairs, a simultaneous rekey (RFC 7296 §2.8.1) briefly three; a few spare. */
+    static final int MAX_PAIRS_PER_PEER = 8;
 
-    private record Snapshot(Map<Inet6Address, SecurityAssociation> byPeer, SaIndex peerIndex, SaIndex spiIndex) {
-        static Snapshot of(Map<Inet6Address, SecurityAssociation> byPeer) {
-            Collection<SecurityAssociation> all = byPeer.values();
+    private record Snapshot(Map<Inet6Address, PeerPairs> byPeer, SaIndex sendingByPeer, SaIndex byInboundSpi) {
+        static final Snapshot EMPTY = of(Map.of());
+
+        static Snapshot of(Map<Inet6Address, PeerPairs> byPeer) {
+            Collection<PeerPairs> peers = byPeer.values();
             return new Snapshot(Map.copyOf(byPeer),
-                    new SaIndex(all, sa -> highHalf(sa.peer()), sa -> lowHalf(sa.peer())),
-                    new SaIndex(all, sa -> 0, sa -> sa.inboundSpi() & 0xFFFF_FFFFL));
+                    new SaIndex(peers.stream().map(PeerPairs::sending).toList(), sa -> highHalf(sa.peer()),
+                            sa -> lowHalf(sa.peer())),
+                    new SaIndex(peers.stream().flatMap(p -> p.pairs().stream()).toList(), sa -> 0,
+                            sa -> sa.inboundSpi() & 0xFFFF_FFFFL));
+        }
+
+        /** This snapshot with the peer's pairs replaced, or removed when {@code pairs} is null. */
+        Snapshot with(Inet6Address peer, PeerPairs pairs) {
+            if (byPeer.get(peer) == pairs) {
+                return this;
+            }
+            Map<Inet6Address, PeerPairs> next = new HashMap<>(byPeer);
+            if (pairs == null) {
+                next.remove(peer);
+            } else {
+                next.put(peer, pairs);
+            }
+            return of(next);
         }
     }
 
@@ -43,66 +67,118 @@ final class SaTable implements SecurityAssociationDatabase {
     private final Supplier<CryptoSuite> preferredSuite;
     private final LongSupplier nanoTime;
     private final Logger log;
+    private final SpiReservations reservations;
     private final List<EndpointListener> listeners = new CopyOnWriteArrayList<>();
     private final TunnelDrops drops = new TunnelDrops();
-    private volatile Snapshot snapshot = Snapshot.of(Map.of());
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
 
     /**
      * @param suiteByName    the installed suite with this name, or null
      * @param preferredSuite the highest ranked installed suite, or null if none, for specs naming no suite
-     * @param nanoTime       a monotonic time source in nanoseconds (the keepalive clock)
+     * @param nanoTime       a monotonic time source in nanoseconds (the keepalive and SPI reservation clock)
+     * @param random         where reserved SPIs come from
      */
     SaTable(Function<String, CryptoSuite> suiteByName, Supplier<CryptoSuite> preferredSuite, LongSupplier nanoTime,
-            Logger log) {
+            RandomGenerator random, Logger log) {
         this.suiteByName = suiteByName;
         this.preferredSuite = preferredSuite;
         this.nanoTime = nanoTime;
         this.log = log;
+        this.reservations = new SpiReservations(random, nanoTime);
     }
 
-    /** @throws IllegalArgumentException naming what is wrong with the spec; nothing is installed then */
+    /** @throws IllegalArgumentException naming what is wrong with the spec; nothing changes then */
     @Override
     public synchronized void install(SaSpec spec) {
+        check(spec, true);
+        SecurityAssociation sa = key(spec, new OuterPath(spec.peerEndpoint(), nanoTime.getAsLong()), false);
+        Snapshot before = update(s -> s.with(spec.peer(), PeerPairs.only(sa)));
+        reservations.release(spec.inboundSpi());
+        PeerPairs replaced = before.byPeer().get(spec.peer());
+        if (replaced == null) {
+            log.info("installed ESP SA pair {}", spec);
+        } else {
+            log.info("replaced ESP SA pair{} with {} by {}", replaced.pairs().size() == 1 ? "" : "s",
+                    spec.peer().getHostAddress(), spec);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong with the spec; nothing changes then */
+    @Override
+    public synchronized void add(SaSpec spec, Sending sending) {
+        Objects.requireNonNull(sending, "when the pair sends is required");
+        check(spec, false);
+        PeerPairs current = snapshot.get().byPeer().get(spec.peer());
+        if (current != null && current.pairs().size() >= MAX_PAIRS_PER_PEER) {
+            throw new IllegalArgumentException(spec.peer().getHostAddress() + " already has " + MAX_PAIRS_PER_PEER
+                    + " SA pairs; remove old ones before adding " + spec);
+        }
+        OuterPath path = current == null ? new OuterPath(spec.peerEndpoint(), nanoTime.getAsLong())
+                : current.sending().path();
+        boolean waits = current != null && sending == Sending.AFTER_FIRST_INBOUND;
+        SecurityAssociation sa = key(spec, path, waits);
+        update(s -> {
+            PeerPairs pairs = s.byPeer().get(spec.peer());
+            return s.with(spec.peer(), pairs == null ? PeerPairs.only(sa) : pairs.with(sa, !waits));
+        });
+        reservations.release(spec.inboundSpi());
+        log.info("added ESP SA pair {}, {}", spec, waits ? "sending once the peer uses it" : "sending now");
+        if (current != null && spec.peerEndpoint() != null && !spec.peerEndpoint().equals(path.endpoint())) {
+            moveEndpoint(sa, spec.peerEndpoint());
+        }
+    }
+
+    @Override
+    public synchronized int reserveSpi() {
+        Snapshot current = snapshot.get();
+        return reservations.reserve(spi -> current.byInboundSpi().find(0, spi & 0xFFFF_FFFFL) != null);
+    }
+
+    @Override
+    public synchronized void releaseSpi(int spi) {
+        reservations.release(spi);
+    }
+
+    /** How many inbound SPIs are reserved for negotiations in progress. */
+    synchronized int reservedSpis() {
+        return reservations.size();
+    }
+
+    /** @param replacing whether the spec replaces every pair with its peer, whose inbound SPIs it may then reuse */
+    private void check(SaSpec spec, boolean replacing) {
         Objects.requireNonNull(spec, "an SA spec is required");
         if (spec.peer() == null) {
             throw new IllegalArgumentException("the SA spec names no peer ULA: " + spec);
         }
-        checkSpis(spec);
-        CryptoSuite suite = suite(spec);
-        SecurityAssociation sa;
-        try {
-            PacketAead outbound = suite.newAead(spec.outboundKey());
-            PacketAead inbound = suite.newAead(spec.inboundKey());
-            sa = new SecurityAssociation(spec.peer(), spec.inboundSpi(), spec.outboundSpi(), suite.name(),
-                    new EspSealer(outbound, spec.outboundSpi(), spec.esn(), suite.icvLength(), 0),
-                    new EspOpener(inbound, spec.inboundSpi(), spec.esn(), suite.icvLength()), spec.peerEndpoint(),
-                    nanoTime.getAsLong());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot key " + suite.name() + " for " + spec + ": " + e.getMessage(),
-                    e);
-        }
-        Map<Inet6Address, SecurityAssociation> next = new HashMap<>(snapshot.byPeer());
-        SecurityAssociation replaced = next.put(spec.peer(), sa);
-        snapshot = Snapshot.of(next);
-        log.info("{} ESP SA pair {}", replaced == null ? "installed" : "replaced", spec);
-    }
-
-    private void checkSpis(SaSpec spec) {
         int in = spec.inboundSpi();
         if (Integer.compareUnsigned(in, Esp.FIRST_ASSIGNABLE_SPI) < 0
                 || Integer.compareUnsigned(spec.outboundSpi(), Esp.FIRST_ASSIGNABLE_SPI) < 0) {
             throw new IllegalArgumentException("SPIs 0 to 255 are reserved (RFC 4303 §2.1); choose others: " + spec);
         }
-        // ESP, STUN and keepalives share one UDP port and are told apart by their first octets. A STUN Binding
-        // success response starts 0x0101, so an inbound SPI starting so would make our ESP look like STUN.
-        if (in >>> 16 == STUN_BINDING_SUCCESS) {
+        if (!SpiReservations.assignable(in)) {
             throw new IllegalArgumentException("inbound SPIs 0x0101xxxx are reserved so ESP is never confused with"
                     + " a STUN Binding success response on the same port; choose another: " + spec);
         }
-        SecurityAssociation holder = snapshot.spiIndex().find(0, in & 0xFFFF_FFFFL);
-        if (holder != null && !holder.peer().equals(spec.peer())) {
-            throw new IllegalArgumentException("inbound SPI " + Integer.toHexString(in) + " is already used by the SA"
-                    + " with " + holder.peer().getHostAddress() + "; choose another: " + spec);
+        SecurityAssociation holder = snapshot.get().byInboundSpi().find(0, in & 0xFFFF_FFFFL);
+        if (holder != null && !(replacing && holder.peer().equals(spec.peer()))) {
+            throw new IllegalArgumentException("inbound SPI " + Integer.toHexString(in) + " is already used by an SA"
+                    + " pair with " + holder.peer().getHostAddress() + "; choose another: " + spec);
+        }
+    }
+
+    /** The spec's pair, keyed. */
+    private SecurityAssociation key(SaSpec spec, OuterPath path, boolean awaitingFirstInbound) {
+        CryptoSuite suite = suite(spec);
+        try {
+            PacketAead outbound = suite.newAead(spec.outboundKey());
+            PacketAead inbound = suite.newAead(spec.inboundKey());
+            return new SecurityAssociation(spec.peer(), spec.inboundSpi(), spec.outboundSpi(), suite.name(),
+                    new EspSealer(outbound, spec.outboundSpi(), spec.esn(), suite.icvLength(), 0),
+                    new EspOpener(inbound, spec.inboundSpi(), spec.esn(), suite.icvLength(), spec.replayWindow()),
+                    path, awaitingFirstInbound);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot key " + suite.name() + " for " + spec + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -125,44 +201,106 @@ final class SaTable implements SecurityAssociationDatabase {
 
     @Override
     public synchronized boolean remove(Inet6Address peer) {
-        Map<Inet6Address, SecurityAssociation> next = new HashMap<>(snapshot.byPeer());
-        if (next.remove(peer) == null) {
+        Snapshot before = update(s -> s.with(peer, null));
+        PeerPairs removed = before.byPeer().get(peer);
+        if (removed == null) {
             return false;
         }
-        snapshot = Snapshot.of(next);
-        log.info("removed the ESP SA pair with {}", peer.getHostAddress());
+        log.info("removed the {} ESP SA pair{} with {}", removed.pairs().size(), removed.pairs().size() == 1 ? ""
+                : "s", peer.getHostAddress());
         return true;
     }
 
     @Override
+    public synchronized boolean remove(Inet6Address peer, int inboundSpi) {
+        Snapshot before = update(s -> {
+            PeerPairs pairs = s.byPeer().get(peer);
+            SecurityAssociation sa = pairs == null ? null : pairs.byInboundSpi(inboundSpi);
+            return sa == null ? s : s.with(peer, pairs.without(sa));
+        });
+        PeerPairs pairs = before.byPeer().get(peer);
+        SecurityAssociation removed = pairs == null ? null : pairs.byInboundSpi(inboundSpi);
+        if (removed == null) {
+            return false;
+        }
+        boolean handedOver = removed == pairs.sending() && pairs.pairs().size() > 1;
+        log.info("removed the ESP SA pair with {} whose inbound SPI is {}{}", peer.getHostAddress(),
+                Integer.toHexString(inboundSpi), handedOver ? "; the newest remaining pair sends now" : "");
+        return true;
+    }
+
+    /** Every pair, each peer's sending pair before its others. */
+    @Override
     public List<SaStatus> list() {
-        return snapshot.byPeer().values().stream().map(SecurityAssociation::status).toList();
+        return snapshot.get().byPeer().values().stream().flatMap(PeerPairs::statuses).toList();
     }
 
-    /** Every installed SA pair, for keepalives and status pages. */
-    Collection<SecurityAssociation> associations() {
-        return snapshot.byPeer().values();
+    /**
+     * A packet authenticated on a pair that waits to send until then: unless it was removed meanwhile or a newer pair
+     * sends already, it becomes the peer's sending pair (RFC 7296 §2.8: the peer has the new keys). Called by the
+     * inbound thread, lock-free; the new snapshot is the only allocation, once per such pair.
+     */
+    void firstInbound(SecurityAssociation sa) {
+        Snapshot before = update(s -> {
+            PeerPairs pairs = s.byPeer().get(sa.peer());
+            return pairs == null ? s : s.with(sa.peer(), pairs.sendingOn(sa));
+        });
+        sa.firstInboundSeen();
+        PeerPairs pairs = before.byPeer().get(sa.peer());
+        if (pairs != null && pairs.sendingOn(sa) != pairs) {
+            log.info("the ESP SA pair with {} whose inbound SPI is {} sends now: the peer uses it",
+                    sa.peer().getHostAddress(), Integer.toHexString(sa.inboundSpi()));
+        }
     }
 
-    /** The SA pair whose inbound SPI this is, or null. Lock-free. */
+    /** Applies a change to the current snapshot and publishes the result; returns the snapshot it changed. */
+    private Snapshot update(UnaryOperator<Snapshot> change) {
+        while (true) {
+            Snapshot current = snapshot.get();
+            Snapshot next = change.apply(current);
+            if (next == current || snapshot.compareAndSet(current, next)) {
+                return current;
+            }
+        }
+    }
+
+    /** Each peer's sending pair, for keepalives and routes. */
+    Collection<SecurityAssociation> sendingPairs() {
+        return snapshot.get().byPeer().values().stream().map(PeerPairs::sending).toList();
+    }
+
+    /** The peer's pairs, oldest first, or none. */
+    List<SecurityAssociation> pairs(Inet6Address peer) {
+        PeerPairs pairs = snapshot.get().byPeer().get(peer);
+        return pairs == null ? List.of() : pairs.pairs();
+    }
+
+    /** The SA pair whose inbound SPI this is, or null. Lock-free, allocation-free. */
     SecurityAssociation byInboundSpi(int spi) {
-        return snapshot.spiIndex().find(0, spi & 0xFFFF_FFFFL);
+        return snapshot.get().byInboundSpi().find(0, spi & 0xFFFF_FFFFL);
     }
 
-    /** The SA pair with this peer, or null. */
+    /** The peer's sending pair, or null. */
     SecurityAssociation byPeer(Inet6Address peer) {
-        return snapshot.byPeer().get(peer);
+        PeerPairs pairs = snapshot.get().byPeer().get(peer);
+        return pairs == null ? null : pairs.sending();
     }
 
-    /** The SA pair with the peer whose ULA is the 16 octets at {@code offset}, or null. Lock-free, allocation-free. */
+    /**
+     * The sending pair of the peer whose ULA is the 16 octets at {@code offset}, or null. Lock-free,
+     * allocation-free.
+     */
     SecurityAssociation byPeer(byte[] buf, int offset) {
-        return snapshot.peerIndex().find(Bytes.getLong(buf, offset), Bytes.getLong(buf, offset + 8));
+        return snapshot.get().sendingByPeer().find(Bytes.getLong(buf, offset), Bytes.getLong(buf, offset + 8));
     }
 
-    /** Records that the authenticated peer now sends from {@code to} and tells the listeners. */
+    /**
+     * Records that the authenticated peer now sends from {@code to} and tells the listeners. Every pair with the peer
+     * moves: they share its outer path.
+     */
     void moveEndpoint(SecurityAssociation sa, InetSocketAddress to) {
         InetSocketAddress previous = sa.endpoint();
-        sa.endpoint(to);
+        sa.path().endpoint(to);
         for (EndpointListener listener : listeners) {
             try {
                 listener.endpointChanged(sa.peer(), previous, to);

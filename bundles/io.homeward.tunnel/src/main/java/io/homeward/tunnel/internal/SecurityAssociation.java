@@ -11,9 +11,9 @@ import io.homeward.api.sa.DropReason;
 import io.homeward.api.sa.SaStatus;
 
 /**
- * The pair of ESP SAs with one peer: its sealer (used only by the outbound thread), its opener (used only by the
- * inbound thread), the peer's current outer endpoint and what the pair has done. Each traffic counter has one
- * writing thread and is readable from any; the drops, by reason, are atomic.
+ * A pair of ESP SAs with one peer: its sealer (used only by the outbound thread), its opener (used only by the
+ * inbound thread), the outer path to the peer that it shares with the peer's other pairs, and what the pair has
+ * done. Each traffic counter has one writing thread and is readable from any; the drops, by reason, are atomic.
  */
 final class SecurityAssociation {
     private static final DropReason[] REASONS = DropReason.values();
@@ -25,20 +25,21 @@ final class SecurityAssociation {
     private final String suite;
     private final EspSealer sealer;
     private final EspOpener opener;
+    private final OuterPath path;
     private final AtomicLongArray drops = new AtomicLongArray(REASONS.length);
-    private volatile InetSocketAddress endpoint;
-    private volatile long lastSentNanos;
+    /** Set while the pair waits to become the sending pair on its first authenticated packet; a hint, see SaTable. */
+    private volatile boolean awaitingFirstInbound;
     private volatile long packetsIn;
     private volatile long bytesIn;
     private volatile long packetsOut;
     private volatile long bytesOut;
 
     /**
-     * @param endpoint     the peer's outer endpoint, null until known
-     * @param createdNanos the time source's reading now: the keepalive interval counts from here
+     * @param path                 the outer path to the peer, shared by all its pairs
+     * @param awaitingFirstInbound whether the pair is to send once a packet first authenticates on it
      */
     SecurityAssociation(Inet6Address peer, int inboundSpi, int outboundSpi, String suite, EspSealer sealer,
-            EspOpener opener, InetSocketAddress endpoint, long createdNanos) {
+            EspOpener opener, OuterPath path, boolean awaitingFirstInbound) {
         this.peer = peer;
         this.peerAddress = peer.getAddress();
         this.inboundSpi = inboundSpi;
@@ -46,8 +47,8 @@ final class SecurityAssociation {
         this.suite = suite;
         this.sealer = sealer;
         this.opener = opener;
-        this.endpoint = endpoint;
-        this.lastSentNanos = createdNanos;
+        this.path = path;
+        this.awaitingFirstInbound = awaitingFirstInbound;
     }
 
     Inet6Address peer() {
@@ -79,12 +80,24 @@ final class SecurityAssociation {
         return opener;
     }
 
-    InetSocketAddress endpoint() {
-        return endpoint;
+    /** The outer path to the peer, which every pair with the peer shares. */
+    OuterPath path() {
+        return path;
     }
 
-    void endpoint(InetSocketAddress moved) {
-        endpoint = moved;
+    /** The peer's current outer endpoint, null until known. */
+    InetSocketAddress endpoint() {
+        return path.endpoint();
+    }
+
+    /** Whether the pair waits to become the sending pair on its first authenticated packet. */
+    boolean awaitingFirstInbound() {
+        return awaitingFirstInbound;
+    }
+
+    /** A packet authenticated on the pair: it waits no longer. */
+    void firstInboundSeen() {
+        awaitingFirstInbound = false;
     }
 
     /** Whether the pair uses Extended Sequence Numbers (RFC 4303 §2.2.1). */
@@ -102,16 +115,12 @@ final class SecurityAssociation {
     void sent(int innerLength, long nowNanos) {
         packetsOut++;
         bytesOut += innerLength;
-        lastSentNanos = nowNanos;
+        path.sent(nowNanos);
     }
 
-    /** A NAT keepalive went out; it may race with {@link #sent}, and either time is right. */
-    void keepaliveSent(long nowNanos) {
-        lastSentNanos = nowNanos;
-    }
-
+    /** When this host last sent to the peer, on any of its pairs. */
     long lastSentNanos() {
-        return lastSentNanos;
+        return path.lastSentNanos();
     }
 
     void received(int innerLength) {
@@ -128,12 +137,13 @@ final class SecurityAssociation {
         return drops.get(reason.ordinal());
     }
 
-    SaStatus status() {
+    /** @param sending whether the pair is the peer's sending pair */
+    SaStatus status(boolean sending) {
         Map<DropReason, Long> byReason = new EnumMap<>(DropReason.class);
         for (DropReason reason : REASONS) {
             byReason.put(reason, drops(reason));
         }
-        return new SaStatus(peer, inboundSpi, outboundSpi, suite, endpoint, packetsIn, bytesIn, packetsOut, bytesOut,
-                byReason, esn());
+        return new SaStatus(peer, inboundSpi, outboundSpi, suite, path.endpoint(), packetsIn, bytesIn, packetsOut,
+                bytesOut, byReason, esn(), sending);
     }
 }

@@ -3,6 +3,7 @@ package io.homeward.tunnel.internal;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,10 @@ import io.homeward.kit.schedule.ExecutorScheduler;
 /**
  * The data plane (RFC 4303 tunnel mode over RFC 3948 UDP; docs/architecture.md, data flows): IPv6 packets to a
  * peer's ULA leave through the TUN interface sealed in ESP over the tunnel port; ESP from the peers is opened and
- * written back. The SAs, keyed by
+ * written back. The SA pairs, grouped by
  * the peer's ULA, follow the peer directory's endpoints and any authenticated packet from a new address, so they
- * outlive address changes. The TUN provider may come and go; the SAs stay.
+ * outlive address changes; a peer has several pairs while a Child SA is rekeyed (RFC 7296 §2.8), one of which sends.
+ * The TUN provider may come and go; the SAs stay.
  */
 @Component(service = {SecurityAssociationDatabase.class, PeerListener.class, TunnelComponent.class},
         configurationPid = "io.homeward.tunnel")
@@ -84,7 +86,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         this.identity = identity;
         this.interfaceName = config.interfaceName();
         this.outerMtu = config.outerMtu();
-        this.table = new SaTable(this::suite, this::preferredSuite, System::nanoTime, log);
+        this.table = new SaTable(this::suite, this::preferredSuite, System::nanoTime, new SecureRandom(), log);
         this.outbound = new OutboundPath(table, port::send, System::nanoTime);
         this.inbound = new InboundPath(table, this::toTun, identity.ula());
         this.keepalives = new Keepalives(table, port::send, System::nanoTime);
@@ -121,29 +123,68 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
 
     @Override
     public void install(SaSpec spec) {
-        SaSpec located = spec;
-        if (spec.peerEndpoint() == null) {
-            Optional<InetSocketAddress> known = Optional.ofNullable(peers.get(spec.peer())).flatMap(Peer::endpoint);
-            if (known.isPresent()) {
-                located = new SaSpec(spec.peer(), spec.inboundSpi(), spec.outboundSpi(), spec.suite(),
-                        spec.inboundKey(), spec.outboundKey(), known.get(), spec.esn());
-            }
+        table.install(located(spec));
+        route(spec.peer());
+    }
+
+    /** A pair added beside others shares their endpoint unless the spec names one; the first takes the directory's. */
+    @Override
+    public void add(SaSpec spec, Sending sending) {
+        boolean beside = spec != null && spec.peer() != null && table.byPeer(spec.peer()) != null;
+        table.add(beside ? spec : located(spec), sending);
+        route(spec.peer());
+    }
+
+    /** The spec, with the peer's endpoint from the directory if it names none; the table refuses incomplete specs. */
+    private SaSpec located(SaSpec spec) {
+        if (spec == null || spec.peer() == null || spec.peerEndpoint() != null) {
+            return spec;
         }
-        table.install(located);
+        return Optional.ofNullable(peers.get(spec.peer())).flatMap(Peer::endpoint).map(spec::withPeerEndpoint)
+                .orElse(spec);
+    }
+
+    private void route(Inet6Address peer) {
         TunAttachment t = tun;
         if (t != null) {
-            t.route(spec.peer());
+            t.route(peer);
         }
+    }
+
+    @Override
+    public int reserveSpi() {
+        return table.reserveSpi();
+    }
+
+    @Override
+    public void releaseSpi(int spi) {
+        table.releaseSpi(spi);
     }
 
     @Override
     public boolean remove(Inet6Address peer) {
         boolean removed = table.remove(peer);
-        TunAttachment t = tun;
-        if (removed && t != null && !peers.containsKey(peer)) {
-            t.unroute(peer);
+        if (removed) {
+            unrouteIfGone(peer);
         }
         return removed;
+    }
+
+    @Override
+    public boolean remove(Inet6Address peer, int inboundSpi) {
+        boolean removed = table.remove(peer, inboundSpi);
+        if (removed) {
+            unrouteIfGone(peer);
+        }
+        return removed;
+    }
+
+    /** A peer with no pair left that the directory does not list is routed no more. */
+    private void unrouteIfGone(Inet6Address peer) {
+        TunAttachment t = tun;
+        if (t != null && table.byPeer(peer) == null && !peers.containsKey(peer)) {
+            t.unroute(peer);
+        }
     }
 
     @Override
@@ -203,7 +244,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         int mtu = suite == null ? 1280 : TunnelMtu.inner(outerMtu, suite);
         try {
             TunAttachment t = TunAttachment.open(provider, interfaceName, identity.ula(), mtu, outbound, table.drops(), log);
-            table.associations().forEach(sa -> t.route(sa.peer()));
+            table.sendingPairs().forEach(sa -> t.route(sa.peer()));
             peers.keySet().forEach(t::route);
             tun = t;
             log.info("Tunnel interface {} up with {}/128, MTU {}", t.name(), identity.ulaText(), t.mtu());

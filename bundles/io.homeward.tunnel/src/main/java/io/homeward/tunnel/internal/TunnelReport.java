@@ -1,5 +1,6 @@
 package io.homeward.tunnel.internal;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,8 @@ import io.homeward.kit.text.Ipv6Text;
  * @param tun             the interface, or why there is none
  * @param routes          peer ULAs routed into the interface
  * @param preferredSuite  the suite new SAs get
- * @param sas             every SA pair with its suite, ESN on or off, its traffic and its drops by reason
+ * @param sas             every SA pair with its suite, ESN on or off, its traffic and its drops by reason, each
+ *                        peer's sending pair before its others
  * @param drops           the drops no SA pair can be charged with, every reason
  */
 record TunnelReport(String tun, List<String> routes, String preferredSuite, List<SaStatus> sas,
@@ -33,6 +35,8 @@ record TunnelReport(String tun, List<String> routes, String preferredSuite, List
         if (sas.isEmpty()) {
             return s.append("No SAs installed.\n").toString();
         }
+        Map<Inet6Address, Long> pairsByPeer = sas.stream().collect(Collectors.groupingBy(SaStatus::peer,
+                Collectors.counting()));
         for (SaStatus sa : sas) {
             s.append(String.format(Locale.ROOT, "peer %s  spi in %08x out %08x  %s  esn %s  endpoint %s%n",
                     Ipv6Text.format(sa.peer()), sa.inboundSpi(), sa.outboundSpi(), sa.suite(), sa.esn() ? "on" : "off",
@@ -46,6 +50,11 @@ record TunnelReport(String tun, List<String> routes, String preferredSuite, List
                                 ? "," : "");
             }
             s.append('\n');
+            long pairs = pairsByPeer.get(sa.peer());
+            if (pairs > 1) {
+                s.append(sa.sending() ? "  sending: one of " + pairs + " pairs with this peer while a Child SA is"
+                        + " rekeyed (RFC 7296 §2.8)\n" : "  receiving only: another pair with this peer sends\n");
+            }
             if (sa.drops().getOrDefault(DropReason.SEQUENCE_EXHAUSTED, 0L) > 0) {
                 s.append("  sequence numbers used up (RFC 4303 §3.3.3): sends nothing until the SA is rekeyed\n");
             }

@@ -5,8 +5,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Gogo command {@code homeward:tunnels}: the interface, each SA with its peer, endpoint, suite, ESN on or off,
- * counters and drops.
+ * Gogo command {@code homeward:tunnels}: the interface, each SA pair with its peer, endpoint, suite, ESN on or off,
+ * counters and drops, and for a peer with several pairs (a rekey) which one sends.
  */
 @Component(service = TunnelsCommand.class, property = {
         "osgi.command.scope=homeward",

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.homeward.api.crypto.CryptoSuite;
+import io.homeward.api.sa.SaSpec;
 import io.homeward.tunnel.internal.EspOpener.Outcome;
 
 /**
@@ -62,7 +63,7 @@ class EspKnownAnswerTest {
     @MethodSource("cases")
     void opensWhatTheRfcDefines(CryptoSuite suite, byte[] key, boolean esn, long last) throws Exception {
         byte[] esp = reference(suite, key, esn, last + 1);
-        EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, esn, 16);
+        EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, esn, 16, SaSpec.MAX_REPLAY_WINDOW);
         if (last + 1 > 0xFFFF_FFFFL) {
             // The receiver infers the unsent high half from its window (RFC 4303 Appendix A2.2): bring it near.
             byte[] beforeTheWrap = reference(suite, key, esn, 0xFFFF_FFF0L);

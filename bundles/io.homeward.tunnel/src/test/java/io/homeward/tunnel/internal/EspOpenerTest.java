@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.crypto.PacketAead;
+import io.homeward.api.sa.SaSpec;
 import io.homeward.tunnel.internal.EspOpener.Outcome;
 
 class EspOpenerTest {
@@ -43,7 +44,8 @@ class EspOpenerTest {
         byte[] esp = HEX.parseHex("c0ffee010000000100000000000000012671"
                 + "1cf26c884d107a50dc4639799f2213e97a7c6871daae9086951833ca8601e9dd7554db23a481b00aa1afdd18bf15"
                 + "d02680bb0042fbee873d292d2114893c9202964714d39f4c");
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, false, 16);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, false, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
 
         assertArrayEquals(INNER, opened(opener, esp));
         assertEquals(16, opener.innerOffset());
@@ -54,7 +56,7 @@ class EspOpenerTest {
     void roundTripsWithEsnAcrossTheThirtyTwoBitWrap(CryptoSuite suite) throws GeneralSecurityException {
         byte[] key = Suites.key(suite, 9);
         EspSealer sealer = new EspSealer(Suites.aead(suite, key), EXAMPLE_SPI, true, 16, 0xFFFF_FFFCL);
-        EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, true, 16);
+        EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, true, 16, SaSpec.MAX_REPLAY_WINDOW);
         for (int i = 0; i < 8; i++) {
             byte[] inner = INNER.clone();
             inner[inner.length - 1] = (byte) i;
@@ -66,7 +68,8 @@ class EspOpenerTest {
     @Test
     void packetsReorderedAcrossTheWrapStillOpenWithEsn() throws GeneralSecurityException {
         EspSealer sealer = new EspSealer(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16, 0xFFFF_FFFDL);
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
         opened(opener, seal(sealer, Esp.NEXT_HEADER_IPV6, INNER));
         byte[] beforeWrap = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
         byte[] atWrap = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
@@ -83,9 +86,9 @@ class EspOpenerTest {
     void withoutEsnTheWindowKeepsThirtyTwoBitNumbersAndNeverWraps(CryptoSuite suite) throws GeneralSecurityException {
         byte[] key = Suites.key(suite, 7);
         EspSealer sealer = new EspSealer(Suites.aead(suite, key), EXAMPLE_SPI, false, 16, 0xFFFF_EFFCL);
-        EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, false, 16);
+        EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, false, 16, SaSpec.MAX_REPLAY_WINDOW);
         byte[] first = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
-        byte[][] later = new byte[ReplayWindow.SIZE + 2][];
+        byte[][] later = new byte[SaSpec.MAX_REPLAY_WINDOW + 2][];
         for (int i = 0; i < later.length; i++) {
             later[i] = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
         }
@@ -111,7 +114,7 @@ class EspOpenerTest {
         byte[] key = Suites.key(suite, 4);
         for (boolean esn : new boolean[] {true, false}) {
             EspSealer sealer = new EspSealer(Suites.aead(suite, key), EXAMPLE_SPI, esn, 16, 0);
-            EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, !esn, 16);
+            EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, !esn, 16, SaSpec.MAX_REPLAY_WINDOW);
             byte[] esp = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
 
             assertEquals(Outcome.BAD_ICV, opener.open(esp, 0, esp.length), "sealed with esn " + esn);
@@ -124,7 +127,7 @@ class EspOpenerTest {
     void aReplayedPacketIsRejectedBeforeDecryption(CryptoSuite suite) throws GeneralSecurityException {
         byte[] key = Suites.key(suite, 3);
         EspSealer sealer = new EspSealer(Suites.aead(suite, key), EXAMPLE_SPI, true, 16, 0);
-        EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, true, 16);
+        EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, true, 16, SaSpec.MAX_REPLAY_WINDOW);
         byte[] esp = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
         opened(opener, esp);
 
@@ -136,7 +139,7 @@ class EspOpenerTest {
     void aTamperedPacketFailsAndDoesNotBlockTheGenuineOne(CryptoSuite suite) throws GeneralSecurityException {
         byte[] key = Suites.key(suite, 5);
         EspSealer sealer = new EspSealer(Suites.aead(suite, key), EXAMPLE_SPI, true, 16, 0);
-        EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, true, 16);
+        EspOpener opener = new EspOpener(Suites.aead(suite, key), EXAMPLE_SPI, true, 16, SaSpec.MAX_REPLAY_WINDOW);
         byte[] esp = seal(sealer, Esp.NEXT_HEADER_IPV6, INNER);
         for (int at : new int[] {7, 15, 20, esp.length - 1}) {
             byte[] forged = esp.clone();
@@ -148,7 +151,8 @@ class EspOpenerTest {
 
     @Test
     void aPacketTooShortForTrailerAndIcvIsRejected() {
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
         byte[] runt = new byte[8 + 8 + 17];
         runt[7] = 1;
         assertEquals(Outcome.TOO_SHORT, opener.open(runt, 0, runt.length));
@@ -157,7 +161,8 @@ class EspOpenerTest {
     @Test
     void aDummyPacketAuthenticatesAndIsDiscarded() throws GeneralSecurityException {
         EspSealer sealer = new EspSealer(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16, 0);
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
         byte[] dummy = seal(sealer, Esp.NEXT_HEADER_NONE, new byte[13]);
 
         assertEquals(Outcome.DUMMY, opener.open(dummy, 0, dummy.length));
@@ -167,7 +172,8 @@ class EspOpenerTest {
     @Test
     void anotherProtocolThanIpv6IsRejected() throws GeneralSecurityException {
         EspSealer sealer = new EspSealer(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16, 0);
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
         byte[] ipv4 = seal(sealer, 4, new byte[20]);
 
         assertEquals(Outcome.UNSUPPORTED_NEXT_HEADER, opener.open(ipv4, 0, ipv4.length));
@@ -175,7 +181,8 @@ class EspOpenerTest {
 
     @Test
     void paddingOtherThanOneTwoThreeIsRejected() throws GeneralSecurityException {
-        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16);
+        EspOpener opener = new EspOpener(Suites.aead(AES_GCM, AES_KEY), EXAMPLE_SPI, true, 16,
+                SaSpec.MAX_REPLAY_WINDOW);
         byte[] wrongBytes = Arrays.copyOf(INNER, INNER.length + 4);
         System.arraycopy(new byte[] {1, 7, 2, 41}, 0, wrongBytes, INNER.length, 4);
         assertEquals(Outcome.BAD_PADDING, opener.open(sealRaw(1, wrongBytes), 0, 8 + 8 + wrongBytes.length + 16));

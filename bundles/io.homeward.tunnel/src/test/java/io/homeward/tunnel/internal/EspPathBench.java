@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.sa.SaSpec;
@@ -91,8 +92,10 @@ public final class EspPathBench {
 
     private static void run(CryptoSuite suite, int size, boolean esn, int packets) throws Exception {
         Map<String, CryptoSuite> byName = Map.of(suite.name(), suite);
-        SaTable a = new SaTable(byName::get, () -> suite, System::nanoTime, new RecordingLogger().logger());
-        SaTable b = new SaTable(byName::get, () -> suite, System::nanoTime, new RecordingLogger().logger());
+        SaTable a = new SaTable(byName::get, () -> suite, System::nanoTime, new SplittableRandom(1),
+                new RecordingLogger().logger());
+        SaTable b = new SaTable(byName::get, () -> suite, System::nanoTime, new SplittableRandom(2),
+                new RecordingLogger().logger());
         byte[] aToB = new byte[suite == Suites.CHACHA20 ? 36 : 20];
         byte[] bToA = aToB.clone();
         InetSocketAddress outerA = new InetSocketAddress("203.0.113.7", 4500);

@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -48,7 +49,8 @@ class InboundPathFuzzTest {
         byte[] payload = data.consumeRemainingAsBytes();
 
         byte[] aToB = Suites.key(suite, 0x11);
-        SaTable table = new SaTable(SUITES::get, () -> AES_GCM, () -> 0, new RecordingLogger().logger());
+        SaTable table = new SaTable(SUITES::get, () -> AES_GCM, () -> 0, new SplittableRandom(1),
+                new RecordingLogger().logger());
         table.install(new SaSpec(ULA_A, SPI_TO_B, SPI_TO_A, suite.name(), aToB, Suites.key(suite, 0x22), OUTER_A,
                 esn));
         InboundPath path = new InboundPath(table, InboundPathFuzzTest::checkDelivered, ULA_B);

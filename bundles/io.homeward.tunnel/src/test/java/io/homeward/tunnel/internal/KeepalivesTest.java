@@ -11,19 +11,22 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
 import io.homeward.api.sa.SaSpec;
+import io.homeward.api.sa.SecurityAssociationDatabase.Sending;
 import io.homeward.testkit.RecordingLogger;
 
 class KeepalivesTest {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private final AtomicLong now = new AtomicLong(-5 * SECOND);
-    private final SaTable table = new SaTable(name -> AES_GCM, () -> AES_GCM, now::get, new RecordingLogger().logger());
+    private final SaTable table = new SaTable(name -> AES_GCM, () -> AES_GCM, now::get, new SplittableRandom(1),
+            new RecordingLogger().logger());
     private final List<String> sent = new ArrayList<>();
     private final DatagramSender sender = (buf, off, len, to) -> sent.add(
             to + " " + Arrays.toString(Arrays.copyOfRange(buf, off, off + len)));
@@ -71,5 +74,21 @@ class KeepalivesTest {
         assertTrue(sent.get(0).startsWith(ENDPOINT.toString()));
         table.moveEndpoint(table.byInboundSpi(0x1000), new InetSocketAddress("192.0.2.1", 4500));
         assertEquals(1, keepalives.sendDue());
+    }
+
+    @Test
+    void aPeerWithSeveralPairsGetsOneKeepaliveAndASendOnAnyPairPostponesIt() throws Exception {
+        table.install(spec(ula(1), 0x1000, "aes-gcm-16"));
+        table.add(spec(ula(1), 0x1001, "aes-gcm-16"), Sending.AFTER_FIRST_INBOUND);
+        now.addAndGet(20 * SECOND);
+
+        assertEquals(1, keepalives.sendDue());
+        assertEquals(1, sent.size());
+
+        now.addAndGet(15 * SECOND);
+        table.byInboundSpi(0x1000).sent(60, now.get());
+        table.firstInbound(table.byInboundSpi(0x1001));
+        now.addAndGet(15 * SECOND);
+        assertTrue(keepalives.due().isEmpty(), "the old pair's send counts for the new sending pair too");
     }
 }

@@ -5,11 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.homeward.api.sa.SaSpec;
 
 class ReplayWindowTest {
-    private final ReplayWindow window = new ReplayWindow();
+    private static final int SIZE = SaSpec.MAX_REPLAY_WINDOW;
+
+    private final ReplayWindow window = new ReplayWindow(SIZE);
 
     private boolean accept(long sequence) {
+        return accept(window, sequence);
+    }
+
+    private static boolean accept(ReplayWindow window, long sequence) {
         if (!window.check(sequence)) {
             return false;
         }
@@ -39,7 +49,7 @@ class ReplayWindowTest {
     @Test
     void rejectsNumbersThatFellOutOfTheWindow() {
         accept(10_000);
-        long oldestAccepted = 10_000 - ReplayWindow.SIZE + 1;
+        long oldestAccepted = 10_000 - SIZE + 1;
         assertFalse(window.check(oldestAccepted - 1));
         assertTrue(accept(oldestAccepted));
         assertFalse(accept(oldestAccepted));
@@ -57,7 +67,7 @@ class ReplayWindowTest {
         for (long s = 1; s <= 100; s++) {
             accept(s);
         }
-        assertTrue(accept(100 + ReplayWindow.SIZE + 50));
+        assertTrue(accept(100 + SIZE + 50));
         assertFalse(window.check(100));
         long justInside = 100 + 50 + 1;
         assertTrue(accept(justInside));
@@ -65,16 +75,16 @@ class ReplayWindowTest {
 
     @Test
     void aJumpWithinTheWindowForgetsTheRingSlotsItReuses() {
-        for (long s = 1; s <= ReplayWindow.SIZE; s++) {
+        for (long s = 1; s <= SIZE; s++) {
             accept(s);
         }
         // Numbers SIZE+1..SIZE+10 reuse the ring slots of 1..10; they must read as unseen.
-        assertTrue(accept(ReplayWindow.SIZE + 20));
-        for (long s = ReplayWindow.SIZE + 1; s < ReplayWindow.SIZE + 20; s++) {
+        assertTrue(accept(SIZE + 20));
+        for (long s = SIZE + 1; s < SIZE + 20; s++) {
             assertTrue(accept(s), "sequence " + s);
         }
         assertFalse(window.check(20));
-        assertFalse(window.check(ReplayWindow.SIZE));
+        assertFalse(window.check(SIZE));
     }
 
     @Test
@@ -102,5 +112,36 @@ class ReplayWindowTest {
         assertEquals(0x5_0000_7001L, window.extend(0x7001));
         assertEquals(0x6_0000_7000L, window.extend(0x7000), "below the window means the next subspace");
         assertEquals(0x5_FFFF_0000L, window.extend(0xFFFF_0000));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {32, 64, 100, 1000, 4096})
+    void acceptsEachNumberOnceOnlyWithinItsSizeBelowTheHighest(int size) {
+        ReplayWindow sized = new ReplayWindow(size);
+        long top = 10_000;
+        assertTrue(accept(sized, top));
+
+        assertFalse(sized.check(top - size), "one below the window");
+        for (long s = top - size + 1; s < top; s++) {
+            assertTrue(accept(sized, s), "sequence " + s);
+            assertFalse(sized.check(s), "sequence " + s + " again");
+        }
+        // Sliding by half the window reuses ring slots of numbers now below it: the new numbers read as unseen.
+        long slid = top + size / 2;
+        assertTrue(accept(sized, slid));
+        for (long s = top + 1; s < slid; s++) {
+            assertTrue(accept(sized, s), "sequence " + s);
+        }
+        assertFalse(sized.check(slid - size));
+        assertFalse(sized.check(top), "still inside the window, and seen");
+    }
+
+    @Test
+    void aSmallWindowTakesALowHalfBelowItForTheNextSubspace() {
+        ReplayWindow small = new ReplayWindow(SaSpec.MIN_REPLAY_WINDOW);
+        accept(small, 0x5_0000_8000L);
+
+        assertEquals(0x5_0000_7FE1L, small.extend(0x7FE1), "the bottom of a 32-number window");
+        assertEquals(0x6_0000_7FE0L, small.extend(0x7FE0), "below the window means the next subspace");
     }
 }

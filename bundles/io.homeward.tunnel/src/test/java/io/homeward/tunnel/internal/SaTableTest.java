@@ -17,6 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogLevel;
@@ -26,6 +31,7 @@ import io.homeward.api.crypto.PacketAead;
 import io.homeward.api.sa.DropReason;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.sa.SaStatus;
+import io.homeward.api.sa.SecurityAssociationDatabase.Sending;
 import io.homeward.testkit.RecordingLogger;
 
 class SaTableTest {
@@ -34,7 +40,10 @@ class SaTableTest {
     private final RecordingLogger log = new RecordingLogger();
     private final Map<String, CryptoSuite> installed = Map.of(AES_GCM.name(), AES_GCM, CHACHA20.name(), CHACHA20);
     private CryptoSuite preferred = CHACHA20;
-    private final SaTable table = new SaTable(installed::get, () -> preferred, () -> 0, log.logger());
+    private final AtomicLong now = new AtomicLong();
+    private RandomGenerator random = new SplittableRandom(7);
+    private final SaTable table = new SaTable(installed::get, () -> preferred, now::get, () -> random.nextLong(),
+            log.logger());
 
     static Inet6Address ula(int last) {
         try {
@@ -49,6 +58,25 @@ class SaTableTest {
         CryptoSuite keyed = AES_GCM.name().equals(suite) ? AES_GCM : CHACHA20;
         return new SaSpec(peer, inboundSpi, 0x5000_0000 | inboundSpi, suite, Suites.key(keyed, 1),
                 Suites.key(keyed, 2), ENDPOINT);
+    }
+
+    private static SaSpec spec(Inet6Address peer, int inboundSpi) {
+        return spec(peer, inboundSpi, "aes-gcm-16");
+    }
+
+    /** The inbound SPI of the pair the outbound path picks for the peer. */
+    private int sendingSpi(Inet6Address peer) {
+        return table.byPeer(addressAt(peer, 24), 24).inboundSpi();
+    }
+
+    private List<Integer> listedSpis() {
+        return table.list().stream().map(SaStatus::inboundSpi).toList();
+    }
+
+    /** A random source that gives these ints, in order. */
+    private static RandomGenerator scripted(int... values) {
+        var next = IntStream.of(values).iterator();
+        return () -> (long) next.nextInt() << 32;
     }
 
     private static byte[] addressAt(Inet6Address address, int offset) {
@@ -218,7 +246,7 @@ class SaTableTest {
                 throw new AssertionError("never keyed");
             }
         };
-        SaTable withCbc = new SaTable(name -> cbc, () -> cbc, () -> 0, log.logger());
+        SaTable withCbc = new SaTable(name -> cbc, () -> cbc, () -> 0, random, log.logger());
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> withCbc.install(spec(ula(1), 0x1000, "aes-cbc")));
@@ -244,5 +272,278 @@ class SaTableTest {
         table.removeEndpointListener(recorder);
         table.moveEndpoint(table.byInboundSpi(0x1000), ENDPOINT);
         assertEquals(1, moves.size());
+    }
+
+    @Test
+    void addsAPairThatSendsAtOnceBesideTheOldOneWhichStillReceives() {
+        table.install(spec(ula(1), 0x1000));
+        table.add(spec(ula(1), 0x1001), Sending.NOW);
+
+        assertEquals(0x1001, sendingSpi(ula(1)));
+        assertEquals(ula(1), table.byInboundSpi(0x1000).peer());
+        assertEquals(List.of(0x1001, 0x1000), listedSpis(), "the sending pair first");
+        assertEquals(List.of(true, false), table.list().stream().map(SaStatus::sending).toList());
+        assertTrue(log.has(LogLevel.INFO, "sending now"));
+    }
+
+    @Test
+    void aPairAddedForAPeerWithoutPairsSendsAtOnceWhateverItWasTold() {
+        table.add(spec(ula(1), 0x1000), Sending.AFTER_FIRST_INBOUND);
+
+        assertEquals(0x1000, sendingSpi(ula(1)));
+        assertFalse(table.byInboundSpi(0x1000).awaitingFirstInbound());
+        assertEquals(List.of(true), table.list().stream().map(SaStatus::sending).toList());
+    }
+
+    @Test
+    void aPairAddedAfterFirstInboundSendsOnceAPacketAuthenticatesOnIt() {
+        table.install(spec(ula(1), 0x1000));
+        table.add(spec(ula(1), 0x1001), Sending.AFTER_FIRST_INBOUND);
+        SecurityAssociation added = table.byInboundSpi(0x1001);
+
+        assertEquals(0x1000, sendingSpi(ula(1)), "the old pair goes on sending");
+        assertTrue(added.awaitingFirstInbound());
+        assertEquals(List.of(0x1000, 0x1001), listedSpis());
+
+        table.firstInbound(added);
+
+        assertEquals(0x1001, sendingSpi(ula(1)));
+        assertFalse(added.awaitingFirstInbound());
+        assertEquals(List.of(0x1001, 0x1000), listedSpis());
+        assertTrue(log.has(LogLevel.INFO, "sends now: the peer uses it"));
+    }
+
+    @Test
+    void anOlderPairNeverTakesTheSendingBackFromANewerOne() {
+        table.install(spec(ula(1), 0x1000));
+        table.add(spec(ula(1), 0x1001), Sending.AFTER_FIRST_INBOUND);
+        table.add(spec(ula(1), 0x1002), Sending.NOW);
+
+        table.firstInbound(table.byInboundSpi(0x1001));
+
+        assertEquals(0x1002, sendingSpi(ula(1)));
+    }
+
+    @Test
+    void aFirstInboundOnAPairRemovedMeanwhileChangesNothing() {
+        table.install(spec(ula(1), 0x1000));
+        table.add(spec(ula(1), 0x1001), Sending.AFTER_FIRST_INBOUND);
+        SecurityAssociation added = table.byInboundSpi(0x1001);
+        table.remove(ula(1), 0x1001);
+
+        table.firstInbound(added);
+
+        assertEquals(0x1000, sendingSpi(ula(1)));
+        assertEquals(List.of(0x1000), listedSpis());
+    }
+
+    @Test
+    void aFirstInboundRacingARemovalNeverLeavesThePeerSendingOnAPairItNoLongerHas() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            table.install(spec(ula(1), 0x1000));
+            table.add(spec(ula(1), 0x1001), Sending.AFTER_FIRST_INBOUND);
+            SecurityAssociation added = table.byInboundSpi(0x1001);
+            Thread inbound = new Thread(() -> table.firstInbound(added));
+
+            inbound.start();
+            table.remove(ula(1), round % 2 == 0 ? 0x1001 : 0x1000);
+            inbound.join();
+
+            SecurityAssociation sending = table.byPeer(ula(1));
+            assertEquals(List.of(sending), table.pairs(ula(1)), "round " + round);
+            assertSame(sending, table.byPeer(addressAt(ula(1), 0), 0));
+        }
+    }
+
+    @Test
+    void aWaitingPairSendsWhenTheSendingPairIsRemoved() {
+        table.install(spec(ula(1), 0x1000));
+        table.add(spec(ula(1), 0x1001), Sending.AFTER_FIRST_INBOUND);
+
+        assertTrue(table.remove(ula(1), 0x1000));
+
+        assertEquals(0x1001, sendingSpi(ula(1)));
+        assertEquals(List.of(0x1001), listedSpis());
+        assertTrue(log.has(LogLevel.INFO, "the newest remaining pair sends now"));
+    }
+
+    @Test
+    void removingTheSendingPairHandsOverToTheNewestRemainingOne() {
+        table.install(spec(ula(1), 0x1000));
+        table.add(spec(ula(1), 0x1001), Sending.AFTER_FIRST_INBOUND);
+        table.add(spec(ula(1), 0x1002), Sending.AFTER_FIRST_INBOUND);
+
+        table.remove(ula(1), 0x1000);
+        assertEquals(0x1002, sendingSpi(ula(1)));
+        table.remove(ula(1), 0x1002);
+        assertEquals(0x1001, sendingSpi(ula(1)));
+    }
+
+    @Test
+    void removesOnePairByItsInboundSpiAndThePeerWithItsLast() {
+        table.install(spec(ula(1), 0x1000));
+        table.add(spec(ula(1), 0x1001), Sending.NOW);
+        table.install(spec(ula(2), 0x2000));
+
+        assertFalse(table.remove(ula(1), 0x2000), "another peer's pair");
+        assertFalse(table.remove(ula(3), 0x1000), "a peer without pairs");
+        assertTrue(table.remove(ula(1), 0x1000), "a pair that does not send");
+        assertNull(table.byInboundSpi(0x1000));
+        assertEquals(0x1001, sendingSpi(ula(1)));
+        assertFalse(table.remove(ula(1), 0x1000), "gone already");
+
+        assertTrue(table.remove(ula(1), 0x1001));
+        assertNull(table.byPeer(ula(1)));
+        assertNull(table.byPeer(addressAt(ula(1), 0), 0));
+        assertEquals(List.of(0x2000), listedSpis());
+    }
+
+    @Test
+    void removingAPeerRemovesEveryPairWithIt() {
+        table.install(spec(ula(1), 0x1000));
+        table.add(spec(ula(1), 0x1001), Sending.AFTER_FIRST_INBOUND);
+
+        assertTrue(table.remove(ula(1)));
+
+        assertNull(table.byInboundSpi(0x1000));
+        assertNull(table.byInboundSpi(0x1001));
+        assertTrue(table.list().isEmpty());
+        assertTrue(log.has(LogLevel.INFO, "removed the 2 ESP SA pairs"));
+    }
+
+    @Test
+    void installReplacesEveryPairWithThePeerAndMayReuseTheirSpis() {
+        table.install(spec(ula(1), 0x1000));
+        table.add(spec(ula(1), 0x1001), Sending.NOW);
+        table.install(spec(ula(2), 0x2000));
+
+        table.install(spec(ula(1), 0x1001, "chacha20-poly1305"));
+
+        assertNull(table.byInboundSpi(0x1000));
+        assertEquals("chacha20-poly1305", table.byInboundSpi(0x1001).suite());
+        assertEquals(List.of(0x1001), table.pairs(ula(1)).stream().map(SecurityAssociation::inboundSpi).toList());
+        assertEquals(0x2000, sendingSpi(ula(2)), "other peers keep theirs");
+        assertTrue(log.has(LogLevel.INFO, "replaced ESP SA pairs"));
+    }
+
+    @Test
+    void refusesToAddAPairWithAnInboundSpiAnyPairUses() {
+        table.install(spec(ula(1), 0x1000));
+        table.install(spec(ula(2), 0x2000));
+
+        IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
+                () -> table.add(spec(ula(1), 0x1000), Sending.NOW));
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> table.add(spec(ula(1), 0x2000), Sending.NOW));
+
+        assertTrue(same.getMessage().contains("inbound SPI 1000 is already used"), same.getMessage());
+        assertTrue(other.getMessage().contains("already used by an SA pair with " + ula(2).getHostAddress()),
+                other.getMessage());
+        assertEquals(2, table.list().size());
+        assertEquals(0x1000, sendingSpi(ula(1)));
+    }
+
+    @Test
+    void refusesAddsBeyondTheBoundOfPairsPerPeer() {
+        table.install(spec(ula(1), 0x1000));
+        for (int i = 1; i < SaTable.MAX_PAIRS_PER_PEER; i++) {
+            table.add(spec(ula(1), 0x1000 + i), Sending.AFTER_FIRST_INBOUND);
+        }
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> table.add(spec(ula(1), 0x1100), Sending.NOW));
+
+        assertTrue(e.getMessage().contains("already has " + SaTable.MAX_PAIRS_PER_PEER + " SA pairs"), e.getMessage());
+        assertNull(table.byInboundSpi(0x1100));
+    }
+
+    @Test
+    void aPairAddedBesideOthersSharesTheirEndpointUnlessItNamesAnother() {
+        table.install(spec(ula(1), 0x1000));
+        InetSocketAddress moved = new InetSocketAddress("198.51.100.9", 61000);
+        table.moveEndpoint(table.byInboundSpi(0x1000), moved);
+        table.add(spec(ula(1), 0x1001).withPeerEndpoint(null), Sending.NOW);
+        assertEquals(List.of(moved, moved), table.list().stream().map(SaStatus::endpoint).toList());
+
+        table.add(spec(ula(1), 0x1002), Sending.NOW);
+
+        assertEquals(List.of(ENDPOINT, ENDPOINT, ENDPOINT), table.list().stream().map(SaStatus::endpoint).toList());
+    }
+
+    @Test
+    void anEndpointMoveMovesEveryPairWithThePeer() {
+        table.install(spec(ula(1), 0x1000));
+        table.add(spec(ula(1), 0x1001), Sending.AFTER_FIRST_INBOUND);
+        table.install(spec(ula(2), 0x2000));
+        InetSocketAddress moved = new InetSocketAddress("198.51.100.9", 61000);
+
+        table.moveEndpoint(table.byInboundSpi(0x1001), moved);
+
+        assertEquals(moved, table.byInboundSpi(0x1000).endpoint());
+        assertEquals(moved, table.byInboundSpi(0x1001).endpoint());
+        assertEquals(ENDPOINT, table.byInboundSpi(0x2000).endpoint());
+    }
+
+    @Test
+    void eachPairKeysItsOwnReplayWindow() {
+        SaSpec small = spec(ula(1), 0x1000);
+        table.install(new SaSpec(small.peer(), small.inboundSpi(), small.outboundSpi(), small.suite(),
+                small.inboundKey(), small.outboundKey(), small.peerEndpoint(), true, 64));
+        table.add(spec(ula(1), 0x1001), Sending.NOW);
+
+        assertEquals(64, table.byInboundSpi(0x1000).opener().replayWindow());
+        assertEquals(SaSpec.MAX_REPLAY_WINDOW, table.byInboundSpi(0x1001).opener().replayWindow());
+    }
+
+    @Test
+    void reservedSpisAreRandomUnusedAndNeverReservedByRfcOrLikeStun() {
+        table.install(spec(ula(1), 0x1000));
+        random = scripted(0, 255, 0x0101_2345, 0x1000, 0x7777_0001, 0x7777_0001, 0x0102_0000);
+
+        assertEquals(0x7777_0001, table.reserveSpi());
+        assertEquals(0x0102_0000, table.reserveSpi(), "skips the reserved one");
+        assertEquals(2, table.reservedSpis());
+    }
+
+    @Test
+    void installingOrAddingAPairWithAReservedSpiConsumesTheReservationAndReleaseGivesItBack() {
+        int installed = table.reserveSpi();
+        int added = table.reserveSpi();
+        int abandoned = table.reserveSpi();
+        assertEquals(3, Set.of(installed, added, abandoned).size());
+
+        table.install(spec(ula(1), installed));
+        table.add(spec(ula(1), added), Sending.NOW);
+        assertEquals(1, table.reservedSpis());
+        table.releaseSpi(abandoned);
+        table.releaseSpi(0x4242);
+
+        assertEquals(0, table.reservedSpis());
+    }
+
+    @Test
+    void refusesReservationsBeyondTheBoundUntilOldOnesExpire() {
+        for (int i = 0; i < SpiReservations.MAX_RESERVED; i++) {
+            table.reserveSpi();
+        }
+        now.addAndGet(TimeUnit.MINUTES.toNanos(5) - 1);
+
+        IllegalStateException full = assertThrows(IllegalStateException.class, table::reserveSpi);
+        assertTrue(full.getMessage().contains(SpiReservations.MAX_RESERVED + " inbound SPIs are reserved"),
+                full.getMessage());
+
+        now.incrementAndGet();
+        table.reserveSpi();
+        assertEquals(1, table.reservedSpis(), "the expired reservations are gone");
+    }
+
+    @Test
+    void aRandomSourceGivingOnlyTakenSpisEndsInAClearError() {
+        random = () -> 7L << 32;
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, table::reserveSpi);
+
+        assertTrue(e.getMessage().contains("no free inbound SPI"), e.getMessage());
+        assertEquals(0, table.reservedSpis());
     }
 }

@@ -14,12 +14,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.homeward.api.sa.DropReason;
+import io.homeward.api.sa.SaSpec;
 
 class SecurityAssociationTest {
     private static SecurityAssociation withLastSequence(long last) {
         return new SecurityAssociation(ula(1), 0x1000, 0x2000, "aes-gcm-16",
                 new EspSealer(Suites.aead(AES_GCM, AES_KEY), 0x2000, false, 16, last),
-                new EspOpener(Suites.aead(AES_GCM, AES_KEY), 0x1000, false, 16), ENDPOINT, 0);
+                new EspOpener(Suites.aead(AES_GCM, AES_KEY), 0x1000, false, 16, SaSpec.MAX_REPLAY_WINDOW),
+                new OuterPath(ENDPOINT, 0), false);
     }
 
     @Test
@@ -46,7 +48,7 @@ class SecurityAssociationTest {
         for (DropReason reason : DropReason.values()) {
             expected.put(reason, reason == DropReason.BAD_ICV ? 2L : 0L);
         }
-        assertEquals(expected, sa.status().drops());
+        assertEquals(expected, sa.status(true).drops());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -22,6 +23,8 @@ import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.sa.SaSpec;
+import io.homeward.api.sa.SaStatus;
+import io.homeward.api.sa.SecurityAssociationDatabase.Sending;
 import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.ReflexiveEndpointListener;
 import io.homeward.api.tunnel.TunnelDatagramHandler;
@@ -161,6 +164,52 @@ class TunnelComponentTest {
         a.install(new SaSpec(third, 0x3000, 0x4000, "", new byte[36], new byte[36], OUTER_B));
         assertEquals("chacha20-poly1305", a.list().stream().filter(s -> s.peer().equals(third)).findFirst()
                 .orElseThrow().suite());
+    }
+
+    @Test
+    void aRekeyedPairTakesOverWithoutLossAndThePeerStaysRoutedUntilItsLastPairGoes() throws Exception {
+        wire("homeward0");
+        a.install(new SaSpec(ULA_B, 0x1000, 0x2000, "", KEY_BA, KEY_AB, OUTER_B));
+        b.install(new SaSpec(ULA_A, 0x2000, 0x1000, "", KEY_AB, KEY_BA, OUTER_A));
+        awaitTrue(() -> tunA.routes.contains(ULA_B) && tunB.routes.contains(ULA_A));
+        byte[] newAb = new byte[20];
+        byte[] newBa = new byte[20];
+        Arrays.fill(newAb, (byte) 1);
+        Arrays.fill(newBa, (byte) 2);
+        int spiAtA = a.reserveSpi();
+        int spiAtB = b.reserveSpi();
+
+        b.add(new SaSpec(ULA_A, spiAtB, spiAtA, "", newAb, newBa, OUTER_A, true, 64), Sending.AFTER_FIRST_INBOUND);
+        a.add(new SaSpec(ULA_B, spiAtA, spiAtB, "", newBa, newAb, null, true, 64), Sending.NOW);
+        assertEquals(List.of(OUTER_B, OUTER_B), a.list().stream().map(SaStatus::endpoint).toList(),
+                "a pair added without an endpoint shares the peer's");
+        assertEquals(List.of(0x2000, spiAtB), b.list().stream().map(SaStatus::inboundSpi).toList());
+        tunA.fromHost.add(ipv6(ULA_A, ULA_B));
+        awaitTrue(() -> tunB.toHost.size() == 1);
+
+        assertEquals(List.of(spiAtB, 0x2000), b.list().stream().map(SaStatus::inboundSpi).toList(),
+                "B sends on the new pair once A used it");
+        assertTrue(b.report().text().contains("receiving only"), b.report().text());
+        assertTrue(a.remove(ULA_B, 0x1000));
+        assertTrue(tunA.routes.contains(ULA_B));
+        assertTrue(a.remove(ULA_B, spiAtA));
+        assertFalse(tunA.routes.contains(ULA_B), "no pair left and not in the directory");
+        assertFalse(a.remove(ULA_B, spiAtA));
+    }
+
+    @Test
+    void theFirstPairAddedWithoutEndpointTakesThePeersFromTheDirectoryAndAReleasedSpiIsFree() throws Exception {
+        wire("homeward0");
+        InetSocketAddress listed = new InetSocketAddress("192.0.2.7", 4500);
+        a.peerChanged(Optional.empty(), Optional.of(new Peer("laptop", ULA_B, Optional.of(listed), Instant.now(), "dns-push")));
+        int spi = a.reserveSpi();
+        a.releaseSpi(spi);
+
+        a.add(new SaSpec(ULA_B, spi, 0x2000, "", KEY_BA, KEY_AB, null, true, 64), Sending.AFTER_FIRST_INBOUND);
+
+        awaitTrue(() -> !a.list().isEmpty());
+        assertEquals(listed, a.list().get(0).endpoint());
+        assertTrue(a.list().get(0).sending(), "a peer's first pair sends at once");
     }
 
     @Test
