@@ -2,11 +2,15 @@ package io.homeward.itests.netlab;
 
 import static io.homeward.itests.netlab.NetLab.ping;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +29,7 @@ class IkeLabTest {
     private static final String USER = "alice";
     private static final String PASSWORD = "lab-correct-horse-battery";
     private static final String KEYED = "SA pair keyed by IKE";
+    private static final Pattern CHILD_SPI = Pattern.compile("child: \\S+ in ([0-9a-f]+) out");
 
     private static Path work;
     private static LabRendezvous rendezvous;
@@ -41,7 +46,7 @@ class IkeLabTest {
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400)
                 .start();
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(),
-                5400).start();
+                5400).startOnTerminal();
         homeUla = home.awaitPublished(90).ula();
         laptopUla = laptop.awaitPublished(90).ula();
         home.awaitPeerAt("laptop", "11.0.0.3:4500", 30);
@@ -89,6 +94,38 @@ class IkeLabTest {
         awaitIke(home, KEYED, 60);
         assertTrue(ping("hw-laptop", homeUla), "laptop -> home after home's IKE restarted: " + home.ike());
         assertTrue(ping("hw-home", laptopUla), "home -> laptop after home's IKE restarted: " + laptop.ike());
+    }
+
+    @Test
+    @Order(4)
+    void aChildSaRekeyDuringAPingFloodLosesNoPacket() throws Exception {
+        awaitIke(laptop, KEYED, 60);
+        String before = childSpi(laptop.ike());
+        assertTrue(laptop.tunnels().contains("spi in " + before), laptop.tunnels());
+        Process flood = new ProcessBuilder("ip", "netns", "exec", "hw-home", "ping", "-6", "-n", "-q", "-i", "0.01",
+                "-c", "800", "-W", "2", laptopUla).redirectErrorStream(true).start();
+        Thread.sleep(3000);
+
+        String answer = String.join("\n", laptop.run("homeward:ike rekey home"));
+
+        assertTrue(answer.startsWith("Rekeying the Child SA with home"), answer + "\n" + laptop.ike());
+        assertTrue(flood.waitFor(30, TimeUnit.SECONDS), "ping did not finish");
+        String out = new String(flood.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(out.contains("800 packets transmitted, 800 received"), out + "\n" + laptop.ike() + home.ike());
+        String after = childSpi(laptop.ike());
+        assertNotEquals(before, after, laptop.ike());
+        String tunnels = laptop.tunnels();
+        assertTrue(tunnels.contains("spi in " + after), tunnels);
+        assertFalse(tunnels.contains("spi in " + before), "the old pair is gone: " + tunnels);
+    }
+
+    /** The inbound SPI of the host's one Child SA as {@code homeward:tunnels} prints it (eight hex digits). */
+    private static String childSpi(String ike) {
+        Matcher child = CHILD_SPI.matcher(ike);
+        assertTrue(child.find(), ike);
+        String spi = String.format("%08x", Long.parseLong(child.group(1), 16));
+        assertFalse(child.find(), "one Child SA: " + ike);
+        return spi;
     }
 
     private static String awaitIke(LabHost host, String text, long seconds) throws Exception {

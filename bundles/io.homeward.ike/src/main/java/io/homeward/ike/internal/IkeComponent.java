@@ -89,18 +89,18 @@ public class IkeComponent implements PeerListener {
                 + " replaced; cookies of the one before stay valid until the next.")
         int cookieRotationMinutes() default 5;
 
-        @AttributeDefinition(name = "Child SA rekey time (minutes)", description = "A Child SA is rekeyed"
+        @AttributeDefinition(name = "Child SA rekey time (seconds)", description = "A Child SA is rekeyed"
                 + " (make-before-break, RFC 7296 §2.8) after this time less the jitter; an SA without ESN also"
                 + " before its sequence numbers run out.")
-        int childRekeyMinutes() default 60;
+        int childRekeySeconds() default 3600;
 
-        @AttributeDefinition(name = "Child SA lifetime (minutes)", description = "A Child SA that could not be"
+        @AttributeDefinition(name = "Child SA lifetime (seconds)", description = "A Child SA that could not be"
                 + " rekeyed is deleted after this time; longer than the rekey time.")
-        int childLifetimeMinutes() default 66;
+        int childLifetimeSeconds() default 3960;
 
-        @AttributeDefinition(name = "IKE SA rekey time (minutes)", description = "An IKE SA is rekeyed (RFC 7296"
+        @AttributeDefinition(name = "IKE SA rekey time (seconds)", description = "An IKE SA is rekeyed (RFC 7296"
                 + " §2.18) after this time less the jitter.")
-        int ikeRekeyMinutes() default 240;
+        int ikeRekeySeconds() default 14400;
 
         @AttributeDefinition(name = "Rekey jitter (percent)", description = "Each rekey time is shortened by a"
                 + " random part of up to this share (0 to 50), so that both ends rarely rekey at once.")
@@ -244,9 +244,9 @@ public class IkeComponent implements PeerListener {
             return new KeyingSettings(config.initiate(), config.halfOpenCookieThreshold(), config.halfOpenPerSource(),
                     config.halfOpenLimit(), Duration.ofSeconds(config.halfOpenTimeoutSeconds()),
                     Duration.ofMinutes(config.cookieRotationMinutes()), new Lifetimes(
-                            Duration.ofMinutes(config.childRekeyMinutes()),
-                            Duration.ofMinutes(config.childLifetimeMinutes()),
-                            Duration.ofMinutes(config.ikeRekeyMinutes()), config.rekeyJitterPercent()));
+                            Duration.ofSeconds(config.childRekeySeconds()),
+                            Duration.ofSeconds(config.childLifetimeSeconds()),
+                            Duration.ofSeconds(config.ikeRekeySeconds()), config.rekeyJitterPercent()));
         } catch (IllegalArgumentException e) {
             log.error("{}: {}; using the defaults", PID, e.getMessage());
             return new KeyingSettings(config.initiate(), KeyingSettings.DEFAULTS.cookieThreshold(),
