@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogLevel;
@@ -322,6 +323,29 @@ class RekeyTest {
         assertEquals(1, lab.home.rekeyedTold.size());
         assertEquals(1, lab.laptop.status().size());
         assertMatching(single(lab.laptop.database.installed), single(lab.home.database.installed));
+    }
+
+    @Test
+    void aChildSaThatCannotBeRekeyedIsDeletedAtTheEndOfItsLifetime() {
+        Lifetimes short_ = new Lifetimes(Duration.ofMinutes(10), Duration.ofMinutes(11), Duration.ofHours(4), 10);
+        lab.laptop.with(settings -> settings.with(short_));
+        lab.home.with(settings -> settings.with(short_));
+        long spi = establish();
+        IkeSa laptop = lab.laptop.engine.sa(spi).orElseThrow();
+        ChildSa real = laptop.children.get(0);
+        SaSpec unknown = new SaSpec(real.spec.peer(), 0x4242, 0x4343, real.spec.suite(), real.spec.inboundKey(),
+                real.spec.outboundKey(), real.spec.peerEndpoint(), real.spec.esn());
+        ChildRekey.added(laptop, unknown, real.suite, Optional.of(Sending.AFTER_FIRST_INBOUND));
+
+        advance(Duration.ofMinutes(10).plusSeconds(59));
+        assertTrue(lab.laptop.database.installed.contains(unknown), "refused (CHILD_SA_NOT_FOUND) but kept so far");
+        advance(Duration.ofSeconds(1));
+
+        assertFalse(lab.laptop.database.installed.contains(unknown), lab.laptop.database.installed.toString());
+        assertTrue(lab.laptop.removedTold.contains(unknown));
+        assertTrue(lab.laptop.log.has(LogLevel.WARN, "reached its lifetime"), lab.laptop.log.toString());
+        assertMatching(single(lab.laptop.database.installed), single(lab.home.database.installed));
+        assertEquals(1, single(lab.laptop.status()).children().size());
     }
 
     @Test
