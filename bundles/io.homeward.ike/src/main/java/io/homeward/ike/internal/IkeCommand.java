@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.scope=homeward",
         "osgi.command.function=ike"})
 public class IkeCommand {
-    private static final String USAGE = "usage: homeward:ike [initiate HOST | delete HOST | rekey HOST | rekey-ike HOST]";
+    private static final String USAGE =
+            "usage: homeward:ike [initiate HOST | delete HOST | rekey HOST | rekey-ike HOST]";
 
     private final IkeComponent ike;
 

@@ -28,13 +28,13 @@ import io.homeward.ike.internal.wire.SaPayload;
 import io.homeward.ike.internal.wire.TrafficSelectorPayload;
 
 /**
- * Rekeying and deleting Child SAs, make-before-break (RFC 7296 §1.3.3, §1.4.1, §2.8): the initiator of the rekey
- * offers a new SPI, a nonce and, if the ESP proposals allow the IKE SA's group, a key exchange in it (perfect forward
- * secrecy; the same proposals without it follow for a responder configured without PFS), adds the new pair sending at once when the response comes,
- * then deletes the old one with an INFORMATIONAL DELETE; the responder adds the new pair when it answers, sending on
- * it after its first inbound packet; each side removes the old pair when the DELETE exchange completes. Simultaneous
- * rekeys of one Child SA keep the exchange without the lowest nonce (§2.8.1); a rekey of a Child SA being rekeyed
- * already or deleted is answered TEMPORARY_FAILURE (§2.25.1).
+ * Rekeying and deleting Child SAs, make-before-break (RFC 7296 §1.3.3, §1.4.1, §2.8): the initiator of the rekey offers
+ * a new SPI, a nonce and, if the ESP proposals allow the IKE SA's group, a key exchange in it (perfect forward secrecy;
+ * the same proposals without it follow for a responder configured without PFS), adds the new pair sending at once when
+ * the response comes, then deletes the old one with an INFORMATIONAL DELETE; the responder adds the new pair when it
+ * answers, sending on it after its first inbound packet; each side removes the old pair when the DELETE exchange
+ * completes. Simultaneous rekeys of one Child SA keep the exchange without the lowest nonce (§2.8.1); a rekey of a
+ * Child SA already replaced or being deleted, or during a rekey of the IKE SA, is answered TEMPORARY_FAILURE (§2.25).
  */
 final class ChildRekey {
     private static final int ESP_SPI_LENGTH = 4;

@@ -4,8 +4,8 @@ import io.homeward.api.sa.SaSpec;
 
 /**
  * Told, on the engine's thread and in the middle of its work, when an IKE SA installed a Child SA (its first or a
- * rekeyed one) or removed one, when it was established without one, when it was rekeyed, and when it closed. A listener that wants to act on the engine does so in a task of
- * its own, after the engine's step.
+ * rekeyed one) or removed one, when it was established without one, when it was rekeyed, and when it closed. A listener
+ * that wants to act on the engine does so in a task of its own, after the engine's step.
  */
 public interface IkeSaEvents {
 

@@ -18,7 +18,7 @@ public record Lifetimes(Duration childRekey, Duration childLifetime, Duration ik
     static final long SEQUENCE_LIMIT = 0xF000_0000L;
     /** How often the packets sent on an SA without ESN are counted. */
     static final Duration SEQUENCE_CHECK = Duration.ofSeconds(10);
-    /** A rekey that could not start or was refused for now (TEMPORARY_FAILURE, §2.25) is tried again this much later. */
+    /** A rekey that could not start or was refused for now (TEMPORARY_FAILURE, §2.25) is tried again this late. */
     static final Duration RETRY = Duration.ofSeconds(10);
 
     public Lifetimes {
