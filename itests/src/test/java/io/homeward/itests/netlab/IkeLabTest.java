@@ -1,6 +1,7 @@
 package io.homeward.itests.netlab;
 
 import static io.homeward.itests.netlab.NetLab.ping;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +31,7 @@ class IkeLabTest {
     private static final String USER = "alice";
     private static final String PASSWORD = "lab-correct-horse-battery";
     private static final String KEYED = "SA pair keyed by IKE";
+    private static final Pattern RETRANSMITS = Pattern.compile("\"sum_sent\":\\s*\\{[^}]*\"retransmits\":\\s*(\\d+)");
     private static final Pattern CHILD_SPI = Pattern.compile("child: \\S+ in ([0-9a-f]+) out");
 
     private static Path work;
@@ -112,11 +115,37 @@ class IkeLabTest {
         assertTrue(flood.waitFor(30, TimeUnit.SECONDS), "ping did not finish");
         String out = new String(flood.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(out.contains("800 packets transmitted, 800 received"), out + "\n" + laptop.ike() + home.ike());
+        System.out.printf(Locale.ROOT, "ping flood across a Child SA rekey: %s%n", out.lines()
+                .filter(line -> line.contains("packets transmitted")).findFirst().orElse(out));
         String after = childSpi(laptop.ike());
         assertNotEquals(before, after, laptop.ike());
         String tunnels = laptop.tunnels();
         assertTrue(tunnels.contains("spi in " + after), tunnels);
         assertFalse(tunnels.contains("spi in " + before), "the old pair is gone: " + tunnels);
+    }
+
+    @Test
+    @Order(5)
+    void aChildSaRekeyDuringAnIperfTransferShowsNoError() throws Exception {
+        String before = childSpi(laptop.ike());
+        try (IperfServer server = IperfServer.start("hw-home", homeUla)) {
+            Process client = new ProcessBuilder("ip", "netns", "exec", "hw-laptop", "iperf3", "-c", homeUla, "-t", "8",
+                    "-J").redirectErrorStream(true).start();
+            Thread.sleep(3000);
+
+            String answer = String.join("\n", laptop.run("homeward:ike rekey home"));
+
+            assertTrue(answer.startsWith("Rekeying the Child SA with home"), answer + "\n" + laptop.ike());
+            assertTrue(client.waitFor(60, TimeUnit.SECONDS), "iperf3 did not finish");
+            String json = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, client.exitValue(), json);
+            assertFalse(json.contains("\"error\""), json);
+            Matcher retransmits = RETRANSMITS.matcher(json);
+            assertTrue(retransmits.find(), json);
+            System.out.printf(Locale.ROOT, "iperf3 across a Child SA rekey: %s TCP retransmissions%n",
+                    retransmits.group(1));
+        }
+        assertNotEquals(before, childSpi(laptop.ike()), laptop.ike());
     }
 
     /** The inbound SPI of the host's one Child SA as {@code homeward:tunnels} prints it (eight hex digits). */
