@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,6 +34,10 @@ class IkeLabTest {
     private static final String PASSWORD = "lab-correct-horse-battery";
     private static final String KEYED = "SA pair keyed by IKE";
     private static final Pattern RETRANSMITS = Pattern.compile("\"sum_sent\":\\s*\\{[^}]*\"retransmits\":\\s*(\\d+)");
+    private static final Pattern INTERVAL_RETRANSMITS = Pattern.compile(
+            "\"sum\":\\s*\\{\\s*\"start\":[^}]*?\"retransmits\":\\s*(\\d+)");
+    private static final Pattern UNKNOWN_SPI = Pattern.compile("dropped: .*unknown SPI (\\d+)");
+    private static final Pattern NO_SA = Pattern.compile("dropped: .*no SA (\\d+)");
     private static final Pattern CHILD_SPI = Pattern.compile("child: \\S+ in ([0-9a-f]+) out");
 
     private static Path work;
@@ -105,6 +111,7 @@ class IkeLabTest {
         awaitIke(laptop, KEYED, 60);
         String before = childSpi(laptop.ike());
         assertTrue(laptop.tunnels().contains("spi in " + before), laptop.tunnels());
+        String lostBefore = lost(home) + lost(laptop);
         Process flood = new ProcessBuilder("ip", "netns", "exec", "hw-home", "ping", "-6", "-n", "-q", "-i", "0.01",
                 "-c", "800", "-W", "2", laptopUla).redirectErrorStream(true).start();
         Thread.sleep(3000);
@@ -122,12 +129,14 @@ class IkeLabTest {
         String tunnels = laptop.tunnels();
         assertTrue(tunnels.contains("spi in " + after), tunnels);
         assertFalse(tunnels.contains("spi in " + before), "the old pair is gone: " + tunnels);
+        assertEquals(lostBefore, lost(home) + lost(laptop), "no packet without an SA pair: " + home.tunnels() + tunnels);
     }
 
     @Test
     @Order(5)
     void aChildSaRekeyDuringAnIperfTransferShowsNoError() throws Exception {
         String before = childSpi(laptop.ike());
+        String lostBefore = lost(home) + lost(laptop);
         try (IperfServer server = IperfServer.start("hw-home", homeUla)) {
             Process client = new ProcessBuilder("ip", "netns", "exec", "hw-laptop", "iperf3", "-c", homeUla, "-t", "8",
                     "-J").redirectErrorStream(true).start();
@@ -142,10 +151,25 @@ class IkeLabTest {
             assertFalse(json.contains("\"error\""), json);
             Matcher retransmits = RETRANSMITS.matcher(json);
             assertTrue(retransmits.find(), json);
-            System.out.printf(Locale.ROOT, "iperf3 across a Child SA rekey: %s TCP retransmissions%n",
-                    retransmits.group(1));
+            List<String> perSecond = new ArrayList<>();
+            for (Matcher interval = INTERVAL_RETRANSMITS.matcher(json); interval.find();) {
+                perSecond.add(interval.group(1));
+            }
+            System.out.printf(Locale.ROOT, "iperf3 across a Child SA rekey 3 s in: %s TCP retransmissions, per second"
+                    + " %s%n", retransmits.group(1), perSecond);
         }
         assertNotEquals(before, childSpi(laptop.ike()), laptop.ike());
+        assertEquals(lostBefore, lost(home) + lost(laptop), "no packet without an SA pair: " + home.tunnels()
+                + laptop.tunnels());
+    }
+
+    /** What the tunnel dropped for want of an SA pair: inbound for an unknown SPI, outbound with no SA pair. */
+    private static String lost(LabHost host) throws Exception {
+        String tunnels = host.tunnels();
+        Matcher unknown = UNKNOWN_SPI.matcher(tunnels);
+        Matcher none = NO_SA.matcher(tunnels);
+        assertTrue(unknown.find() && none.find(), tunnels);
+        return host.name + ": unknown SPI " + unknown.group(1) + ", no SA " + none.group(1) + "; ";
     }
 
     /** The inbound SPI of the host's one Child SA as {@code homeward:tunnels} prints it (eight hex digits). */
