@@ -37,7 +37,6 @@ class IkeLabTest {
     private static final Pattern INTERVAL_RETRANSMITS = Pattern.compile(
             "\"sum\":\\s*\\{\\s*\"start\":[^}]*?\"retransmits\":\\s*(\\d+)");
     private static final Pattern UNKNOWN_SPI = Pattern.compile("dropped: .*unknown SPI (\\d+)");
-    private static final Pattern NO_SA = Pattern.compile("dropped: .*no SA (\\d+)");
     private static final Pattern CHILD_SPI = Pattern.compile("child: \\S+ in ([0-9a-f]+) out");
 
     private static Path work;
@@ -129,7 +128,7 @@ class IkeLabTest {
         String tunnels = laptop.tunnels();
         assertTrue(tunnels.contains("spi in " + after), tunnels);
         assertFalse(tunnels.contains("spi in " + before), "the old pair is gone: " + tunnels);
-        assertEquals(lostBefore, lost(home) + lost(laptop), "no packet without an SA pair: " + home.tunnels() + tunnels);
+        assertEquals(lostBefore, lost(home) + lost(laptop), "no ESP for a pair already removed: " + home.tunnels() + tunnels);
     }
 
     @Test
@@ -159,17 +158,19 @@ class IkeLabTest {
                     + " %s%n", retransmits.group(1), perSecond);
         }
         assertNotEquals(before, childSpi(laptop.ike()), laptop.ike());
-        assertEquals(lostBefore, lost(home) + lost(laptop), "no packet without an SA pair: " + home.tunnels()
+        assertEquals(lostBefore, lost(home) + lost(laptop), "no ESP for a pair already removed: " + home.tunnels()
                 + laptop.tunnels());
     }
 
-    /** What the tunnel dropped for want of an SA pair: inbound for an unknown SPI, outbound with no SA pair. */
+    /**
+     * What the tunnel dropped inbound for an SPI no pair has, as ESP on a pair removed too early would be (outbound
+     * "no SA" drops also count the kernel's multicast on the tunnel interface, so they tell nothing here).
+     */
     private static String lost(LabHost host) throws Exception {
         String tunnels = host.tunnels();
         Matcher unknown = UNKNOWN_SPI.matcher(tunnels);
-        Matcher none = NO_SA.matcher(tunnels);
-        assertTrue(unknown.find() && none.find(), tunnels);
-        return host.name + ": unknown SPI " + unknown.group(1) + ", no SA " + none.group(1) + "; ";
+        assertTrue(unknown.find(), tunnels);
+        return host.name + ": unknown SPI " + unknown.group(1) + "; ";
     }
 
     /** The inbound SPI of the host's one Child SA as {@code homeward:tunnels} prints it (eight hex digits). */
