@@ -194,21 +194,4 @@ class DataPlaneLabTest {
         }
         return bytes;
     }
-
-    /** {@code iperf3 -s -1} on the host's ULA: serves one test, then exits; closing kills it if it has not. */
-    private record IperfServer(Process process) implements AutoCloseable {
-        static IperfServer start(String namespace, String address) throws Exception {
-            Process p = new ProcessBuilder("ip", "netns", "exec", namespace, "iperf3", "-s", "-1", "-B", address)
-                    .redirectErrorStream(true).start();
-            Thread.sleep(500);
-            return new IperfServer(p);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
 }

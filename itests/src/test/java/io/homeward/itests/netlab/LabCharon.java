@@ -68,9 +68,9 @@ final class LabCharon implements AutoCloseable {
     record Peer(String fqdn, String address, String ula) {
     }
 
-    /** One IKE SA as {@code swanctl --list-sas} shows it. */
+    /** One IKE SA as {@code swanctl --list-sas} shows it, with its initiator's and responder's SPIs. */
     record IkeSa(String name, String state, boolean initiator, String localId, String remoteId, String remoteEndpoint,
-            String algorithms, List<ChildSa> children) {
+            String algorithms, List<ChildSa> children, String spiI, String spiR) {
     }
 
     /** One CHILD_SA: its algorithms as swanctl prints them ("AES_GCM_16-256", with "/ESN" when it uses ESN) and SPIs. */
@@ -277,6 +277,11 @@ final class LabCharon implements AutoCloseable {
         swanctl("rekey", 15, "--rekey", "--child", CHILD);
     }
 
+    /** {@code swanctl --rekey --ike}: charon starts a CREATE_CHILD_SA rekey of the IKE SA (it does not wait for it). */
+    void rekeyIke() throws IOException, InterruptedException {
+        swanctl("rekey-ike", 15, "--rekey", "--ike", CONNECTION);
+    }
+
     /** Deletes the IKE SA (and its children) and waits, bounded, until charon lists none. */
     void terminate() throws IOException, InterruptedException {
         swanctlExit(20, "--terminate", "--ike", CONNECTION, "--timeout", "10");
@@ -433,7 +438,7 @@ final class LabCharon implements AutoCloseable {
     private static IkeSa ikeSa(Matcher ike, String localId, String remoteId, String remoteEndpoint, String algorithms,
             List<ChildSa> children) {
         return new IkeSa(ike.group(1), ike.group(3), !ike.group(5).isEmpty(), localId, remoteId, remoteEndpoint,
-                algorithms, List.copyOf(children));
+                algorithms, List.copyOf(children), ike.group(4), ike.group(6));
     }
 
     private Path logFile() {

@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.homeward.itests.TerminalShell;
 
 /**
  * One of the user's machines: the agent runtime in a lab namespace, signed in to the lab's rendezvous
@@ -35,6 +38,7 @@ final class LabHost implements AutoCloseable {
     private final Path dir;
     private final Path config;
     private NamespacedAgent process;
+    private TerminalShell terminal;
     private LabConsole console;
     private List<String> firstStartOptions = List.of();
 
@@ -94,6 +98,25 @@ final class LabHost implements AutoCloseable {
                     "suite": "%s", "inboundKey": "%s", "outboundKey": "%s" }""".formatted(peer, peer, inboundSpi,
                 outboundSpi, suite, java.util.HexFormat.of().formatHex(inboundKey),
                 java.util.HexFormat.of().formatHex(outboundKey));
+    }
+
+    /**
+     * Like {@link #start()} with the Gogo shell on a terminal ({@link TerminalShell}), so the test types commands into
+     * the running agent with {@link #run} as its operator would ({@code homeward:ike rekey HOST}).
+     */
+    LabHost startOnTerminal() throws Exception {
+        Path data = dir.resolve("data");
+        List<String> args = new ArrayList<>(List.of("--feature", "agent", "--data", data.toString(), "--console-port",
+                "8080"));
+        args.addAll(List.of("--config", config.toString()));
+        terminal = TerminalShell.start(List.of("ip", "netns", "exec", namespace), args, dir.resolve("data.stderr"), 90);
+        console = new LabConsole(namespace, 8080, data, dir);
+        return this;
+    }
+
+    /** Types the command into the agent started by {@link #startOnTerminal}; what it printed. */
+    List<String> run(String command) throws IOException, InterruptedException {
+        return terminal.run(command, 30);
     }
 
     /** Starts the runtime (again, after a stop or kill, with the same data) and waits for its console. */
@@ -219,6 +242,9 @@ final class LabHost implements AutoCloseable {
     public void close() {
         if (process != null) {
             process.close();
+        }
+        if (terminal != null) {
+            terminal.close();
         }
     }
 }

@@ -101,7 +101,7 @@ class StrongSwanInteropLabTest {
                 assertTrue(NetLab.ping("hw-rdv", CHARON_ULA), "vpn -> charon: " + vpn.sas());
 
                 // and a rekey by charon keeps ping flowing
-                assertRekeyKeepsPingFlowing(charon, "hw-laptop", VPN_ULA);
+                assertRekeyKeepsPingFlowing(charon, "hw-laptop", VPN_ULA, charon::rekey);
                 charon.terminate();
             }
         }
@@ -147,6 +147,10 @@ class StrongSwanInteropLabTest {
                 assertInstalledWithoutEsn(sa, suite.getValue());
                 assertTrue(NetLab.ping("hw-laptop", homeUla), "charon -> home: " + home.tunnels());
                 assertTrue(NetLab.ping("hw-home", charonUla), "home -> charon: " + home.tunnels());
+
+                // and rekeys by charon, of the CHILD_SA and then of the IKE SA, keep ping flowing
+                assertRekeyKeepsPingFlowing(charon, "hw-laptop", homeUla, charon::rekey);
+                assertIkeRekeyKeepsTheChildSa(charon, charon::rekeyIke);
                 charon.terminate();
             }
         }
@@ -173,6 +177,12 @@ class StrongSwanInteropLabTest {
             assertInstalledWithoutEsn(sa, SUITES.get(LabCharon.CHACHA20));
             assertTrue(answered || NetLab.ping("hw-home", charonUla), "home -> charon: " + home.tunnels());
             assertTrue(NetLab.ping("hw-laptop", homeUla), "charon -> home: " + home.tunnels());
+
+            // and rekeys by Homeward's operator, of the CHILD_SA and then of the IKE SA, keep ping flowing
+            assertRekeyKeepsPingFlowing(charon, "hw-laptop", homeUla, () -> assertTrue(home.run(
+                    "homeward:ike rekey charon").get(0).startsWith("Rekeying the Child SA with charon"), home.ike()));
+            assertIkeRekeyKeepsTheChildSa(charon, () -> assertTrue(home.run("homeward:ike rekey-ike charon").get(0)
+                    .startsWith("Rekeying the IKE SA"), home.ike()));
         }
     }
 
@@ -200,7 +210,8 @@ class StrongSwanInteropLabTest {
      */
     private static void homewardAtHome() throws Exception {
         if (home == null) {
-            home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400).start();
+            home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400)
+                    .startOnTerminal();
             homeUla = home.awaitPublished(90).ula();
         }
         if (charonUla == null) {
@@ -242,19 +253,50 @@ class StrongSwanInteropLabTest {
         assertEquals("TUNNEL-in-UDP", child.mode(), sa.toString());
     }
 
-    /** 25 echo requests 0.2 s apart, charon rekeying the CHILD_SA one second in: all answered, new SPIs installed. */
-    private static void assertRekeyKeepsPingFlowing(LabCharon charon, String namespace, String to) throws Exception {
+    /** A rekey started by charon or by Homeward's operator. */
+    @FunctionalInterface
+    private interface Rekey {
+        void start() throws Exception;
+    }
+
+    /**
+     * 25 echo requests 0.2 s apart, one side rekeying the CHILD_SA one second in: all answered, new SPIs installed.
+     */
+    private static void assertRekeyKeepsPingFlowing(LabCharon charon, String namespace, String to, Rekey rekey)
+            throws Exception {
         LabCharon.ChildSa before = installedChild(charon);
         Process ping = new ProcessBuilder("ip", "netns", "exec", namespace, "ping", "-6", "-n", "-c", "25", "-i", "0.2",
                 "-W", "2", to).redirectErrorStream(true).start();
         Thread.sleep(1000);
-        charon.rekey();
+        rekey.start();
         assertTrue(ping.waitFor(30, TimeUnit.SECONDS), "ping did not finish");
         String out = new String(ping.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(out.contains("25 packets transmitted, 25 received"), out + "\n" + charon.logTail());
         LabCharon.ChildSa after = installedChild(charon);
         assertNotEquals(before.spiIn(), after.spiIn(), charon.sas().toString());
         assertNotEquals(before.spiOut(), after.spiOut(), charon.sas().toString());
+    }
+
+    /**
+     * The IKE SA rekeyed (RFC 7296 §2.18): within 10 s charon lists one IKE SA, with new SPIs and the CHILD_SA it had,
+     * and ping runs over it.
+     */
+    private static void assertIkeRekeyKeepsTheChildSa(LabCharon charon, Rekey rekey) throws Exception {
+        LabCharon.IkeSa before = charon.awaitInstalled(10);
+        LabCharon.ChildSa child = installedChild(charon);
+        rekey.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<LabCharon.IkeSa> sas = charon.sas();
+        while (!(sas.size() == 1 && !sas.get(0).spiI().equals(before.spiI())) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            sas = charon.sas();
+        }
+        assertEquals(1, sas.size(), sas + "\n" + charon.logTail());
+        assertNotEquals(before.spiI(), sas.get(0).spiI(), sas.toString());
+        assertNotEquals(before.spiR(), sas.get(0).spiR(), sas.toString());
+        assertEquals("ESTABLISHED", sas.get(0).state(), sas.toString());
+        assertEquals(child.spiIn(), installedChild(charon).spiIn(), "the CHILD_SA moved to the new IKE SA: " + sas);
+        assertTrue(NetLab.ping("hw-laptop", homeUla), "charon -> home over the new IKE SA: " + home.ike());
     }
 
     private static LabCharon.ChildSa installedChild(LabCharon charon) throws Exception {

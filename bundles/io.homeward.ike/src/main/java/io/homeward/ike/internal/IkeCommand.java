@@ -9,13 +9,15 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Gogo command {@code homeward:ike}: the IKE SAs (peer, role, state, endpoints, algorithms, age, Child SA) and the
  * peers; {@code homeward:ike initiate HOST} starts an IKE SA now, {@code homeward:ike delete HOST} removes the SA
- * pair here and forgets the IKE SAs (no INFORMATIONAL DELETE is sent yet).
+ * pair here and forgets the IKE SAs (no INFORMATIONAL DELETE is sent yet), {@code homeward:ike rekey HOST} rekeys
+ * the Child SA with the host and {@code homeward:ike rekey-ike HOST} its IKE SA (RFC 7296 §2.8, §2.18).
  */
 @Component(service = IkeCommand.class, property = {
         "osgi.command.scope=homeward",
         "osgi.command.function=ike"})
 public class IkeCommand {
-    private static final String USAGE = "usage: homeward:ike [initiate HOST | delete HOST]";
+    private static final String USAGE =
+            "usage: homeward:ike [initiate HOST | delete HOST | rekey HOST | rekey-ike HOST]";
 
     private final IkeComponent ike;
 
@@ -32,6 +34,8 @@ public class IkeCommand {
         return switch (action.toLowerCase(Locale.ROOT)) {
             case "initiate" -> ike.initiate(host.trim());
             case "delete" -> ike.delete(host.trim());
+            case "rekey" -> ike.rekeyChild(host.trim());
+            case "rekey-ike" -> ike.rekeyIke(host.trim());
             default -> USAGE;
         };
     }

@@ -43,6 +43,7 @@ import io.homeward.api.peers.PeerListener;
 import io.homeward.api.sa.SecurityAssociationDatabase;
 import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.TunnelPort;
+import io.homeward.ike.internal.exchange.Lifetimes;
 import io.homeward.kit.schedule.ExecutorScheduler;
 import io.homeward.kit.schedule.Scheduler;
 
@@ -95,6 +96,23 @@ public class IkeComponent implements PeerListener {
                 + " after the retransmissions, the IKE SA and its SA pair go and the peer is keyed again (RFC 7296"
                 + " §2.4). 0: off.")
         int dpdDelaySeconds() default 30;
+
+        @AttributeDefinition(name = "Child SA rekey time (seconds)", description = "A Child SA is rekeyed"
+                + " (make-before-break, RFC 7296 §2.8) after this time less the jitter; an SA without ESN also"
+                + " before its sequence numbers run out.")
+        int childRekeySeconds() default 3600;
+
+        @AttributeDefinition(name = "Child SA lifetime (seconds)", description = "A Child SA that could not be"
+                + " rekeyed is deleted after this time; longer than the rekey time.")
+        int childLifetimeSeconds() default 3960;
+
+        @AttributeDefinition(name = "IKE SA rekey time (seconds)", description = "An IKE SA is rekeyed (RFC 7296"
+                + " §2.18) after this time less the jitter.")
+        int ikeRekeySeconds() default 14400;
+
+        @AttributeDefinition(name = "Rekey jitter (percent)", description = "Each rekey time is shortened by a"
+                + " random part of up to this share (0 to 50), so that both ends rarely rekey at once.")
+        int rekeyJitterPercent() default 10;
     }
 
     private final Logger log;
@@ -185,6 +203,14 @@ public class IkeComponent implements PeerListener {
         return ask(() -> keying.delete(host));
     }
 
+    String rekeyChild(String host) {
+        return ask(() -> keying.rekeyChild(host));
+    }
+
+    String rekeyIke(String host) {
+        return ask(() -> keying.rekeyIke(host));
+    }
+
     @Deactivate
     void deactivate() throws InterruptedException {
         handler.close();
@@ -238,13 +264,16 @@ public class IkeComponent implements PeerListener {
         try {
             return new KeyingSettings(config.initiate(), config.halfOpenCookieThreshold(), config.halfOpenPerSource(),
                     config.halfOpenLimit(), Duration.ofSeconds(config.halfOpenTimeoutSeconds()),
-                    Duration.ofMinutes(config.cookieRotationMinutes()), Duration.ofSeconds(config.dpdDelaySeconds()));
+                    Duration.ofMinutes(config.cookieRotationMinutes()), Duration.ofSeconds(config.dpdDelaySeconds()),
+                    new Lifetimes(Duration.ofSeconds(config.childRekeySeconds()),
+                            Duration.ofSeconds(config.childLifetimeSeconds()),
+                            Duration.ofSeconds(config.ikeRekeySeconds()), config.rekeyJitterPercent()));
         } catch (IllegalArgumentException e) {
             log.error("{}: {}; using the defaults", PID, e.getMessage());
             return new KeyingSettings(config.initiate(), KeyingSettings.DEFAULTS.cookieThreshold(),
                     KeyingSettings.DEFAULTS.perSource(), KeyingSettings.DEFAULTS.limit(),
                     KeyingSettings.DEFAULTS.halfOpenTimeout(), KeyingSettings.DEFAULTS.cookieRotation(),
-                    KeyingSettings.DEFAULTS.dpdDelay());
+                    KeyingSettings.DEFAULTS.dpdDelay(), KeyingSettings.DEFAULTS.lifetimes());
         }
     }
 }

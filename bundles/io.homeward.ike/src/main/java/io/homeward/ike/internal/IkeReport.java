@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What {@code homeward:ike} shows: whether IKE runs (or why it is idle), each peer and what IKE does about it, and
- * each IKE SA with its peer, role, state, endpoints, algorithms, age and Child SA.
+ * each IKE SA with its peer, role, state, endpoints, algorithms, age, time to its rekey and Child SAs.
  */
 record IkeReport(String state, List<PeerLine> peers, List<SaLine> sas) {
 
@@ -16,10 +16,11 @@ record IkeReport(String state, List<PeerLine> peers, List<SaLine> sas) {
 
     /**
      * An IKE SA: the peer (its host name once authenticated, else its endpoint), whether this side initiated it, its
-     * state, this side's and the peer's endpoint, the algorithms, its age and its Child SA (empty if none).
+     * state, this side's and the peer's endpoint, the algorithms, its age, the time to its rekey (empty when none is
+     * due) and its Child SAs, one line each.
      */
     record SaLine(String peer, boolean initiator, String state, String local, String remote, String algorithms,
-            Optional<Duration> age, String child) {
+            Duration age, Optional<Duration> rekeyIn, List<String> children) {
     }
 
     String text() {
@@ -31,11 +32,14 @@ record IkeReport(String state, List<PeerLine> peers, List<SaLine> sas) {
         }
         out.append("IKE SAs:").append(sas.isEmpty() ? " none\n" : "\n");
         for (SaLine sa : sas) {
-            out.append(String.format("  %-16s %-9s %-11s %s <-> %s  %s  age %s%n      child: %s%n", sa.peer(),
+            out.append(String.format("  %-16s %-9s %-11s %s <-> %s  %s  age %d s  rekey in %s%n", sa.peer(),
                     sa.initiator() ? "initiator" : "responder", sa.state(), sa.local(), sa.remote(),
-                    sa.algorithms().isEmpty() ? "(not negotiated yet)" : sa.algorithms(),
-                    sa.age().map(age -> age.toSeconds() + " s").orElse("-"),
-                    sa.child().isEmpty() ? "none" : sa.child()));
+                    sa.algorithms().isEmpty() ? "(not negotiated yet)" : sa.algorithms(), sa.age().toSeconds(),
+                    sa.rekeyIn().map(in -> in.toSeconds() + " s").orElse("-")));
+            if (sa.children().isEmpty()) {
+                out.append("      child: none\n");
+            }
+            sa.children().forEach(child -> out.append("      child: ").append(child).append('\n'));
         }
         return out.toString();
     }

@@ -31,6 +31,7 @@ import io.homeward.api.peers.Peer;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.sa.SecurityAssociationDatabase;
 import io.homeward.ike.internal.crypto.Cookies;
+import io.homeward.ike.internal.exchange.ChildSaStatus;
 import io.homeward.ike.internal.exchange.Datagrams;
 import io.homeward.ike.internal.exchange.HalfOpenCounter;
 import io.homeward.ike.internal.exchange.IkeContext;
@@ -131,15 +132,13 @@ final class PeerKeying implements IkeSaEvents {
         }
     }
 
-    /** An IKE SA's peer (host name), when it started, and its Child SA once installed. */
+    /** An IKE SA's peer (host name), and its newest Child SA once installed. */
     private static final class SaRecord {
         final String host;
-        final Instant since;
         SaSpec child;
 
-        SaRecord(String host, Instant since) {
+        SaRecord(String host) {
             this.host = host;
-            this.since = since;
         }
     }
 
@@ -268,6 +267,41 @@ final class PeerKeying implements IkeSaEvents {
         return "Initiating an IKE SA with " + fqdn(p.peer.hostName()) + " at " + p.peer.endpoint().get();
     }
 
+    /** {@code homeward:ike rekey HOST}: the newest Child SA with the host rekeyed now (RFC 7296 §1.3.3). */
+    String rekeyChild(String host) {
+        Optional<IkeSaStatus> sa = keyedSa(host);
+        if (sa.isEmpty()) {
+            return "IKE has no established IKE SA with a Child SA with " + host;
+        }
+        ChildSaStatus newest = sa.get().children().get(sa.get().children().size() - 1);
+        return engine.rekeyChild(sa.get().localSpi())
+                ? "Rekeying the Child SA with " + host + " (inbound SPI " + Integer.toHexString(newest.inboundSpi())
+                        + ")"
+                : "The Child SA with " + host + " cannot be rekeyed now (" + newest.state()
+                        + ", or another exchange is under way); try again";
+    }
+
+    /** {@code homeward:ike rekey-ike HOST}: the IKE SA with the host rekeyed now (RFC 7296 §1.3.2). */
+    String rekeyIke(String host) {
+        Optional<IkeSaStatus> sa = keyedSa(host);
+        if (sa.isEmpty()) {
+            return "IKE has no established IKE SA with a Child SA with " + host;
+        }
+        return engine.rekeyIke(sa.get().localSpi(), "asked by the operator")
+                ? "Rekeying the IKE SA " + Long.toHexString(sa.get().localSpi()) + " with " + host
+                : "The IKE SA with " + host + " cannot be rekeyed now: another exchange is under way; try again";
+    }
+
+    /** The established IKE SA with the host that has its Child SAs. */
+    private Optional<IkeSaStatus> keyedSa(String host) {
+        if (engine == null) {
+            return Optional.empty();
+        }
+        String fqdn = fqdn(host);
+        return engine.status().stream().filter(sa -> sa.state() == IkeSaState.ESTABLISHED
+                && sa.peerFqdn().equalsIgnoreCase(fqdn) && !sa.children().isEmpty()).findFirst();
+    }
+
     /** {@code homeward:ike delete HOST}: the SA pair removed here and the IKE SAs forgotten (no DELETE yet). */
     String delete(String host) {
         PeerState p = peers.get(host);
@@ -312,9 +346,8 @@ final class PeerKeying implements IkeSaEvents {
                 String peer = r != null ? r.host : sa.peerFqdn().isEmpty() ? sa.peerEndpoint().toString()
                         : sa.peerFqdn();
                 saLines.add(new IkeReport.SaLine(peer, sa.initiator(), sa.state().name(), ":" + localPort,
-                        sa.peerEndpoint().toString() + (sa.natDetected() ? " (NAT)" : ""), sa.algorithms(),
-                        Optional.ofNullable(r).map(known -> Duration.between(known.since, now)),
-                        r == null || r.child == null ? "" : child(r.child)));
+                        sa.peerEndpoint().toString() + (sa.natDetected() ? " (NAT)" : ""), sa.algorithms(), sa.age(),
+                        sa.rekeyIn(), sa.children().stream().map(PeerKeying::child).toList()));
             }
         }
         String state = engine == null ? "idle: " + idle
@@ -326,7 +359,7 @@ final class PeerKeying implements IkeSaEvents {
     @Override
     public void childInstalled(IkeSaStatus sa, SaSpec child) {
         long spi = sa.localSpi();
-        SaRecord r = sas.computeIfAbsent(spi, k -> new SaRecord(host(sa.peerFqdn()), clock.instant()));
+        SaRecord r = sas.computeIfAbsent(spi, k -> new SaRecord(host(sa.peerFqdn())));
         r.child = child;
         PeerState p = peers.get(r.host);
         if (p == null || !p.peer.ula().equals(child.peer())) {
@@ -344,6 +377,39 @@ final class PeerKeying implements IkeSaEvents {
         sas.entrySet().stream().filter(e -> e.getKey() != spi && e.getValue().child != null
                 && e.getValue().host.equalsIgnoreCase(r.host)).map(Map.Entry::getKey).toList()
                 .forEach(older -> scheduler.execute(() -> close(older, "superseded by a newer IKE SA")));
+    }
+
+    /**
+     * A Child SA pair is gone: rekeyed (the SA pair IKE owns is then the newest Child SA's) or deleted; an IKE SA left
+     * without Child SA is deleted, and the peer keyed again after the wait of the higher ULA.
+     */
+    @Override
+    public void childRemoved(IkeSaStatus sa, SaSpec child) {
+        if (!Integer.valueOf(child.inboundSpi()).equals(owned.get(child.peer()))) {
+            return;
+        }
+        if (!sa.children().isEmpty()) {
+            owned.put(child.peer(), sa.children().get(sa.children().size() - 1).inboundSpi());
+            return;
+        }
+        owned.remove(child.peer());
+        long spi = sa.localSpi();
+        scheduler.execute(() -> {
+            if (engine != null) {
+                engine.delete(spi, "its last Child SA was removed");
+            }
+            Optional.ofNullable(peers.get(host(sa.peerFqdn()))).filter(p -> p.timer == null)
+                    .ifPresent(p -> p.wait(HIGHER_ULA_WAIT, "its Child SA was deleted"));
+        });
+    }
+
+    /** The IKE SA was rekeyed: what this side knows of it belongs to the replacement (RFC 7296 §2.18). */
+    @Override
+    public void ikeRekeyed(IkeSaStatus old, IkeSaStatus replacement) {
+        SaRecord r = sas.remove(old.localSpi());
+        if (r != null) {
+            sas.put(replacement.localSpi(), r);
+        }
     }
 
     @Override
@@ -474,7 +540,7 @@ final class PeerKeying implements IkeSaEvents {
         InetSocketAddress endpoint = p.peer.endpoint().orElseThrow();
         long spi = engine.initiate(fqdn(p.peer.hostName()), p.peer.ula(), endpoint);
         p.attempt = spi;
-        sas.put(spi, new SaRecord(p.peer.hostName(), clock.instant()));
+        sas.put(spi, new SaRecord(p.peer.hostName()));
         log.info("IKE: initiating an IKE SA with {} at {}", p.peer.hostName(), endpoint);
     }
 
@@ -532,11 +598,11 @@ final class PeerKeying implements IkeSaEvents {
         IkeSettings defaults = IkeSettings.of(suites, new InetSocketAddress(localPort));
         IkeSettings ike = new IkeSettings(defaults.ikeProposals(), defaults.childProposals(), defaults.suites(),
                 defaults.localEndpoint(), defaults.retransmission(), defaults.maxMessageLength(),
-                settings.halfOpenTimeout(), settings.dpdDelay());
+                settings.halfOpenTimeout(), settings.dpdDelay(), settings.lifetimes());
         engine = new IkeEngine(new IkeContext(ike, new LocalHost(fqdn(identity.hostName()), identity.ula(), chain, key),
                 new PeerCertificateCheck(ca, zone, revoked, clock), this::ulaOf, database, datagrams, scheduler,
                 random, log, cookies, new HalfOpenCounter(settings.cookieThreshold(), settings.perSource(),
-                        settings.limit()), this));
+                        settings.limit()), this, clock));
         idle = "";
         log.info("IKE runs as {} with {}", fqdn(identity.hostName()), suites.stream().map(CryptoSuite::name).toList());
         List.copyOf(peers.values()).forEach(this::consider);
@@ -603,9 +669,11 @@ final class PeerKeying implements IkeSaEvents {
                 : settings.initiate() ? "-" : "waiting for it to initiate";
     }
 
-    private static String child(SaSpec child) {
+    private static String child(ChildSaStatus child) {
         return child.suite() + " in " + Integer.toHexString(child.inboundSpi()) + " out "
-                + Integer.toHexString(child.outboundSpi()) + " ESN " + (child.esn() ? "on" : "off");
+                + Integer.toHexString(child.outboundSpi()) + " ESN " + (child.esn() ? "on" : "off") + ", "
+                + child.state() + ", age " + child.age().toSeconds() + " s, rekey in "
+                + child.rekeyIn().map(in -> in.toSeconds() + " s").orElse("-");
     }
 
     private String fqdn(String host) {

@@ -240,7 +240,35 @@ class IkeComponentTest {
         assertEquals(1, lab.home.database.installed.size());
         assertEquals(1, lab.laptop.database.installed.size(), "the laptop's pair replaced");
         assertEquals("no peer desktop in the peer directory (homeward:peers)", command.ike("initiate", "desktop"));
-        assertEquals("usage: homeward:ike [initiate HOST | delete HOST]", command.ike("rekey", "laptop"));
+        assertEquals("usage: homeward:ike [initiate HOST | delete HOST | rekey HOST | rekey-ike HOST]",
+                command.ike("renew", "laptop"));
+    }
+
+    @Test
+    void theOperatorRekeysTheChildSaAndTheIkeSaAndIkeKeepsOwningTheNewPair() {
+        lab.bothListEachOther();
+        IkeCommand command = new IkeCommand(lab.home.component);
+        SaSpec old = single(lab.home.database.installed);
+
+        assertTrue(command.ike("rekey", "laptop").startsWith("Rekeying the Child SA with laptop (inbound SPI "
+                + Integer.toHexString(old.inboundSpi())), command.ike());
+        lab.scheduler.advance(Duration.ofSeconds(1));
+        SaSpec rekeyed = single(lab.home.database.installed);
+        assertEquals(rekeyed.inboundSpi(), single(lab.laptop.database.installed).outboundSpi());
+        assertTrue(command.ike().contains("child: aes-gcm-16 in " + Integer.toHexString(rekeyed.inboundSpi())
+                + " out " + Integer.toHexString(rekeyed.outboundSpi()) + " ESN on, INSTALLED, age 1 s, rekey in "),
+                command.ike());
+
+        assertTrue(command.ike("rekey-ike", "laptop").startsWith("Rekeying the IKE SA"), command.ike());
+        lab.scheduler.advance(Duration.ofSeconds(1));
+        assertEquals(rekeyed, single(lab.home.database.installed), "the Child SA moved to the new IKE SA");
+        String report = command.ike();
+        assertEquals(1, report.split("child: ", -1).length - 1, report);
+        assertTrue(report.matches("(?s).*laptop +initiator +ESTABLISHED .*age \\d+ s  rekey in \\d+ s.*"), report);
+        assertEquals("IKE has no established IKE SA with a Child SA with desktop", command.ike("rekey", "desktop"));
+
+        assertTrue(command.ike("delete", "laptop").startsWith("Removed the SA pair with laptop"), command.ike());
+        assertTrue(lab.home.database.installed.isEmpty());
     }
 
     @Test

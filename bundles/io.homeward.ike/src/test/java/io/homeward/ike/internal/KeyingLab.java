@@ -27,6 +27,7 @@ import io.homeward.api.tunnel.ReflexiveEndpointListener;
 import io.homeward.api.tunnel.TunnelDatagramHandler;
 import io.homeward.api.tunnel.TunnelPort;
 import io.homeward.ike.internal.crypto.Suites;
+import io.homeward.ike.internal.exchange.Lifetimes;
 import io.homeward.ike.internal.exchange.RecordingSaDatabase;
 import io.homeward.ike.internal.exchange.TestPki;
 import io.homeward.ike.internal.exchange.TestRevocations;
@@ -45,7 +46,7 @@ final class KeyingLab {
     static final String USER = "alice";
     static final String ZONE = USER + "." + TestPki.DOMAIN + ".";
     static final KeyingSettings WITHOUT_DPD = new KeyingSettings(true, 30, 3, 1000, Duration.ofSeconds(30),
-            Duration.ofMinutes(5), Duration.ZERO);
+            Duration.ofMinutes(5), Duration.ZERO, Lifetimes.DEFAULTS);
 
     final MutableClock clock = new MutableClock();
     final ManualScheduler scheduler = new ManualScheduler(clock);

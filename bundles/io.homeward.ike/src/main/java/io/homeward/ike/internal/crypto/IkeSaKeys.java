@@ -33,13 +33,13 @@ public record IkeSaKeys(Prf prf, byte[] skD, byte[] skEi, byte[] skEr, byte[] sk
     }
 
     /**
-     * The keys of the IKE SA that replaces this one (§2.18): SKEYSEED = prf(SK_d (old), g^ir (new) | Ni | Nr), with
-     * this SA's PRF, which a rekey keeps.
+     * The keys of the IKE SA that replaces this one (§2.18): SKEYSEED = prf(SK_d (old), g^ir (new) | Ni | Nr) with
+     * this SA's PRF, as the rekeying exchange belongs to it; the keys from SKEYSEED with the new SA's PRF.
      */
-    public IkeSaKeys rekey(int encryptionKeyLength, byte[] sharedSecret, byte[] ni, byte[] nr, long initiatorSpi,
-            long responderSpi) {
+    public IkeSaKeys rekey(Prf newPrf, int encryptionKeyLength, byte[] sharedSecret, byte[] ni, byte[] nr,
+            long initiatorSpi, long responderSpi) {
         byte[] skeyseed = prf.apply(skD, sharedSecret, ni, nr);
-        return split(prf, encryptionKeyLength, skeyseed, ni, nr, initiatorSpi, responderSpi);
+        return split(newPrf, encryptionKeyLength, skeyseed, ni, nr, initiatorSpi, responderSpi);
     }
 
     private static IkeSaKeys split(Prf prf, int encryptionKeyLength, byte[] skeyseed, byte[] ni, byte[] nr,

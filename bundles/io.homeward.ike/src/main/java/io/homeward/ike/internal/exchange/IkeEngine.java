@@ -129,6 +129,35 @@ public final class IkeEngine {
         List.copyOf(bySpi.values()).forEach(sa -> sa.mobility.moved(why));
     }
 
+    /**
+     * Rekeys the newest Child SA of an IKE SA now (RFC 7296 §1.3.3).
+     *
+     * @return false when no SA has this SPI, or it has no Child SA that can be rekeyed now
+     */
+    public boolean rekeyChild(long localSpi) {
+        return sa(localSpi).filter(ChildRekey::rekeyNewest).isPresent();
+    }
+
+    /**
+     * Rekeys an IKE SA now (RFC 7296 §1.3.2).
+     *
+     * @return false when no SA has this SPI, or it cannot be rekeyed now (not established, another exchange under
+     *         way)
+     */
+    public boolean rekeyIke(long localSpi, String why) {
+        return sa(localSpi).filter(sa -> sa.ikeRekey.start(why)).isPresent();
+    }
+
+    /** The SA with this local SPI. */
+    Optional<IkeSa> sa(long localSpi) {
+        return Optional.ofNullable(bySpi.get(localSpi));
+    }
+
+    /** A new SA made by a rekey (§2.18), found by its SPI from now on. */
+    void adopt(IkeSa sa) {
+        bySpi.put(sa.localSpi(), sa);
+    }
+
     /** Called by an SA as it closes. */
     void forget(IkeSa sa) {
         bySpi.remove(sa.localSpi(), sa);
@@ -209,7 +238,7 @@ public final class IkeEngine {
     }
 
     /** A fresh SPI of this side, never 0 (§3.1) and not one in use. */
-    private long newSpi() {
+    long newSpi() {
         long spi;
         do {
             spi = context.random().nextLong();

@@ -8,12 +8,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.sa.SaSpec;
@@ -24,6 +28,7 @@ import io.homeward.ike.internal.crypto.IkeSaKeys;
 import io.homeward.ike.internal.crypto.NatDetection;
 import io.homeward.ike.internal.crypto.SignatureAuth;
 import io.homeward.ike.internal.crypto.SkCipher;
+import io.homeward.ike.internal.proposal.ChildSuite;
 import io.homeward.ike.internal.proposal.IkeSuite;
 import io.homeward.ike.internal.wire.AuthPayload;
 import io.homeward.ike.internal.wire.CertPayload;
@@ -41,6 +46,7 @@ import io.homeward.ike.internal.wire.NotifyType;
 import io.homeward.ike.internal.wire.Payload;
 import io.homeward.ike.internal.wire.Payloads;
 import io.homeward.ike.internal.wire.Proposal;
+import io.homeward.ike.internal.wire.SaPayload;
 import io.homeward.kit.schedule.Scheduler.Scheduled;
 
 /**
@@ -55,7 +61,7 @@ abstract class IkeSa {
     private static final int SHA2_256 = 2;
 
     final IkeContext context;
-    private final IkeEngine engine;
+    final IkeEngine engine;
     final boolean originalInitiator;
     final long initiatorSpi;
     long responderSpi;
@@ -83,6 +89,13 @@ abstract class IkeSa {
     Inet6Address childPeer;
     final Liveness liveness;
     final Mobility mobility;
+    /** The Child SAs of this IKE SA, oldest first (RFC 7296 §1.3). */
+    final List<ChildSa> children = new ArrayList<>();
+    /** Inbound SPIs the SA database reserved for Child SAs under negotiation; released if this SA closes first. */
+    private final Set<Integer> reservedSpis = new HashSet<>();
+    /** The rekey of this IKE SA (§2.18). */
+    final IkeRekey ikeRekey = new IkeRekey(this);
+    private final Instant created;
 
     private List<byte[]> outstanding;
     private ExchangeType outstandingExchange;
@@ -113,6 +126,13 @@ abstract class IkeSa {
 
     IkeSa(IkeContext context, IkeEngine engine, boolean originalInitiator, long initiatorSpi, long responderSpi,
             InetSocketAddress peerEndpoint, IkeSaState state) {
+        this(context, engine, originalInitiator, initiatorSpi, responderSpi, peerEndpoint, state,
+                originalInitiator ? FIRST_REQUEST_AFTER_AUTH : 0);
+    }
+
+    /** @param firstRequestId the message ID of this side's first request on the established SA (§2.2) */
+    IkeSa(IkeContext context, IkeEngine engine, boolean originalInitiator, long initiatorSpi, long responderSpi,
+            InetSocketAddress peerEndpoint, IkeSaState state, int firstRequestId) {
         this.context = context;
         this.engine = engine;
         this.originalInitiator = originalInitiator;
@@ -120,7 +140,8 @@ abstract class IkeSa {
         this.responderSpi = responderSpi;
         this.peerEndpoint = peerEndpoint;
         this.state = state;
-        this.nextRequestId = originalInitiator ? FIRST_REQUEST_AFTER_AUTH : 0;
+        this.nextRequestId = firstRequestId;
+        this.created = context.clock().instant();
         this.liveness = new Liveness(this, context);
         this.mobility = new Mobility(this, context);
     }
@@ -357,6 +378,40 @@ abstract class IkeSa {
     }
 
     /**
+     * The keys of a rekey (§2.18) and what the peer of the SA it replaces announced and proved: fragmentation,
+     * signature hashes, NAT, its FQDN and certificate.
+     */
+    final void rekeyedFrom(IkeSa old, IkeSuite negotiated, IkeSaKeys derived) throws GeneralSecurityException {
+        CryptoSuite crypto = context.settings().suite(negotiated.cipher())
+                .orElseThrow(() -> new GeneralSecurityException("no installed suite for " + negotiated.cipher()));
+        keys = derived;
+        cipher = SkCipher.of(crypto, keys, originalInitiator);
+        icvLength = crypto.icvLength();
+        suite = negotiated;
+        peerFragmentation = old.peerFragmentation;
+        peerSha256 = old.peerSha256;
+        natDetected = old.natDetected;
+        peerFqdn = old.peerFqdn;
+        peerSerial = old.peerSerial;
+        childInstalled = old.childInstalled;
+        childPeer = old.childPeer;
+        mobility.inherit(old.mobility);
+    }
+
+    /**
+     * Authenticated, or made by a rekey: the SA is established, its rekey timer starts (§2.8) and the peer's liveness
+     * is watched from now on (§2.4).
+     */
+    final void established() {
+        state = IkeSaState.ESTABLISHED;
+        ikeRekey.schedule();
+        liveness.start();
+        if (childPeer != null) {
+            liveness.child();
+        }
+    }
+
+    /**
      * What the peer's IKE_SA_INIT message announced: fragmentation (RFC 7383 §2.3), SHA2-256 for RFC 7427 signatures
      * (§4), and whether the NAT detection hashes show a NAT on the way (RFC 7296 §2.23).
      */
@@ -475,6 +530,10 @@ abstract class IkeSa {
         stopRetransmitting();
         queued.clear();
         inFlight = null;
+        ikeRekey.cancel();
+        children.forEach(ChildSa::cancelTimers);
+        reservedSpis.forEach(context.database()::releaseSpi);
+        reservedSpis.clear();
         engine.forget(this);
         context.logger().info("IKE SA {} with {} closed: {}", this, peerFqdn.isEmpty() ? peerEndpoint : peerFqdn,
                 reason);
@@ -482,17 +541,18 @@ abstract class IkeSa {
     }
 
     /**
-     * A request of the peer on the established SA. CREATE_CHILD_SA is answered NO_ADDITIONAL_SAS (§1.3): this side
-     * keeps the one Child SA between the two ULAs that IKE_AUTH made.
+     * A request of the peer on the established SA. CREATE_CHILD_SA rekeys the IKE SA when its SA payload offers IKE
+     * (§1.3.2), else a Child SA (§1.3.3).
      */
     private void establishedRequest(ExchangeType exchange, int messageId, List<Payload> payloads) {
         switch (exchange) {
             case INFORMATIONAL -> informational(messageId, payloads);
             case CREATE_CHILD_SA -> {
-                context.logger().info("IKE SA {}: CREATE_CHILD_SA from {} answered NO_ADDITIONAL_SAS", this,
-                        peerFqdn);
-                sendResponse(messageId, protect(exchange, true, messageId,
-                        List.of(NotifyPayload.of(NotifyType.NO_ADDITIONAL_SAS))));
+                Optional<SaPayload> offer = payloads.stream().filter(SaPayload.class::isInstance)
+                        .map(SaPayload.class::cast).findFirst()
+                        .filter(sa -> sa.proposals().stream().anyMatch(p -> p.protocol() == Proposal.IKE));
+                sendResponse(messageId, protect(exchange, true, messageId, offer.isPresent()
+                        ? ikeRekey.answer(offer.get(), payloads) : ChildRekey.answer(this, payloads)));
             }
             default -> context.logger().debug("IKE SA {}: {} request {} dropped on an established SA", this,
                     exchange, Integer.toUnsignedString(messageId));
@@ -500,16 +560,22 @@ abstract class IkeSa {
     }
 
     /**
-     * An INFORMATIONAL request of the peer (RFC 7296 §1.4, §1.5): answered at once, empty but for what MOBIKE echoes
-     * ({@link Mobility#answer}); a DELETE of the IKE SA closes it here too. A DELETE of Child SAs alone is answered
-     * without deleting: this side keeps one Child SA per IKE SA, which goes with the IKE SA.
+     * An INFORMATIONAL request of the peer (RFC 7296 §1.4, §1.5): answered at once, with what MOBIKE echoes
+     * ({@link Mobility#answer}); a DELETE of Child SAs removes their pairs and is answered with this side's SPIs of
+     * them ({@link ChildRekey#deleted}); a DELETE of the IKE SA closes it here too, and with it its Child SAs unless
+     * a rekey moved them to another SA (§2.18).
      */
     private void informational(int messageId, List<Payload> payloads) {
         boolean deletesIkeSa = payloads.stream()
                 .anyMatch(p -> p instanceof DeletePayload delete && delete.protocol() == Proposal.IKE);
-        sendResponse(messageId, protect(ExchangeType.INFORMATIONAL, true, messageId, mobility.answer(payloads, requestSource)));
+        List<Payload> answer = new ArrayList<>(ChildRekey.deleted(this, payloads));
+        answer.addAll(mobility.answer(payloads, requestSource));
+        sendResponse(messageId, protect(ExchangeType.INFORMATIONAL, true, messageId, answer));
         if (deletesIkeSa) {
-            context.events().deletedByPeer(status());
+            ikeRekey.deletedByPeer();
+            if (!ikeRekey.replaced()) {
+                context.events().deletedByPeer(status());
+            }
             close("deleted by the peer (INFORMATIONAL DELETE)");
         }
     }
@@ -527,33 +593,47 @@ abstract class IkeSa {
         close(reason);
     }
 
-    /** IKE_AUTH succeeded: the SA is established and the peer's liveness is watched from now on (§2.4). */
-    final void established() {
-        state = IkeSaState.ESTABLISHED;
-        liveness.start();
-    }
-
     /** Tells the events that this established SA has no Child SA, and why. */
     final void noChild(String reason) {
         context.events().noChild(status(), reason);
     }
 
-    /** Installs the first Child SA and tells the events. */
-    final void install(SaSpec child) {
-        context.database().install(child);
+    /** Installs the first Child SA, the peer's only pair, and tells the events. */
+    final void install(SaSpec child, ChildSuite childSuite) {
         childInstalled = true;
         childPeer = child.peer();
+        ChildRekey.added(this, child, childSuite, Optional.empty());
         liveness.child();
-        context.logger().info("IKE SA {}: Child SA {} installed", this, child);
-        context.events().childInstalled(status(), child);
+    }
+
+    /** A fresh inbound SPI from the SA database for a Child SA under negotiation (RFC 4303 §2.1). */
+    final int reserveSpi() {
+        int spi = context.database().reserveSpi();
+        reservedSpis.add(spi);
+        return spi;
+    }
+
+    /** Gives back a reserved SPI whose negotiation failed. */
+    final void releaseSpi(int spi) {
+        if (reservedSpis.remove(spi)) {
+            context.database().releaseSpi(spi);
+        }
+    }
+
+    /** A reserved SPI the SA database now has a pair for. */
+    final void reservationUsed(int spi) {
+        reservedSpis.remove(spi);
     }
 
     final IkeSaStatus status() {
         String algorithms = suite == null ? ""
                 : context.settings().suite(suite.cipher()).map(CryptoSuite::name).orElse("?") + "/"
                         + suite.cipher().keyBits() + " " + suite.prf() + " " + suite.group();
+        Instant now = context.clock().instant();
         return new IkeSaStatus(originalInitiator, state, initiatorSpi, responderSpi, peerEndpoint, peerFqdn,
-                Optional.ofNullable(peerSerial), algorithms, natDetected, childInstalled);
+                Optional.ofNullable(peerSerial), algorithms, natDetected, childInstalled,
+                Duration.between(created, now), ikeRekey.due().map(due -> Duration.between(now, due)),
+                children.stream().map(child -> child.status(now)).toList());
     }
 
     @Override

@@ -3,14 +3,23 @@ package io.homeward.ike.internal.exchange;
 import io.homeward.api.sa.SaSpec;
 
 /**
- * Told, on the engine's thread and in the middle of its work, when an IKE SA installed its first Child SA, when it
- * was established without one, and when it closed. A listener that wants to act on the engine does so in a task of
- * its own, after the engine's step.
+ * Told, on the engine's thread and in the middle of its work, when an IKE SA installed a Child SA (its first or a
+ * rekeyed one) or removed one, when it was established without one, when it was rekeyed, and when it closed. A listener
+ * that wants to act on the engine does so in a task of its own, after the engine's step.
  */
 public interface IkeSaEvents {
 
-    /** The SA (now established) installed this Child SA pair in the SA database. */
+    /**
+     * The SA (now established) installed this Child SA pair in the SA database: its first (the peer's only pair) or
+     * one that rekeys another (added beside it, RFC 7296 §2.8).
+     */
     void childInstalled(IkeSaStatus sa, SaSpec child);
+
+    /** The SA removed this Child SA pair from the SA database: rekeyed, deleted by either side or expired. */
+    void childRemoved(IkeSaStatus sa, SaSpec child);
+
+    /** The SA was rekeyed (RFC 7296 §2.18): its Child SAs now belong to the replacement, and it goes soon. */
+    void ikeRekeyed(IkeSaStatus old, IkeSaStatus replacement);
 
     /** The SA was established, but the peer or this side refused its first Child SA (RFC 7296 §1.2). */
     void noChild(IkeSaStatus sa, String reason);

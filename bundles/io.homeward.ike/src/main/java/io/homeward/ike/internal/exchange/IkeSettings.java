@@ -15,12 +15,12 @@ import io.homeward.ike.internal.proposal.IkeProposals;
 /**
  * What the engine offers and how it behaves: the IKE and ESP proposals, the installed crypto suites behind them,
  * the tunnel port's local endpoint (for NAT detection, RFC 7296 §2.23), retransmission (§2.1), the largest IKE
- * message sent unfragmented (RFC 7383 §2.5.1), how long a responder keeps a half-open SA (ikev2.md §7) and how long
- * the peer may be silent before a liveness check (RFC 7296 §2.4; zero: never).
+ * message sent unfragmented (RFC 7383 §2.5.1), how long a responder keeps a half-open SA (ikev2.md §7), how long
+ * the peer may be silent before a liveness check (RFC 7296 §2.4; zero: never) and when SAs are rekeyed (§2.8).
  */
 public record IkeSettings(IkeProposals ikeProposals, ChildProposals childProposals, List<CryptoSuite> suites,
         InetSocketAddress localEndpoint, Retransmission retransmission, int maxMessageLength,
-        Duration halfOpenTimeout, Duration dpdDelay) {
+        Duration halfOpenTimeout, Duration dpdDelay, Lifetimes lifetimes) {
     /**
      * The largest IKE message in a 1280-octet IPv6 datagram (RFC 7383 §2.5.1, strongSwan's fragment size): 1280
      * less 40 octets of IPv6 header, 8 of UDP and the 4-octet non-ESP marker.
@@ -38,12 +38,26 @@ public record IkeSettings(IkeProposals ikeProposals, ChildProposals childProposa
         }
     }
 
-    /** Settings with the default liveness check delay. */
+    /** Settings with the default liveness check delay and {@link Lifetimes}. */
     public IkeSettings(IkeProposals ikeProposals, ChildProposals childProposals, List<CryptoSuite> suites,
             InetSocketAddress localEndpoint, Retransmission retransmission, int maxMessageLength,
             Duration halfOpenTimeout) {
         this(ikeProposals, childProposals, suites, localEndpoint, retransmission, maxMessageLength, halfOpenTimeout,
-                DPD_DELAY);
+                DPD_DELAY, Lifetimes.DEFAULTS);
+    }
+
+    /** Settings with this liveness check delay and the default {@link Lifetimes}. */
+    public IkeSettings(IkeProposals ikeProposals, ChildProposals childProposals, List<CryptoSuite> suites,
+            InetSocketAddress localEndpoint, Retransmission retransmission, int maxMessageLength,
+            Duration halfOpenTimeout, Duration dpdDelay) {
+        this(ikeProposals, childProposals, suites, localEndpoint, retransmission, maxMessageLength, halfOpenTimeout,
+                dpdDelay, Lifetimes.DEFAULTS);
+    }
+
+    /** These settings with other lifetimes. */
+    public IkeSettings with(Lifetimes other) {
+        return new IkeSettings(ikeProposals, childProposals, suites, localEndpoint, retransmission, maxMessageLength,
+                halfOpenTimeout, dpdDelay, other);
     }
 
     /**

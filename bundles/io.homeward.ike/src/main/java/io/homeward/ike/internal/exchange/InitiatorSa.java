@@ -159,7 +159,7 @@ final class InitiatorSa extends IkeSa {
      * §3.2).
      */
     private void sendAuth() {
-        childSpi = ChildSaInstall.newSpi(context.random());
+        childSpi = reserveSpi();
         IdPayload idi = IdPayload.fqdn(false, context.host().fqdn());
         List<Payload> identity = identity(idi, initRequest, nr, keys.skPi());
         List<Payload> inner = new ArrayList<>(identity.subList(0, identity.size() - 1));
@@ -193,6 +193,7 @@ final class InitiatorSa extends IkeSa {
         mobility.announced(payloads);
         context.logger().info("IKE SA {} with {} established ({})", this, peerFqdn, status().algorithms());
         if (error.isPresent()) {
+            releaseSpi(childSpi);
             context.logger().warn("IKE SA {}: {} made no Child SA: {}", this, peerFqdn, name(error.get()));
             noChild(peerFqdn + " answered " + name(error.get()));
             return;
@@ -213,11 +214,13 @@ final class InitiatorSa extends IkeSa {
         if (choice.isEmpty() || !narrowed) {
             context.logger().warn("IKE SA {}: the Child SA {} answered is not one offered, or not between {} and {}",
                     this, peerFqdn, context.host().ula(), peerUla);
+            releaseSpi(childSpi);
             noChild("the Child SA answered is not one offered");
             return;
         }
         SaSpec spec = ChildSaInstall.spec(peerUla, peerEndpoint, childSpi, choice.get(),
-                context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, ni, nr, true);
-        install(spec);
+                context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, Optional.empty(), ni, nr,
+                true);
+        install(spec, choice.get().suite());
     }
 }

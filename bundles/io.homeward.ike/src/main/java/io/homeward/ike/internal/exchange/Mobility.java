@@ -44,6 +44,11 @@ final class Mobility {
         negotiated = notify(payloads, NotifyType.MOBIKE_SUPPORTED).isPresent();
     }
 
+    /** An IKE SA made by rekeying another keeps what the other negotiated (RFC 7296 §2.18). */
+    void inherit(Mobility old) {
+        negotiated = old.negotiated;
+    }
+
     boolean negotiated() {
         return negotiated;
     }

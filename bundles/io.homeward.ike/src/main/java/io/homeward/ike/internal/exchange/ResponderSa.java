@@ -149,10 +149,11 @@ final class ResponderSa extends IkeSa {
             noChild("traffic selectors refused (TS_UNACCEPTABLE)");
             return List.of(NotifyPayload.of(NotifyType.TS_UNACCEPTABLE));
         }
-        int spi = ChildSaInstall.newSpi(context.random());
+        int spi = reserveSpi();
         SaSpec spec = ChildSaInstall.spec(peerUla.get(), peerEndpoint, spi, choice.get(),
-                context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, ni, nr, false);
-        install(spec);
+                context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, Optional.empty(), ni, nr,
+                false);
+        install(spec, choice.get().suite());
         return List.of(choice.get().answer(spi), TrafficSelectors.of(false, peerUla.get()),
                 TrafficSelectors.of(true, own));
     }

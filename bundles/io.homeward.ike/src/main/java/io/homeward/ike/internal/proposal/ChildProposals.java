@@ -34,14 +34,44 @@ public record ChildProposals(List<Aead> ciphers, List<Boolean> esn, List<KeyExch
      * and the KE groups when {@code withKeyExchange}.
      */
     public SaPayload offer(int spi, boolean withKeyExchange) {
+        return new SaPayload(List.of(proposal(1, spi, withKeyExchange ? groups : List.of())));
+    }
+
+    /**
+     * The SA of a CREATE_CHILD_SA that rekeys a Child SA (RFC 7296 §1.3.3) with this side's new inbound SPI: with
+     * perfect forward secrecy, proposal 1 holds the one KE group of {@code pfs} and proposal 2 is the same without
+     * it, for a responder configured without PFS (strongSwan's default ESP proposals carry no group).
+     */
+    public SaPayload rekeyOffer(int spi, Optional<KeyExchangeGroup> pfs) {
+        List<Proposal> proposals = new ArrayList<>();
+        pfs.ifPresent(group -> proposals.add(proposal(1, spi, List.of(group))));
+        proposals.add(proposal(proposals.size() + 1, spi, List.of()));
+        return new SaPayload(proposals);
+    }
+
+    private Proposal proposal(int number, int spi, List<KeyExchangeGroup> keGroups) {
         List<Transform> transforms = new ArrayList<>();
         ciphers.forEach(cipher -> transforms.add(cipher.transform()));
-        if (withKeyExchange) {
-            groups.forEach(group -> transforms.add(new Transform(Transform.KE, group.transformId())));
-        }
+        keGroups.forEach(group -> transforms.add(new Transform(Transform.KE, group.transformId())));
         esn.forEach(on -> transforms.add(new Transform(Transform.ESN, on ? 1 : 0)));
-        return new SaPayload(List.of(new Proposal(1, Proposal.ESP, ByteBuffer.allocate(SPI_SIZE).putInt(spi).array(),
-                transforms)));
+        return new Proposal(number, Proposal.ESP, ByteBuffer.allocate(SPI_SIZE).putInt(spi).array(), transforms);
+    }
+
+    /**
+     * The suite and the responder's inbound SPI of its answer to {@link #rekeyOffer}: one proposal with one transform
+     * of each type, a KE transform only of the {@code pfs} group offered.
+     */
+    public Optional<ChildChoice> acceptedRekey(SaPayload answer, Optional<KeyExchangeGroup> pfs) {
+        if (answer.proposals().size() != 1) {
+            return Optional.empty();
+        }
+        List<Transform> transforms = answer.proposals().get(0).transforms();
+        boolean withGroup = transforms.stream().anyMatch(transform -> transform.transformType() == Transform.KE);
+        if (withGroup && pfs.isEmpty() || transforms.size() != (withGroup ? 3 : 2)) {
+            return Optional.empty();
+        }
+        return choose(answer, withGroup ? OptionalInt.of(pfs.get().transformId()) : OptionalInt.empty())
+                .filter(choice -> choice.suite().group().equals(withGroup ? pfs : Optional.empty()));
     }
 
     /**

@@ -88,7 +88,7 @@ class PrfTest {
         assertArrayEquals(Arrays.copyOf(keymat, 36), pfs.initiatorToResponder());
         assertArrayEquals(Arrays.copyOfRange(keymat, 36, 72), pfs.responderToInitiator());
 
-        IkeSaKeys rekeyed = keys.rekey(36, gir, nr, ni, 3, 4);
+        IkeSaKeys rekeyed = keys.rekey(keys.prf(), 36, gir, nr, ni, 3, 4);
         byte[] skeyseed = prf.apply(keys.skD(), gir, nr, ni);
         byte[] stream = prf.plus(skeyseed, Bytes.concat(nr, ni, Bytes.spi(3), Bytes.spi(4)), 3 * 48 + 2 * 36);
         assertArrayEquals(Arrays.copyOf(stream, 48), rekeyed.skD());

@@ -69,6 +69,9 @@ final class IkeLab {
         /** The Child SAs the engine told of, and the reasons its SAs have none or closed, in order. */
         final List<SaSpec> childrenTold = new ArrayList<>();
         final List<String> closedTold = new ArrayList<>();
+        /** The Child SAs the engine told were removed, and the IKE SAs it told were rekeyed, in order. */
+        final List<SaSpec> removedTold = new ArrayList<>();
+        final List<IkeSaStatus> rekeyedTold = new ArrayList<>();
         X509Certificate certificate;
         IkeSettings settings;
         HalfOpenCounter halfOpen = new HalfOpenCounter(30, 3, 1000);
@@ -104,6 +107,16 @@ final class IkeLab {
                         }
 
                         @Override
+                        public void childRemoved(IkeSaStatus sa, SaSpec child) {
+                            removedTold.add(child);
+                        }
+
+                        @Override
+                        public void ikeRekeyed(IkeSaStatus old, IkeSaStatus replacement) {
+                            rekeyedTold.add(old);
+                        }
+
+                        @Override
                         public void noChild(IkeSaStatus sa, String reason) {
                             closedTold.add("no child: " + reason);
                         }
@@ -117,7 +130,7 @@ final class IkeLab {
                         public void deletedByPeer(IkeSaStatus sa) {
                             closedTold.add("deleted by the peer");
                         }
-                    }));
+                    }, clock));
         }
 
         List<IkeSaStatus> status() {

@@ -23,6 +23,8 @@ public final class RecordingSaDatabase implements SecurityAssociationDatabase {
     public final Set<Integer> reserved = new HashSet<>();
     /** The ESP packets each pair accepted, by inbound SPI, as a test makes them arrive. */
     public final Map<Integer, Long> packetsIn = new HashMap<>();
+    /** Packets sent on a pair, by its inbound SPI, as {@link #list()} reports them. */
+    public final Map<Integer, Long> packetsOut = new HashMap<>();
     private int nextSpi = 0x1000;
 
     @Override
@@ -77,7 +79,8 @@ public final class RecordingSaDatabase implements SecurityAssociationDatabase {
     @Override
     public List<SaStatus> list() {
         return installed.stream().map(spec -> new SaStatus(spec.peer(), spec.inboundSpi(), spec.outboundSpi(),
-                spec.suite(), spec.peerEndpoint(), packetsIn.getOrDefault(spec.inboundSpi(), 0L), 0, 0, 0, Map.of(),
+                spec.suite(), spec.peerEndpoint(), packetsIn.getOrDefault(spec.inboundSpi(), 0L), 0,
+                packetsOut.getOrDefault(spec.inboundSpi(), 0L), 0, Map.of(),
                 spec.esn())).toList();
     }
 }

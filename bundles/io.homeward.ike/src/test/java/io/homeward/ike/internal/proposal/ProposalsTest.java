@@ -139,6 +139,24 @@ class ProposalsTest {
     }
 
     @Test
+    void aChildSaRekeyOffersPfsFirstAndTheSameWithoutForAResponderWithoutIt() {
+        Optional<KeyExchangeGroup> pfs = Optional.of(KeyExchangeGroup.CURVE25519);
+        SaPayload offer = ESP.rekeyOffer(0x1234, pfs);
+        ChildProposals withoutPfs = new ChildProposals(List.of(AES_128), List.of(false), List.of());
+
+        assertEquals(List.of(1, 2), offer.proposals().stream().map(Proposal::number).toList());
+        assertEquals(ESP.offer(0x1234, false).proposals().get(0).transforms(), offer.proposals().get(1).transforms());
+        ChildChoice withGroup = ESP.choose(offer, OptionalInt.of(31)).orElseThrow();
+        ChildChoice without = withoutPfs.choose(offer, OptionalInt.empty()).orElseThrow();
+        assertEquals(pfs, withGroup.suite().group());
+        assertEquals(pfs, ESP.acceptedRekey(withGroup.answer(9), pfs).orElseThrow().suite().group());
+        assertEquals(Optional.empty(), ESP.acceptedRekey(without.answer(9), pfs).orElseThrow().suite().group());
+        assertEquals(9, ESP.acceptedRekey(without.answer(9), pfs).orElseThrow().peerSpi());
+        assertTrue(ESP.acceptedRekey(withGroup.answer(9), Optional.empty()).isEmpty(), "a group not offered");
+        assertEquals(1, ESP.rekeyOffer(0x1234, Optional.empty()).proposals().size());
+    }
+
+    @Test
     void espProposalsWithoutEsnOrWithAnotherSpiSizeAreRefused() {
         SaPayload noEsn = new SaPayload(List.of(new Proposal(1, Proposal.ESP, new byte[4], List.of(
                 new Transform(Transform.ENCR, 28)))));
