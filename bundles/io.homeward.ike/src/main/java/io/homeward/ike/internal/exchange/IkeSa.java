@@ -282,6 +282,7 @@ abstract class IkeSa {
         cipher = SkCipher.of(crypto, keys, originalInitiator);
         icvLength = crypto.icvLength();
         suite = negotiated;
+        DecryptionTableLog.keyed(context.logger(), negotiated.cipher(), initiatorSpi, responderSpi, keys);
     }
 
     /**
