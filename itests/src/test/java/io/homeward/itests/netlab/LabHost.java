@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ final class LabHost implements AutoCloseable {
     private NamespacedAgent process;
     private LabConsole console;
     private List<String> firstStartOptions = List.of();
+    private List<String> options = List.of();
 
     private LabHost(String name, String namespace, Path dir, Path config) {
         this.name = name;
@@ -96,10 +98,18 @@ final class LabHost implements AutoCloseable {
                 java.util.HexFormat.of().formatHex(outboundKey));
     }
 
+    /** More launcher options for every start, for example {@code --log-level trace}. */
+    LabHost launchedWith(String... more) {
+        options = List.of(more);
+        return this;
+    }
+
     /** Starts the runtime (again, after a stop or kill, with the same data) and waits for its console. */
     LabHost start() throws Exception {
         Path data = dir.resolve("data");
-        process = NamespacedAgent.serve("agent", namespace, data, config, 8080, firstStartOptions);
+        List<String> all = new ArrayList<>(firstStartOptions);
+        all.addAll(options);
+        process = NamespacedAgent.serve("agent", namespace, data, config, 8080, all);
         firstStartOptions = List.of();
         process.awaitLine("Web console:", 90);
         if (console == null) {
@@ -195,6 +205,20 @@ final class LabHost implements AutoCloseable {
     private String textPage(String path) throws IOException, InterruptedException {
         return console.get(path).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&#39;", "'").replace("&amp;", "&");
+    }
+
+    /** Polls {@link #ike()} (every 0.5 s, bounded) until it contains the text; fails with the last one. */
+    String awaitIke(String text, long seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String status;
+        do {
+            status = ike();
+            if (status.contains(text)) {
+                return status;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no '" + text + "' on " + name + " within " + seconds + " s: " + status);
     }
 
     String netcheck() throws IOException, InterruptedException {
