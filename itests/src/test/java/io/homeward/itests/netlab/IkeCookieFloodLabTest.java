@@ -65,9 +65,10 @@ class IkeCookieFloodLabTest {
                 """
                 "io.homeward.ike": { "initiate": false, "halfOpenCookieThreshold": %d, "halfOpenLimit": %d,
                                      "halfOpenTimeoutSeconds": %d }""".formatted(COOKIE_THRESHOLD, HALF_OPEN_LIMIT,
-                        HALF_OPEN_SECONDS)).start();
+                        HALF_OPEN_SECONDS));
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(),
-                5400).start();
+                5400);
+        LabHost.startTogether(home, laptop);
         homeUla = home.awaitPublished(90).ula();
         laptopUla = laptop.awaitPublished(90).ula();
         laptop.awaitPeerAt("home", NetLab.HOME_WAN + ":4500", 30);

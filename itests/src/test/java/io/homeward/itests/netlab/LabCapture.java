@@ -60,17 +60,31 @@ final class LabCapture implements AutoCloseable {
         }
     }
 
-    /** tshark over the capture with these options (a display filter, fields, preferences); its output lines. */
+    /** tshark over the capture with these options (a display filter, fields); its output lines. */
     List<String> read(String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("tshark", "-r", file.toString()));
-        command.addAll(List.of(options));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + new String(out, StandardCharsets.UTF_8));
+        return new Reader(file, List.of()).read(options);
+    }
+
+    /** tshark over a capture file with preferences ({@code -o} options) for every read. */
+    record Reader(Path file, List<String> preferences) {
+        Reader {
+            preferences = List.copyOf(preferences);
         }
-        return new String(out, StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("Running as user")).toList();
+
+        List<String> read(String... options) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of("tshark", "-r", file.toString()));
+            command.addAll(preferences);
+            command.addAll(List.of(options));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " failed:\n"
+                        + new String(out, StandardCharsets.UTF_8));
+            }
+            return new String(out, StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("Running as user"))
+                    .toList();
+        }
     }
 
     @Override

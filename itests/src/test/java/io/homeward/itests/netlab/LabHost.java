@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,6 +106,26 @@ final class LabHost implements AutoCloseable {
     LabHost launchedWith(String... more) {
         options = List.of(more);
         return this;
+    }
+
+    /** Starts the hosts each on its own thread, so the wait is for the slowest start rather than all in turn. */
+    static void startTogether(LabHost... hosts) throws Exception {
+        ExecutorService starting = Executors.newFixedThreadPool(hosts.length);
+        try {
+            List<Future<LabHost>> started = new ArrayList<>();
+            for (LabHost host : hosts) {
+                started.add(starting.submit(host::start));
+            }
+            for (Future<LabHost> host : started) {
+                try {
+                    host.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            starting.shutdownNow();
+        }
     }
 
     /** Starts the runtime (again, after a stop or kill, with the same data) and waits for its console. */
