@@ -20,11 +20,12 @@ import io.homeward.itests.bench.ServerMemory;
 
 /**
  * A flood of IKE_SA_INIT requests (RFC 7296 §2.6) at the home host's tunnel port, forged from 4,094 Internet
- * addresses at {@value #RATE} a second by {@code itests/netlab/ike-flood.py} on the Internet router (a gateway would masquerade them): home answers them
- * with N(COOKIE) once {@value #COOKIE_THRESHOLD} SAs are half-open and never holds more than that many, the laptop
- * (whose IKE starts during the flood, home only answering) gets a COOKIE too, returns it and keys the SA pair, ping
- * runs both ways during the flood, and home's live heap grows by less than what {@value #HALF_OPEN_LIMIT} half-open
- * SAs and a full IKE queue may hold, and is back near where it was once the half-open SAs timed out.
+ * addresses at {@value #RATE} a second by {@code itests/netlab/ike-flood.py} on the Internet router (a gateway would
+ * masquerade them): home answers them with N(COOKIE) once {@value #COOKIE_THRESHOLD} SAs are half-open and never holds
+ * more than that many, the laptop (whose IKE starts during the flood, home only answering) gets a COOKIE too, returns
+ * it and keys the SA pair, ping runs both ways during the flood, and home's live heap grows by less than what
+ * {@value #HALF_OPEN_LIMIT} half-open SAs and a full IKE queue may hold, and is back near where it was once the
+ * half-open SAs timed out.
  */
 class IkeCookieFloodLabTest {
     private static final String USER = "alice";
