@@ -11,9 +11,9 @@ import io.homeward.ike.internal.proposal.Aead;
  * At TRACE only, one line per keyed IKE SA holding a row of Wireshark's IKEv2 decryption table (the
  * {@code ikev2_decryption_table} UAT: initiator's SPI, responder's SPI, SK_ei, SK_er, encryption algorithm, SK_ai,
  * SK_ar, integrity algorithm; in the UAT's record syntax, octets in bare hex and names quoted), so that a capture of
- * its IKE_AUTH and later exchanges can be read. The row holds the
- * SA's keys: it never appears at another level. Wireshark 4.0 decrypts IKE with AES-GCM but not ChaCha20-Poly1305;
- * for that the line says so instead. An AEAD has no integrity keys (RFC 5282 §7.1): SK_ai and SK_ar stay empty.
+ * its IKE_AUTH and later exchanges can be read. The row holds the SA's keys: it never appears at another level.
+ * Wireshark 4.0 decrypts IKE with AES-GCM but not ChaCha20-Poly1305; for that the line says so instead. An AEAD has
+ * no integrity keys (RFC 5282 §7.1): SK_ai and SK_ar stay empty.
  */
 final class DecryptionTableLog {
     static final String PREFIX = "IKE SA keys, a row of Wireshark's ikev2_decryption_table: ";
