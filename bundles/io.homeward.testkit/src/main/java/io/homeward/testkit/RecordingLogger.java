@@ -2,10 +2,10 @@ package io.homeward.testkit;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.Logger;
@@ -24,7 +24,7 @@ public final class RecordingLogger {
         }
     }
 
-    private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    private final List<Entry> entries = new ArrayList<>();
     private final Logger logger = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(),
             new Class<?>[] {Logger.class}, (proxy, method, args) -> switch (method.getName()) {
                 case "getName" -> "test";
@@ -39,18 +39,18 @@ public final class RecordingLogger {
         return logger;
     }
 
-    public List<Entry> entries() {
+    public synchronized List<Entry> entries() {
         return List.copyOf(entries);
     }
 
     /** Every entry as "LEVEL message", in logging order. */
     public List<String> lines() {
-        return entries.stream().map(Entry::toString).toList();
+        return entries().stream().map(Entry::toString).toList();
     }
 
     /** The messages logged at one level, in logging order. */
     public List<String> messages(LogLevel level) {
-        return entries.stream().filter(e -> e.level() == level).map(Entry::message).toList();
+        return entries().stream().filter(e -> e.level() == level).map(Entry::message).toList();
     }
 
     /** How many messages at this level contain the fragment. */
@@ -73,7 +73,10 @@ public final class RecordingLogger {
         }
         if (args != null && args[0] instanceof String format) {
             Object[] values = method.isVarArgs() ? (Object[]) args[1] : Arrays.copyOfRange(args, 1, args.length);
-            entries.add(new Entry(LogLevel.valueOf(method.getName().toUpperCase(Locale.ROOT)), fill(format, values)));
+            Entry entry = new Entry(LogLevel.valueOf(method.getName().toUpperCase(Locale.ROOT)), fill(format, values));
+            synchronized (this) {
+                entries.add(entry);
+            }
         }
         return null;
     }

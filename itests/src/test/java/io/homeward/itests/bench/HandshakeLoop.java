@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -70,7 +71,7 @@ final class HandshakeLoop implements IkeSaEvents, AutoCloseable {
         IkeSettings settings = IkeSettings.of(List.of(suite), new InetSocketAddress(socket.getLocalPort()));
         this.engine = new IkeEngine(new IkeContext(settings, self, check, fqdn -> Optional.empty(),
                 new DiscardingSaDatabase(random), this::send, thread, random, log, new Cookies(random),
-                new HalfOpenCounter(0, 0, 1), this));
+                new HalfOpenCounter(0, 0, 1), this, Clock.systemUTC()));
         this.receiver = new Thread(this::receive, "ike-load-receiver-" + index);
         receiver.setDaemon(true);
     }
@@ -115,6 +116,16 @@ final class HandshakeLoop implements IkeSaEvents, AutoCloseable {
             lastFailure = reason;
             thread.execute(this::next);
         }
+    }
+
+    @Override
+    public void childRemoved(IkeSaStatus sa, SaSpec child) {
+        // The generator keeps no pair: nothing to remove.
+    }
+
+    @Override
+    public void ikeRekeyed(IkeSaStatus old, IkeSaStatus replacement) {
+        // Counted SAs are closed long before their rekey time.
     }
 
     @Override

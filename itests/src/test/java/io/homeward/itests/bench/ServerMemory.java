@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The server process's memory: resident set size from /proc/PID/status and, after a full collection asked for
  * with jcmd (the launcher keeps little free heap, so the heap shrinks after it), the live heap.
  */
-final class ServerMemory {
+public final class ServerMemory {
     private static final Pattern RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB");
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final long JCMD_SECONDS = 120;
@@ -20,7 +20,7 @@ final class ServerMemory {
     private final long pid;
     private final Path jcmd;
 
-    ServerMemory(long pid) {
+    public ServerMemory(long pid) {
         this.pid = pid;
         Path java = Path.of(ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this client")));
@@ -28,7 +28,7 @@ final class ServerMemory {
     }
 
     /** Collects garbage, then reads resident and live heap bytes. */
-    Reading read() throws IOException, InterruptedException {
+    public Reading read() throws IOException, InterruptedException {
         jcmd("GC.run");
         String heap = jcmd("GC.heap_info");
         Matcher used = HEAP_USED.matcher(heap);
@@ -59,6 +59,6 @@ final class ServerMemory {
     }
 
     /** @param rssBytes resident set size; @param heapBytes live heap after a full collection */
-    record Reading(long rssBytes, long heapBytes) {
+    public record Reading(long rssBytes, long heapBytes) {
     }
 }

@@ -71,8 +71,8 @@ class IkeLabTest {
     @Test
     @Order(1)
     void ikeKeysTheSaPairAndPingRunsBothWays() throws Exception {
-        awaitIke(home, KEYED, 60);
-        awaitIke(laptop, KEYED, 60);
+        home.awaitIke(KEYED, 60);
+        laptop.awaitIke(KEYED, 60);
         assertTrue(home.tunnels().contains("peer " + laptopUla), home.tunnels());
         assertTrue(laptop.tunnels().contains("peer " + homeUla), laptop.tunnels());
         assertTrue(ping("hw-laptop", homeUla), "laptop -> home: " + laptop.tunnels() + home.ike());
@@ -99,10 +99,10 @@ class IkeLabTest {
         LabConsole console = home.console();
         console.bundle("io.homeward.ike", "stop", LabConsole.RESOLVED);
         assertFalse(home.tunnels().contains("peer " + laptopUla), "the SA pair went with IKE: " + home.tunnels());
-        awaitIke(laptop, "the peer deleted its IKE SA", 10);
+        laptop.awaitIke("the peer deleted its IKE SA", 10);
 
         console.bundle("io.homeward.ike", "start", LabConsole.ACTIVE);
-        awaitIke(home, KEYED, 60);
+        home.awaitIke(KEYED, 60);
         assertTrue(ping("hw-laptop", homeUla), "laptop -> home after home's IKE restarted: " + home.ike());
         assertTrue(ping("hw-home", laptopUla), "home -> laptop after home's IKE restarted: " + laptop.ike());
     }
@@ -110,7 +110,7 @@ class IkeLabTest {
     @Test
     @Order(4)
     void aChildSaRekeyDuringAPingFloodLosesNoPacket() throws Exception {
-        awaitIke(laptop, KEYED, 60);
+        laptop.awaitIke(KEYED, 60);
         String before = childSpi(laptop.ike());
         assertTrue(laptop.tunnels().contains("spi in " + before), laptop.tunnels());
         String lostBefore = lost(home) + lost(laptop);
@@ -193,8 +193,8 @@ class IkeLabTest {
     @Test
     @Order(6)
     void aTransferGoesOnAsTheLaptopMovesAndTheIkeSaFollows() throws Exception {
-        awaitIke(home, KEYED, 60);
-        awaitIke(laptop, KEYED, 60);
+        home.awaitIke(KEYED, 60);
+        laptop.awaitIke(KEYED, 60);
         try {
             Process server = new ProcessBuilder("ip", "netns", "exec", "hw-home", "iperf3", "-s", "-1", "-B", homeUla)
                     .redirectErrorStream(true).start();
@@ -207,7 +207,7 @@ class IkeLabTest {
             long movedAt = System.nanoTime();
             NetLab.Result moved = NetLab.script("move-laptop", "train");
             assertTrue(moved.exit() == 0, moved.out());
-            String followed = awaitIke(home, "<-> /11.0.0.5:", 30);
+            String followed = home.awaitIke("<-> /11.0.0.5:", 30);
             long followedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - movedAt);
 
             assertTrue(client.waitFor(60, TimeUnit.SECONDS), "iperf3 did not finish");
@@ -233,7 +233,7 @@ class IkeLabTest {
         } finally {
             NetLab.script("move-laptop", "cafe");
         }
-        awaitIke(home, "<-> /11.0.0.3:", 30);
+        home.awaitIke("<-> /11.0.0.3:", 30);
         assertTrue(ping("hw-laptop", homeUla), "back in the café: " + home.ike());
     }
 
@@ -241,14 +241,10 @@ class IkeLabTest {
     @Test
     @Order(7)
     void aStoppingRuntimeTellsItsPeerWithDelete() throws Exception {
-        awaitIke(home, KEYED, 60);
-        awaitIke(laptop, KEYED, 60);
+        home.awaitIke(KEYED, 60);
+        laptop.awaitIke(KEYED, 60);
         home.stop();
         await(laptop::log, "home deleted its IKE SA with this host", "the laptop's log", 10);
-    }
-
-    private static String awaitIke(LabHost host, String text, long seconds) throws Exception {
-        return await(host::ike, text, host.name + "'s IKE", seconds);
     }
 
     private static String await(Callable<String> status, String text, String what, long seconds) throws Exception {

@@ -47,8 +47,7 @@ final class LabCharon implements AutoCloseable {
     private static final String CONNECTION = "homeward";
     private static final String CHILD = "ula";
     private static final String EST_PATH = "/.well-known/est/";
-    private static final Path SCRIPT = Path.of(System.getProperty("homeward.features", "../features"))
-            .resolveSibling("itests").resolve("netlab").resolve("charon.sh").normalize();
+    private static final Path SCRIPT = NetLab.file("charon.sh");
     /** The plugins, in load order: kernel-libipsec ahead of kernel-netlink, which then handles addresses and routes. */
     private static final String PLUGINS = "random nonce openssl aes gcm chapoly curve25519 sha1 sha2 hmac kdf pem pkcs1"
             + " pkcs7 pkcs8 x509 revocation constraints pubkey kernel-libipsec kernel-netlink socket-default vici";

@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +45,7 @@ final class LabHost implements AutoCloseable {
     private TerminalShell terminal;
     private LabConsole console;
     private List<String> firstStartOptions = List.of();
+    private List<String> options = List.of();
 
     private LabHost(String name, String namespace, Path dir, Path config) {
         this.name = name;
@@ -109,6 +114,7 @@ final class LabHost implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--feature", "agent", "--data", data.toString(), "--console-port",
                 "8080"));
         args.addAll(List.of("--config", config.toString()));
+        args.addAll(options);
         terminal = TerminalShell.start(List.of("ip", "netns", "exec", namespace), args, dir.resolve("data.stderr"), 90);
         console = new LabConsole(namespace, 8080, data, dir);
         return this;
@@ -119,10 +125,38 @@ final class LabHost implements AutoCloseable {
         return terminal.run(command, 30);
     }
 
+    /** More launcher options for every start, for example {@code --log-level trace}. */
+    LabHost launchedWith(String... more) {
+        options = List.of(more);
+        return this;
+    }
+
+    /** Starts the hosts each on its own thread, so the wait is for the slowest start rather than all in turn. */
+    static void startTogether(LabHost... hosts) throws Exception {
+        ExecutorService starting = Executors.newFixedThreadPool(hosts.length);
+        try {
+            List<Future<LabHost>> started = new ArrayList<>();
+            for (LabHost host : hosts) {
+                started.add(starting.submit(host::start));
+            }
+            for (Future<LabHost> host : started) {
+                try {
+                    host.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            starting.shutdownNow();
+        }
+    }
+
     /** Starts the runtime (again, after a stop or kill, with the same data) and waits for its console. */
     LabHost start() throws Exception {
         Path data = dir.resolve("data");
-        process = NamespacedAgent.serve("agent", namespace, data, config, 8080, firstStartOptions);
+        List<String> all = new ArrayList<>(firstStartOptions);
+        all.addAll(options);
+        process = NamespacedAgent.serve("agent", namespace, data, config, 8080, all);
         firstStartOptions = List.of();
         process.awaitLine("Web console:", 90);
         if (console == null) {
@@ -223,6 +257,20 @@ final class LabHost implements AutoCloseable {
     private String textPage(String path) throws IOException, InterruptedException {
         return console.get(path).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&#39;", "'").replace("&amp;", "&");
+    }
+
+    /** Polls {@link #ike()} (every 0.5 s, bounded) until it contains the text; fails with the last one. */
+    String awaitIke(String text, long seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String status;
+        do {
+            status = ike();
+            if (status.contains(text)) {
+                return status;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no '" + text + "' on " + name + " within " + seconds + " s: " + status);
     }
 
     String netcheck() throws IOException, InterruptedException {

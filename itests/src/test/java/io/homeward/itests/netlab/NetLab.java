@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class NetLab {
     static final String HOME_WAN = "11.0.0.2";
-    private static final Path SCRIPT = Path.of(System.getProperty("homeward.features", "../features"))
-            .resolveSibling("itests").resolve("netlab").resolve("lab.sh").normalize();
+    private static final Path SCRIPT = file("lab.sh");
     private static final List<String> TOOLS = List.of("ip", "nft", "miniupnpd", "conntrack", "socat", "curl");
     /** miniupnpd's control URL for WANIPConnection (fixed in its source) on the lab's http_port. */
     private static final String UPNP_CONTROL = "http://192.168.1.1:5555/ctl/IPConn";
@@ -31,6 +30,12 @@ final class NetLab {
     }
 
     record Result(int exit, String out) {
+    }
+
+    /** A file of itests/netlab, where lab.sh and the lab's other scripts live. */
+    static Path file(String name) {
+        return Path.of(System.getProperty("homeward.features", "../features")).resolveSibling("itests").resolve("netlab")
+                .resolve(name).normalize();
     }
 
     /** Skips (or, under CI, fails) when this machine cannot run the lab, then brings it up. */

@@ -368,13 +368,19 @@ abstract class IkeSa {
 
     /** Derives the IKE SA's keys (§2.14) once the nonces and both SPIs are known. */
     final void keyed(IkeSuite negotiated, byte[] sharedSecret) throws GeneralSecurityException {
+        use(negotiated, IkeSaKeys.derive(negotiated.prf(), negotiated.cipher().keyMaterialLength(), sharedSecret, ni,
+                nr, initiatorSpi, responderSpi));
+    }
+
+    /** SK protection with these keys of the negotiated suite (§3.14); their row for tshark at trace level. */
+    private void use(IkeSuite negotiated, IkeSaKeys derived) throws GeneralSecurityException {
         CryptoSuite crypto = context.settings().suite(negotiated.cipher())
                 .orElseThrow(() -> new GeneralSecurityException("no installed suite for " + negotiated.cipher()));
-        keys = IkeSaKeys.derive(negotiated.prf(), negotiated.cipher().keyMaterialLength(), sharedSecret, ni, nr,
-                initiatorSpi, responderSpi);
+        keys = derived;
         cipher = SkCipher.of(crypto, keys, originalInitiator);
         icvLength = crypto.icvLength();
         suite = negotiated;
+        DecryptionTableLog.keyed(context.logger(), negotiated.cipher(), initiatorSpi, responderSpi, keys);
     }
 
     /**
@@ -382,12 +388,7 @@ abstract class IkeSa {
      * signature hashes, NAT, its FQDN and certificate.
      */
     final void rekeyedFrom(IkeSa old, IkeSuite negotiated, IkeSaKeys derived) throws GeneralSecurityException {
-        CryptoSuite crypto = context.settings().suite(negotiated.cipher())
-                .orElseThrow(() -> new GeneralSecurityException("no installed suite for " + negotiated.cipher()));
-        keys = derived;
-        cipher = SkCipher.of(crypto, keys, originalInitiator);
-        icvLength = crypto.icvLength();
-        suite = negotiated;
+        use(negotiated, derived);
         peerFragmentation = old.peerFragmentation;
         peerSha256 = old.peerSha256;
         natDetected = old.natDetected;

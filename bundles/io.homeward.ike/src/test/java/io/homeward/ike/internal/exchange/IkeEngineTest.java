@@ -396,7 +396,7 @@ class IkeEngineTest {
         assertEquals(1, lab.home.database.installed.size());
     }
 
-    private static IkeSettings smallMessages(IkeSettings settings, int limit) {
+    static IkeSettings smallMessages(IkeSettings settings, int limit) {
         return new IkeSettings(settings.ikeProposals(), settings.childProposals(), settings.suites(),
                 settings.localEndpoint(), settings.retransmission(), limit, settings.halfOpenTimeout());
     }
