@@ -200,7 +200,7 @@ public final class IkeBench {
     /**
      * Stops IKE on both hosts (the higher ULA first), starts the higher one's again (it waits as the higher ULA does),
      * then the lower one's while that host pings the other's ULA every 10 ms; when home initiates, the café NAT first
-     * forgets its mappings ({@link #forgetCafeMappings()}). Times, per repetition, from the
+     * forgets its mappings ({@link NetLab#forgetCafeMappings()}). Times, per repetition, from the
      * initiator's namespace: IKE_SA_INIT request on the wire -> IKE_AUTH response on the wire (tshark; the initiator
      * installs its Child SA as it takes that response, the responder did before it sent it); IKE_SA_INIT request ->
      * first echo reply (ping's receive time stamp, at most 10 ms late); IKE bundle start requested -> first echo
@@ -226,7 +226,7 @@ public final class IkeBench {
             running.add(capture);
             for (int i = 1; i <= repeats; i++) {
                 if (homeLower) {
-                    forgetCafeMappings();
+                    NetLab.forgetCafeMappings();
                 }
                 other.console().bundle("io.homeward.ike", "stop", LabConsole.RESOLVED);
                 initiator.console().bundle("io.homeward.ike", "stop", LabConsole.RESOLVED);
@@ -256,18 +256,6 @@ public final class IkeBench {
         summarize("IKE_SA_INIT sent -> IKE_AUTH response (wire)", toAuth);
         summarize("IKE_SA_INIT sent -> first echo reply", toReply);
         summarize("IKE bundle start -> first echo reply", startToReply);
-    }
-
-    /**
-     * The café gateway's UDP entries on port 4500 dropped, so the laptop's DELETE, sent as its IKE stops, maps its
-     * port 4500 to the public port 4500 again, where home's IKE_SA_INIT goes. Without this, packets home sent there
-     * after the laptop's mapping lapsed hold the public port, the NAT maps the laptop to another one, and home's
-     * IKE_SA_INIT waits unanswered until the laptop starts IKE itself (15 s later, as the higher ULA).
-     */
-    private static void forgetCafeMappings() throws IOException, InterruptedException {
-        for (String direction : List.of("--orig-port-src", "--orig-port-dst")) {
-            NetLab.in("hw-cafegw", "conntrack", "-D", "-p", "udp", direction, "4500");
-        }
     }
 
     private static void summarize(String what, List<Long> millis) {

@@ -160,4 +160,16 @@ final class NetLab {
         }
         return false;
     }
+
+    /**
+     * The café gateway's UDP entries on port 4500 dropped, so the next IKE packet from the café side maps its port
+     * 4500 to the public port 4500 again, where a peer's IKE_SA_INIT to the published endpoint goes. Without this,
+     * packets sent there after a mapping lapsed hold the public port, the NAT maps the host to another one, and an
+     * IKE_SA_INIT to the published endpoint waits unanswered.
+     */
+    static void forgetCafeMappings() throws IOException, InterruptedException {
+        for (String direction : List.of("--orig-port-src", "--orig-port-dst")) {
+            in("hw-cafegw", "conntrack", "-D", "-p", "udp", direction, "4500");
+        }
+    }
 }
