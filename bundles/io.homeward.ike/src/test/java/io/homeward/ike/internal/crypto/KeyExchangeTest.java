@@ -13,13 +13,18 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.XECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.XECPublicKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
+
+import javax.crypto.KeyAgreement;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +63,25 @@ class KeyExchangeTest {
                 HEX.parseHex("e5210f12786811d3f4b7959d0538ae2c31dbe7106fc03c3efc4cd549c715a493"));
 
         assertEquals("95cbde9476e8907d7aade45cb4b873f88b595a68799fa152e6f8f7647aac7957", HEX.formatHex(secret));
+    }
+
+    @Test
+    void x25519AgreesWithTheJdkProvider() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("X25519");
+        KeyPair jdk = generator.generateKeyPair();
+        KeyExchange ours = KeyExchangeGroup.CURVE25519.generate(random);
+        byte[] jdkPublic = littleEndian(((XECPublicKey) jdk.getPublic()).getU());
+        KeyAgreement agreement = KeyAgreement.getInstance("X25519");
+        agreement.init(jdk.getPrivate());
+        byte[] u = ours.publicValue();
+        byte[] bigEndian = new byte[u.length];
+        for (int i = 0; i < u.length; i++) {
+            bigEndian[i] = u[u.length - 1 - i];
+        }
+        agreement.doPhase(KeyFactory.getInstance("X25519").generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519,
+                new BigInteger(1, bigEndian))), true);
+
+        assertArrayEquals(agreement.generateSecret(), ours.sharedSecret(jdkPublic));
     }
 
     @Test
@@ -105,6 +129,15 @@ class KeyExchangeTest {
         assertThrows(InvalidKeyException.class, () -> a.sharedSecret(beyondP));
         assertThrows(InvalidKeyException.class, () -> a.sharedSecret(new byte[64]));
         assertThrows(InvalidKeyException.class, () -> a.sharedSecret(withPrefix));
+    }
+
+    private static byte[] littleEndian(BigInteger u) {
+        byte[] bigEndian = u.toByteArray();
+        byte[] out = new byte[32];
+        for (int i = 0; i < out.length && i < bigEndian.length; i++) {
+            out[i] = bigEndian[bigEndian.length - 1 - i];
+        }
+        return out;
     }
 
     private static ECParameterSpec p256() throws GeneralSecurityException {
