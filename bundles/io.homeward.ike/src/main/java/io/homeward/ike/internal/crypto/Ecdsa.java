@@ -17,13 +17,12 @@ import org.bouncycastle.crypto.signers.DSAEncoding;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * ECDSA (FIPS 186-5 §6.4) with JCA keys on Bouncy Castle's lightweight API, whose P-256 field arithmetic and
  * precomputed base-point comb sign and verify several times faster than the JDK 17 provider; the nonce k is
- * deterministic (RFC 6979 §3.2, HMAC-SHA-256), so signing needs no random source. The keys' named curve is resolved
- * from their X.509 and PKCS #8 encodings, and a public point not on its curve is refused.
+ * deterministic (RFC 6979 §3.2, HMAC-SHA-256), so signing needs no random source. The private key's named curve is
+ * resolved from its PKCS #8 encoding, the public key's by {@link EcPublicKeys}.
  */
 final class Ecdsa {
 
@@ -42,7 +41,7 @@ final class Ecdsa {
     /** Whether signature[from..] (in the encoding given) is the key's signature of the octets; malformed is false. */
     static boolean verify(PublicKey key, Digest digest, byte[] octets, byte[] signature, int from, DSAEncoding encoding)
             throws InvalidKeyException {
-        ECPublicKeyParameters parameters = publicParameters(key);
+        ECPublicKeyParameters parameters = EcPublicKeys.of(key);
         BigInteger[] rs;
         try {
             rs = encoding.decode(parameters.getParameters().getN(), slice(signature, from));
@@ -70,19 +69,6 @@ final class Ecdsa {
             throw new InvalidKeyException("unreadable " + key.getAlgorithm() + " private key: " + e.getMessage(), e);
         }
         if (!(parameters instanceof ECPrivateKeyParameters ec)) {
-            throw new InvalidKeyException("an ECDSA signature needs an EC key, not " + key.getAlgorithm());
-        }
-        return ec;
-    }
-
-    private static ECPublicKeyParameters publicParameters(PublicKey key) throws InvalidKeyException {
-        AsymmetricKeyParameter parameters;
-        try {
-            parameters = PublicKeyFactory.createKey(encoding(key));
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidKeyException("unreadable " + key.getAlgorithm() + " public key: " + e.getMessage(), e);
-        }
-        if (!(parameters instanceof ECPublicKeyParameters ec)) {
             throw new InvalidKeyException("an ECDSA signature needs an EC key, not " + key.getAlgorithm());
         }
         return ec;
