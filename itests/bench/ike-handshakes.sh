@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # IKE benchmark (issue 14): in one run in the network lab, every SA keyed by IKE with certificates of the account CA,
-#   0. the responder's public-key operations (X25519, ECDSA P-256 sign and verify), ms each, as Homeward's IKE does
-#      them beside the JVM's own provider (io.homeward.itests.bench.CryptoCosts, CRYPTO_ITERATIONS of each);
+#   0. the responder's public-key operations (X25519, ECP-256, ECDSA P-256 sign and verify), ms each, as Homeward's
+#      IKE does them beside the JVM's own provider (io.homeward.itests.bench.CryptoCosts, CRYPTO_ITERATIONS of each);
 #   1. IKE_SA_INIT + IKE_AUTH handshakes per second a responder at home completes: a Homeward agent (UDP 4500) and
 #      strongSwan charon with kernel-libipsec (UDP $CHARON_PORT) in the same namespace (hw-home, behind the miniupnpd
 #      gateway), each driven for the same time by the same load generator from the Internet side (hw-rdv):
@@ -20,9 +20,10 @@
 #      UDP packets/s, the CPU of both tunnel processes.
 # Usage: itests/bench/ike-handshakes.sh   (root; brings the lab up with itests/netlab/lab.sh if needed and down again
 #        only if it did). Settings from the environment: LOOPS=2 WINDOW=8 WARMUP=10 COUNTED=15 REPEATS=20
-#        TCP_RUNS=3 SECONDS_PER_RUN=10 CHARON_PORT=4510 CRYPTO_ITERATIONS=400, and JAVA=java, the JVM of the fixture, the agents and the load
-#        generator (for example a JDK 25's, whose SunEC signs and verifies faster). Everything shares the machine's
-#        cores: compare within a run.
+#        TCP_RUNS=3 SECONDS_PER_RUN=10 CHARON_PORT=4510 CRYPTO_ITERATIONS=400, and JAVA=java, the JVM of the
+#        fixture, the agents and the load generator (Homeward's IKE does its public-key arithmetic on Bouncy Castle,
+#        so the JVM's SunEC matters only to part 0's comparison). Everything shares the machine's cores: compare
+#        within a run; JAVA_TOOL_OPTIONS=-XX:StartFlightRecording=filename=DIR/ profiles every JVM of the run.
 # Needs the build (mvn -B -q install -DskipTests) and the Debian packages iperf3 jq iputils-ping miniupnpc curl
 # openssl bind9-dnsutils tshark strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-extra-plugins
 # libstrongswan-standard-plugins (and lab.sh's own). KEEP_WORK=1 keeps the working directory.

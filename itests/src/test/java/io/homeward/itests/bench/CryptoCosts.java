@@ -19,8 +19,9 @@ import io.homeward.ike.internal.wire.AuthPayload;
 /**
  * The public-key operations of one IKE_SA_INIT + IKE_AUTH responder, each timed on one thread after a warm-up, as
  * Homeward's IKE does them (Bouncy Castle's lightweight API) beside the same operation on the JVM's own provider
- * (SunEC): an X25519 key pair with its shared secret, an ECDSA P-256 signature of AUTH octets (RFC 7427 method 14),
- * and its verification. Prints one line per operation: milliseconds each, ours then the JVM's.
+ * (SunEC): an X25519 key pair with its shared secret, the same for ECP-256, an ECDSA P-256 signature of AUTH octets
+ * (RFC 7427 method 14), and its verification with a peer key seen before. Prints one line per operation: milliseconds
+ * each, ours then the JVM's.
  * Usage: java -cp ... io.homeward.itests.bench.CryptoCosts [iterations, 400]
  */
 public final class CryptoCosts {
@@ -55,6 +56,16 @@ public final class CryptoCosts {
                     KeyAgreement agreement = KeyAgreement.getInstance("X25519");
                     agreement.init(xdh.generateKeyPair().getPrivate());
                     agreement.doPhase(jdkPeer.getPublic(), true);
+                    agreement.generateSecret();
+                });
+        KeyExchange ecpPeer = KeyExchangeGroup.ECP_256.generate(RANDOM);
+        KeyPair jdkEcpPeer = ec.generateKeyPair();
+        compare("ECP-256 key pair + shared secret", iterations,
+                () -> KeyExchangeGroup.ECP_256.generate(RANDOM).sharedSecret(ecpPeer.publicValue()),
+                () -> {
+                    KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+                    agreement.init(ec.generateKeyPair().getPrivate());
+                    agreement.doPhase(jdkEcpPeer.getPublic(), true);
                     agreement.generateSecret();
                 });
         compare("ECDSA P-256 SHA-256 sign", iterations, () -> SignatureAuth.sign(host.getPrivate(), OCTETS, true),

@@ -77,8 +77,8 @@ class KeyExchangeTest {
         for (int i = 0; i < u.length; i++) {
             bigEndian[i] = u[u.length - 1 - i];
         }
-        agreement.doPhase(KeyFactory.getInstance("X25519").generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519,
-                new BigInteger(1, bigEndian))), true);
+        agreement.doPhase(KeyFactory.getInstance("X25519").generatePublic(
+                new XECPublicKeySpec(NamedParameterSpec.X25519, new BigInteger(1, bigEndian))), true);
 
         assertArrayEquals(agreement.generateSecret(), ours.sharedSecret(jdkPublic));
     }
