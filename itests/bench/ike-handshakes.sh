@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # IKE benchmark (issue 14): in one run in the network lab, every SA keyed by IKE with certificates of the account CA,
+#   0. the responder's public-key operations (X25519, ECP-256, ECDSA P-256 sign and verify), ms each, as Homeward's
+#      IKE does them beside the JVM's own provider (io.homeward.itests.bench.CryptoCosts, CRYPTO_ITERATIONS of each);
 #   1. IKE_SA_INIT + IKE_AUTH handshakes per second a responder at home completes: a Homeward agent (UDP 4500) and
 #      strongSwan charon with kernel-libipsec (UDP $CHARON_PORT) in the same namespace (hw-home, behind the miniupnpd
 #      gateway), each driven for the same time by the same load generator from the Internet side (hw-rdv):
@@ -18,9 +20,10 @@
 #      UDP packets/s, the CPU of both tunnel processes.
 # Usage: itests/bench/ike-handshakes.sh   (root; brings the lab up with itests/netlab/lab.sh if needed and down again
 #        only if it did). Settings from the environment: LOOPS=2 WINDOW=8 WARMUP=10 COUNTED=15 REPEATS=20
-#        TCP_RUNS=3 SECONDS_PER_RUN=10 CHARON_PORT=4510, and JAVA=java, the JVM of the fixture, the agents and the load
-#        generator (for example a JDK 25's, whose SunEC signs and verifies faster). Everything shares the machine's
-#        cores: compare within a run.
+#        TCP_RUNS=3 SECONDS_PER_RUN=10 CHARON_PORT=4510 CRYPTO_ITERATIONS=400, and JAVA=java, the JVM of the
+#        fixture, the agents and the load generator (Homeward's IKE does its public-key arithmetic on Bouncy Castle,
+#        so the JVM's SunEC matters only to part 0's comparison). Everything shares the machine's cores: compare
+#        within a run; JAVA_TOOL_OPTIONS=-XX:StartFlightRecording=filename=DIR/ profiles every JVM of the run.
 # Needs the build (mvn -B -q install -DskipTests) and the Debian packages iperf3 jq iputils-ping miniupnpc curl
 # openssl bind9-dnsutils tshark strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-extra-plugins
 # libstrongswan-standard-plugins (and lab.sh's own). KEEP_WORK=1 keeps the working directory.
@@ -43,6 +46,7 @@ REPEATS=${REPEATS:-20}
 TCP_RUNS=${TCP_RUNS:-3}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 CHARON_PORT=${CHARON_PORT:-4510}
+CRYPTO_ITERATIONS=${CRYPTO_ITERATIONS:-400}
 IPERF_PORT=5201
 
 # shellcheck source=tunnel/common.sh
@@ -65,7 +69,8 @@ for plugin in kernel-libipsec=libcharon-extra-plugins curve25519=libstrongswan-e
     || missing "strongSwan's ${plugin%%=*} plugin is missing (Debian package ${plugin#*=})"
 done
 need_built "$jar" "$root/itests/target/test-classpath.txt" "$classes/io/homeward/itests/netlab/IkeBench.class" \
-  "$classes/io/homeward/itests/netlab/TunnelBenchPair.class" "$classes/io/homeward/itests/bench/IkeLoad.class"
+  "$classes/io/homeward/itests/netlab/TunnelBenchPair.class" "$classes/io/homeward/itests/bench/IkeLoad.class" \
+  "$classes/io/homeward/itests/bench/CryptoCosts.class"
 
 WORK=$(mktemp -d /tmp/ike-handshakes.XXXXXX)
 # A private copy of the compiled classes: a build of itests during the run must not pull them away.
@@ -107,6 +112,7 @@ echo "# $(date -u '+%F %T UTC')  kernel $(uname -r)  cpus $(nproc)  load $(cut -
 echo "# $("$JAVA" -version 2>&1 | head -n 1)  strongSwan $(dpkg-query -W -f '${Version}' strongswan-charon 2>/dev/null || echo '?')" \
   " $(iperf3 --version | head -n 1)"
 : >"$WORK/results"
+"$JAVA" -cp "$classpath" io.homeward.itests.bench.CryptoCosts "$CRYPTO_ITERATIONS"
 
 # Parts 1 and 2 run in the fixture before it announces the IKE-keyed pair for part 3 (tunnel/ours.sh).
 port_free hw-home "$CHARON_PORT"

@@ -17,7 +17,8 @@ import io.homeward.api.auth.RevokedCertificates;
  * certificates"): issued and signed by the account CA, valid at the clock's time, with an extended key usage for IKE
  * (id-kp-ipsecIKE, RFC 4945 §5.1.3.12) or TLS server or client authentication, not revoked, its SAN dNSName the
  * peer's ID_FQDN and its SAN URI {@code dns:<zone>} (RFC 4501) this user's zone. The account CA has path length 0,
- * so the end-entity certificate is signed by it directly. Each refusal names its rule for the log line.
+ * so the end-entity certificate is signed by it directly; that signature is verified once per certificate
+ * ({@link VerifiedIssuerSignatures}), every other rule at every check. Each refusal names its rule for the log line.
  */
 public final class PeerCertificateCheck {
     private static final String IPSEC_IKE = "1.3.6.1.5.5.7.3.17";
@@ -26,6 +27,8 @@ public final class PeerCertificateCheck {
     private static final int SAN_DNS_NAME = 2;
     private static final int SAN_URI = 6;
     private static final int KEY_USAGE_DIGITAL_SIGNATURE = 0;
+    /** Hosts of one account whose certificates' CA signature is remembered: far more than a user has. */
+    private static final int REMEMBERED_SIGNATURES = 1024;
 
     /** The rules, in the order they are checked. */
     public enum Rule {
@@ -52,6 +55,7 @@ public final class PeerCertificateCheck {
     private final String zone;
     private final RevokedCertificates revoked;
     private final Clock clock;
+    private final VerifiedIssuerSignatures signatures;
 
     /**
      * @param zone this user's zone, with or without the final dot ({@code alice.members.example.})
@@ -61,6 +65,7 @@ public final class PeerCertificateCheck {
         this.zone = withoutDot(zone);
         this.revoked = revoked;
         this.clock = clock;
+        this.signatures = new VerifiedIssuerSignatures(accountCa.getPublicKey(), REMEMBERED_SIGNATURES);
     }
 
     /** The trust anchor, which CERTREQ names (RFC 7296 §3.7). */
@@ -114,7 +119,7 @@ public final class PeerCertificateCheck {
             throw new CertificateRefusedException(Rule.OTHER_CA, subject + " is issued by " + issuer);
         }
         try {
-            leaf.verify(accountCa.getPublicKey());
+            signatures.verify(leaf);
         } catch (GeneralSecurityException e) {
             throw new CertificateRefusedException(Rule.OTHER_CA, subject + " names the account CA but its signature"
                     + " does not verify with the CA's key");

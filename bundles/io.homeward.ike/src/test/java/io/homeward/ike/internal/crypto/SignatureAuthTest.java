@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.security.SignatureException;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ import io.homeward.ike.internal.wire.NotifyType;
 /** AUTH with the host's ECDSA P-256 key: RFC 7427 method 14 and RFC 4754 method 9. */
 class SignatureAuthTest {
     private static final byte[] OCTETS = "RealMessage1 | NonceRData | MACedIDForI".getBytes(StandardCharsets.US_ASCII);
+    private static final int ECDSA_WITH_SHA256_LENGTH = 12;
     private final KeyPair host = p256();
     private final KeyPair other = p256();
 
@@ -83,6 +86,63 @@ class SignatureAuthTest {
 
         assertTrue(notify.is(NotifyType.SIGNATURE_HASH_ALGORITHMS));
         assertArrayEquals(new byte[] {0, 2, 0, 3, 0, 4}, notify.data());
+    }
+
+    @Test
+    void signaturesInteroperateWithTheJdkProviderBothWays() throws GeneralSecurityException {
+        byte[] der = derSignature(SignatureAuth.sign(host.getPrivate(), OCTETS, true));
+        byte[] plain = SignatureAuth.sign(host.getPrivate(), OCTETS, false).data();
+
+        assertTrue(jdkVerifies("SHA256withECDSA", der), "method 14's DER signature verifies with the JDK");
+        assertTrue(jdkVerifies("SHA256withECDSAinP1363Format", plain), "method 9's r | s verifies with the JDK");
+        assertFalse(jdkVerifies("SHA256withECDSA", derSignature(SignatureAuth.sign(other.getPrivate(), OCTETS, true))));
+        // RFC 7427 Appendix A.3: ecdsa-with-SHA256, -SHA384, -SHA512 end in 02, 03, 04.
+        for (String[] hashAndOid : new String[][] {{"SHA256", "02"}, {"SHA384", "03"}, {"SHA512", "04"}}) {
+            String hash = hashAndOid[0];
+            byte[] identifier = HexFormat.of().parseHex("300a06082a8648ce3d0403" + hashAndOid[1]);
+            byte[] signature = jdkSignature(hash + "withECDSA");
+            byte[] data = new byte[1 + identifier.length + signature.length];
+            data[0] = (byte) identifier.length;
+            System.arraycopy(identifier, 0, data, 1, identifier.length);
+            System.arraycopy(signature, 0, data, 1 + identifier.length, signature.length);
+
+            assertTrue(SignatureAuth.verify(host.getPublic(), OCTETS, new AuthPayload(AuthPayload.DIGITAL_SIGNATURE,
+                    data)), "the JDK's " + hash + "withECDSA verifies here");
+            assertFalse(SignatureAuth.verify(other.getPublic(), OCTETS, new AuthPayload(AuthPayload.DIGITAL_SIGNATURE,
+                    data)));
+        }
+        assertTrue(SignatureAuth.verify(host.getPublic(), OCTETS, new AuthPayload(AuthPayload.ECDSA_SHA256_P256,
+                jdkSignature("SHA256withECDSAinP1363Format"))), "the JDK's r | s verifies here");
+    }
+
+    @Test
+    void aKeyOtherThanEcIsRefused() throws GeneralSecurityException {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        KeyPair pair = rsa.generateKeyPair();
+        AuthPayload auth = SignatureAuth.sign(host.getPrivate(), OCTETS, true);
+
+        assertThrows(InvalidKeyException.class, () -> SignatureAuth.sign(pair.getPrivate(), OCTETS, true));
+        assertThrows(InvalidKeyException.class, () -> SignatureAuth.verify(pair.getPublic(), OCTETS, auth));
+    }
+
+    /** The DER ECDSA-Sig-Value after the length and AlgorithmIdentifier of method 14's data. */
+    private static byte[] derSignature(AuthPayload auth) {
+        return Arrays.copyOfRange(auth.data(), 1 + ECDSA_WITH_SHA256_LENGTH, auth.data().length);
+    }
+
+    private boolean jdkVerifies(String algorithm, byte[] signature) throws GeneralSecurityException {
+        Signature verifier = Signature.getInstance(algorithm);
+        verifier.initVerify(host.getPublic());
+        verifier.update(OCTETS);
+        return verifier.verify(signature);
+    }
+
+    private byte[] jdkSignature(String algorithm) throws GeneralSecurityException {
+        Signature signer = Signature.getInstance(algorithm);
+        signer.initSign(host.getPrivate());
+        signer.update(OCTETS);
+        return signer.sign();
     }
 
     private static KeyPair p256() {

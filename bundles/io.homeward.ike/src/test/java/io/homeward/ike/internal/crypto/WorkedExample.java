@@ -1,19 +1,8 @@
 package io.homeward.ike.internal.crypto;
 
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.spec.NamedParameterSpec;
-import java.security.spec.XECPrivateKeySpec;
-import java.security.spec.XECPublicKeySpec;
 import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.KeyAgreement;
 
 import io.homeward.ike.internal.wire.ExchangeType;
 import io.homeward.ike.internal.wire.IkeHeader;
@@ -95,22 +84,9 @@ final class WorkedExample {
                 NotifyPayload.of(NotifyType.NAT_DETECTION_DESTINATION_IP, NatDetection.hash(SPI_I, 0, DESTINATION))));
     }
 
-    /** The exchange with an RFC 7748 §6.1 scalar; its public value is computed here, X25519(scalar, 9). */
-    static X25519Exchange x25519(byte[] scalar) throws GeneralSecurityException {
-        KeyFactory factory = KeyFactory.getInstance("X25519");
-        PrivateKey privateKey = factory.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar));
-        KeyAgreement agreement = KeyAgreement.getInstance("X25519");
-        agreement.init(privateKey);
-        agreement.doPhase(factory.generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, BigInteger.valueOf(9))),
-                true);
-        byte[] u = agreement.generateSecret();
-        byte[] bigEndian = new byte[u.length];
-        for (int i = 0; i < u.length; i++) {
-            bigEndian[i] = u[u.length - 1 - i];
-        }
-        PublicKey publicKey = factory.generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519,
-                new BigInteger(1, bigEndian)));
-        return new X25519Exchange(new KeyPair(publicKey, privateKey));
+    /** The exchange with an RFC 7748 §6.1 scalar. */
+    static X25519Exchange x25519(byte[] scalar) {
+        return new X25519Exchange(scalar);
     }
 
     private static String hex(String dump) {

@@ -103,6 +103,29 @@ class PeerCertificateCheckTest {
     }
 
     @Test
+    void aCertificateAcceptedBeforeIsCheckedAgainAtEveryUse() throws CertificateRefusedException {
+        X509Certificate host = pki.host(keys, "laptop", "alice", now);
+        check.check(List.of(host), FQDN);
+
+        assertRefused(Rule.IDENTITY, List.of(host), "home.alice.members.example");
+        revocations.revoke(host);
+        assertRefused(Rule.REVOKED, List.of(host), FQDN);
+        X509Certificate renewed = pki.host(keys, "laptop", "alice", now);
+        check.check(List.of(renewed), FQDN);
+        clock.advance(Duration.ofDays(31));
+        assertRefused(Rule.VALIDITY, List.of(renewed), FQDN);
+    }
+
+    @Test
+    void aSignatureThatDoesNotVerifyIsRefusedEveryTime() {
+        TestPki other = new TestPki("Homeward account CA for members.example", now);
+        X509Certificate forged = other.host(keys, "laptop", "alice", now);
+
+        assertRefused(Rule.OTHER_CA, List.of(forged), FQDN);
+        assertRefused(Rule.OTHER_CA, List.of(forged), FQDN);
+    }
+
+    @Test
     void anIdTheCertificateDoesNotName() {
         X509Certificate host = pki.host(keys, "laptop", "alice", now);
 
