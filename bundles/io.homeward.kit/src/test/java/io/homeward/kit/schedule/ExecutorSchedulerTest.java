@@ -23,10 +23,17 @@ class ExecutorSchedulerTest {
         ExecutorScheduler scheduler = new ExecutorScheduler("kit-test");
         List<String> ran = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch cancelledYet = new CountDownLatch(1);
+        // The scheduler's one thread waits until the cancel is done, so the task due at 50 ms cannot run first however
+        // slowly this thread goes on.
+        scheduler.execute(() -> {
+            awaitQuietly(cancelledYet);
+            ran.add(Thread.currentThread().getName());
+        });
         Scheduler.Scheduled cancelled = scheduler.schedule(() -> ran.add("cancelled"), Duration.ofMillis(50));
-        scheduler.execute(() -> ran.add(Thread.currentThread().getName()));
         scheduler.schedule(done::countDown, Duration.ofMillis(100));
         cancelled.cancel();
+        cancelledYet.countDown();
         assertTrue(done.await(5, TimeUnit.SECONDS));
         assertEquals(List.of("kit-test"), ran);
         assertTrue(scheduler.shutdown(Duration.ofSeconds(5)));
@@ -104,5 +111,13 @@ class ExecutorSchedulerTest {
                     }
                     return null;
                 });
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
