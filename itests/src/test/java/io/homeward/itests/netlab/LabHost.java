@@ -24,6 +24,8 @@ import io.homeward.itests.TerminalShell;
  * Read through its console's JSON: what it published and which peers it lists.
  */
 final class LabHost implements AutoCloseable {
+    /** The launcher keeps homeward.log and four rolled files, homeward.1.log the newest (README, "Launcher options"). */
+    private static final int MAX_ROLLED_LOGS = 4;
     private static final Pattern PUBLISHED = Pattern.compile(
             "\"published\":\\{\"host\":\"([^\"]*)\",\"zone\":\"[^\"]*\",\"ula\":\"([^\"]*)\",\"eui64\":\"([^\"]*)\","
                     + "\"endpoint\":\"([^\"]*)\"");
@@ -230,9 +232,16 @@ final class LabHost implements AutoCloseable {
         return dir.resolve("data");
     }
 
-    /** What the host logged so far, in full. */
+    /** What the host logged so far, oldest first, rolled files included (a trace-level run rolls within seconds). */
     String log() throws IOException {
-        return Files.readString(data().resolve("homeward.log"));
+        StringBuilder all = new StringBuilder();
+        for (int rolled = MAX_ROLLED_LOGS; rolled >= 1; rolled--) {
+            Path older = data().resolve("homeward." + rolled + ".log");
+            if (Files.exists(older)) {
+                all.append(Files.readString(older));
+            }
+        }
+        return all.append(Files.readString(data().resolve("homeward.log"))).toString();
     }
 
     LabConsole console() {
