@@ -193,12 +193,12 @@ final class KeyingLab {
 
             @Override
             public void addReflexiveEndpointListener(ReflexiveEndpointListener listener) {
-                throw new UnsupportedOperationException("IKE does not follow the reflexive endpoint yet");
+                throw new UnsupportedOperationException("IKE learns this host's endpoint from PublicEndpoints, not from the tunnel port");
             }
 
             @Override
             public void removeReflexiveEndpointListener(ReflexiveEndpointListener listener) {
-                throw new UnsupportedOperationException("IKE does not follow the reflexive endpoint yet");
+                throw new UnsupportedOperationException("IKE learns this host's endpoint from PublicEndpoints, not from the tunnel port");
             }
         }
     }

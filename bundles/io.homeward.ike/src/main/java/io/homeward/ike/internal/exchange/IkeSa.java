@@ -84,7 +84,6 @@ abstract class IkeSa {
     private boolean peerFragmentation;
     private boolean peerSha256;
     private boolean natDetected;
-    boolean childInstalled;
     /** The peer's ULA, which keys the Child SA pairs, once the first is installed; null before. */
     Inet6Address childPeer;
     final Liveness liveness;
@@ -394,7 +393,6 @@ abstract class IkeSa {
         natDetected = old.natDetected;
         peerFqdn = old.peerFqdn;
         peerSerial = old.peerSerial;
-        childInstalled = old.childInstalled;
         childPeer = old.childPeer;
         mobility.inherit(old.mobility);
     }
@@ -601,7 +599,6 @@ abstract class IkeSa {
 
     /** Installs the first Child SA, the peer's only pair, and tells the events. */
     final void install(SaSpec child, ChildSuite childSuite) {
-        childInstalled = true;
         childPeer = child.peer();
         ChildRekey.added(this, child, childSuite, Optional.empty());
         liveness.child();
@@ -632,7 +629,7 @@ abstract class IkeSa {
                         + suite.cipher().keyBits() + " " + suite.prf() + " " + suite.group();
         Instant now = context.clock().instant();
         return new IkeSaStatus(originalInitiator, state, initiatorSpi, responderSpi, peerEndpoint, peerFqdn,
-                Optional.ofNullable(peerSerial), algorithms, natDetected, childInstalled,
+                Optional.ofNullable(peerSerial), algorithms, natDetected, childPeer != null,
                 Duration.between(created, now), ikeRekey.due().map(due -> Duration.between(now, due)),
                 children.stream().map(child -> child.status(now)).toList());
     }
