@@ -151,7 +151,7 @@ class DataPlaneLabTest {
             EspInjection.sendFromInternet(("not ESP at all " + i).getBytes(StandardCharsets.US_ASCII), NetLab.HOME_WAN, 4500);
         }
 
-        String status = awaitTunnels(home, "wrong inner source 1", 10);
+        String status = home.awaitTunnels("wrong inner source 1", 10);
         assertTrue(status.contains("replay 1,"), status);
         assertTrue(status.contains("bad icv 1,"), status);
         assertTrue(status.contains("endpoint 11.0.0.3:4500"), "the attacker's address did not become the peer's: " + status);
@@ -167,22 +167,9 @@ class DataPlaneLabTest {
         assertTrue(NetLab.in("hw-home", "ip", "link", "show", "homeward0").exit() != 0, "homeward0 is gone");
         assertFalse(NetLab.in("hw-home", "ip", "-6", "route").out().contains(laptopUla), "the route went with it");
         console.bundle("io.homeward.tun.linux", "start", LabConsole.ACTIVE);
-        awaitTunnels(home, "interface homeward0", 10);
+        home.awaitTunnels("interface homeward0", 10);
         assertTrue(NetLab.in("hw-home", "ip", "-6", "route").out().contains(laptopUla), "the peer is routed again");
         assertTrue(NetLab.ping("hw-laptop", homeUla), "the tunnel works again");
-    }
-
-    private static String awaitTunnels(LabHost host, String text, long seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String status;
-        do {
-            status = host.tunnels();
-            if (status.contains(text)) {
-                return status;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("no '" + text + "' within " + seconds + " s: " + status);
     }
 
     /** The bytes of each one-second interval in iperf3's JSON report. */

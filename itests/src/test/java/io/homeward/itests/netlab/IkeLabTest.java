@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -244,19 +243,6 @@ class IkeLabTest {
         home.awaitIke(KEYED, 60);
         laptop.awaitIke(KEYED, 60);
         home.stop();
-        await(laptop::log, "home deleted its IKE SA with this host", "the laptop's log", 10);
-    }
-
-    private static String await(Callable<String> status, String text, String what, long seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String now;
-        do {
-            now = status.call();
-            if (now.contains(text)) {
-                return now;
-            }
-            Thread.sleep(500);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("no '" + text + "' in " + what + " within " + seconds + " s: " + now);
+        LabHost.await(laptop::log, "home deleted its IKE SA with this host", "the laptop's log", 10);
     }
 }

@@ -268,18 +268,39 @@ final class LabHost implements AutoCloseable {
                 .replace("&#39;", "'").replace("&amp;", "&");
     }
 
-    /** Polls {@link #ike()} (every 0.5 s, bounded) until it contains the text; fails with the last one. */
+    /** Polls {@code homeward:ike} until it shows the text; see {@link #await}. */
     String awaitIke(String text, long seconds) throws IOException, InterruptedException {
+        return await(this::ike, text, name + "'s IKE", seconds);
+    }
+
+    /** Polls {@code homeward:tunnels} until it shows the text; see {@link #await}. */
+    String awaitTunnels(String text, long seconds) throws IOException, InterruptedException {
+        return await(this::tunnels, text, name + "'s tunnels", seconds);
+    }
+
+    /** Polls {@code homeward:names} until it shows the text; see {@link #await}. */
+    String awaitNames(String text, long seconds) throws IOException, InterruptedException {
+        return await(this::names, text, name + "'s names", seconds);
+    }
+
+    /** A page or file a test reads again and again. */
+    interface Readout {
+        String read() throws IOException, InterruptedException;
+    }
+
+    /** Reads (every 0.2 s, bounded) until the text shows; the last reading, or a failure naming what it showed. */
+    static String await(Readout readout, String text, String what, long seconds)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String status;
+        String now;
         do {
-            status = ike();
-            if (status.contains(text)) {
-                return status;
+            now = readout.read();
+            if (now.contains(text)) {
+                return now;
             }
-            Thread.sleep(500);
+            Thread.sleep(200);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("no '" + text + "' on " + name + " within " + seconds + " s: " + status);
+        throw new AssertionError("no '" + text + "' in " + what + " within " + seconds + " s: " + now);
     }
 
     String netcheck() throws IOException, InterruptedException {

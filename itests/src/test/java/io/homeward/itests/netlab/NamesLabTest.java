@@ -51,7 +51,7 @@ class NamesLabTest {
         homeUla = home.awaitPublished(90).ula();
         laptopUla = laptop.awaitPublished(90).ula();
         laptop.awaitPeerAt("home", NetLab.HOME_WAN + ":4500", 30);
-        awaitNames(laptop, "UDP and TCP, on homeward0", 30);
+        laptop.awaitNames("UDP and TCP, on homeward0", 30);
     }
 
     @AfterAll
@@ -127,18 +127,5 @@ class NamesLabTest {
         NetLab.Result r = NetLab.in("hw-laptop", command.toArray(String[]::new));
         assertEquals(0, r.exit(), String.join(" ", command) + ": " + r.out());
         return r.out().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    }
-
-    private static String awaitNames(LabHost host, String text, long seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String status;
-        do {
-            status = host.names();
-            if (status.contains(text)) {
-                return status;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("no '" + text + "' on " + host.name + " within " + seconds + " s: " + status);
     }
 }
