@@ -249,9 +249,11 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         int mtu = suite == null ? 1280 : TunnelMtu.inner(outerMtu, suite);
         try {
             TunAttachment t = TunAttachment.open(provider, interfaceName, identity.ula(), mtu, outbound, table.drops(), log);
+            // The interface takes packets before any route shows it: a peer's packet that arrives once its route
+            // is there must find the interface (routing twice is harmless).
+            tun = t;
             table.sendingPairs().forEach(sa -> t.route(sa.peer()));
             peers.keySet().forEach(t::route);
-            tun = t;
             log.info("Tunnel interface {} up with {}/128, MTU {}", t.name(), identity.ulaText(), t.mtu());
         } catch (IOException e) {
             tunState = "no TUN interface: " + e.getMessage();
