@@ -116,6 +116,9 @@ public final class Main {
             stop(framework, log);
             awaitQuietly(finished);
         }, "homeward-shutdown");
+        if (options.exec().isPresent() || options.join().isPresent()) {
+            keepStrayOutputInTheLog();
+        }
         try {
             framework.init();
             List<Bundle> bundles = new BundleSync(framework.getBundleContext()).sync(archive, options.feature());
@@ -162,7 +165,6 @@ public final class Main {
 
     /** Runs the command with the answer on {@code out} and anything else bundles print in the log. */
     private static int execOnce(Framework framework, String command, PrintStream out, Logger log) throws InterruptedException {
-        keepStrayOutputInTheLog();
         int status = ShellExec.run(framework.getBundleContext(), command, out, System.err);
         stop(framework, log);
         return status;
@@ -177,14 +179,14 @@ public final class Main {
         if (ShellExec.run(framework.getBundleContext(), "homeward:join " + code, out, System.err) == 0) {
             return true;
         }
-        keepStrayOutputInTheLog();
         stop(framework, log);
         return false;
     }
 
     /**
-     * From now until the process exits, what bundles print themselves goes to the log, so stdout carries a command's
-     * answer alone: EventAdmin prints its shutdown warning from its own thread, even after the framework stopped.
+     * From before the framework starts until the process exits, what bundles print themselves goes to the log, so
+     * stdout carries a command's answer alone: EventAdmin prints its shutdown warning from its own thread, even after
+     * the framework stopped, and Gogo's ThreadIO puts back on stop whatever {@code System.out} was when it started.
      */
     private static void keepStrayOutputInTheLog() {
         System.setOut(StrayOutput.into(LoggerFactory.getLogger("stdout")));
