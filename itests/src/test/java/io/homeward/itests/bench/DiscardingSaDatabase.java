@@ -4,7 +4,10 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
+import io.homeward.api.sa.MissingSaListener;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.sa.SaStatus;
 import io.homeward.api.sa.SecurityAssociationDatabase;
@@ -14,6 +17,8 @@ import io.homeward.api.sa.SecurityAssociationDatabase;
  * the handshakes key, so thousands of Child SAs cost it nothing.
  */
 final class DiscardingSaDatabase implements SecurityAssociationDatabase {
+    /** Told of packets to an address without a pair. */
+    private final Set<MissingSaListener> missingSaListeners = new CopyOnWriteArraySet<>();
     /** SPIs 0 to 255 are reserved (RFC 4303 §2.1). */
     private static final int FIRST_SPI = 256;
 
@@ -60,6 +65,16 @@ final class DiscardingSaDatabase implements SecurityAssociationDatabase {
     @Override
     public boolean remove(Inet6Address peer, int inboundSpi) {
         return false;
+    }
+
+    @Override
+    public void addMissingSaListener(MissingSaListener listener) {
+        missingSaListeners.add(listener);
+    }
+
+    @Override
+    public void removeMissingSaListener(MissingSaListener listener) {
+        missingSaListeners.remove(listener);
     }
 
     @Override

@@ -74,6 +74,22 @@ public interface SecurityAssociationDatabase {
     List<SaStatus> list();
 
     /**
+     * Tells the listener of packets sent to an address without a pair, and holds such packets until a pair is
+     * installed for it ({@link MissingSaListener}); adding one twice adds it once.
+     *
+     * @since 1.5
+     */
+    void addMissingSaListener(MissingSaListener listener);
+
+    /**
+     * Stops telling the listener; with the last one gone, held packets are dropped and no more are held. Unknown
+     * listeners are ignored.
+     *
+     * @since 1.5
+     */
+    void removeMissingSaListener(MissingSaListener listener);
+
+    /**
      * When a pair added beside others starts carrying this host's packets.
      *
      * @since 1.3

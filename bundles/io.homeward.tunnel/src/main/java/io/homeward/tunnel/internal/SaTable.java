@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -20,6 +22,7 @@ import org.osgi.service.log.Logger;
 
 import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.crypto.PacketAead;
+import io.homeward.api.sa.MissingSaListener;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.sa.SaStatus;
 import io.homeward.api.sa.SecurityAssociationDatabase;
@@ -33,6 +36,8 @@ import io.homeward.api.sa.SecurityAssociationDatabase;
  * the peer uses it — is published by compare-and-set, and a control change that loses that race is computed again.
  */
 final class SaTable implements SecurityAssociationDatabase {
+    /** Told of packets to an address without a pair. */
+    private final Set<MissingSaListener> missingSaListeners = new CopyOnWriteArraySet<>();
     /** A rekey needs two pairs, a simultaneous rekey (RFC 7296 §2.8.1) briefly three; a few spare. */
     static final int MAX_PAIRS_PER_PEER = 8;
 
@@ -230,6 +235,16 @@ final class SaTable implements SecurityAssociationDatabase {
     }
 
     /** Every pair, each peer's sending pair before its others. */
+    @Override
+    public void addMissingSaListener(MissingSaListener listener) {
+        missingSaListeners.add(listener);
+    }
+
+    @Override
+    public void removeMissingSaListener(MissingSaListener listener) {
+        missingSaListeners.remove(listener);
+    }
+
     @Override
     public List<SaStatus> list() {
         return snapshot.get().byPeer().values().stream().flatMap(PeerPairs::statuses).toList();

@@ -27,6 +27,7 @@ import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerListener;
+import io.homeward.api.sa.MissingSaListener;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.sa.SaStatus;
 import io.homeward.api.sa.SecurityAssociationDatabase;
@@ -190,6 +191,16 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         if (t != null && table.byPeer(peer) == null && !peers.containsKey(peer)) {
             t.unroute(peer);
         }
+    }
+
+    @Override
+    public void addMissingSaListener(MissingSaListener listener) {
+        table.addMissingSaListener(listener);
+    }
+
+    @Override
+    public void removeMissingSaListener(MissingSaListener listener) {
+        table.removeMissingSaListener(listener);
     }
 
     @Override

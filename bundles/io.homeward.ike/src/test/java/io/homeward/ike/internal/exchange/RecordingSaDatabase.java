@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
+import io.homeward.api.sa.MissingSaListener;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.sa.SaStatus;
 import io.homeward.api.sa.SecurityAssociationDatabase;
@@ -18,6 +20,8 @@ import io.homeward.api.sa.SecurityAssociationDatabase;
  * counter.
  */
 public final class RecordingSaDatabase implements SecurityAssociationDatabase {
+    /** Told of packets to an address without a pair. */
+    private final Set<MissingSaListener> missingSaListeners = new CopyOnWriteArraySet<>();
     public final List<SaSpec> installed = new ArrayList<>();
     public final List<Sending> sending = new ArrayList<>();
     public final Set<Integer> reserved = new HashSet<>();
@@ -74,6 +78,16 @@ public final class RecordingSaDatabase implements SecurityAssociationDatabase {
     @Override
     public boolean remove(Inet6Address peer, int inboundSpi) {
         return installed.removeIf(spec -> spec.peer().equals(peer) && spec.inboundSpi() == inboundSpi);
+    }
+
+    @Override
+    public void addMissingSaListener(MissingSaListener listener) {
+        missingSaListeners.add(listener);
+    }
+
+    @Override
+    public void removeMissingSaListener(MissingSaListener listener) {
+        missingSaListeners.remove(listener);
     }
 
     @Override
