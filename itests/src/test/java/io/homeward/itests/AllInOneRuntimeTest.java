@@ -2,6 +2,7 @@ package io.homeward.itests;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -10,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
 import org.apache.felix.hc.api.Result;
+import org.apache.felix.hc.api.ResultLog;
 import org.apache.felix.hc.api.execution.HealthCheckExecutionResult;
 import org.apache.felix.hc.api.execution.HealthCheckExecutor;
 import org.apache.felix.hc.api.execution.HealthCheckSelector;
@@ -127,11 +131,24 @@ public class AllInOneRuntimeTest extends RuntimeChecks {
     }
 
     @Test
-    public void theHealthCheckReportsTheRuntimeHealthy() {
-        List<HealthCheckExecutionResult> results = healthChecks.execute(HealthCheckSelector.tags("homeward"));
-        assertEquals(1, results.size());
-        Result result = results.get(0).getHealthCheckResult();
+    public void theRuntimeHealthCheckReportsTheRuntimeHealthy() {
+        Result result = healthChecks.execute(HealthCheckSelector.tags("homeward")).stream()
+                .filter(r -> r.getHealthCheckMetadata().getName().equals("Homeward runtime")).findFirst()
+                .orElseThrow().getHealthCheckResult();
         assertEquals(result.toString(), Result.Status.OK, result.getStatus());
+    }
+
+    @Test
+    public void executingWithoutTagsRunsEveryHomewardCheckAndNoneShowsAStackTrace() {
+        List<HealthCheckExecutionResult> results = healthChecks.execute(HealthCheckSelector.empty());
+        Set<String> names = results.stream().map(r -> r.getHealthCheckMetadata().getName()).collect(Collectors.toSet());
+        assertTrue(names.toString(), names.containsAll(Set.of("Homeward runtime", "Homeward publication",
+                "Homeward public endpoint", "Homeward host certificate", "Homeward tunnels")));
+        for (HealthCheckExecutionResult result : results) {
+            for (ResultLog.Entry entry : result.getHealthCheckResult()) {
+                assertFalse(entry.getMessage(), entry.getMessage().contains("\n") || entry.getException() != null);
+            }
+        }
     }
 
     @Test

@@ -18,10 +18,9 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 import io.homeward.api.identity.HostIdentity;
 
-/** The Homeward runtime health check, tag {@code homeward}. */
+/** The Homeward runtime health check ({@link RuntimeHealth}). */
 @Component(service = HealthCheck.class, property = {
-        HealthCheck.NAME + "=Homeward runtime",
-        HealthCheck.TAGS + "=homeward"})
+        HealthCheck.NAME + "=Homeward runtime", HealthTags.HOMEWARD, HealthTags.DEFAULT})
 public class HomewardHealthCheck implements HealthCheck {
     private final BundleContext context;
     private final ServiceComponentRuntime scr;

@@ -60,7 +60,7 @@ final class RuntimeHealth {
     private static String why(ComponentFacts c) {
         return switch (c.state()) {
             case UNSATISFIED_REFERENCE -> "missing references " + String.join(", ", c.unsatisfiedReferences());
-            case FAILED_ACTIVATION -> "failed to activate: " + c.failure();
+            case FAILED_ACTIVATION -> "failed to activate: " + OneLine.of(c.failure());
             default -> "in state " + c.state();
         };
     }

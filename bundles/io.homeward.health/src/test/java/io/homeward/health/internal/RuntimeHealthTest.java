@@ -2,12 +2,12 @@ package io.homeward.health.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.homeward.health.internal.HealthResults.messages;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.felix.hc.api.Result;
-import org.apache.felix.hc.api.ResultLog;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -57,6 +57,20 @@ class RuntimeHealthTest {
     }
 
     @Test
+    void aFailureIsShownByItsFirstLineWithoutTheStackTrace() {
+        List<ComponentFacts> components = new ArrayList<>(HEALTHY_COMPONENTS);
+        components.add(new ComponentFacts("io.homeward.registrar.internal.RegistrarComponent", "io.homeward.registrar",
+                ComponentConfigurationDTO.FAILED_ACTIVATION, List.of(),
+                "java.lang.IllegalArgumentException: lease 20 s is below 60 s\n\tat io.homeward.registrar.internal"
+                        + ".RegistrarComponent.<init>(RegistrarComponent.java:80)\n\tat java.base/jdk.internal.reflect"));
+        List<String> messages = messages(RuntimeHealth.evaluate(HEALTHY_BUNDLES, components, true));
+        assertTrue(messages.contains("Component io.homeward.registrar.internal.RegistrarComponent of bundle"
+                + " io.homeward.registrar is failed to activate: java.lang.IllegalArgumentException: lease 20 s is"
+                + " below 60 s"), messages::toString);
+        assertTrue(messages.stream().noneMatch(m -> m.contains("\tat ")), messages::toString);
+    }
+
+    @Test
     void noIdentityIsAWarning() {
         Result result = RuntimeHealth.evaluate(HEALTHY_BUNDLES, HEALTHY_COMPONENTS, false);
         assertEquals(Result.Status.WARN, result.getStatus());
@@ -75,13 +89,5 @@ class RuntimeHealthTest {
 
     private static ComponentFacts component(String name, int state) {
         return new ComponentFacts(name, name.substring(0, name.indexOf(".internal")), state, List.of(), null);
-    }
-
-    private static List<String> messages(Result result) {
-        List<String> messages = new ArrayList<>();
-        for (ResultLog.Entry entry : result) {
-            messages.add(entry.getMessage());
-        }
-        return messages;
     }
 }
