@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 import io.homeward.kit.html.Html;
-import io.homeward.kit.json.Json;
+import io.homeward.kit.json.JsonWriter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,6 +35,7 @@ public abstract class TextPage extends HttpServlet {
     }
 
     static String json(String heading, String text) {
-        return "{\"heading\":" + Json.quote(heading) + ",\"lines\":" + Json.quoteAll(text.lines().toList()) + "}";
+        return new JsonWriter().beginObject().member("heading", heading).member("lines", text.lines().toList())
+                .endObject().toString();
     }
 }

@@ -1,9 +1,8 @@
 package io.homeward.peers.internal;
 
-import java.util.stream.Collectors;
 
 import io.homeward.api.peers.Peer;
-import io.homeward.kit.json.Json;
+import io.homeward.kit.json.JsonWriter;
 import io.homeward.kit.text.Ipv6Text;
 
 /** The directory as JSON (RFC 8259) for {@code /system/console/homeward-peers.json}: what scripts and tests read. */
@@ -12,15 +11,13 @@ final class PeersJson {
     }
 
     static String render(DirectoryReport report) {
-        return "{\"state\":" + Json.quote(report.state())
-                + ",\"self\":" + report.selfName().map(Json::quote).orElse("null")
-                + ",\"peers\":" + report.peers().stream().map(PeersJson::peer).collect(Collectors.joining(",", "[", "]"))
-                + "}";
-    }
-
-    private static String peer(Peer p) {
-        return "{\"host\":" + Json.quote(p.hostName()) + ",\"ula\":" + Json.quote(Ipv6Text.format(p.ula()))
-                + ",\"endpoint\":" + (p.endpoint().isPresent() ? Json.quote(PeersText.endpoint(p)) : "null")
-                + ",\"changed\":" + Json.quote(p.changed().toString()) + ",\"source\":" + Json.quote(p.source()) + "}";
+        JsonWriter json = new JsonWriter().beginObject().member("state", report.state())
+                .member("self", report.selfName()).name("peers").beginArray();
+        for (Peer p : report.peers()) {
+            json.beginObject().member("host", p.hostName()).member("ula", Ipv6Text.format(p.ula()))
+                    .member("endpoint", p.endpoint().isPresent() ? PeersText.endpoint(p) : null)
+                    .member("changed", p.changed().toString()).member("source", p.source()).endObject();
+        }
+        return json.endArray().endObject().toString();
     }
 }

@@ -1,9 +1,8 @@
 package io.homeward.portmap.internal;
 
-import java.util.stream.Collectors;
 
 import io.homeward.api.portmap.PortMapping;
-import io.homeward.kit.json.Json;
+import io.homeward.kit.json.JsonWriter;
 
 /** The diagnosis as JSON (RFC 8259) for {@code /system/console/homeward-netcheck.json}. */
 final class NetcheckJson {
@@ -12,24 +11,22 @@ final class NetcheckJson {
 
     static String render(NetcheckReport r) {
         PortMapping m = r.mapping();
-        return "{\"host\":" + Json.quote(r.host())
-                + ",\"localAddresses\":" + Json.quoteAll(r.localAddresses())
-                + ",\"internalPort\":" + r.internalPort()
-                + ",\"protocols\":" + r.protocols().stream().map(p -> "{\"name\":" + Json.quote(p.name())
-                        + ",\"ranking\":" + p.ranking() + ",\"active\":" + p.active()
-                        + ",\"outcome\":" + Json.quote(p.outcome())
-                        + ",\"askedAt\":" + (p.askedAt() == null ? "null" : Json.quote(p.askedAt().toString())) + "}")
-                        .collect(Collectors.joining(",", "[", "]"))
-                + ",\"externalAddress\":" + (m == null ? "null" : Json.quote(m.externalAddress().getHostAddress()))
-                + ",\"mapping\":" + (m == null ? "null" : mapping(m))
-                + ",\"warnings\":" + Json.quoteAll(r.warnings()) + "}";
-    }
-
-    private static String mapping(PortMapping m) {
-        return "{\"mapper\":" + Json.quote(m.mapper().text()) + ",\"transport\":" + Json.quote(m.transport().name())
-                + ",\"internalPort\":" + m.internalPort() + ",\"externalPort\":" + m.externalPort()
-                + ",\"lifetimeSeconds\":" + m.lifetime().toSeconds()
-                + ",\"grantedAt\":" + Json.quote(m.grantedAt().toString())
-                + ",\"expiresAt\":" + (m.lifetime().isZero() ? "null" : Json.quote(m.expiresAt().toString())) + "}";
+        JsonWriter json = new JsonWriter().beginObject().member("host", r.host())
+                .member("localAddresses", r.localAddresses()).member("internalPort", r.internalPort())
+                .name("protocols").beginArray();
+        r.protocols().forEach(p -> json.beginObject().member("name", p.name()).member("ranking", p.ranking())
+                .member("active", p.active()).member("outcome", p.outcome())
+                .member("askedAt", p.askedAt() == null ? null : p.askedAt().toString()).endObject());
+        json.endArray().member("externalAddress", m == null ? null : m.externalAddress().getHostAddress())
+                .name("mapping");
+        if (m == null) {
+            json.nullValue();
+        } else {
+            json.beginObject().member("mapper", m.mapper().text()).member("transport", m.transport().name())
+                    .member("internalPort", m.internalPort()).member("externalPort", m.externalPort())
+                    .member("lifetimeSeconds", m.lifetime().toSeconds()).member("grantedAt", m.grantedAt().toString())
+                    .member("expiresAt", m.lifetime().isZero() ? null : m.expiresAt().toString()).endObject();
+        }
+        return json.member("warnings", r.warnings()).endObject().toString();
     }
 }

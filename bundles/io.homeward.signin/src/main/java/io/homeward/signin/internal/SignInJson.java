@@ -1,9 +1,7 @@
 package io.homeward.signin.internal;
 
-import java.util.Map;
-import java.util.stream.Collectors;
 
-import io.homeward.kit.json.Json;
+import io.homeward.kit.json.JsonWriter;
 
 /**
  * The sign-in status as JSON (RFC 8259) for {@code /system/console/homeward-signin.json}: who is signed in where, the
@@ -14,14 +12,13 @@ final class SignInJson {
     }
 
     static String render(SignInStatus status) {
-        String signedIn = status.current().map(s -> "{\"user\":" + Json.quote(s.user()) + ",\"zone\":" + Json.quote(s.zone())
-                + ",\"hostKey\":" + Json.quote(s.key().name()) + ",\"since\":" + Json.quote(s.since().toString())
-                + ",\"server\":" + Json.quote(s.server().toString()) + ",\"pin\":" + Json.quote(s.pin()) + "}").orElse("null");
-        return "{\"signedIn\":" + signedIn + ",\"lastError\":" + Json.quote(status.lastError()) + ",\"certificate\":"
-                + status.certificateFields().stream().map(SignInJson::field).collect(Collectors.joining(",", "[", "]")) + "}";
-    }
-
-    private static String field(Map.Entry<String, String> field) {
-        return "{\"name\":" + Json.quote(field.getKey()) + ",\"value\":" + Json.quote(field.getValue()) + "}";
+        JsonWriter json = new JsonWriter().beginObject().name("signedIn");
+        status.current().ifPresentOrElse(s -> json.beginObject().member("user", s.user()).member("zone", s.zone())
+                .member("hostKey", s.key().name()).member("since", s.since().toString())
+                .member("server", s.server().toString()).member("pin", s.pin()).endObject(), json::nullValue);
+        json.member("lastError", status.lastError()).name("certificate").beginArray();
+        status.certificateFields().forEach(f -> json.beginObject().member("name", f.getKey())
+                .member("value", f.getValue()).endObject());
+        return json.endArray().endObject().toString();
     }
 }

@@ -1,10 +1,9 @@
 package io.homeward.rendezvous.accounts.internal;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.homeward.api.accounts.Account;
-import io.homeward.kit.json.Json;
+import io.homeward.kit.json.JsonWriter;
 
 /** The accounts as JSON (RFC 8259) for {@code /system/console/homeward-accounts.json}; no key material. */
 final class AccountsJson {
@@ -12,10 +11,10 @@ final class AccountsJson {
     }
 
     static String render(String domain, List<Account> users) {
-        return "{\"domain\":" + Json.quote(domain) + ",\"users\":" + users.stream()
-                .map(a -> "{\"user\":" + Json.quote(a.user()) + ",\"zone\":" + Json.quote(a.zone())
-                        + ",\"created\":" + Json.quote(a.created().toString())
-                        + ",\"passwordChanged\":" + Json.quote(a.changed().toString()) + "}")
-                .collect(Collectors.joining(",", "[", "]")) + "}";
+        JsonWriter json = new JsonWriter().beginObject().member("domain", domain).name("users").beginArray();
+        users.forEach(a -> json.beginObject().member("user", a.user()).member("zone", a.zone())
+                .member("created", a.created().toString()).member("passwordChanged", a.changed().toString())
+                .endObject());
+        return json.endArray().endObject().toString();
     }
 }

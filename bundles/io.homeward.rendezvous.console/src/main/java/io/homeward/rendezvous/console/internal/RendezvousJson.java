@@ -1,11 +1,11 @@
 package io.homeward.rendezvous.console.internal;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.BiConsumer;
 
 import org.xbill.DNS.Type;
 
@@ -13,7 +13,7 @@ import io.homeward.api.accounts.Account;
 import io.homeward.api.rendezvous.ListenerState;
 import io.homeward.api.rendezvous.WatchState;
 import io.homeward.api.rendezvous.ZoneRecord;
-import io.homeward.kit.json.Json;
+import io.homeward.kit.json.JsonWriter;
 import io.homeward.rendezvous.console.internal.RendezvousFacts.ListenerFacts;
 import io.homeward.rendezvous.console.internal.RendezvousFacts.ZoneFacts;
 
@@ -27,68 +27,76 @@ final class RendezvousJson {
 
     static String render(RendezvousFacts facts) {
         Instant now = facts.now();
-        StringJoiner unavailable = new StringJoiner(",", "{", "}");
-        StringBuilder s = new StringBuilder(2048).append("{\"now\":").append(Json.quote(TimeText.instant(now)));
-        section(s, unavailable, Source.LISTENERS, facts.listeners(), RendezvousJson::listeners);
-        section(s, unavailable, Source.ZONES, facts.zones(), zones -> array(zones, z -> zone(z, now)));
-        section(s, unavailable, Source.USERS, facts.users(), users -> array(users, RendezvousJson::user));
-        section(s, unavailable, Source.WATCHES, facts.watches(), watches -> array(watches, w -> watch(w, now)));
-        return s.append(",\"unavailable\":").append(unavailable).append('}').toString();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        JsonWriter json = new JsonWriter().beginObject().member("now", TimeText.instant(now));
+        section(json, unavailable, Source.LISTENERS, facts.listeners(), RendezvousJson::listeners);
+        section(json, unavailable, Source.ZONES, facts.zones(), (j, zones) -> array(j, zones, (k, z) -> zone(k, z, now)));
+        section(json, unavailable, Source.USERS, facts.users(), (j, users) -> array(j, users, RendezvousJson::user));
+        section(json, unavailable, Source.WATCHES, facts.watches(),
+                (j, watches) -> array(j, watches, (k, w) -> watch(k, w, now)));
+        json.name("unavailable").beginObject();
+        unavailable.forEach(json::member);
+        return json.endObject().endObject().toString();
     }
 
-    private static <T> void section(StringBuilder s, StringJoiner unavailable, Source source, Section<T> section,
-            Function<T, String> render) {
-        s.append(",\"").append(source.key()).append("\":").append(section.content().map(render).orElse("null"));
+    private static <T> void section(JsonWriter json, Map<String, String> unavailable, Source source, Section<T> section,
+            BiConsumer<JsonWriter, T> render) {
+        json.name(source.key());
+        section.content().ifPresentOrElse(content -> render.accept(json, content), json::nullValue);
         if (section.content().isEmpty()) {
-            unavailable.add("\"" + source.key() + "\":" + Json.quote(section.problem()));
+            unavailable.put(source.key(), section.problem());
         }
     }
 
-    private static String listeners(ListenerFacts facts) {
-        return "{\"tlsFingerprint\":" + Json.quote(facts.hasFingerprint() ? facts.tlsFingerprint() : null)
-                + ",\"listeners\":" + array(facts.listeners(), RendezvousJson::listener) + "}";
+    private static void listeners(JsonWriter json, ListenerFacts facts) {
+        json.beginObject().member("tlsFingerprint", facts.hasFingerprint() ? facts.tlsFingerprint() : null)
+                .name("listeners");
+        array(json, facts.listeners(), RendezvousJson::listener);
+        json.endObject();
     }
 
-    private static String listener(ListenerState l) {
-        return "{\"transport\":" + Json.quote(l.transport().text()) + ",\"address\":" + Json.quote(l.address())
-                + ",\"openConnections\":" + l.openConnections() + ",\"dropped\":" + l.dropped()
-                + ",\"refused\":" + l.refused() + "}";
+    private static void listener(JsonWriter json, ListenerState l) {
+        json.beginObject().member("transport", l.transport().text()).member("address", l.address())
+                .member("openConnections", l.openConnections()).member("dropped", l.dropped())
+                .member("refused", l.refused()).endObject();
     }
 
-    private static String zone(ZoneFacts z, Instant now) {
-        return "{\"zone\":" + Json.quote(z.summary().zone()) + ",\"serial\":" + z.summary().serial()
-                + ",\"recordCount\":" + z.summary().records()
-                + ",\"records\":" + array(z.records(), r -> record(r, now)) + "}";
+    private static void zone(JsonWriter json, ZoneFacts z, Instant now) {
+        json.beginObject().member("zone", z.summary().zone()).member("serial", z.summary().serial())
+                .member("recordCount", z.summary().records()).name("records");
+        array(json, z.records(), (j, r) -> record(j, r, now));
+        json.endObject();
     }
 
-    private static String record(ZoneRecord r, Instant now) {
-        return "{\"name\":" + Json.quote(r.name()) + ",\"type\":" + Json.quote(Type.string(r.type()))
-                + ",\"ttl\":" + r.ttl()
-                + ",\"rdata\":" + Json.quote(r.rdata()) + lease(r.leaseExpires(), now, TimeText.NO_LEASE) + "}";
+    private static void record(JsonWriter json, ZoneRecord r, Instant now) {
+        json.beginObject().member("name", r.name()).member("type", Type.string(r.type())).member("ttl", r.ttl())
+                .member("rdata", r.rdata());
+        lease(json, r.leaseExpires(), now, TimeText.NO_LEASE);
+        json.endObject();
     }
 
-    private static String user(Account a) {
-        return "{\"user\":" + Json.quote(a.user()) + ",\"zone\":" + Json.quote(a.zone())
-                + ",\"created\":" + Json.quote(TimeText.instant(a.created()))
-                + ",\"changed\":" + Json.quote(TimeText.instant(a.changed())) + "}";
+    private static void user(JsonWriter json, Account a) {
+        json.beginObject().member("user", a.user()).member("zone", a.zone())
+                .member("created", TimeText.instant(a.created())).member("changed", TimeText.instant(a.changed()))
+                .endObject();
     }
 
-    private static String watch(WatchState w, Instant now) {
-        return "{\"mechanism\":" + Json.quote(w.mechanism().text()) + ",\"client\":" + Json.quote(w.client())
-                + ",\"zone\":" + Json.quote(w.zone()) + ",\"name\":" + Json.quote(w.name())
-                + ",\"type\":" + Json.quote(Type.string(w.type()))
-                + lease(w.leaseExpires(), now, TimeText.SESSION_LEASE)
-                + ",\"lastEvent\":" + Json.quote(w.lastEvent().map(TimeText::instant).orElse(null))
-                + ",\"unacked\":" + w.unacked() + "}";
+    private static void watch(JsonWriter json, WatchState w, Instant now) {
+        json.beginObject().member("mechanism", w.mechanism().text()).member("client", w.client())
+                .member("zone", w.zone()).member("name", w.name()).member("type", Type.string(w.type()));
+        lease(json, w.leaseExpires(), now, TimeText.SESSION_LEASE);
+        json.member("lastEvent", w.lastEvent().map(TimeText::instant)).member("unacked", w.unacked()).endObject();
     }
 
     /** The expiry as an instant (null without one) and as the page's relative text. */
-    private static String lease(Optional<Instant> expires, Instant now, String withoutLease) {
-        return ",\"leaseExpires\":" + Json.quote(expires.map(TimeText::instant).orElse(null))
-                + ",\"leaseRemaining\":" + Json.quote(expires.map(at -> TimeText.untilExpiry(now, at)).orElse(withoutLease));
+    private static void lease(JsonWriter json, Optional<Instant> expires, Instant now, String withoutLease) {
+        json.member("leaseExpires", expires.map(TimeText::instant))
+                .member("leaseRemaining", expires.map(at -> TimeText.untilExpiry(now, at)).orElse(withoutLease));
     }
 
-    private static <T> String array(List<T> items, Function<T, String> render) {
-        return items.stream().map(render).collect(Collectors.joining(",", "[", "]"));
+    private static <T> void array(JsonWriter json, List<T> items, BiConsumer<JsonWriter, T> render) {
+        json.beginArray();
+        items.forEach(item -> render.accept(json, item));
+        json.endArray();
     }
 }

@@ -17,7 +17,7 @@ import io.homeward.api.auth.TsigKey;
 import io.homeward.api.ca.CertificateAuthority;
 import io.homeward.api.ca.CertificateRequestException;
 import io.homeward.api.ca.HostCertificate;
-import io.homeward.kit.json.Json;
+import io.homeward.kit.json.JsonWriter;
 import io.homeward.rendezvous.enroll.internal.CertificationRequests.Request;
 
 /**
@@ -125,8 +125,9 @@ final class EstRoutes implements EstServer.Handler {
             throw new HttpException(403, current.fqdn() + " has no key on the rendezvous (it was removed): enroll it"
                     + " again");
         }
-        String json = "{\"name\":" + Json.quote(key.get().name()) + ",\"algorithm\":" + Json.quote(key.get().algorithm())
-                + ",\"secret\":" + Json.quote(Base64.getEncoder().encodeToString(key.get().secret())) + "}";
+        String json = new JsonWriter().beginObject().member("name", key.get().name())
+                .member("algorithm", key.get().algorithm())
+                .member("secret", Base64.getEncoder().encodeToString(key.get().secret())).endObject().toString();
         return HttpResponse.ok("application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,10 +1,9 @@
 package io.homeward.rendezvous.enroll.internal;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.homeward.api.ca.HostCertificate;
-import io.homeward.kit.json.Json;
+import io.homeward.kit.json.JsonWriter;
 import io.homeward.rendezvous.enroll.internal.Machines.Machine;
 import io.homeward.rendezvous.enroll.internal.Machines.UserMachines;
 
@@ -17,25 +16,26 @@ final class MachinesJson {
     }
 
     static String render(List<UserMachines> users) {
-        return "{\"users\":" + array(users, u -> "{\"user\":" + Json.quote(u.account().user()) + ",\"zone\":"
-                + Json.quote(u.account().zone()) + ",\"machines\":" + array(u.machines(), m -> machine(m, u))
-                + ",\"invites\":" + array(u.invites(), i -> "{\"id\":" + Json.quote(i.id()) + ",\"for\":"
-                        + Json.quote(i.hostText()) + ",\"expires\":" + Json.quote(i.expires().toString()) + "}") + "}")
-                + "}";
+        JsonWriter json = new JsonWriter().beginObject().name("users").beginArray();
+        for (UserMachines u : users) {
+            json.beginObject().member("user", u.account().user()).member("zone", u.account().zone())
+                    .name("machines").beginArray();
+            u.machines().forEach(m -> machine(json, m, u));
+            json.endArray().name("invites").beginArray();
+            u.invites().forEach(i -> json.beginObject().member("id", i.id()).member("for", i.hostText())
+                    .member("expires", i.expires().toString()).endObject());
+            json.endArray().endObject();
+        }
+        return json.endArray().endObject().toString();
     }
 
-    private static String machine(Machine m, UserMachines user) {
-        return "{\"host\":" + Json.quote(m.host() + "." + user.account().zone()) + ",\"keySince\":"
-                + m.key().map(k -> Json.quote(k.enrolled().toString())).orElse("null") + ",\"certificates\":"
-                + array(m.certificates(), MachinesJson::certificate) + "}";
-    }
-
-    private static String certificate(HostCertificate c) {
-        return "{\"serial\":" + Json.quote(c.serial().toString(16)) + ",\"notAfter\":" + Json.quote(c.notAfter().toString())
-                + ",\"revoked\":" + c.revoked().map(r -> Json.quote(r.toString())).orElse("null") + "}";
-    }
-
-    private static <T> String array(List<T> items, java.util.function.Function<T, String> render) {
-        return items.stream().map(render).collect(Collectors.joining(",", "[", "]"));
+    private static void machine(JsonWriter json, Machine m, UserMachines user) {
+        json.beginObject().member("host", m.host() + "." + user.account().zone())
+                .member("keySince", m.key().map(k -> k.enrolled().toString())).name("certificates").beginArray();
+        for (HostCertificate c : m.certificates()) {
+            json.beginObject().member("serial", c.serial().toString(16)).member("notAfter", c.notAfter().toString())
+                    .member("revoked", c.revoked().map(Object::toString)).endObject();
+        }
+        json.endArray().endObject();
     }
 }
