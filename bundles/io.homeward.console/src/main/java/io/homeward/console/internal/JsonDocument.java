@@ -1,14 +1,10 @@
 package io.homeward.console.internal;
 
-import java.time.Instant;
-import java.util.stream.Collectors;
-
 import org.xbill.DNS.Type;
 
 import io.homeward.api.runtime.CapabilityState;
-import io.homeward.api.runtime.ProviderInfo;
 import io.homeward.api.watch.SubscriptionState;
-import io.homeward.kit.json.Json;
+import io.homeward.kit.json.JsonWriter;
 
 /**
  * The same facts as the page, as one JSON object for scripts and tests; {@code subscriptions} is null when no
@@ -19,37 +15,32 @@ final class JsonDocument {
     }
 
     static String render(ConsoleFacts facts) {
-        StringBuilder s = new StringBuilder(1024);
-        s.append("{\"feature\":").append(Json.quote(facts.feature().orElse(null)));
-        s.append(",\"identity\":").append(facts.identity().map(i -> "{\"hostName\":" + Json.quote(i.hostName())
-                + ",\"eui64\":" + Json.quote(i.eui64())
-                + ",\"eui64Source\":" + Json.quote(i.eui64Source())
-                + ",\"ula\":" + Json.quote(i.ula())
-                + ",\"autoTunnelLabel\":" + Json.quote(i.autoTunnelLabel()) + "}").orElse("null"));
-        s.append(",\"capabilities\":[")
-                .append(facts.capabilities().stream().map(JsonDocument::capability).collect(Collectors.joining(",")))
-                .append(']');
-        s.append(",\"subscriptions\":").append(facts.watches().map(w -> w.stream().map(JsonDocument::subscription)
-                .collect(Collectors.joining(",", "[", "]"))).orElse("null"));
-        s.append(",\"missing\":").append(Json.quoteAll(facts.missing()));
-        return s.append('}').toString();
-    }
-
-    private static String capability(CapabilityState c) {
-        return "{\"contract\":" + Json.quote(c.contract()) + ",\"label\":" + Json.quote(c.label()) + ",\"providers\":["
-                + c.providers().stream().map(JsonDocument::provider).collect(Collectors.joining(",")) + "]}";
+        JsonWriter json = new JsonWriter().beginObject().member("feature", facts.feature()).name("identity");
+        facts.identity().ifPresentOrElse(i -> json.beginObject().member("hostName", i.hostName())
+                .member("eui64", i.eui64()).member("eui64Source", i.eui64Source()).member("ula", i.ula())
+                .member("autoTunnelLabel", i.autoTunnelLabel()).endObject(), json::nullValue);
+        json.name("capabilities").beginArray();
+        for (CapabilityState c : facts.capabilities()) {
+            json.beginObject().member("contract", c.contract()).member("label", c.label()).name("providers")
+                    .beginArray();
+            c.providers().forEach(p -> json.beginObject().member("name", p.name()).member("bundle", p.bundle())
+                    .member("serviceId", p.serviceId()).member("ranking", p.ranking()).member("active", p.active())
+                    .endObject());
+            json.endArray().endObject();
+        }
+        json.endArray().name("subscriptions");
+        facts.watches().ifPresentOrElse(watches -> {
+            json.beginArray();
+            watches.forEach(w -> subscription(json, w));
+            json.endArray();
+        }, json::nullValue);
+        return json.member("missing", facts.missing()).endObject().toString();
     }
 
     /** Times as ISO-8601 UTC strings, null when absent. */
-    private static String subscription(SubscriptionState w) {
-        return "{\"name\":" + Json.quote(w.name()) + ",\"type\":" + Json.quote(Type.string(w.type()))
-                + ",\"mechanism\":" + Json.quote(w.mechanism().text())
-                + ",\"leaseExpiry\":" + Json.quote(w.leaseExpiry().map(Instant::toString).orElse(null))
-                + ",\"lastEvent\":" + Json.quote(w.lastEvent().map(Instant::toString).orElse(null)) + "}";
-    }
-
-    private static String provider(ProviderInfo p) {
-        return "{\"name\":" + Json.quote(p.name()) + ",\"bundle\":" + Json.quote(p.bundle()) + ",\"serviceId\":"
-                + p.serviceId() + ",\"ranking\":" + p.ranking() + ",\"active\":" + p.active() + "}";
+    private static void subscription(JsonWriter json, SubscriptionState w) {
+        json.beginObject().member("name", w.name()).member("type", Type.string(w.type()))
+                .member("mechanism", w.mechanism().text()).member("leaseExpiry", w.leaseExpiry())
+                .member("lastEvent", w.lastEvent()).endObject();
     }
 }

@@ -1,9 +1,6 @@
 package io.homeward.kit.json;
 
-import java.util.List;
-import java.util.stream.Collectors;
-
-/** JSON string literals and arrays of them (RFC 8259 §7). */
+/** JSON string literals (RFC 8259 §7); documents are written by {@link JsonWriter}. */
 public final class Json {
     private Json() {
     }
@@ -34,10 +31,5 @@ public final class Json {
             }
         }
         return s.append('"').toString();
-    }
-
-    /** The values as a JSON array of strings. */
-    public static String quoteAll(List<String> values) {
-        return values.stream().map(Json::quote).collect(Collectors.joining(",", "[", "]"));
     }
 }

@@ -2,8 +2,6 @@ package io.homeward.kit.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -18,11 +16,5 @@ class JsonTest {
     @Test
     void nullIsTheJsonNull() {
         assertEquals("null", Json.quote(null));
-    }
-
-    @Test
-    void quotesEveryValueOfAnArray() {
-        assertEquals("[\"a\",\"b\\\"c\"]", Json.quoteAll(List.of("a", "b\"c")));
-        assertEquals("[]", Json.quoteAll(List.of()));
     }
 }
