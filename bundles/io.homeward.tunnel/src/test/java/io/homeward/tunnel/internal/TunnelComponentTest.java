@@ -356,6 +356,16 @@ class TunnelComponentTest {
             public int outerMtu() {
                 return 1500;
             }
+
+            @Override
+            public int holdPacketsPerPeer() {
+                return HoldLimits.DEFAULT_PACKETS_PER_PEER;
+            }
+
+            @Override
+            public int holdSeconds() {
+                return HoldLimits.DEFAULT_SECONDS;
+            }
         };
     }
 
