@@ -272,7 +272,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         return new TunnelReport(t == null ? tunState : "interface " + t.name() + " (MTU " + t.mtu() + "), "
                 + identity.ulaText() + "/128", t == null ? List.of() : t.routes().stream().map(Inet6Address::getHostAddress)
                         .sorted().toList(), preferredSuite() == null ? "none installed" : preferredSuite().name(),
-                table.list(), table.drops().byReason());
+                table.list(), table.drops().byReason(), table.holdStatus());
     }
 
     private void attach(TunProvider provider) {
