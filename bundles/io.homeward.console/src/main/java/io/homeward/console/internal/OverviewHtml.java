@@ -2,6 +2,7 @@ package io.homeward.console.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +39,7 @@ final class OverviewHtml {
         warnings(s, Warnings.of(facts));
         host(s, facts);
         machines(s, facts);
-        s.append("<p class=\"updated\">As of ").append(Html.escape(facts.now())).append("</p>\n");
+        s.append("<p class=\"updated\">As of ").append(Html.escape(seconds(facts.now()))).append("</p>\n");
         return s.toString();
     }
 
@@ -61,10 +62,10 @@ final class OverviewHtml {
         row(s, "Signed in as", facts.signedIn().map(i -> i.user() + " (zone " + i.zone() + ")").orElse("not signed in"));
         row(s, "Peers reach it at", facts.endpoint().map(e -> Endpoints.text(e.address())).orElse("unknown"));
         row(s, "Learned from", facts.endpoint().map(e -> Verdict.learned(e.source())).orElse("-"));
-        row(s, "Published", facts.registration().map(r -> "until " + r.leaseExpires() + " on " + r.server())
+        row(s, "Published", facts.registration().map(r -> "until " + seconds(r.leaseExpires()) + " on " + r.server())
                 .orElse("nothing"));
         row(s, "Certificate", facts.certificate().map(c -> (c.revoked() ? "revoked, " : "") + "valid until "
-                + c.notAfter()).orElse("none"));
+                + seconds(c.notAfter())).orElse("none"));
         s.append("</table>\n");
     }
 
@@ -108,6 +109,10 @@ final class OverviewHtml {
             return seconds / 60 + " min ago";
         }
         return seconds < 86_400 ? seconds / 3600 + " h ago" : seconds / 86_400 + " d ago";
+    }
+
+    private static Instant seconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static void row(StringBuilder s, String name, String value) {

@@ -51,7 +51,7 @@ record Verdict(Reach reach, String text) {
         PublicEndpoint endpoint = facts.endpoint().get();
         if (AddressScope.of(endpoint.address().getAddress()) == AddressScope.LOOPBACK) {
             return Optional.of("peers are told " + Endpoints.text(endpoint.address()) + ", which only this machine"
-                    + " reaches. " + Warnings.MAP_THE_PORT);
+                    + " reaches. " + Warnings.fix(endpoint));
         }
         if (facts.registration().filter(r -> r.leaseExpires().isAfter(now)).isEmpty()) {
             return Optional.of("this host's records are not published. " + Warnings.SEE_REGISTRATION);

@@ -12,6 +12,9 @@ import io.homeward.kit.net.Endpoints;
 final class Warnings {
     static final String MAP_THE_PORT = "Turn on UPnP IGD, NAT-PMP or PCP on the router, or forward the tunnel port"
             + " (UDP) to this host and set publicAddress of io.homeward.endpoint (Configuration).";
+    static final String LISTEN_ON_THE_LAN = "The STUN server that saw it listens on this machine's loopback: let the"
+            + " rendezvous listen on this host's LAN address (bindAddress of io.homeward.rendezvous.stun and the other"
+            + " rendezvous PIDs, Configuration), or set publicAddress of io.homeward.endpoint.";
     static final String SEE_REGISTRATION = "The page Homeward registration shows the server's last answer; check that"
             + " the rendezvous is reachable from here.";
     /** A certificate this close to its end is warned about: renewal runs at two thirds of its 30 days. */
@@ -58,13 +61,19 @@ final class Warnings {
         AddressScope scope = AddressScope.of(endpoint.address().getAddress());
         if (scope == AddressScope.LOOPBACK) {
             warnings.add(new Warning("The public endpoint " + Endpoints.text(endpoint.address()) + " is a loopback"
-                    + " address: peers on other machines cannot reach it.", MAP_THE_PORT));
+                    + " address: peers on other machines cannot reach it.", fix(endpoint)));
         } else if (endpoint.source() == EndpointSource.STUN || endpoint.source() == EndpointSource.LOCAL
                 && scope == AddressScope.LOCAL_NETWORK) {
             warnings.add(new Warning("No port mapping: the gateway mapped nothing, so peers are told "
                     + Endpoints.text(endpoint.address()) + " (" + Verdict.learned(endpoint.source()) + "), which"
                     + " a NAT may not let them through.", MAP_THE_PORT));
         }
+    }
+
+    /** What makes the user's other hosts reach this one when they are told {@code endpoint}. */
+    static String fix(PublicEndpoint endpoint) {
+        return endpoint.source() == EndpointSource.STUN
+                && AddressScope.of(endpoint.address().getAddress()) == AddressScope.LOOPBACK ? LISTEN_ON_THE_LAN : MAP_THE_PORT;
     }
 
     private static boolean isLoopback(String address) {

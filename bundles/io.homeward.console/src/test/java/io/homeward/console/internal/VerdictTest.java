@@ -44,6 +44,13 @@ class VerdictTest {
     }
 
     @Test
+    void aLoopbackEndpointFromStunSaysTheRendezvousListensOnLoopback() {
+        Verdict verdict = Verdict.of(signedIn(endpoint("127.0.0.1", EndpointSource.STUN), List.of()));
+        assertEquals("Not reachable: peers are told 127.0.0.1:4500, which only this machine reaches. "
+                + Warnings.LISTEN_ON_THE_LAN, verdict.text());
+    }
+
+    @Test
     void theFirstMissingStepDecides() {
         OverviewFacts ok = signedIn(MAPPED, List.of());
         assertEquals("Not reachable: not signed in. Sign in on the page Homeward sign-in, or join with an invite code"
