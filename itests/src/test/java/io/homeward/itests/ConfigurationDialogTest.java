@@ -112,10 +112,11 @@ class ConfigurationDialogTest {
     void theConsolesOwnSettingsKeepTheirPasswordAndAreNotSavedWithoutOneSoItsLoginStays() throws Exception {
         String settings = "/configMgr/org.apache.felix.webconsole.internal.servlet.OsgiManager";
         String form = "apply=true&action=ajaxConfigManager&propertylist=default.render,username,password"
-                + "&default.render=homeward-overview&username=admin&password=";
+                + "&default.render=homeward&username=admin&password=";
         // What the dialog posts when the password is left as it shows it: the launcher stored the hashed password of
         // DATA/console-password, which the console keeps.
-        assertEquals(200, runtime.post(settings, form + "unmodified"), "saved, the stored password kept");
+        assertEquals(302, runtime.post(settings, form + "unmodified"), "saved (the console then shows its list)");
+        assertTrue(runtime.get(settings + ".json").contains("\"value\":\"homeward\""), "the new start page is stored");
         assertEquals(400, runtime.post(settings, form), "an emptied password is refused");
         assertEquals(200, Http.get(runtime.console() + "/homeward", "admin", runtime.password()).status(),
                 "the generated login still works");
