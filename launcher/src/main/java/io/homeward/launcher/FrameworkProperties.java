@@ -15,7 +15,12 @@ final class FrameworkProperties {
     private FrameworkProperties() {
     }
 
-    static Map<String, Object> of(LaunchOptions options, DataDirectory data, String consolePassword,
+    /**
+     * @param consolePasswordHash the console password as {@link ConsolePasswordHash} writes it: the console's answer
+     *                            to a configuration deleted in its Configuration page, and no plain password among
+     *                            the framework properties its pages list
+     */
+    static Map<String, Object> of(LaunchOptions options, DataDirectory data, String consolePasswordHash,
             String systemPackages, List<URL> configuration, boolean interactive) {
         Map<String, Object> p = new HashMap<>();
         p.put("org.osgi.framework.storage", data.frameworkStorage().toString());
@@ -32,8 +37,8 @@ final class FrameworkProperties {
         p.put("org.apache.felix.http.host", options.consoleAddress());
         // A one-shot --exec run must not clash with a runtime serving the console elsewhere.
         p.put("org.osgi.service.http.port", options.exec().isPresent() ? "0" : Integer.toString(options.consolePort()));
-        p.put("felix.webconsole.username", "admin");
-        p.put("felix.webconsole.password", consolePassword);
+        p.put("felix.webconsole.username", ConsoleSettings.USER);
+        p.put("felix.webconsole.password", consolePasswordHash);
         p.put("configurator.initial", configuration.stream().map(URL::toString).collect(Collectors.joining(",")));
         // Gogo: a shell on an interactive terminal only; closing it there stops the runtime.
         p.put("gosh.args", options.shell() && interactive ? "" : "--nointeractive");

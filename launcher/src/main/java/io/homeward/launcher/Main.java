@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -109,8 +110,9 @@ public final class Main {
         Map<String, FileConfiguration> files = FileConfiguration.read(configuration);
         Map<String, FileConfiguration> defaults = options.configDir().isPresent()
                 ? FileConfiguration.read(ConfigSources.defaults(archive)) : files;
-        Map<String, Object> properties = FrameworkProperties.of(options, data, password, systemPackages, configuration,
-                System.console() != null);
+        SecureRandom random = new SecureRandom();
+        Map<String, Object> properties = FrameworkProperties.of(options, data, ConsolePasswordHash.of(password, random),
+                systemPackages, configuration, System.console() != null);
         Framework framework = newFramework(properties);
         Thread shutdown = new Thread(() -> {
             stop(framework, log);
@@ -124,7 +126,9 @@ public final class Main {
             List<Bundle> bundles = new BundleSync(framework.getBundleContext()).sync(archive, options.feature());
             startConfiguration(framework, bundles);
             try {
-                new ConfigPrecedence(ConfigurationAdminBridge.of(framework.getBundleContext()), data.root(), log).apply(files, defaults);
+                ConfigurationAdminBridge admin = ConfigurationAdminBridge.of(framework.getBundleContext());
+                new ConfigPrecedence(admin, data.root(), log).apply(files, defaults);
+                new ConsoleSettings(admin, random, log).apply(password);
             } catch (StartupException e) {
                 stop(framework, log);
                 throw e;

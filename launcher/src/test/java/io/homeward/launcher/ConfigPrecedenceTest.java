@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +24,7 @@ class ConfigPrecedenceTest {
 
     @TempDir
     Path data;
-    private final FakeStore store = new FakeStore();
+    private final FakeConfigurationStore store = new FakeConfigurationStore();
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private Logger log;
     private URL defaultsFile;
@@ -93,7 +92,7 @@ class ConfigPrecedenceTest {
     @Test
     void theSameValuesOfAnotherTypeAreNotAChange() throws Exception {
         store.write(PID, Map.of("bindAddress", "127.0.0.1", "port", 9053, "addresses", new String[] {"a", "b"}));
-        long before = store.changeCount;
+        long before = store.changeCount();
         Map<String, FileConfiguration> file = Map.of(PID, new FileConfiguration(PID,
                 Map.of("bindAddress", "127.0.0.1", "port", 9053L, "addresses", List.of("a", "b")), operatorFile));
 
@@ -101,7 +100,7 @@ class ConfigPrecedenceTest {
         assertEquals("Configuration " + PID + ": applied from " + operatorFile, lastLine());
         precedence().apply(file, Map.of());
 
-        assertEquals(before, store.changeCount);
+        assertEquals(before, store.changeCount());
         assertEquals("Configuration " + PID + ": as in " + operatorFile, lastLine());
         assertEquals(List.of(), ConfigPrecedence.differing(file.get(PID).properties(), store.properties(PID)));
     }
@@ -123,26 +122,5 @@ class ConfigPrecedenceTest {
 
     private String lastLine() {
         return lines.list.get(lines.list.size() - 1).getFormattedMessage();
-    }
-
-    /** Configuration Admin's bookkeeping: every write raises the change count. */
-    private static final class FakeStore implements ConfigurationStore {
-        private final Map<String, Stored> stored = new HashMap<>();
-        private long changeCount;
-
-        @Override
-        public Optional<Stored> read(String pid) {
-            return Optional.ofNullable(stored.get(pid));
-        }
-
-        @Override
-        public long write(String pid, Map<String, Object> properties) {
-            stored.put(pid, new Stored(Map.copyOf(properties), ++changeCount));
-            return changeCount;
-        }
-
-        Map<String, Object> properties(String pid) {
-            return stored.get(pid).properties();
-        }
     }
 }

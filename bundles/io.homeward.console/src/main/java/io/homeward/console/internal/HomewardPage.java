@@ -18,12 +18,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The "Homeward" Web Console page ({@code /system/console/homeward}) and its JSON twin
+ * The "Homeward runtime" Web Console page ({@code /system/console/homeward}) and its JSON twin
  * ({@code /system/console/homeward.json}, or {@code ?format=json}).
  */
 @Component(service = Servlet.class, property = {
         "felix.webconsole.label=homeward",
-        "felix.webconsole.title=Homeward",
+        "felix.webconsole.title=Homeward runtime",
         "felix.webconsole.category=Homeward"})
 public class HomewardPage extends HttpServlet {
     private static final long serialVersionUID = 1L;

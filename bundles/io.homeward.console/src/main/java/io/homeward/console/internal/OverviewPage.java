@@ -1,0 +1,105 @@
+package io.homeward.console.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.homeward.api.auth.Credentials;
+import io.homeward.api.auth.RevokedCertificates;
+import io.homeward.api.endpoint.PublicEndpoints;
+import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.keying.TunnelKeying;
+import io.homeward.api.peers.PeerDirectory;
+import io.homeward.api.registration.RecordRegistrar;
+import io.homeward.kit.console.JsonRequests;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The console's start page, "Homeward" ({@code /system/console/homeward-overview}): this host, whether its peers can
+ * reach it, what to fix, and the user's machines with their tunnels. {@code .json} answers the same as JSON;
+ * {@code .live} answers the page's live part alone, which the page polls (res/overview.js): a console plugin runs
+ * inside the console's servlet, which holds no request open, so a poll of a few hundred bytes every few seconds is
+ * what keeps the page current without a reload, through the console's login and guard like every other request.
+ */
+@Component(service = Servlet.class, property = {
+        "felix.webconsole.label=" + OverviewPage.LABEL,
+        "felix.webconsole.title=Homeward",
+        "felix.webconsole.category=Homeward"})
+public class OverviewPage extends HttpServlet {
+    static final String LABEL = "homeward-overview";
+    private static final long serialVersionUID = 1L;
+    private static final String APP_ROOT = "felix.webconsole.appRoot";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile HostIdentity identity;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile Credentials credentials;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile RevokedCertificates revoked;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile PublicEndpoints endpoints;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile RecordRegistrar registrar;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile PeerDirectory peers;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile TunnelKeying keying;
+
+    private final transient Clock clock;
+    private final String consoleAddress;
+
+    @Activate
+    public OverviewPage(BundleContext context) {
+        this(Clock.systemUTC(), consoleAddress(context.getProperty("org.apache.felix.http.host")));
+    }
+
+    OverviewPage(Clock clock, String consoleAddress) {
+        this.clock = clock;
+        this.consoleAddress = consoleAddress;
+    }
+
+    /** The HTTP service's bind address; unset means every address. */
+    private static String consoleAddress(String host) {
+        return host == null || host.isBlank() ? "0.0.0.0" : host.trim();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OverviewFacts facts = OverviewFacts.read(new OverviewFacts.Services(identity, credentials, revoked, endpoints,
+                registrar, peers, keying), clock.instant(), consoleAddress);
+        response.setHeader("Cache-Control", "no-store");
+        String uri = request.getRequestURI();
+        if (uri != null && uri.endsWith(".live")) {
+            response.setCharacterEncoding("UTF-8");
+            response.setContentType("text/html");
+            response.getWriter().write(OverviewHtml.live(facts));
+            return;
+        }
+        Object appRoot = request.getAttribute(APP_ROOT);
+        JsonRequests.answer(request, response, () -> OverviewJson.render(facts),
+                () -> OverviewHtml.page(facts, appRoot == null ? "/system/console" : appRoot.toString()));
+    }
+}
