@@ -142,8 +142,8 @@ public class AllInOneRuntimeTest extends RuntimeChecks {
     public void executingWithoutTagsRunsEveryHomewardCheckAndNoneShowsAStackTrace() {
         List<HealthCheckExecutionResult> results = healthChecks.execute(HealthCheckSelector.empty());
         Set<String> names = results.stream().map(r -> r.getHealthCheckMetadata().getName()).collect(Collectors.toSet());
-        assertTrue(names.toString(), names.containsAll(Set.of("Homeward runtime", "Homeward publication",
-                "Homeward public endpoint", "Homeward host certificate", "Homeward tunnels")));
+        assertTrue(names.toString(), names.containsAll(Set.of("Homeward runtime", "Homeward reachability",
+                "Homeward tunnels")));
         for (HealthCheckExecutionResult result : results) {
             for (ResultLog.Entry entry : result.getHealthCheckResult()) {
                 assertFalse(entry.getMessage(), entry.getMessage().contains("\n") || entry.getException() != null);

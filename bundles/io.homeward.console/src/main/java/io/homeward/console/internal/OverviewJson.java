@@ -1,13 +1,10 @@
 package io.homeward.console.internal;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
-import io.homeward.api.keying.KeyingStatus;
 import io.homeward.console.internal.OverviewFacts.Machine;
-import io.homeward.kit.json.Json;
+import io.homeward.kit.json.JsonWriter;
 import io.homeward.kit.net.Endpoints;
 
 /**
@@ -22,43 +19,39 @@ final class OverviewJson {
 
     static String render(OverviewFacts facts) {
         Verdict verdict = Verdict.of(facts);
-        return "{\"asOf\":" + time(facts.now())
-                + ",\"host\":" + facts.host().map(h -> "{\"name\":" + Json.quote(h.name()) + ",\"ula\":"
-                        + Json.quote(h.ula()) + "}").orElse("null")
-                + ",\"signedIn\":" + facts.signedIn().map(i -> "{\"user\":" + Json.quote(i.user()) + ",\"zone\":"
-                        + Json.quote(i.zone()) + "}").orElse("null")
-                + ",\"endpoint\":" + facts.endpoint().map(e -> "{\"address\":" + Json.quote(Endpoints.text(e.address()))
-                        + ",\"source\":" + Json.quote(e.source().name().toLowerCase(Locale.ROOT)) + "}").orElse("null")
-                + ",\"published\":" + facts.registration().map(r -> "{\"until\":" + time(r.leaseExpires())
-                        + ",\"server\":" + Json.quote(r.server()) + "}").orElse("null")
-                + ",\"certificate\":" + facts.certificate().map(c -> "{\"notAfter\":" + time(c.notAfter())
-                        + ",\"revoked\":" + c.revoked() + "}").orElse("null")
-                + ",\"verdict\":{\"reach\":" + Json.quote(verdict.reach().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                + ",\"text\":" + Json.quote(verdict.text()) + "}"
-                + ",\"warnings\":" + Warnings.of(facts).stream().map(w -> "{\"problem\":" + Json.quote(w.problem())
-                        + ",\"action\":" + Json.quote(w.action()) + "}").collect(Collectors.joining(",", "[", "]"))
-                + ",\"machines\":" + facts.machines().stream().map(OverviewJson::machine)
-                        .collect(Collectors.joining(",", "[", "]"))
-                + "}";
+        JsonWriter json = new JsonWriter().beginObject().member("asOf", facts.now().toString()).name("host");
+        facts.host().ifPresentOrElse(h -> json.beginObject().member("name", h.name()).member("ula", h.ula())
+                .endObject(), json::nullValue);
+        json.name("signedIn");
+        facts.signedIn().ifPresentOrElse(i -> json.beginObject().member("user", i.user()).member("zone", i.zone())
+                .endObject(), json::nullValue);
+        json.name("endpoint");
+        facts.endpoint().ifPresentOrElse(e -> json.beginObject().member("address", Endpoints.text(e.address()))
+                .member("source", e.source().name().toLowerCase(Locale.ROOT)).endObject(), json::nullValue);
+        json.name("published");
+        facts.registration().ifPresentOrElse(r -> json.beginObject().member("until", r.leaseExpires().toString())
+                .member("server", r.server()).endObject(), json::nullValue);
+        json.name("certificate");
+        facts.certificate().ifPresentOrElse(c -> json.beginObject().member("notAfter", c.notAfter().toString())
+                .member("revoked", c.revoked()).endObject(), json::nullValue);
+        json.name("verdict").beginObject()
+                .member("reach", verdict.reach().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .member("text", verdict.text()).endObject().name("warnings").beginArray();
+        Warnings.of(facts).forEach(w -> json.beginObject().member("problem", w.problem()).member("action", w.action())
+                .endObject());
+        json.endArray().name("machines").beginArray();
+        facts.machines().forEach(m -> machine(json, m));
+        return json.endArray().endObject().toString();
     }
 
-    private static String machine(Machine m) {
-        return "{\"name\":" + Json.quote(m.name()) + ",\"ula\":" + Json.quote(m.ula()) + ",\"online\":" + m.online()
-                + ",\"endpoint\":" + Json.quote(m.endpoint().map(Endpoints::text).orElse(null))
-                + ",\"learnedVia\":" + Json.quote(m.learnedVia().orElse(null))
-                + ",\"changed\":" + m.changed().map(OverviewJson::time).orElse("null")
-                + ",\"tunnel\":" + m.tunnel().map(OverviewJson::tunnel).orElse("null") + "}";
-    }
-
-    private static String tunnel(KeyingStatus t) {
-        Optional<Long> rtt = t.roundTrip().map(java.time.Duration::toMillis);
-        return "{\"state\":" + Json.quote(t.state().name().toLowerCase(Locale.ROOT)) + ",\"since\":" + time(t.since())
-                + ",\"roundTripMillis\":" + rtt.map(String::valueOf).orElse("null")
-                + ",\"endpoint\":" + Json.quote(t.endpoint().map(Endpoints::text).orElse(null))
-                + ",\"detail\":" + Json.quote(t.detail()) + "}";
-    }
-
-    private static String time(Instant instant) {
-        return Json.quote(instant.toString());
+    private static void machine(JsonWriter json, Machine m) {
+        json.beginObject().member("name", m.name()).member("ula", m.ula()).member("online", m.online())
+                .member("endpoint", m.endpoint().map(Endpoints::text)).member("learnedVia", m.learnedVia())
+                .member("changed", m.changed()).name("tunnel");
+        m.tunnel().ifPresentOrElse(t -> json.beginObject().member("state", t.state().name().toLowerCase(Locale.ROOT))
+                .member("since", t.since().toString()).member("roundTripMillis", t.roundTrip().map(Duration::toMillis))
+                .member("endpoint", t.endpoint().map(Endpoints::text)).member("detail", t.detail()).endObject(),
+                json::nullValue);
+        json.endObject();
     }
 }

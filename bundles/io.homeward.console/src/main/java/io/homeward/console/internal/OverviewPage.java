@@ -3,6 +3,8 @@ package io.homeward.console.internal;
 import java.io.IOException;
 import java.time.Clock;
 
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,11 +33,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * inside the console's servlet, which holds no request open, so a poll of a few hundred bytes every few seconds is
  * what keeps the page current without a reload, through the console's login and guard like every other request.
  */
-@Component(service = Servlet.class, property = {
+@Component(service = {Servlet.class, HealthCheck.class}, property = {
         "felix.webconsole.label=" + OverviewPage.LABEL,
         "felix.webconsole.title=Homeward",
-        "felix.webconsole.category=Homeward"})
-public class OverviewPage extends HttpServlet {
+        "felix.webconsole.category=Homeward",
+        HealthCheck.NAME + "=Homeward reachability",
+        HealthCheck.TAGS + "=homeward",
+        HealthCheck.TAGS + "=default"})
+public class OverviewPage extends HttpServlet implements HealthCheck {
     static final String LABEL = "homeward-overview";
     private static final long serialVersionUID = 1L;
     private static final String APP_ROOT = "felix.webconsole.appRoot";
@@ -86,10 +91,15 @@ public class OverviewPage extends HttpServlet {
         return host == null || host.isBlank() ? "0.0.0.0" : host.trim();
     }
 
+    /** The verdict and warnings for Felix Health Checks ({@code default} tag: the console's Execute runs it). */
+    @Override
+    public Result execute() {
+        return ReachabilityHealth.of(facts());
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OverviewFacts facts = OverviewFacts.read(new OverviewFacts.Services(identity, credentials, revoked, endpoints,
-                registrar, peers, keying), clock.instant(), consoleAddress);
+        OverviewFacts facts = facts();
         response.setHeader("Cache-Control", "no-store");
         String uri = request.getRequestURI();
         if (uri != null && uri.endsWith(".live")) {
@@ -101,5 +111,10 @@ public class OverviewPage extends HttpServlet {
         Object appRoot = request.getAttribute(APP_ROOT);
         JsonRequests.answer(request, response, () -> OverviewJson.render(facts),
                 () -> OverviewHtml.page(facts, appRoot == null ? "/system/console" : appRoot.toString()));
+    }
+
+    private OverviewFacts facts() {
+        return OverviewFacts.read(new OverviewFacts.Services(identity, credentials, revoked, endpoints, registrar, peers,
+                keying), clock.instant(), consoleAddress);
     }
 }
