@@ -56,7 +56,7 @@ import io.homeward.kit.schedule.Scheduler;
 import io.homeward.kit.schedule.Scheduler.Scheduled;
 
 /**
- * Keys the SA pairs with the user's other hosts by IKE (docs/architecture.md, "Keying"). The engine runs while this
+ * Keys the SA pairs with the user's other hosts by IKE (docs/architecture.md, "Data flows"). The engine runs while this
  * host is signed in with a host certificate and an ESP suite is installed. It answers any listed peer at any time,
  * and initiates only when asked ({@link #key}, {@code homeward:ike initiate}); when both hosts start at once, both
  * keep the IKE SA of {@link SimultaneousStart}. A peer that leaves, is revoked, or comes back with another ULA, loses

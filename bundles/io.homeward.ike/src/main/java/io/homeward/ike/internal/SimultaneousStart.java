@@ -5,7 +5,7 @@ import io.homeward.ike.internal.exchange.IkeSaStatus;
 
 /**
  * Which of two IKE SAs with one peer keys its SA pair, decided alike on both hosts without a word between them
- * (docs/architecture.md, "Keying"; RFC 7296 §2.8 leaves the choice to the hosts): the IKE SA initiated by the host
+ * (docs/architecture.md, "Data flows"; RFC 7296 §2.8 leaves the choice to the hosts): the IKE SA initiated by the host
  * with the lower ULA takes precedence over one initiated by the other; of two initiated by the same host the newer
  * does (a host runs one negotiation with a peer at a time, so its newer IKE SA replaces one it has forgotten, after a
  * restart say). The first Child SA of an IKE SA without precedence is never installed over the pair of the one with
