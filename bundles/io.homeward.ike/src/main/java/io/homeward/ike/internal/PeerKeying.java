@@ -246,7 +246,7 @@ final class PeerKeying implements IkeSaEvents {
     }
 
     /**
-     * Makes sure the peer has an SA pair keyed by IKE: resolved at once if it has, joined to this side's negotiation
+     * Makes sure the peer has an SA pair keyed by an IKE SA: resolved at once if it has, joined to this side's negotiation
      * under way, else a new IKE SA; failed at once with the reason when it cannot be keyed now.
      */
     Promise<KeyingStatus> key(Inet6Address ula) {
@@ -255,7 +255,7 @@ final class PeerKeying implements IkeSaEvents {
         if (refusal.isPresent()) {
             return failed(refusal.get());
         }
-        if (owned.containsKey(ula)) {
+        if (keyingSa(p).isPresent()) {
             return Promises.resolved(status(p));
         }
         Deferred<KeyingStatus> done = new Deferred<>();
@@ -281,7 +281,7 @@ final class PeerKeying implements IkeSaEvents {
         if (!p.held.isEmpty()) {
             return Optional.of(host + ": " + p.held + " (homeward:ike initiate " + host + " keys it again)");
         }
-        if (owned.containsKey(ula) || p.attempt != 0) {
+        if (keyingSa(p).isPresent() || p.attempt != 0) {
             return Optional.empty();
         }
         if (clock.instant().isBefore(p.guardedUntil)) {
@@ -302,7 +302,7 @@ final class PeerKeying implements IkeSaEvents {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        if (owned.containsKey(p.peer.ula())) {
+        if (keyingSa(p).isPresent()) {
             return host + " has an SA pair keyed by IKE already (homeward:ike rekey-ike " + host + " rekeys it)";
         }
         boolean under = p.attempt != 0;
@@ -559,7 +559,7 @@ final class PeerKeying implements IkeSaEvents {
         }
         PeerState p = started.get();
         p.attempt = 0;
-        if (owned.containsKey(p.peer.ula())) {
+        if (keyingSa(p).isPresent()) {
             return;
         }
         if (engine == null) {
@@ -805,11 +805,16 @@ final class PeerKeying implements IkeSaEvents {
         return Optional.empty();
     }
 
+    /**
+     * Closes the engine's IKE SAs here; the SA pairs they keyed stay (the peer keeps its halves) until the peer is
+     * keyed again, which a key() now starts.
+     */
     private void stopEngine(String reason) {
         IkeEngine running = engine;
         engine = null;
         if (running != null) {
             running.status().forEach(sa -> running.close(sa.localSpi(), reason));
+            peers.values().forEach(p -> settle(p, KeyingState.NONE, reason));
         }
     }
 

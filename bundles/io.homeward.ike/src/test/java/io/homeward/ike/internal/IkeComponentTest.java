@@ -104,6 +104,11 @@ class IkeComponentTest {
         assertTrue(lab.home.report().startsWith("IKE: running as home"), "the credentials bound before were let go");
         assertTrue(lab.home.report().contains("IKE SAs: none"), "the engine before closed its SAs");
         assertEquals(1, lab.home.database.installed.size(), "the SA pair stays while the peer is listed");
+        assertEquals(KeyingState.NONE, single(lab.home.component.status()).state(), "no IKE SA keys it any more");
+        assertEquals(KeyingState.UP, KeyingLab.value(lab.home.key(lab.laptop)).state(), "a new IKE SA keys it");
+        assertEquals(1, lab.home.database.installed.size());
+        assertEquals(1, lab.laptop.database.installed.size(), "the laptop replaced the pair of the IKE SA forgotten");
+        assertEquals(1, lab.laptop.component.report().sas().size(), lab.laptop.report());
 
         lab.home.component.unbindCredentials(first);
 
