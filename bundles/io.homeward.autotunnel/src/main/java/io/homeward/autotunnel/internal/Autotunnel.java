@@ -198,12 +198,17 @@ final class Autotunnel {
         try {
             keyed = keying.key(ula);
         } catch (RuntimeException e) {
-            keyFailed(ula, String.valueOf(e.getMessage()));
+            keyFailed(ula, reason(e));
             return;
         }
         keyed.onSuccess(status -> scheduler.execute(() -> keyedUp(ula, started)))
-                .onFailure(failure -> scheduler.execute(() -> keyFailed(ula, String.valueOf(failure.getMessage()))));
+                .onFailure(failure -> scheduler.execute(() -> keyFailed(ula, reason(failure))));
         publish();
+    }
+
+    /** A failure's one-line reason, as the key exchange words it. */
+    static String reason(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
 
     private void keyedUp(Inet6Address ula, Instant started) {

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 import org.osgi.util.promise.Promise;
+import org.osgi.util.promise.TimeoutException;
 
 import io.homeward.api.keying.KeyingState;
 import io.homeward.api.keying.KeyingStatus;
@@ -109,7 +109,7 @@ final class Pinger {
             Throwable why = e.getCause();
             return new Waited<>(null, Optional.of(why instanceof TimeoutException
                     ? "no answer within " + (wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms")
-                    : String.valueOf(why.getMessage())));
+                    : Autotunnel.reason(why)));
         }
     }
 
