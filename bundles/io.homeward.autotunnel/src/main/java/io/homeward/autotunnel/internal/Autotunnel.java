@@ -296,7 +296,7 @@ final class Autotunnel {
         List<PeerView> next = new ArrayList<>();
         for (Peer peer : peers.values()) {
             PeerActivity seen = activity.get(peer.ula());
-            next.add(new PeerView(peer, settings.eager(peer.hostName()), asked.contains(peer.ula()),
+            next.add(new PeerView(peer, settings.eager(peer.hostName()),
                     seen == null ? Optional.empty() : seen.lastIn(), seen == null ? Optional.empty() : seen.lastOut(),
                     Optional.ofNullable(pings.get(peer.ula()))));
         }

@@ -11,11 +11,10 @@ import io.homeward.api.peers.Peer;
  *
  * @param peer     the peer as the directory lists it
  * @param eager    whether it is keyed eagerly
- * @param asked    whether a key request of the autotunnel is under way
  * @param lastIn   when its SA pairs last counted a packet in (at the sampling's resolution)
  * @param lastOut  when they last counted a packet out
  * @param lastPing the round trip of the last {@code homeward:ping} that was answered
  */
-record PeerView(Peer peer, boolean eager, boolean asked, Optional<Instant> lastIn, Optional<Instant> lastOut,
+record PeerView(Peer peer, boolean eager, Optional<Instant> lastIn, Optional<Instant> lastOut,
         Optional<Duration> lastPing) {
 }

@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.util.promise.Deferred;
 import org.osgi.util.promise.Promise;
@@ -19,7 +20,7 @@ final class FakeKeying implements TunnelKeying {
     }
 
     final PromiseFactory promises = new PromiseFactory(PromiseFactory.inlineExecutor());
-    final List<Inet6Address> keyed = new ArrayList<>();
+    final List<Inet6Address> keyed = new CopyOnWriteArrayList<>();
     final List<Deferred<KeyingStatus>> keys = new ArrayList<>();
     final List<Closed> closed = new ArrayList<>();
     final List<Deferred<Duration>> probes = new ArrayList<>();

@@ -28,9 +28,9 @@ class ReachabilityReportTest {
             new String[] {"nas"}, 600);
 
     private static ReachabilityReport report() {
-        PeerView home = new PeerView(peer("home", HOME, Optional.of(HOME_AT)), false, false,
+        PeerView home = new PeerView(peer("home", HOME, Optional.of(HOME_AT)), false,
                 Optional.of(T0.plusSeconds(50)), Optional.of(T0.plusSeconds(55)), Optional.of(Duration.ofMillis(9)));
-        PeerView nas = new PeerView(peer("nas<b>", NAS, Optional.empty()), true, false, Optional.empty(),
+        PeerView nas = new PeerView(peer("nas<b>", NAS, Optional.empty()), true, Optional.empty(),
                 Optional.empty(), Optional.empty());
         KeyingStatus homeUp = new KeyingStatus(HOME, "home", KeyingState.UP, T0, Optional.of(HOME_AT),
                 Optional.of(Duration.ofNanos(2_100_000)), true, "");
@@ -55,7 +55,7 @@ class ReachabilityReportTest {
 
     @Test
     void theLastPingStandsInForARoundTripTheKeyExchangeDidNotMeasure() {
-        PeerView home = new PeerView(peer("home", HOME, Optional.of(HOME_AT)), false, false, Optional.empty(),
+        PeerView home = new PeerView(peer("home", HOME, Optional.of(HOME_AT)), false, Optional.empty(),
                 Optional.empty(), Optional.of(Duration.ofMillis(9)));
         ReachabilityReport report = ReachabilityReport.of(T0, Optional.empty(), SETTINGS, List.of(home), List.of());
 
