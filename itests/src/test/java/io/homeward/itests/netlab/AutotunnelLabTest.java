@@ -218,15 +218,15 @@ class AutotunnelLabTest {
     }
 
     /**
-     * What {@code ping -6 -c N NAME} printed, run with the agent's name server as the resolver, and when its first
-     * answer line arrived.
+     * What {@code ping -6 -c N -w 15 NAME} printed (N answers or 15 s, so a lost echo shows as more than N sent), run
+     * with the agent's name server as the resolver, and when its first answer line arrived.
      */
     private record Echoes(String out, int firstSeq, double firstMillis, long firstAnsweredAt) {
     }
 
     private static Echoes pingByName(String namespace, String nameServer, String name, int count) throws Exception {
         List<String> command = List.of("ip", "netns", "exec", namespace, "bash", BY_NAME.toString(), nameServer, "ping",
-                "-6", "-n", "-c", Integer.toString(count), "-i", "0.2", "-W", "5", name);
+                "-6", "-n", "-c", Integer.toString(count), "-i", "0.2", "-w", "15", name);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder out = new StringBuilder();
         int firstSeq = -1;
