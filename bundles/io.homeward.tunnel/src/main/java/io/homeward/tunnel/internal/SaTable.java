@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -34,9 +35,16 @@ import io.homeward.api.sa.SecurityAssociationDatabase;
  * (inbound path) and the peer's sending pair by ULA straight from packet bytes (outbound path). Changes from the
  * control side are serialised by this table's lock; the one change the inbound thread makes — a new pair sending once
  * the peer uses it — is published by compare-and-set, and a control change that loses that race is computed again.
+ * <p>
+ * On-demand keying (docs/architecture.md): while a {@link MissingSaListener} is registered, a packet to a destination
+ * without a pair is held in the {@link KeyingHold} and the listeners are told when the destination starts waiting.
+ * The first pair published for a destination takes its held packets, under the hold's lock, the same lock under which
+ * the outbound thread, finding no pair, holds a packet: so no packet is held after the pair is published, and every
+ * packet held before goes out on the pair before any packet the outbound thread sends on it (see
+ * {@link OutboundPath}).
  */
 final class SaTable implements SecurityAssociationDatabase {
-    /** Told of packets to an address without a pair. */
+    /** Told of packets to an address without a pair; changed under the hold's lock. */
     private final Set<MissingSaListener> missingSaListeners = new CopyOnWriteArraySet<>();
     /** A rekey needs two pairs, a simultaneous rekey (RFC 7296 §2.8.1) briefly three; a few spare. */
     static final int MAX_PAIRS_PER_PEER = 8;
@@ -76,20 +84,25 @@ final class SaTable implements SecurityAssociationDatabase {
     private final List<EndpointListener> listeners = new CopyOnWriteArrayList<>();
     private final TunnelDrops drops = new TunnelDrops();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
+    private final KeyingHold hold;
+    /** Sends the packets a new pair took from the hold; the outbound path sets it. */
+    private volatile Consumer<SecurityAssociation> heldSender;
 
     /**
      * @param suiteByName    the installed suite with this name, or null
      * @param preferredSuite the highest ranked installed suite, or null if none, for specs naming no suite
-     * @param nanoTime       a monotonic time source in nanoseconds (the keepalive and SPI reservation clock)
+     * @param nanoTime       a monotonic time source in nanoseconds (the keepalive, SPI reservation and hold clock)
      * @param random         where reserved SPIs come from
+     * @param holdLimits     how much is held for destinations keyed on demand
      */
     SaTable(Function<String, CryptoSuite> suiteByName, Supplier<CryptoSuite> preferredSuite, LongSupplier nanoTime,
-            RandomGenerator random, Logger log) {
+            RandomGenerator random, HoldLimits holdLimits, Logger log) {
         this.suiteByName = suiteByName;
         this.preferredSuite = preferredSuite;
         this.nanoTime = nanoTime;
         this.log = log;
         this.reservations = new SpiReservations(random, nanoTime);
+        this.hold = new KeyingHold(holdLimits, nanoTime, drops, log);
     }
 
     /** @throws IllegalArgumentException naming what is wrong with the spec; nothing changes then */
@@ -97,7 +110,7 @@ final class SaTable implements SecurityAssociationDatabase {
     public synchronized void install(SaSpec spec) {
         check(spec, true);
         SecurityAssociation sa = key(spec, new OuterPath(spec.peerEndpoint(), nanoTime.getAsLong()), false);
-        Snapshot before = update(s -> s.with(spec.peer(), PeerPairs.only(sa)));
+        Snapshot before = publish(sa, s -> s.with(spec.peer(), PeerPairs.only(sa)));
         reservations.release(spec.inboundSpi());
         PeerPairs replaced = before.byPeer().get(spec.peer());
         if (replaced == null) {
@@ -106,6 +119,7 @@ final class SaTable implements SecurityAssociationDatabase {
             log.info("replaced ESP SA pair{} with {} by {}", replaced.pairs().size() == 1 ? "" : "s",
                     spec.peer().getHostAddress(), spec);
         }
+        sendHeld(sa);
     }
 
     /** @throws IllegalArgumentException naming what is wrong with the spec; nothing changes then */
@@ -122,7 +136,7 @@ final class SaTable implements SecurityAssociationDatabase {
                 : current.sending().path();
         boolean waits = current != null && sending == Sending.AFTER_FIRST_INBOUND;
         SecurityAssociation sa = key(spec, path, waits);
-        update(s -> {
+        publish(sa, s -> {
             PeerPairs pairs = s.byPeer().get(spec.peer());
             return s.with(spec.peer(), pairs == null ? PeerPairs.only(sa) : pairs.with(sa, !waits));
         });
@@ -130,6 +144,30 @@ final class SaTable implements SecurityAssociationDatabase {
         log.info("added ESP SA pair {}, {}", spec, waits ? "sending once the peer uses it" : "sending now");
         if (current != null && spec.peerEndpoint() != null && !spec.peerEndpoint().equals(path.endpoint())) {
             moveEndpoint(sa, spec.peerEndpoint());
+        }
+        sendHeld(sa);
+    }
+
+    /**
+     * Publishes a change that installs or adds {@code sa}, under the hold's lock: a peer that had no pair has none
+     * held after this, and the packets held until now go to {@code sa}, set before it is published so the outbound
+     * thread never sends on it before them. (A peer with pairs has nothing held: packets are held only for a
+     * destination without a pair, under the same lock.)
+     */
+    private Snapshot publish(SecurityAssociation sa, UnaryOperator<Snapshot> change) {
+        synchronized (hold) {
+            HeldPackets held = hold.take(sa.peer());
+            if (held != null) {
+                sa.sendFirst(held);
+            }
+            return update(change);
+        }
+    }
+
+    /** Sends the packets the new pair took from the hold, if any, before the pair is changed again. */
+    private void sendHeld(SecurityAssociation sa) {
+        if (sa.held() != null) {
+            heldSender.accept(sa);
         }
     }
 
@@ -234,17 +272,94 @@ final class SaTable implements SecurityAssociationDatabase {
         return true;
     }
 
-    /** Every pair, each peer's sending pair before its others. */
     @Override
     public void addMissingSaListener(MissingSaListener listener) {
-        missingSaListeners.add(listener);
+        Objects.requireNonNull(listener, "a listener is required");
+        synchronized (hold) {
+            missingSaListeners.add(listener);
+        }
     }
 
+    /** With the last listener gone, nothing keys on demand: the held packets are dropped. */
     @Override
     public void removeMissingSaListener(MissingSaListener listener) {
-        missingSaListeners.remove(listener);
+        int dropped;
+        synchronized (hold) {
+            if (!missingSaListeners.remove(listener) || !missingSaListeners.isEmpty()) {
+                return;
+            }
+            dropped = hold.clear();
+        }
+        if (dropped > 0) {
+            log.info("Dropped {} packet{} held for keying: nothing keys on demand any more", dropped,
+                    dropped == 1 ? "" : "s");
+        }
     }
 
+    /**
+     * The outbound thread found no pair for the IPv6 packet's destination: while a listener is registered, holds the
+     * packet (telling the listeners when its destination starts waiting), else counts it as dropped. Returns the
+     * destination's pair when one was published meanwhile (the caller sends the packet on it), else null.
+     */
+    SecurityAssociation holdOrFind(byte[] packet, int offset, int length) {
+        if (missingSaListeners.isEmpty()) {
+            drops.count(TunnelDrops.Reason.NO_SA);
+            return null;
+        }
+        Inet6Address waits;
+        synchronized (hold) {
+            SecurityAssociation sa = byPeer(packet, offset + Esp.IPV6_DESTINATION);
+            if (sa != null) {
+                return sa;
+            }
+            if (missingSaListeners.isEmpty()) {
+                drops.count(TunnelDrops.Reason.NO_SA);
+                return null;
+            }
+            waits = hold.add(packet, offset, length);
+        }
+        if (waits != null) {
+            for (MissingSaListener listener : missingSaListeners) {
+                try {
+                    listener.noSa(waits);
+                } catch (RuntimeException e) {
+                    log.error("A missing-SA listener failed for {}", waits.getHostAddress(), e);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Where the outbound path takes the packets a new pair took from the hold: it sends them on the pair first. */
+    void sendHeldThrough(Consumer<SecurityAssociation> sender) {
+        heldSender = sender;
+    }
+
+    /** The held packets, for the outbound path to send. */
+    KeyingHold hold() {
+        return hold;
+    }
+
+    /** Drops the held packets that waited too long; the owner calls it from a timer. */
+    void expireHeld() {
+        hold.expire();
+    }
+
+    /** What is held for keying, for the report. */
+    HoldStatus holdStatus() {
+        return new HoldStatus(!missingSaListeners.isEmpty(), hold.limits(), hold.waiting(), hold.held(),
+                hold.sent());
+    }
+
+    /** Forgets the listeners and drops every held packet: the tunnel stops. */
+    void stopHolding() {
+        synchronized (hold) {
+            missingSaListeners.clear();
+            hold.clear();
+        }
+    }
+
+    /** Every pair, each peer's sending pair before its others. */
     @Override
     public List<SaStatus> list() {
         return snapshot.get().byPeer().values().stream().flatMap(PeerPairs::statuses).toList();

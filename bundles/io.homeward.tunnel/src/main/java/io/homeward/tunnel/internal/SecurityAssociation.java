@@ -29,6 +29,11 @@ final class SecurityAssociation {
     private final AtomicLongArray drops = new AtomicLongArray(REASONS.length);
     /** Set while the pair waits to become the sending pair on its first authenticated packet; a hint, see SaTable. */
     private volatile boolean awaitingFirstInbound;
+    /**
+     * Packets held for the peer before it had a pair, to go out on this one before any other; null once sent (or when
+     * there were none). Set before the pair is published.
+     */
+    private volatile HeldPackets held;
     private volatile long packetsIn;
     private volatile long bytesIn;
     private volatile long packetsOut;
@@ -98,6 +103,21 @@ final class SecurityAssociation {
     /** A packet authenticated on the pair: it waits no longer. */
     void firstInboundSeen() {
         awaitingFirstInbound = false;
+    }
+
+    /** The packets held for the peer that this pair is to send before any other, or null. */
+    HeldPackets held() {
+        return held;
+    }
+
+    /** Gives the pair the packets held for its peer, before the pair is published. */
+    void sendFirst(HeldPackets packets) {
+        held = packets;
+    }
+
+    /** The held packets went out (or were dropped): the pair sends as any other now. */
+    void heldSent() {
+        held = null;
     }
 
     /** Whether the pair uses Extended Sequence Numbers (RFC 4303 §2.2.1). */

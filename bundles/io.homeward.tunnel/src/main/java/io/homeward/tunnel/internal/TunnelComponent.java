@@ -42,7 +42,8 @@ import io.homeward.kit.schedule.ExecutorScheduler;
  * written back. The SA pairs, grouped by
  * the peer's ULA, follow the peer directory's endpoints and any authenticated packet from a new address, so they
  * outlive address changes; a peer has several pairs while a Child SA is rekeyed (RFC 7296 §2.8), one of which sends.
- * The TUN provider may come and go; the SAs stay.
+ * While something keys on demand (a {@link MissingSaListener}), packets to a peer without a pair are held, bounded,
+ * and sent on its first pair. The TUN provider may come and go; the SAs stay.
  */
 @Component(service = {SecurityAssociationDatabase.class, PeerListener.class, TunnelComponent.class},
         configurationPid = "io.homeward.tunnel")
@@ -58,9 +59,20 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         @AttributeDefinition(description = "MTU of the path between hosts (outer IPv4 packets). The interface MTU is "
                 + "this minus the IPv4, UDP and ESP overhead, and never below IPv6's 1280.")
         int outerMtu() default 1500;
+
+        @AttributeDefinition(description = "On-demand keying: packets to one peer held while its tunnel is keyed "
+                + "(1..1024), sent once its SA pair is up; more are dropped and counted. Packets are held only while "
+                + "something keys on demand; at most 64 peers wait at once, in 512 KiB of buffers.")
+        int holdPacketsPerPeer() default HoldLimits.DEFAULT_PACKETS_PER_PEER;
+
+        @AttributeDefinition(description = "On-demand keying: seconds a held packet may wait for its peer's SA pair "
+                + "(1..120); older ones are dropped and counted.")
+        int holdSeconds() default HoldLimits.DEFAULT_SECONDS;
     }
 
     private static final Duration KEEPALIVE_CHECK = Duration.ofSeconds(2);
+    /** How often held packets that waited too long are dropped (a held packet never leaves once too old). */
+    private static final Duration HOLD_CHECK = Duration.ofSeconds(1);
     private static final String NO_PROVIDER = "waiting for a TUN provider (bundle io.homeward.tun.linux)";
 
     private final Logger log;
@@ -87,14 +99,27 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         this.identity = identity;
         this.interfaceName = config.interfaceName();
         this.outerMtu = config.outerMtu();
-        this.table = new SaTable(this::suite, this::preferredSuite, System::nanoTime, new SecureRandom(), log);
+        this.table = new SaTable(this::suite, this::preferredSuite, System::nanoTime, new SecureRandom(),
+                holdLimits(config, log), log);
         this.outbound = new OutboundPath(table, port::send, System::nanoTime);
         this.inbound = new InboundPath(table, this::toTun, identity.ula());
         this.keepalives = new Keepalives(table, port::send, System::nanoTime);
         table.addEndpointListener((peer, before, after) -> log.info("Peer {} now at {} (was {})",
                 peer.getHostAddress(), after, before));
         control.schedule(this::sendKeepalives, KEEPALIVE_CHECK);
+        control.schedule(this::expireHeld, HOLD_CHECK);
         this.espHandler = port.register(DatagramKind.ESP, this::received);
+    }
+
+    /** The configured hold, or the default one with an error naming what is out of range. */
+    private static HoldLimits holdLimits(Config config, Logger log) {
+        try {
+            return HoldLimits.of(config.holdPacketsPerPeer(), config.holdSeconds(), config.outerMtu());
+        } catch (IllegalArgumentException e) {
+            log.error("Tunnel: {}; holding up to {} packets per peer for {} s instead", e.getMessage(),
+                    HoldLimits.DEFAULT_PACKETS_PER_PEER, HoldLimits.DEFAULT_SECONDS);
+            return HoldLimits.of(HoldLimits.DEFAULT_PACKETS_PER_PEER, HoldLimits.DEFAULT_SECONDS, config.outerMtu());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -247,7 +272,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         return new TunnelReport(t == null ? tunState : "interface " + t.name() + " (MTU " + t.mtu() + "), "
                 + identity.ulaText() + "/128", t == null ? List.of() : t.routes().stream().map(Inet6Address::getHostAddress)
                         .sorted().toList(), preferredSuite() == null ? "none installed" : preferredSuite().name(),
-                table.list(), table.drops().byReason());
+                table.list(), table.drops().byReason(), table.holdStatus());
     }
 
     private void attach(TunProvider provider) {
@@ -307,6 +332,14 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         control.schedule(this::sendKeepalives, KEEPALIVE_CHECK);
     }
 
+    private void expireHeld() {
+        if (stopped) {
+            return;
+        }
+        table.expireHeld();
+        control.schedule(this::expireHeld, HOLD_CHECK);
+    }
+
     private CryptoSuite suite(String name) {
         return suiteRankings.keySet().stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }
@@ -325,5 +358,6 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
         stopped = true;
         control.execute(this::detach);
         control.shutdown(Duration.ofSeconds(5));
+        table.stopHolding();
     }
 }

@@ -21,9 +21,10 @@ import io.homeward.kit.text.Ipv6Text;
  * @param sas             every SA pair with its suite, ESN on or off, its traffic and its drops by reason, each
  *                        peer's sending pair before its others
  * @param drops           the drops no SA pair can be charged with, every reason
+ * @param hold            what is held for destinations keyed on demand
  */
 record TunnelReport(String tun, List<String> routes, String preferredSuite, List<SaStatus> sas,
-        Map<TunnelDrops.Reason, Long> drops) {
+        Map<TunnelDrops.Reason, Long> drops, HoldStatus hold) {
 
     String text() {
         StringBuilder s = new StringBuilder();
@@ -32,6 +33,7 @@ record TunnelReport(String tun, List<String> routes, String preferredSuite, List
         s.append("suite for new SAs: ").append(preferredSuite).append('\n');
         s.append("dropped: ").append(drops.entrySet().stream().map(d -> d.getKey().label() + " " + d.getValue())
                 .collect(Collectors.joining(", "))).append('\n');
+        s.append(hold.text());
         if (sas.isEmpty()) {
             return s.append("No SAs installed.\n").toString();
         }

@@ -6,7 +6,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Gogo command {@code homeward:tunnels}: the interface, each SA pair with its peer, endpoint, suite, ESN on or off,
- * counters and drops, and for a peer with several pairs (a rekey) which one sends.
+ * counters and drops, for a peer with several pairs (a rekey) which one sends, and the packets held for peers being
+ * keyed on demand.
  */
 @Component(service = TunnelsCommand.class, property = {
         "osgi.command.scope=homeward",

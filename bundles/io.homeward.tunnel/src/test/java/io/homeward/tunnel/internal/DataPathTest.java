@@ -39,9 +39,9 @@ class DataPathTest {
 
     private final Map<String, CryptoSuite> suites = Map.of(AES_GCM.name(), AES_GCM, CHACHA20.name(), CHACHA20);
     private final SaTable tableA = new SaTable(suites::get, () -> AES_GCM, () -> 0, new SplittableRandom(1),
-            new RecordingLogger().logger());
+            HoldLimits.DEFAULT, new RecordingLogger().logger());
     private final SaTable tableB = new SaTable(suites::get, () -> AES_GCM, () -> 0, new SplittableRandom(2),
-            new RecordingLogger().logger());
+            HoldLimits.DEFAULT, new RecordingLogger().logger());
     private final List<byte[]> wire = new ArrayList<>();
     private final List<InetSocketAddress> wireTo = new ArrayList<>();
     private final List<byte[]> delivered = new ArrayList<>();

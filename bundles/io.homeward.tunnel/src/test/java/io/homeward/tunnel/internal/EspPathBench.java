@@ -93,9 +93,9 @@ public final class EspPathBench {
     private static void run(CryptoSuite suite, int size, boolean esn, int packets) throws Exception {
         Map<String, CryptoSuite> byName = Map.of(suite.name(), suite);
         SaTable a = new SaTable(byName::get, () -> suite, System::nanoTime, new SplittableRandom(1),
-                new RecordingLogger().logger());
+                HoldLimits.DEFAULT, new RecordingLogger().logger());
         SaTable b = new SaTable(byName::get, () -> suite, System::nanoTime, new SplittableRandom(2),
-                new RecordingLogger().logger());
+                HoldLimits.DEFAULT, new RecordingLogger().logger());
         byte[] aToB = new byte[suite == Suites.CHACHA20 ? 36 : 20];
         byte[] bToA = aToB.clone();
         InetSocketAddress outerA = new InetSocketAddress("203.0.113.7", 4500);

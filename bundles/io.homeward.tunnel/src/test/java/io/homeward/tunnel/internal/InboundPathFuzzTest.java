@@ -50,7 +50,7 @@ class InboundPathFuzzTest {
 
         byte[] aToB = Suites.key(suite, 0x11);
         SaTable table = new SaTable(SUITES::get, () -> AES_GCM, () -> 0, new SplittableRandom(1),
-                new RecordingLogger().logger());
+                HoldLimits.DEFAULT, new RecordingLogger().logger());
         table.install(new SaSpec(ULA_A, SPI_TO_B, SPI_TO_A, suite.name(), aToB, Suites.key(suite, 0x22), OUTER_A,
                 esn));
         InboundPath path = new InboundPath(table, InboundPathFuzzTest::checkDelivered, ULA_B);

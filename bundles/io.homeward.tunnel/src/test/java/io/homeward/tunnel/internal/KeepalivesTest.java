@@ -26,7 +26,7 @@ class KeepalivesTest {
 
     private final AtomicLong now = new AtomicLong(-5 * SECOND);
     private final SaTable table = new SaTable(name -> AES_GCM, () -> AES_GCM, now::get, new SplittableRandom(1),
-            new RecordingLogger().logger());
+            HoldLimits.DEFAULT, new RecordingLogger().logger());
     private final List<String> sent = new ArrayList<>();
     private final DatagramSender sender = (buf, off, len, to) -> sent.add(
             to + " " + Arrays.toString(Arrays.copyOfRange(buf, off, off + len)));

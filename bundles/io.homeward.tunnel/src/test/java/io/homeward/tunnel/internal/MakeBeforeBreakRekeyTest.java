@@ -51,7 +51,7 @@ class MakeBeforeBreakRekeyTest {
         Host(Inet6Address ula, long seed) {
             this.ula = ula;
             this.table = new SaTable(SUITES::get, () -> AES_GCM, () -> 0, new SplittableRandom(seed),
-                    new RecordingLogger().logger());
+                    HoldLimits.DEFAULT, new RecordingLogger().logger());
             this.out = new OutboundPath(table, (buf, off, len, to) -> inFlight.add(Arrays.copyOfRange(buf, off,
                     off + len)), () -> 0);
             this.in = new InboundPath(table, (buf, off, len) -> delivered.add(Arrays.copyOfRange(buf, off,

@@ -43,7 +43,7 @@ class SaTableTest {
     private final AtomicLong now = new AtomicLong();
     private RandomGenerator random = new SplittableRandom(7);
     private final SaTable table = new SaTable(installed::get, () -> preferred, now::get, () -> random.nextLong(),
-            log.logger());
+            HoldLimits.DEFAULT, log.logger());
 
     static Inet6Address ula(int last) {
         try {
@@ -246,7 +246,7 @@ class SaTableTest {
                 throw new AssertionError("never keyed");
             }
         };
-        SaTable withCbc = new SaTable(name -> cbc, () -> cbc, () -> 0, random, log.logger());
+        SaTable withCbc = new SaTable(name -> cbc, () -> cbc, () -> 0, random, HoldLimits.DEFAULT, log.logger());
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> withCbc.install(spec(ula(1), 0x1000, "aes-cbc")));

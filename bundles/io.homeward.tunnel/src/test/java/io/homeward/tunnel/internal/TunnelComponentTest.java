@@ -14,10 +14,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
@@ -213,6 +215,40 @@ class TunnelComponentTest {
     }
 
     @Test
+    void keyedOnDemandTheFirstPacketWaitsInTheReportAndArrivesOnceThePairIsInstalled() throws Exception {
+        wire("homeward0");
+        List<Inet6Address> told = new CopyOnWriteArrayList<>();
+        a.addMissingSaListener(told::add);
+        b.install(new SaSpec(ULA_A, 0x2000, 0x1000, "", KEY_AB, KEY_BA, OUTER_A));
+        awaitTrue(() -> tunB.routes.contains(ULA_A) && tunA.open);
+        byte[] first = ipv6(ULA_A, ULA_B);
+        first[40] = 1;
+        tunA.fromHost.add(first);
+
+        awaitTrue(() -> told.equals(List.of(ULA_B)));
+        assertTrue(a.report().text().contains("\n  1 packet waits for keying with " + Ipv6Text.format(ULA_B) + " ("),
+                a.report().text());
+        a.install(new SaSpec(ULA_B, 0x1000, 0x2000, "", KEY_BA, KEY_AB, OUTER_B));
+        tunA.fromHost.add(ipv6(ULA_A, ULA_B));
+
+        awaitTrue(() -> tunB.toHost.size() == 2);
+        assertArrayEquals(first, tunB.toHost.get(0), "the held packet first");
+        assertTrue(a.report().text().contains("; 1 held, 1 sent once keyed\n"), a.report().text());
+    }
+
+    @Test
+    void holdSettingsOutOfRangeAreLoggedAndTheDefaultsHold() throws Exception {
+        RecordingLogger log = new RecordingLogger();
+        a = new TunnelComponent(log.logger(), new FakePort(OUTER_A), identity(ULA_A), config("", 0));
+        a.addMissingSaListener(destination -> { });
+
+        assertEquals(List.of("Tunnel: holdPacketsPerPeer must be 1..1024, got 0; holding up to 32 packets per peer "
+                + "for 8 s instead"), log.messages(LogLevel.ERROR));
+        assertTrue(a.report().text().contains("hold for keying: on (up to 32 packets per peer for 8 s"),
+                a.report().text());
+    }
+
+    @Test
     void anEmptyInterfaceNameKeepsTheDataPlaneOffAndSaysSo() throws Exception {
         wire("");
         awaitTrue(() -> a.report().text().contains("control plane only"));
@@ -341,6 +377,10 @@ class TunnelComponentTest {
     }
 
     private static TunnelComponent.Config config(String interfaceName) {
+        return config(interfaceName, HoldLimits.DEFAULT_PACKETS_PER_PEER);
+    }
+
+    private static TunnelComponent.Config config(String interfaceName, int holdPacketsPerPeer) {
         return new TunnelComponent.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -355,6 +395,16 @@ class TunnelComponentTest {
             @Override
             public int outerMtu() {
                 return 1500;
+            }
+
+            @Override
+            public int holdPacketsPerPeer() {
+                return holdPacketsPerPeer;
+            }
+
+            @Override
+            public int holdSeconds() {
+                return HoldLimits.DEFAULT_SECONDS;
             }
         };
     }

@@ -13,6 +13,8 @@ import io.homeward.api.sa.DropReason;
 import io.homeward.api.sa.SaStatus;
 
 class TunnelReportTest {
+    private static final HoldStatus OFF = new HoldStatus(false, HoldLimits.DEFAULT, List.of(), 0, 0);
+
     private static SaStatus status(int last, boolean esn, Map<DropReason, Long> drops) {
         return new SaStatus(ula(last), 0x1000 + last, 0x2000 + last, "aes-gcm-16", ENDPOINT, 1, 60, 2, 120, drops,
                 esn);
@@ -22,7 +24,7 @@ class TunnelReportTest {
     void showsEsnPerSaAndWhenAnSaNeedsARekey() {
         TunnelReport report = new TunnelReport("interface homeward0", List.of(), "aes-gcm-16",
                 List.of(status(1, true, Map.of()), status(2, false, Map.of(DropReason.SEQUENCE_EXHAUSTED, 3L))),
-                Map.of());
+                Map.of(), OFF);
 
         List<String> lines = report.text().lines().filter(l -> l.startsWith("peer") || l.contains("used up"))
                 .toList();
@@ -42,7 +44,7 @@ class TunnelReportTest {
         SaStatus receiving = new SaStatus(ula(1), 0x1001, 0x2001, "aes-gcm-16", ENDPOINT, 7, 420, 9, 540, Map.of(),
                 true, false);
         TunnelReport report = new TunnelReport("interface homeward0", List.of(), "aes-gcm-16",
-                List.of(sending, receiving, status(2, true, Map.of())), Map.of());
+                List.of(sending, receiving, status(2, true, Map.of())), Map.of(), OFF);
 
         List<String> lines = report.text().lines().filter(l -> l.startsWith("peer") || l.contains("sending")
                 || l.contains("receiving")).toList();
