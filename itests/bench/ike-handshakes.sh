@@ -10,11 +10,12 @@
 #      generator foreign to both, is not in Debian's packages). Cookies and per-source limits are raised out of the
 #      way on both responders. Prints both rates, the ratio (goal >= 2x), the CPU of each responder process (100% =
 #      one core) and handshakes per responder CPU-second, the figure a busy machine distorts least;
-#   2. keying latency between home and the laptop (café NAT): the host with the lower ULA, which initiates at once,
-#      restarts its IKE bundle with no SA pair on either side while pinging the other's ULA every 10 ms; REPEATS
+#   2. keying latency between home and the laptop (café NAT): the host with the lower ULA restarts its IKE bundle with
+#      no SA pair on either side and is asked at once to key the other (homeward:ike initiate, as the autotunnel is
+#      by a first packet) while pinging the other's ULA every 10 ms; REPEATS
 #      times, in its namespace: IKE_SA_INIT request -> IKE_AUTH response on the wire (tshark; the responder
 #      installs its Child SA before it answers, the initiator as it takes the answer), IKE_SA_INIT request -> first echo reply, and IKE bundle start -> first echo
-#      reply; median and p95. Homeward starts IKE when a peer is listed or its IKE starts, not on a first packet;
+#      reply; median and p95. IKE initiates only when asked (TunnelKeying.key, homeward:ike initiate);
 #   3. iperf3 between the ULAs through the IKE-keyed pair, then through a pair keyed by hand (the fixture of
 #      tunnel-throughput.sh), the same way as tunnel-throughput.sh: TCP_RUNS x SECONDS_PER_RUN s TCP (median), 64-byte
 #      UDP packets/s, the CPU of both tunnel processes.

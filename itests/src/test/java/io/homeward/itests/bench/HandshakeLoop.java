@@ -20,6 +20,7 @@ import org.osgi.service.log.Logger;
 import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.ike.internal.crypto.Cookies;
+import io.homeward.ike.internal.exchange.FirstChildPlacement.Placement;
 import io.homeward.ike.internal.exchange.HalfOpenCounter;
 import io.homeward.ike.internal.exchange.IkeContext;
 import io.homeward.ike.internal.exchange.IkeEngine;
@@ -71,7 +72,7 @@ final class HandshakeLoop implements IkeSaEvents, AutoCloseable {
         IkeSettings settings = IkeSettings.of(List.of(suite), new InetSocketAddress(socket.getLocalPort()));
         this.engine = new IkeEngine(new IkeContext(settings, self, check, fqdn -> Optional.empty(),
                 new DiscardingSaDatabase(random), this::send, thread, random, log, new Cookies(random),
-                new HalfOpenCounter(0, 0, 1), this, Clock.systemUTC()));
+                new HalfOpenCounter(0, 0, 1), this, (sa, peer) -> Placement.ONLY, Clock.systemUTC()));
         this.receiver = new Thread(this::receive, "ike-load-receiver-" + index);
         receiver.setDaemon(true);
     }

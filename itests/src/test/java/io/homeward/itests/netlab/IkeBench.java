@@ -33,9 +33,10 @@ import io.homeward.kit.text.PasswordKeys;
  * forward): first home's Homeward agent on UDP 4500, then strongSwan charon (kernel-libipsec) in the same namespace
  * on {@code charonPort}, both with ECDSA P-256 certificates of the account CA, X25519, AES-GCM, a Child SA installed
  * per handshake, cookies and blocking per source raised out of the way on both, the responder's CPU beside;</li>
- * <li>keying latency between home and the laptop: the host with the lower ULA (the one that initiates at once,
- * PeerKeying) has its IKE bundle stopped and started again with no SA pair left on either side (the other host's
- * IKE is restarted first, and waits as the higher ULA does), while it pings the other's ULA every 10 ms;</li>
+ * <li>keying latency between home and the laptop: the host with the lower ULA has its IKE bundle stopped and started
+ * again with no SA pair left on either side (the other host's IKE is restarted first), is asked at once to key the
+ * other ({@code homeward:ike initiate}, as the autotunnel would be by a first packet), while it pings the other's ULA
+ * every 10 ms;</li>
  * </ol>
  * then, with the pair keyed by IKE, the {@code pids HOME LAPTOP} and {@code inner HOME_ULA LAPTOP_ULA} lines of
  * {@code itests/bench/tunnel/ours.sh} for the throughput run, and runs until SIGTERM. Lines starting with
@@ -110,11 +111,11 @@ public final class IkeBench {
         LabHost home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400,
                 HOMEWARD_IKE);
         running.add(home);
-        home.start();
+        home.startOnTerminal();
         LabHost laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD,
                 rendezvous.pin(), 5400);
         running.add(laptop);
-        laptop.start();
+        laptop.startOnTerminal();
         String homeUla = home.awaitPublished(90).ula();
         String laptopUla = laptop.awaitPublished(90).ula();
         home.awaitPeerAt("laptop", CAFE_PUBLIC + ":4500", 60);
@@ -198,13 +199,15 @@ public final class IkeBench {
     }
 
     /**
-     * Stops IKE on both hosts (the higher ULA first), starts the higher one's again (it waits as the higher ULA does),
-     * then the lower one's while that host pings the other's ULA every 10 ms; when home initiates, the café NAT first
+     * Stops IKE on both hosts (the higher ULA first), starts the higher one's again (it only answers), then the lower
+     * one's, asked at once to key the other, while that host pings the other's ULA every 10 ms; when home initiates,
+     * the café NAT first
      * forgets its mappings ({@link NetLab#forgetCafeMappings()}). Times, per repetition, from the
      * initiator's namespace: IKE_SA_INIT request on the wire -> IKE_AUTH response on the wire (tshark; the initiator
      * installs its Child SA as it takes that response, the responder did before it sent it); IKE_SA_INIT request ->
      * first echo reply (ping's receive time stamp, at most 10 ms late); IKE bundle start requested -> first echo
-     * reply (the whole restart: the bundle, its component, sign-in state, the peer directory's news, then IKE).
+     * reply (the whole restart: the bundle, its component, sign-in state, the peer directory's news, the shell's
+     * {@code homeward:ike initiate}, then IKE).
      */
     private static void keyingLatency(LabHost home, LabHost laptop, String homeUla, String laptopUla, int repeats,
             Deque<AutoCloseable> running, Path work) throws Exception {
@@ -215,9 +218,10 @@ public final class IkeBench {
         String target = homeLower ? laptopUla : homeUla;
         // The other host's public address as the initiator's packets reach it: the café NAT's, or home's gateway's.
         String otherPublic = homeLower ? CAFE_PUBLIC : NetLab.HOME_WAN;
+        laptop.initiateIke("home", 60);
         awaitKeyed(home, "laptop");
         awaitKeyed(laptop, "home");
-        System.out.println("# 2. keying " + initiator.name + " (lower ULA, initiates at once) -> " + other.name
+        System.out.println("# 2. keying " + initiator.name + " (lower ULA, asked to initiate) -> " + other.name
                 + ", no SA pair on either side; " + repeats + " repetitions; ping every 10 ms; load " + loadAverage());
         List<Long> toAuth = new ArrayList<>();
         List<Long> toReply = new ArrayList<>();
@@ -238,6 +242,7 @@ public final class IkeBench {
                 try {
                     long started = System.currentTimeMillis() * 1000;
                     initiator.console().bundle("io.homeward.ike", "start", LabConsole.ACTIVE);
+                    initiator.initiateIke(other.name, 30);
                     long reply = firstReply(pingOut, 30);
                     long[] wire = handshakeOnTheWire(capture, started, reply);
                     toAuth.add(millis(wire[1] - wire[0]));

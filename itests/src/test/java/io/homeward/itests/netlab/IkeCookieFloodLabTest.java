@@ -64,15 +64,18 @@ class IkeCookieFloodLabTest {
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400,
                 """
-                "io.homeward.ike": { "initiate": false, "halfOpenCookieThreshold": %d, "halfOpenLimit": %d,
+                "io.homeward.ike": { "halfOpenCookieThreshold": %d, "halfOpenLimit": %d,
                                      "halfOpenTimeoutSeconds": %d }""".formatted(COOKIE_THRESHOLD, HALF_OPEN_LIMIT,
                         HALF_OPEN_SECONDS));
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(),
                 5400);
-        LabHost.startTogether(home, laptop);
+        home.start();
+        laptop.startOnTerminal();
         homeUla = home.awaitPublished(90).ula();
         laptopUla = laptop.awaitPublished(90).ula();
         laptop.awaitPeerAt("home", NetLab.HOME_WAN + ":4500", 30);
+        home.awaitPeerAt("laptop", "11.0.0.3:4500", 30);
+        laptop.initiateIke("home", 30);
         laptop.awaitIke(KEYED, 60);
     }
 
@@ -105,6 +108,7 @@ class IkeCookieFloodLabTest {
             int mostHalfOpen = halfOpen(home.ike());
 
             laptop.console().bundle("io.homeward.ike", "start", LabConsole.ACTIVE);
+            laptop.initiateIke("home", 30);
             String atLaptop = laptop.awaitIke(KEYED, 60);
             assertTrue(ping("hw-laptop", homeUla), "laptop -> home during the flood: " + home.ike());
             assertTrue(ping("hw-home", laptopUla), "home -> laptop during the flood: " + laptop.ike());

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * IKEv2 with the host certificates in the network lab: home behind the miniupnpd gateway and the laptop behind the
  * café NAT, both signed in as the same user (each enrolls at sign-in and gets its certificate), no SA keyed by hand
- * anywhere. Each lists the other, IKE keys the SA pair on the tunnel port, and ping runs between the ULAs.
+ * anywhere. Each lists the other; asked on the laptop's shell ({@code homeward:ike initiate home}, what the autotunnel
+ * does on a first packet), IKE keys the SA pair on the tunnel port, and ping runs between the ULAs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IkeLabTest {
@@ -70,6 +71,8 @@ class IkeLabTest {
     @Test
     @Order(1)
     void ikeKeysTheSaPairAndPingRunsBothWays() throws Exception {
+        String answer = laptop.initiateIke("home", 30);
+        assertTrue(answer.startsWith("Initiating an IKE SA with home."), answer);
         home.awaitIke(KEYED, 60);
         laptop.awaitIke(KEYED, 60);
         assertTrue(home.tunnels().contains("peer " + laptopUla), home.tunnels());
@@ -94,13 +97,15 @@ class IkeLabTest {
 
     @Test
     @Order(3)
-    void stoppingIkeRemovesItsSaPairAndStartingItKeysThePeerAgain() throws Exception {
+    void stoppingIkeRemovesItsSaPairAndThePeerKeysItAgainWhenAsked() throws Exception {
         LabConsole console = home.console();
         console.bundle("io.homeward.ike", "stop", LabConsole.RESOLVED);
         assertFalse(home.tunnels().contains("peer " + laptopUla), "the SA pair went with IKE: " + home.tunnels());
         laptop.awaitIke("the peer deleted its IKE SA", 10);
 
         console.bundle("io.homeward.ike", "start", LabConsole.ACTIVE);
+        home.awaitIke("IKE: running as home.", 30);
+        laptop.initiateIke("home", 30);
         home.awaitIke(KEYED, 60);
         assertTrue(ping("hw-laptop", homeUla), "laptop -> home after home's IKE restarted: " + home.ike());
         assertTrue(ping("hw-home", laptopUla), "home -> laptop after home's IKE restarted: " + laptop.ike());

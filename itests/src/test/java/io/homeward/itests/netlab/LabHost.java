@@ -127,6 +127,25 @@ final class LabHost implements AutoCloseable {
         return terminal.run(command, 30);
     }
 
+    /**
+     * Asks this host's IKE, on the terminal, to key the peer now ({@code homeward:ike initiate}, what the autotunnel
+     * does on a first packet), again every 0.2 s while IKE does not list the peer yet (just started, its peer
+     * directory's news still on the way); the answer. Bounded.
+     */
+    String initiateIke(String peer, long seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String answer;
+        do {
+            answer = String.join("\n", run("homeward:ike initiate " + peer));
+            if (answer.startsWith("Initiating") || answer.startsWith("Joined") || answer.contains("already")) {
+                return answer;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(name + "'s IKE did not take homeward:ike initiate " + peer + " within " + seconds
+                + " s: " + answer + "\n" + ike());
+    }
+
     /** More launcher options for every start, for example {@code --log-level trace}. */
     LabHost launchedWith(String... more) {
         options = List.of(more);

@@ -169,7 +169,9 @@ class StrongSwanInteropLabTest {
             assertTrue(charon.initiate(), charon.logTail());
             charon.terminate();
 
-            // when home has a packet for charon: the first packet to a peer without an SA starts IKE
+            // when home is asked to key charon (what the autotunnel does on a first packet to a peer without an SA)
+            String asked = home.initiateIke("charon", 30);
+            assertTrue(asked.startsWith("Initiating an IKE SA with charon."), asked);
             boolean answered = NetLab.ping("hw-home", charonUla);
 
             // then home initiated (charon is the responder), keyed ChaCha20 without ESN, and ping runs both ways

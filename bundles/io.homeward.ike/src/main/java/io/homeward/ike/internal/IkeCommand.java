@@ -8,8 +8,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Gogo command {@code homeward:ike}: the IKE SAs (peer, role, state, endpoints, algorithms, age, Child SA) and the
- * peers; {@code homeward:ike initiate HOST} starts an IKE SA now, {@code homeward:ike delete HOST} removes the SA
- * pair here and forgets the IKE SAs (no INFORMATIONAL DELETE is sent yet), {@code homeward:ike rekey HOST} rekeys
+ * peers with where keying stands; {@code homeward:ike initiate HOST} keys the host now as the autotunnel would
+ * (TunnelKeying.key), {@code homeward:ike delete HOST} deletes its IKE SAs, the peer told, and removes the SA pair,
+ * {@code homeward:ike rekey HOST} rekeys
  * the Child SA with the host and {@code homeward:ike rekey-ike HOST} its IKE SA (RFC 7296 §2.8, §2.18).
  */
 @Component(service = IkeCommand.class, property = {

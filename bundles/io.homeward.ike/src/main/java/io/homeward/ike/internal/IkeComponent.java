@@ -1,5 +1,6 @@
 package io.homeward.ike.internal;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -8,8 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,6 +33,8 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.util.promise.Deferred;
+import org.osgi.util.promise.Promise;
 
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.RevokedCertificates;
@@ -38,6 +43,9 @@ import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.endpoint.PublicEndpointListener;
 import io.homeward.api.endpoint.PublicEndpoints;
 import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.keying.KeyingListener;
+import io.homeward.api.keying.KeyingStatus;
+import io.homeward.api.keying.TunnelKeying;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerListener;
 import io.homeward.api.sa.SecurityAssociationDatabase;
@@ -53,11 +61,12 @@ import io.homeward.kit.schedule.Scheduler;
  * host certificates of the account CA (docs/enrollment.md), go into the SA database. The peers come from the peer
  * directory, to which this component listens as a {@link PeerListener} (it references no directory, so no DS
  * cycle); sign-in, enrollment and the crypto suites may come and go, and without a host certificate IKE stays idle
- * and says why.
+ * and says why. It answers the peers' IKE at any time and initiates only when asked through {@link TunnelKeying}
+ * (the autotunnel, {@code homeward:ike initiate}).
  */
-@Component(service = {PeerListener.class, IkeComponent.class}, configurationPid = IkeComponent.PID)
+@Component(service = {PeerListener.class, TunnelKeying.class, IkeComponent.class}, configurationPid = IkeComponent.PID)
 @Designate(ocd = IkeComponent.Config.class)
-public class IkeComponent implements PeerListener {
+public class IkeComponent implements PeerListener, TunnelKeying {
     static final String PID = "io.homeward.ike";
     /** Datagrams waiting for the IKE thread beyond this are dropped, so a flood cannot fill the memory. */
     static final int MAX_QUEUED = 1024;
@@ -67,10 +76,6 @@ public class IkeComponent implements PeerListener {
     @ObjectClassDefinition(name = "Homeward IKE",
             description = "IKEv2 with the host certificates: keys the ESP SAs with the user's other hosts.")
     public @interface Config {
-        @AttributeDefinition(name = "Initiate", description = "Start an IKE SA with every listed peer that has no SA"
-                + " pair (the host with the lower ULA first). Off: only answer the peers' IKE.")
-        boolean initiate() default true;
-
         @AttributeDefinition(name = "Cookie threshold", description = "Half-open IKE SAs (all sources) from which"
                 + " new IKE_SA_INIT requests must return a COOKIE (RFC 7296 §2.6).")
         int halfOpenCookieThreshold() default 30;
@@ -93,7 +98,7 @@ public class IkeComponent implements PeerListener {
 
         @AttributeDefinition(name = "Dead peer detection (seconds)", description = "When no IKE message and no ESP"
                 + " packet came from a peer for this long, an empty INFORMATIONAL checks that it is alive; unanswered"
-                + " after the retransmissions, the IKE SA and its SA pair go and the peer is keyed again (RFC 7296"
+                + " after the retransmissions, the IKE SA and its SA pair go until the peer is keyed again (RFC 7296"
                 + " §2.4). 0: off.")
         int dpdDelaySeconds() default 30;
 
@@ -124,6 +129,7 @@ public class IkeComponent implements PeerListener {
     private final Map<CryptoSuite, Integer> suites = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final PublicEndpointListener endpointListener;
+    private final Set<KeyingListener> keyingListeners = new CopyOnWriteArraySet<>();
 
     @Activate
     public IkeComponent(@Reference(service = LoggerFactory.class) Logger log, @Reference TunnelPort port,
@@ -139,7 +145,7 @@ public class IkeComponent implements PeerListener {
         this.log = log;
         this.scheduler = scheduler;
         this.keying = new PeerKeying(settings, scheduler, clock, random, log, new MarkedDatagrams(port),
-                port.localPort(), database, identity, revoked, manual);
+                port.localPort(), database, identity, revoked, manual, this::tell);
         scheduler.execute(keying::start);
         this.revoked = revoked;
         this.revocations = serials -> scheduler.execute(() -> keying.revoked(serials));
@@ -191,6 +197,40 @@ public class IkeComponent implements PeerListener {
         scheduler.execute(() -> keying.peerChanged(before, after));
     }
 
+    @Override
+    public Promise<KeyingStatus> key(Inet6Address peer) {
+        Deferred<KeyingStatus> keyed = new Deferred<>();
+        scheduler.execute(() -> keyed.resolveWith(keying.key(peer)));
+        return keyed.getPromise();
+    }
+
+    @Override
+    public boolean close(Inet6Address peer, String reason) {
+        return ask(() -> keying.close(peer, reason));
+    }
+
+    @Override
+    public Promise<Duration> probe(Inet6Address peer) {
+        Deferred<Duration> measured = new Deferred<>();
+        scheduler.execute(() -> measured.resolveWith(keying.probe(peer)));
+        return measured.getPromise();
+    }
+
+    @Override
+    public List<KeyingStatus> status() {
+        return ask(keying::status);
+    }
+
+    @Override
+    public void addKeyingListener(KeyingListener listener) {
+        keyingListeners.add(listener);
+    }
+
+    @Override
+    public void removeKeyingListener(KeyingListener listener) {
+        keyingListeners.remove(listener);
+    }
+
     IkeReport report() {
         return ask(keying::report);
     }
@@ -235,6 +275,17 @@ public class IkeComponent implements PeerListener {
         });
     }
 
+    /** Tells every keying listener, on the IKE thread; one that throws is logged and the others still told. */
+    private void tell(KeyingStatus status) {
+        for (KeyingListener listener : keyingListeners) {
+            try {
+                listener.keyingChanged(status);
+            } catch (RuntimeException e) {
+                log.warn("A keying listener failed on {}: {}", status.host(), e.toString());
+            }
+        }
+    }
+
     /** The suites by service ranking, highest first: the order the proposals offer them in. */
     private void offerSuites() {
         List<CryptoSuite> ranked = suites.entrySet().stream()
@@ -262,7 +313,7 @@ public class IkeComponent implements PeerListener {
 
     private static KeyingSettings settings(Config config, Logger log) {
         try {
-            return new KeyingSettings(config.initiate(), config.halfOpenCookieThreshold(), config.halfOpenPerSource(),
+            return new KeyingSettings(config.halfOpenCookieThreshold(), config.halfOpenPerSource(),
                     config.halfOpenLimit(), Duration.ofSeconds(config.halfOpenTimeoutSeconds()),
                     Duration.ofMinutes(config.cookieRotationMinutes()), Duration.ofSeconds(config.dpdDelaySeconds()),
                     new Lifetimes(Duration.ofSeconds(config.childRekeySeconds()),
@@ -270,7 +321,7 @@ public class IkeComponent implements PeerListener {
                             Duration.ofSeconds(config.ikeRekeySeconds()), config.rekeyJitterPercent()));
         } catch (IllegalArgumentException e) {
             log.error("{}: {}; using the defaults", PID, e.getMessage());
-            return new KeyingSettings(config.initiate(), KeyingSettings.DEFAULTS.cookieThreshold(),
+            return new KeyingSettings(KeyingSettings.DEFAULTS.cookieThreshold(),
                     KeyingSettings.DEFAULTS.perSource(), KeyingSettings.DEFAULTS.limit(),
                     KeyingSettings.DEFAULTS.halfOpenTimeout(), KeyingSettings.DEFAULTS.cookieRotation(),
                     KeyingSettings.DEFAULTS.dpdDelay(), KeyingSettings.DEFAULTS.lifetimes());

@@ -6,19 +6,18 @@ import io.homeward.ike.internal.exchange.IkeSettings;
 import io.homeward.ike.internal.exchange.Lifetimes;
 
 /**
- * How IKE keys the user's other hosts: whether it starts IKE SAs by itself ({@code initiate}), the responder's
- * defences (RFC 7296 §2.6): cookies from {@code cookieThreshold} half-open SAs in all or {@code perSource} from one
- * address, at most {@code limit} half-open, each for {@code halfOpenTimeout}, the cookie secret new every
- * {@code cookieRotation}; how long a peer may be silent before a liveness check, {@code dpdDelay} (RFC 7296 §2.4;
+ * How IKE keys the user's other hosts: the responder's defences (RFC 7296 §2.6): cookies from
+ * {@code cookieThreshold} half-open SAs in all or {@code perSource} from one address, at most {@code limit}
+ * half-open, each for {@code halfOpenTimeout}, the cookie secret new every {@code cookieRotation}; how long a peer may be silent before a liveness check, {@code dpdDelay} (RFC 7296 §2.4;
  * zero: never); and when SAs are rekeyed ({@code lifetimes}, §2.8).
  */
-record KeyingSettings(boolean initiate, int cookieThreshold, int perSource, int limit, Duration halfOpenTimeout,
+record KeyingSettings(int cookieThreshold, int perSource, int limit, Duration halfOpenTimeout,
         Duration cookieRotation, Duration dpdDelay, Lifetimes lifetimes) {
     /**
      * strongSwan's defences and dead peer detection (ikev2.md §6.2, §7), a new cookie secret every five minutes and
      * charon's lifetimes.
      */
-    static final KeyingSettings DEFAULTS = new KeyingSettings(true, 30, 3, 1000, Duration.ofSeconds(30),
+    static final KeyingSettings DEFAULTS = new KeyingSettings(30, 3, 1000, Duration.ofSeconds(30),
             Duration.ofMinutes(5));
 
     KeyingSettings {
@@ -31,9 +30,9 @@ record KeyingSettings(boolean initiate, int cookieThreshold, int perSource, int 
     }
 
     /** Settings with the default liveness check delay and lifetimes. */
-    KeyingSettings(boolean initiate, int cookieThreshold, int perSource, int limit, Duration halfOpenTimeout,
+    KeyingSettings(int cookieThreshold, int perSource, int limit, Duration halfOpenTimeout,
             Duration cookieRotation) {
-        this(initiate, cookieThreshold, perSource, limit, halfOpenTimeout, cookieRotation, IkeSettings.DPD_DELAY,
+        this(cookieThreshold, perSource, limit, halfOpenTimeout, cookieRotation, IkeSettings.DPD_DELAY,
                 Lifetimes.DEFAULTS);
     }
 }

@@ -9,6 +9,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,20 +21,27 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.osgi.service.log.Logger;
+import org.osgi.util.promise.Deferred;
+import org.osgi.util.promise.Promise;
+import org.osgi.util.promise.Promises;
 
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.RevokedCertificates;
 import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.endpoint.PublicEndpoint;
 import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.keying.KeyingState;
+import io.homeward.api.keying.KeyingStatus;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.sa.SecurityAssociationDatabase;
 import io.homeward.ike.internal.crypto.Cookies;
 import io.homeward.ike.internal.exchange.ChildSaStatus;
 import io.homeward.ike.internal.exchange.Datagrams;
+import io.homeward.ike.internal.exchange.FirstChildPlacement.Placement;
 import io.homeward.ike.internal.exchange.HalfOpenCounter;
 import io.homeward.ike.internal.exchange.IkeContext;
 import io.homeward.ike.internal.exchange.IkeEngine;
@@ -47,20 +56,20 @@ import io.homeward.kit.schedule.Scheduler;
 import io.homeward.kit.schedule.Scheduler.Scheduled;
 
 /**
- * Keys the SA pairs with the user's other hosts by IKE (docs/architecture.md, "Data flows"). The engine runs while
- * this host is signed in with a host certificate and an ESP suite is installed; every listed peer without an SA
- * pair gets an IKE SA, started at once by the host with the lower ULA and by the other only after
- * {@link #HIGHER_ULA_WAIT} (so both rarely start at once; RFC 7296 §2.8 collision handling is not done yet), and
- * again with backoff after a failure. A peer that leaves, or comes back with another ULA, loses its SA pair and IKE
- * SAs; a newer Child SA with a peer supersedes the IKE SAs of the older. Peers keyed by hand are left alone, and
- * only SA pairs IKE installed are ever removed. Everything runs on the scheduler's one thread.
+ * Keys the SA pairs with the user's other hosts by IKE (docs/architecture.md, "Data flows"). The engine runs while this
+ * host is signed in with a host certificate and an ESP suite is installed. It answers any listed peer at any time,
+ * and initiates only when asked ({@link #key}, {@code homeward:ike initiate}); when both hosts start at once, both
+ * keep the IKE SA of {@link SimultaneousStart}. A peer that leaves, is revoked, or comes back with another ULA, loses
+ * its SA pair and IKE SAs. A failed negotiation guards the peer for {@link #GUARD} (doubling with each failure in a
+ * row, at most {@link #LONGEST_GUARD}): a key() before then fails at once with the same reason, so a stream of
+ * packets to a peer that does not answer does not start an IKE SA each. Peers keyed by hand are left alone, and only
+ * SA pairs IKE installed are ever removed. Everything runs on the scheduler's one thread, listeners told there too.
  */
 final class PeerKeying implements IkeSaEvents {
-    /** How long the host with the higher ULA leaves the first move to the other. */
-    static final Duration HIGHER_ULA_WAIT = Duration.ofSeconds(15);
-    /** After the n-th failure in a row a peer is tried again in 10 s × 2ⁿ⁻¹, at most {@link #LONGEST_RETRY}. */
-    static final Retransmission RETRY = new Retransmission(Duration.ofSeconds(10), 2, 0);
-    static final Duration LONGEST_RETRY = Duration.ofMinutes(10);
+    /** After the n-th failure in a row with a peer, key() fails at once for 10 s × 2ⁿ⁻¹, at most {@link #LONGEST_GUARD}. */
+    static final Retransmission GUARD = new Retransmission(Duration.ofSeconds(10), 2, 0);
+    static final Duration LONGEST_GUARD = Duration.ofMinutes(2);
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final KeyingSettings settings;
     private final Scheduler scheduler;
@@ -73,6 +82,7 @@ final class PeerKeying implements IkeSaEvents {
     private final HostIdentity identity;
     private final RevokedCertificates revoked;
     private final ManualSaPeers manual;
+    private final Consumer<KeyingStatus> listeners;
     private final Cookies cookies;
     private Scheduled cookieRotation;
 
@@ -87,48 +97,32 @@ final class PeerKeying implements IkeSaEvents {
     private final Map<Inet6Address, Integer> owned = new HashMap<>();
     /** The IKE SAs this side started or that installed a Child SA, by local SPI. */
     private final Map<Long, SaRecord> sas = new HashMap<>();
+    /** Why an IKE SA has no Child SA, by its local SPI, until it closes: the reason a negotiation failed. */
+    private final Map<Long, String> childless = new HashMap<>();
+    /** Round trip probes waiting for their answer, by the local SPI of the IKE SA they went on. */
+    private final Map<Long, List<Deferred<Duration>>> probes = new HashMap<>();
     /** This host's public endpoint as last reported, which tells a move from a first report or a repeated one. */
     private InetSocketAddress publicEndpoint;
 
-    /** A listed peer and what IKE does about it. */
+    /** A listed peer, where keying with it stands, and who waits for it. */
     private final class PeerState {
         Peer peer;
-        /** Failures in a row. */
+        KeyingState state = KeyingState.NONE;
+        Instant since = clock.instant();
+        String detail = "";
+        boolean initiator;
+        /** Failures in a row, and until when key() fails at once with the last one's reason. */
         int failures;
-        Scheduled timer;
-        Instant due;
-        String waiting = "";
-        /** The lower ULA may initiate at once, the higher one after its wait. */
-        boolean mayInitiate;
+        Instant guardedUntil = Instant.MIN;
         /** The local SPI of the IKE SA this side started and that has not installed a Child SA yet; 0 if none. */
         long attempt;
-        /**
-         * Why IKE neither initiates to it nor keys its Child SA until {@code homeward:ike initiate}: deleted, revoked;
-         * empty if not held.
-         */
+        /** Why IKE neither initiates to it nor keys its Child SA until {@code homeward:ike initiate}: revoked. */
         String held = "";
-        boolean manualNoted;
+        /** Told when the peer's SA pair is installed, or why not. */
+        final List<Deferred<KeyingStatus>> waiting = new ArrayList<>();
 
         PeerState(Peer peer) {
             this.peer = peer;
-        }
-
-        void wait(Duration delay, String why) {
-            due = clock.instant().plus(delay);
-            waiting = why;
-            timer = scheduler.schedule(() -> {
-                stopWaiting();
-                mayInitiate = true;
-                consider(this);
-            }, delay);
-        }
-
-        void stopWaiting() {
-            if (timer != null) {
-                timer.cancel();
-                timer = null;
-            }
-            waiting = "";
         }
     }
 
@@ -144,7 +138,7 @@ final class PeerKeying implements IkeSaEvents {
 
     PeerKeying(KeyingSettings settings, Scheduler scheduler, Clock clock, SecureRandom random, Logger log,
             Datagrams datagrams, int localPort, SecurityAssociationDatabase database, HostIdentity identity,
-            RevokedCertificates revoked, ManualSaPeers manual) {
+            RevokedCertificates revoked, ManualSaPeers manual, Consumer<KeyingStatus> listeners) {
         this.settings = settings;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -156,6 +150,7 @@ final class PeerKeying implements IkeSaEvents {
         this.identity = identity;
         this.revoked = revoked;
         this.manual = manual;
+        this.listeners = listeners;
         this.cookies = new Cookies(random);
     }
 
@@ -173,9 +168,9 @@ final class PeerKeying implements IkeSaEvents {
         if (running != null) {
             running.status().forEach(sa -> running.delete(sa.localSpi(), "IKE stops"));
         }
-        peers.values().forEach(PeerState::stopWaiting);
         List.copyOf(owned.keySet()).forEach(this::removeOwned);
         idle = "stopped";
+        peers.values().forEach(p -> settle(p, KeyingState.NONE, "IKE stopped"));
     }
 
     /**
@@ -210,8 +205,10 @@ final class PeerKeying implements IkeSaEvents {
     /** The peer directory's news (every current peer first, as an arrival). */
     void peerChanged(Optional<Peer> before, Optional<Peer> after) {
         if (after.isEmpty()) {
-            before.map(gone -> peers.remove(gone.hostName()))
-                    .ifPresent(p -> forget(p, "left the peer directory", false));
+            before.map(gone -> peers.remove(gone.hostName())).ifPresent(p -> {
+                forget(p, "left the peer directory", false);
+                settle(p, KeyingState.NONE, "left the peer directory");
+            });
             return;
         }
         Peer now = after.get();
@@ -219,14 +216,16 @@ final class PeerKeying implements IkeSaEvents {
         if (p == null) {
             p = new PeerState(now);
             peers.put(now.hostName(), p);
+            listeners.accept(status(p));
         } else if (!p.peer.ula().equals(now.ula())) {
             forget(p, "now has the ULA " + now.ula().getHostAddress(), false);
+            settle(p, KeyingState.NONE, "now has the ULA " + now.ula().getHostAddress());
             p = new PeerState(now);
             peers.put(now.hostName(), p);
+            listeners.accept(status(p));
         } else {
             p.peer = now;
         }
-        consider(p);
     }
 
     /**
@@ -246,25 +245,121 @@ final class PeerKeying implements IkeSaEvents {
         }
     }
 
-    /** {@code homeward:ike initiate HOST}: a new IKE SA now, whatever SA the peer has. */
+    /**
+     * Makes sure the peer has an SA pair keyed by an IKE SA: resolved at once if it has, joined to this side's negotiation
+     * under way, else a new IKE SA; failed at once with the reason when it cannot be keyed now.
+     */
+    Promise<KeyingStatus> key(Inet6Address ula) {
+        PeerState p = byUla(ula).orElse(null);
+        Optional<String> refusal = refusal(ula, p);
+        if (refusal.isPresent()) {
+            return failed(refusal.get());
+        }
+        if (keyingSa(p).isPresent()) {
+            return Promises.resolved(status(p));
+        }
+        Deferred<KeyingStatus> done = new Deferred<>();
+        p.waiting.add(done);
+        if (p.attempt == 0) {
+            initiate(p);
+        }
+        return done.getPromise();
+    }
+
+    /** Why the peer cannot be keyed now; empty when it has a pair, is being keyed, or can be. */
+    private Optional<String> refusal(Inet6Address ula, PeerState p) {
+        if (engine == null) {
+            return Optional.of("IKE is idle: " + idle);
+        }
+        if (p == null) {
+            return Optional.of(ula.getHostAddress() + " is no host in the peer directory (homeward:peers)");
+        }
+        String host = p.peer.hostName();
+        if (manual.keyedByHand(p.peer)) {
+            return Optional.of(host + " is keyed by hand (io.homeward.tunnel.manualsa); IKE leaves it alone");
+        }
+        if (!p.held.isEmpty()) {
+            return Optional.of(host + ": " + p.held + " (homeward:ike initiate " + host + " keys it again)");
+        }
+        if (keyingSa(p).isPresent() || p.attempt != 0) {
+            return Optional.empty();
+        }
+        if (clock.instant().isBefore(p.guardedUntil)) {
+            return Optional.of(p.detail);
+        }
+        return p.peer.endpoint().isEmpty() ? Optional.of(host + " has published no endpoint yet") : Optional.empty();
+    }
+
+    /** {@code homeward:ike initiate HOST}: what {@link #key} does, a revocation hold and the failure guard lifted. */
     String initiate(String host) {
         PeerState p = peers.get(host);
-        Optional<String> refusal = engine == null ? Optional.of("IKE is idle: " + idle)
-                : p == null ? Optional.of("no peer " + host + " in the peer directory (homeward:peers)")
-                : manual.keyedByHand(p.peer) ? Optional.of(host + " is keyed by hand (io.homeward.tunnel.manualsa);"
-                        + " IKE leaves it alone")
-                : p.peer.endpoint().isEmpty() ? Optional.of(host + " has published no endpoint yet")
-                : p.attempt != 0 ? Optional.of("an IKE SA with " + host + " is already under way")
-                : Optional.empty();
+        if (p == null) {
+            return "no peer " + host + " in the peer directory (homeward:peers)";
+        }
+        p.held = "";
+        p.guardedUntil = Instant.MIN;
+        Optional<String> refusal = refusal(p.peer.ula(), p);
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        p.held = "";
-        p.stopWaiting();
-        p.failures = 0;
-        p.mayInitiate = true;
-        initiate(p);
-        return "Initiating an IKE SA with " + fqdn(p.peer.hostName()) + " at " + p.peer.endpoint().get();
+        if (keyingSa(p).isPresent()) {
+            return host + " has an SA pair keyed by IKE already (homeward:ike rekey-ike " + host + " rekeys it)";
+        }
+        boolean under = p.attempt != 0;
+        key(p.peer.ula());
+        return under ? "Joined the IKE SA with " + fqdn(host) + " under way"
+                : "Initiating an IKE SA with " + fqdn(host) + " at " + p.peer.endpoint().orElseThrow();
+    }
+
+    /** Deletes the IKE SAs with the peer and their Child SAs, the peer told; false if there was nothing. */
+    boolean close(Inet6Address ula, String reason) {
+        Optional<PeerState> listed = byUla(ula);
+        if (listed.isEmpty() || engine == null) {
+            return false;
+        }
+        PeerState p = listed.get();
+        boolean any = owned.containsKey(ula) || !ikeSas(p).isEmpty();
+        if (any) {
+            log.info("IKE: closing the IKE SAs with {}: {}", p.peer.hostName(), reason);
+            forget(p, reason, true);
+            settle(p, KeyingState.NONE, "closed: " + reason);
+        }
+        return any;
+    }
+
+    /** The round trip to the peer through its IKE SA (RFC 7296 §2.4). */
+    Promise<Duration> probe(Inet6Address ula) {
+        Optional<PeerState> listed = byUla(ula);
+        if (engine == null) {
+            return failed("IKE is idle: " + idle);
+        }
+        if (listed.isEmpty()) {
+            return failed(ula.getHostAddress() + " is no host in the peer directory (homeward:peers)");
+        }
+        PeerState p = listed.get();
+        Optional<IkeSaStatus> sa = keyingSa(p).or(() -> ikeSas(p).stream()
+                .filter(s -> s.state() == IkeSaState.ESTABLISHED).findFirst());
+        if (sa.isEmpty()) {
+            return failed("no IKE SA with " + p.peer.hostName() + " to measure the round trip on (key it first)");
+        }
+        long spi = sa.get().localSpi();
+        Deferred<Duration> answered = new Deferred<>();
+        if (!engine.probe(spi, roundTrip -> {
+            List<Deferred<Duration>> waiting = probes.remove(spi);
+            if (waiting != null) {
+                waiting.forEach(d -> d.resolve(roundTrip));
+            }
+            listeners.accept(status(p));
+        })) {
+            return failed("the IKE SA with " + p.peer.hostName() + " has too many requests waiting; try again");
+        }
+        probes.computeIfAbsent(spi, k -> new ArrayList<>()).add(answered);
+        return answered.getPromise();
+    }
+
+    /** One entry per listed peer. */
+    List<KeyingStatus> status() {
+        return peers.values().stream().map(this::status).toList();
     }
 
     /** {@code homeward:ike rekey HOST}: the newest Child SA with the host rekeyed now (RFC 7296 §1.3.3). */
@@ -302,17 +397,17 @@ final class PeerKeying implements IkeSaEvents {
                 && sa.peerFqdn().equalsIgnoreCase(fqdn) && !sa.children().isEmpty()).findFirst();
     }
 
-    /** {@code homeward:ike delete HOST}: the SA pair removed here and the IKE SAs forgotten (no DELETE yet). */
+    /** {@code homeward:ike delete HOST}: the IKE SAs with the host deleted, the peer told, and its SA pair removed. */
     String delete(String host) {
         PeerState p = peers.get(host);
         if (p == null) {
             return "no peer " + host + " in the peer directory (homeward:peers)";
         }
         boolean keyed = owned.containsKey(p.peer.ula());
-        p.held = "deleted by the operator";
-        forget(p, p.held, false);
-        return (keyed ? "Removed the SA pair with " + host : "IKE had installed no SA pair with " + host)
-                + " and forgot its IKE SAs; IKE keys it again after homeward:ike initiate " + host;
+        return close(p.peer.ula(), "deleted by the operator")
+                ? (keyed ? "Removed the SA pair with " + host : "IKE had installed no SA pair with " + host)
+                        + " and deleted its IKE SAs; IKE keys it again when asked (homeward:ike initiate " + host + ")"
+                : "IKE has no SA pair and no IKE SA with " + host;
     }
 
     /**
@@ -331,6 +426,7 @@ final class PeerKeying implements IkeSaEvents {
                             p.peer.hostName());
                     p.held = "its certificate was revoked";
                     forget(p, p.held, true);
+                    settle(p, KeyingState.FAILED, p.held);
                 });
     }
 
@@ -351,9 +447,27 @@ final class PeerKeying implements IkeSaEvents {
             }
         }
         String state = engine == null ? "idle: " + idle
-                : "running as " + fqdn(identity.hostName()) + " on UDP " + localPort + ", "
-                        + (settings.initiate() ? "initiating to every listed peer" : "answering only");
+                : "running as " + fqdn(identity.hostName()) + " on UDP " + localPort
+                        + ", answering every listed peer, initiating when asked";
         return new IkeReport(state, peerLines, saLines);
+    }
+
+    /**
+     * Where the first Child SA of an IKE SA goes ({@link SimultaneousStart}): the only pair when no other IKE SA
+     * keys the peer's pair, else beside it or, without precedence, nowhere.
+     */
+    private Placement place(IkeSaStatus sa, Inet6Address ula) {
+        Optional<PeerState> listed = byUla(ula);
+        Optional<IkeSaStatus> current = listed.flatMap(this::keyingSa).filter(k -> k.localSpi() != sa.localSpi());
+        if (current.isEmpty()) {
+            return Placement.ONLY;
+        }
+        Placement placement = SimultaneousStart.place(current.get(), sa, lower(identity.ula(), ula));
+        log.info("IKE: two IKE SAs with {} (simultaneous start): the Child SA of the one {} goes {}",
+                listed.get().peer.hostName(), sa.initiator() ? "this host initiated" : "the peer initiated",
+                placement == Placement.REFUSED ? "nowhere, the other takes precedence"
+                        : "beside the other's, which is deleted");
+        return placement;
     }
 
     @Override
@@ -370,18 +484,21 @@ final class PeerKeying implements IkeSaEvents {
         }
         owned.put(child.peer(), child.inboundSpi());
         p.failures = 0;
-        p.stopWaiting();
+        p.guardedUntil = Instant.MIN;
         if (p.attempt == spi) {
             p.attempt = 0;
         }
-        sas.entrySet().stream().filter(e -> e.getKey() != spi && e.getValue().child != null
-                && e.getValue().host.equalsIgnoreCase(r.host)).map(Map.Entry::getKey).toList()
-                .forEach(older -> scheduler.execute(() -> close(older, "superseded by a newer IKE SA")));
+        List<Long> superseded = sas.entrySet().stream().filter(e -> e.getKey() != spi && e.getValue().child != null
+                && e.getValue().host.equalsIgnoreCase(r.host)).map(Map.Entry::getKey).toList();
+        superseded.forEach(older -> scheduler.execute(() -> deleteWithPairs(p, older,
+                "superseded by the IKE SA " + Long.toHexString(spi))));
+        p.initiator = sa.initiator();
+        settle(p, KeyingState.UP, "");
     }
 
     /**
      * A Child SA pair is gone: rekeyed (the SA pair IKE owns is then the newest Child SA's) or deleted; an IKE SA left
-     * without Child SA is deleted, and the peer keyed again after the wait of the higher ULA.
+     * without Child SA is deleted, and the peer waits to be keyed again.
      */
     @Override
     public void childRemoved(IkeSaStatus sa, SaSpec child) {
@@ -394,12 +511,11 @@ final class PeerKeying implements IkeSaEvents {
         }
         owned.remove(child.peer());
         long spi = sa.localSpi();
+        byUla(child.peer()).ifPresent(p -> settle(p, KeyingState.NONE, "its Child SA was deleted"));
         scheduler.execute(() -> {
             if (engine != null) {
                 engine.delete(spi, "its last Child SA was removed");
             }
-            Optional.ofNullable(peers.get(host(sa.peerFqdn()))).filter(p -> p.timer == null)
-                    .ifPresent(p -> p.wait(HIGHER_ULA_WAIT, "its Child SA was deleted"));
         });
     }
 
@@ -412,14 +528,26 @@ final class PeerKeying implements IkeSaEvents {
         }
     }
 
+    /** An IKE SA without Child SA serves nothing: it is deleted, the peer told. */
     @Override
     public void noChild(IkeSaStatus sa, String reason) {
-        scheduler.execute(() -> close(sa.localSpi(), "no Child SA: " + reason));
+        childless.put(sa.localSpi(), reason);
+        scheduler.execute(() -> {
+            if (engine != null) {
+                engine.delete(sa.localSpi(), "no Child SA: " + reason);
+            }
+        });
     }
 
     @Override
-    public void closed(IkeSaStatus sa, String reason) {
+    public void closed(IkeSaStatus sa, String closedBecause) {
         long spi = sa.localSpi();
+        String refused = childless.remove(spi);
+        String reason = refused == null ? closedBecause : "no Child SA: " + refused;
+        List<Deferred<Duration>> unanswered = probes.remove(spi);
+        if (unanswered != null) {
+            unanswered.forEach(d -> d.fail(new IllegalStateException("no answer through the IKE SA: " + reason)));
+        }
         SaRecord record = sas.remove(spi);
         if (record != null && record.child != null) {
             orphaned(record, reason);
@@ -431,17 +559,25 @@ final class PeerKeying implements IkeSaEvents {
         }
         PeerState p = started.get();
         p.attempt = 0;
-        if (engine != null && p.held.isEmpty() && !owned.containsKey(p.peer.ula())) {
-            Duration again = RETRY.wait(++p.failures);
-            again = again.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : again;
-            log.info("IKE with {} failed: {}; trying again in {} s", p.peer.hostName(), reason, again.toSeconds());
-            p.wait(again, "failed: " + reason);
+        if (keyingSa(p).isPresent()) {
+            return;
         }
+        if (engine == null) {
+            settle(p, KeyingState.NONE, "IKE restarted: " + reason);
+            return;
+        }
+        Duration guard = GUARD.wait(++p.failures);
+        guard = guard.compareTo(LONGEST_GUARD) > 0 ? LONGEST_GUARD : guard;
+        p.guardedUntil = clock.instant().plus(guard);
+        log.info("IKE with {} failed: {}; keyed again when asked after {} s", p.peer.hostName(), reason,
+                guard.toSeconds());
+        settle(p, KeyingState.FAILED, "IKE with " + p.peer.hostName() + " at " + sa.peerEndpoint() + " failed: "
+                + reason + "; next try when asked after " + CLOCK_TIME.format(p.guardedUntil) + " UTC");
     }
 
     /**
      * An IKE SA whose Child SA is still the peer's SA pair closed while the engine runs: the peer was taken for dead
-     * (RFC 7296 §2.4) or the SA failed. Nothing keys the pair any more, so it goes, and the peer is keyed again.
+     * (RFC 7296 §2.4) or the SA failed. Nothing keys the pair any more, so it goes, until the peer is keyed again.
      */
     private void orphaned(SaRecord record, String reason) {
         PeerState p = peers.get(record.host);
@@ -449,16 +585,14 @@ final class PeerKeying implements IkeSaEvents {
         if (engine == null || inbound == null || inbound != record.child.inboundSpi()) {
             return;
         }
-        log.info("IKE: the IKE SA with {} closed ({}); its SA pair removed, keying it again", p.peer.hostName(),
-                reason);
+        log.info("IKE: the IKE SA with {} closed ({}); its SA pair removed", p.peer.hostName(), reason);
         removeOwned(p.peer.ula());
-        consider(p);
+        settle(p, KeyingState.NONE, "the IKE SA closed: " + reason);
     }
 
     /**
-     * The peer deleted its IKE SA with this host (it stops, its IKE restarts, or its operator starts another): the SA
-     * pair goes too, and this host gives the peer the time the higher ULA waits to start the next one itself before
-     * keying it again, whichever ULA is lower.
+     * The peer deleted its IKE SA with this host (it stops, its IKE restarts, its operator deletes it, or it lost a
+     * simultaneous start): the pairs of that IKE SA go too, the peer's others stay.
      */
     @Override
     public void deletedByPeer(IkeSaStatus sa) {
@@ -467,14 +601,11 @@ final class PeerKeying implements IkeSaEvents {
             return;
         }
         log.info("IKE: {} deleted its IKE SA with this host; its SA pair goes too", p.peer.hostName());
-        removeOwned(p.peer.ula());
-        p.stopWaiting();
-        p.wait(HIGHER_ULA_WAIT, "the peer deleted its IKE SA and may start the next");
+        removePairs(p, sa);
     }
 
     /**
-     * The responder's view of a peer's ULA (RFC 7296 §2.9): none for a peer keyed by hand, held (deleted by the
-     * operator, revoked), or in a collision.
+     * The responder's view of a peer's ULA (RFC 7296 §2.9): none for a peer keyed by hand or held (revoked).
      */
     private Optional<Inet6Address> ulaOf(String fqdn) {
         PeerState p = peers.get(host(fqdn));
@@ -490,81 +621,125 @@ final class PeerKeying implements IkeSaEvents {
             log.info("IKE: no Child SA for {}: its SA is keyed by hand (io.homeward.tunnel.manualsa)", fqdn);
             return Optional.empty();
         }
-        if (p.attempt != 0 && lower(identity.ula(), p.peer.ula())) {
-            if (unanswered(p.attempt)) {
-                // The peer reached us while our IKE_SA_INIT to it has had no answer: a NAT in front of the peer
-                // filters what it did not send to first, so its SA is the one that can work (RFC 7296 §2.8 spirit).
-                log.info("IKE: {} reached this host first while this host's own IKE_SA_INIT to it is unanswered;"
-                        + " keying the peer's IKE SA instead", fqdn);
-                long mine = p.attempt;
-                p.attempt = 0;
-                close(mine, "the peer's own IKE SA reached this host first");
-                return Optional.of(p.peer.ula());
-            }
-            log.info("IKE: no Child SA for {} while this host's own IKE SA with it is under way (the lower ULA's"
-                    + " wins)", fqdn);
-            return Optional.empty();
-        }
         return Optional.of(p.peer.ula());
-    }
-
-    /** Whether this host's IKE SA with this SPI still waits for the answer to its IKE_SA_INIT. */
-    private boolean unanswered(long spi) {
-        return engine.status().stream().anyMatch(sa -> sa.localSpi() == spi && sa.state() == IkeSaState.INIT_SENT);
-    }
-
-    private void consider(PeerState p) {
-        if (engine == null || !p.held.isEmpty() || p.attempt != 0 || p.timer != null
-                || owned.containsKey(p.peer.ula())) {
-            return;
-        }
-        if (manual.keyedByHand(p.peer)) {
-            if (!p.manualNoted) {
-                log.info("IKE leaves {} alone: its SA is keyed by hand (io.homeward.tunnel.manualsa)",
-                        p.peer.hostName());
-                p.manualNoted = true;
-            }
-            return;
-        }
-        if (p.peer.endpoint().isEmpty() || !settings.initiate()) {
-            return;
-        }
-        if (!p.mayInitiate && !lower(identity.ula(), p.peer.ula())) {
-            p.wait(HIGHER_ULA_WAIT, "the host with the lower ULA initiates first");
-            return;
-        }
-        initiate(p);
     }
 
     private void initiate(PeerState p) {
         InetSocketAddress endpoint = p.peer.endpoint().orElseThrow();
         long spi = engine.initiate(fqdn(p.peer.hostName()), p.peer.ula(), endpoint);
         p.attempt = spi;
+        p.initiator = true;
         sas.put(spi, new SaRecord(p.peer.hostName()));
         log.info("IKE: initiating an IKE SA with {} at {}", p.peer.hostName(), endpoint);
+        settle(p, KeyingState.KEYING, "initiated to " + endpoint);
+    }
+
+    /** An IKE SA superseded by another with the same peer: deleted, the peer told, and its pairs removed. */
+    private void deleteWithPairs(PeerState p, long spi, String reason) {
+        if (engine == null) {
+            return;
+        }
+        engine.status().stream().filter(sa -> sa.localSpi() == spi).findFirst().ifPresent(sa -> {
+            removePairs(p, sa);
+            engine.delete(spi, reason);
+        });
+    }
+
+    /** The SA pairs of the IKE SA's Child SAs removed; the peer's others stay. */
+    private void removePairs(PeerState p, IkeSaStatus sa) {
+        Inet6Address ula = p.peer.ula();
+        for (ChildSaStatus child : sa.children()) {
+            database.remove(ula, child.inboundSpi());
+            if (Integer.valueOf(child.inboundSpi()).equals(owned.get(ula))) {
+                owned.remove(ula);
+                settle(p, KeyingState.NONE, "the peer deleted its IKE SA");
+            }
+        }
     }
 
     /** The peer's SA pair removed (if IKE installed it) and its IKE SAs closed here, the peer told if asked. */
     private void forget(PeerState p, String reason, boolean tellPeer) {
-        p.stopWaiting();
         long started = p.attempt;
         p.attempt = 0;
         removeOwned(p.peer.ula());
         if (engine == null) {
             return;
         }
+        List<Long> spis = new ArrayList<>(ikeSas(p).stream().map(IkeSaStatus::localSpi).toList());
+        if (started != 0 && !spis.contains(started)) {
+            spis.add(started);
+        }
+        spis.forEach(spi -> {
+            if (tellPeer) {
+                engine.delete(spi, p.peer.hostName() + " " + reason);
+            } else {
+                engine.close(spi, p.peer.hostName() + " " + reason);
+            }
+        });
+    }
+
+    /** The IKE SAs with the peer: authenticated as it, or started by this side to it. */
+    private List<IkeSaStatus> ikeSas(PeerState p) {
+        if (engine == null) {
+            return List.of();
+        }
         String fqdn = fqdn(p.peer.hostName());
-        engine.status().stream().filter(sa -> sa.localSpi() == started || sa.peerFqdn().equalsIgnoreCase(fqdn)
+        return engine.status().stream().filter(sa -> sa.localSpi() == p.attempt
+                || sa.peerFqdn().equalsIgnoreCase(fqdn)
                 || Optional.ofNullable(sas.get(sa.localSpi())).filter(r -> r.host.equalsIgnoreCase(p.peer.hostName()))
                         .isPresent())
-                .map(IkeSaStatus::localSpi).toList()
-                .forEach(spi -> {
-                    if (tellPeer) {
-                        engine.delete(spi, p.peer.hostName() + " " + reason);
-                    } else {
-                        engine.close(spi, p.peer.hostName() + " " + reason);
-                    }
-                });
+                .toList();
+    }
+
+    /** The established IKE SA whose Child SA is the peer's SA pair keyed by IKE. */
+    private Optional<IkeSaStatus> keyingSa(PeerState p) {
+        Integer inbound = owned.get(p.peer.ula());
+        if (inbound == null) {
+            return Optional.empty();
+        }
+        return ikeSas(p).stream().filter(sa -> sa.state() == IkeSaState.ESTABLISHED
+                && sa.children().stream().anyMatch(child -> child.inboundSpi() == inbound)).findFirst();
+    }
+
+    private Optional<PeerState> byUla(Inet6Address ula) {
+        return peers.values().stream().filter(p -> p.peer.ula().equals(ula)).findFirst();
+    }
+
+    /**
+     * The peer's keying enters this state (a listener told if anything changed), NONE staying KEYING while this
+     * side's IKE SA is under way; reaching UP, NONE or FAILED settles who waits for its SA pair.
+     */
+    private void settle(PeerState p, KeyingState reached, String detail) {
+        KeyingState state = reached == KeyingState.NONE && p.attempt != 0 ? KeyingState.KEYING : reached;
+        if (p.state != state) {
+            p.since = clock.instant();
+        }
+        boolean changed = p.state != state || !p.detail.equals(detail);
+        p.state = state;
+        p.detail = detail;
+        if (state != KeyingState.KEYING && !p.waiting.isEmpty()) {
+            List<Deferred<KeyingStatus>> told = List.copyOf(p.waiting);
+            p.waiting.clear();
+            KeyingStatus now = status(p);
+            told.forEach(d -> {
+                if (state == KeyingState.UP) {
+                    d.resolve(now);
+                } else {
+                    d.fail(new IllegalStateException(detail.isEmpty() ? p.peer.hostName() + ": " + state : detail));
+                }
+            });
+        }
+        if (changed) {
+            listeners.accept(status(p));
+        }
+    }
+
+    private KeyingStatus status(PeerState p) {
+        Optional<IkeSaStatus> sa = keyingSa(p).or(() -> ikeSas(p).stream().filter(s -> s.localSpi() == p.attempt)
+                .findFirst());
+        return new KeyingStatus(p.peer.ula(), p.peer.hostName(), p.state, p.since,
+                sa.map(IkeSaStatus::peerEndpoint), keyingSa(p).flatMap(IkeSaStatus::roundTrip), p.initiator,
+                p.detail);
     }
 
     private void removeOwned(Inet6Address ula) {
@@ -602,10 +777,9 @@ final class PeerKeying implements IkeSaEvents {
         engine = new IkeEngine(new IkeContext(ike, new LocalHost(fqdn(identity.hostName()), identity.ula(), chain, key),
                 new PeerCertificateCheck(ca, zone, revoked, clock), this::ulaOf, database, datagrams, scheduler,
                 random, log, cookies, new HalfOpenCounter(settings.cookieThreshold(), settings.perSource(),
-                        settings.limit()), this, clock));
+                        settings.limit()), this, this::place, clock));
         idle = "";
         log.info("IKE runs as {} with {}", fqdn(identity.hostName()), suites.stream().map(CryptoSuite::name).toList());
-        List.copyOf(peers.values()).forEach(this::consider);
     }
 
     /**
@@ -631,11 +805,16 @@ final class PeerKeying implements IkeSaEvents {
         return Optional.empty();
     }
 
+    /**
+     * Closes the engine's IKE SAs here; the SA pairs they keyed stay (the peer keeps its halves) until the peer is
+     * keyed again, which a key() now starts.
+     */
     private void stopEngine(String reason) {
         IkeEngine running = engine;
         engine = null;
         if (running != null) {
             running.status().forEach(sa -> running.close(sa.localSpi(), reason));
+            peers.values().forEach(p -> settle(p, KeyingState.NONE, reason));
         }
     }
 
@@ -646,27 +825,24 @@ final class PeerKeying implements IkeSaEvents {
         }, settings.cookieRotation());
     }
 
+    /** The keying column: state, since when, the round trip, and what there is to say; or why IKE keeps out. */
     private String keying(PeerState p, Instant now) {
-        if (owned.containsKey(p.peer.ula())) {
-            return "SA pair keyed by IKE";
-        }
         if (manual.keyedByHand(p.peer)) {
             return "keyed by hand (io.homeward.tunnel.manualsa)";
         }
-        if (!p.held.isEmpty()) {
-            return p.held;
+        KeyingStatus status = status(p);
+        StringBuilder line = new StringBuilder(status.state().name()).append(" for ")
+                .append(Math.max(0, Duration.between(status.since(), now).toSeconds())).append(" s");
+        status.roundTrip().ifPresent(rtt -> line.append(", RTT ").append(rtt.toMillis()).append(" ms"));
+        if (owned.containsKey(p.peer.ula())) {
+            line.append(", SA pair keyed by IKE");
         }
-        if (p.attempt != 0) {
-            return "negotiating";
+        if (!status.detail().isEmpty()) {
+            line.append(" (").append(status.detail()).append(')');
+        } else if (status.state() == KeyingState.NONE) {
+            line.append(p.peer.endpoint().isEmpty() ? " (waiting for its endpoint)" : " (keyed when asked)");
         }
-        if (p.timer != null) {
-            return "in " + Math.max(0, Duration.between(now, p.due).toSeconds()) + " s (" + p.waiting + ")";
-        }
-        if (engine == null) {
-            return "-";
-        }
-        return p.peer.endpoint().isEmpty() ? "waiting for its endpoint"
-                : settings.initiate() ? "-" : "waiting for it to initiate";
+        return line.toString();
     }
 
     private static String child(ChildSaStatus child) {
@@ -685,6 +861,10 @@ final class PeerKeying implements IkeSaEvents {
         String lower = withoutDot(fqdn);
         String suffix = "." + zone;
         return lower.endsWith(suffix) ? lower.substring(0, lower.length() - suffix.length()) : "";
+    }
+
+    private static <T> Promise<T> failed(String reason) {
+        return Promises.failed(new IllegalStateException(reason));
     }
 
     /** Compares ULAs as unsigned 128-bit numbers. */

@@ -1,5 +1,6 @@
 package io.homeward.ike.internal;
 
+import java.lang.reflect.InvocationTargetException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,11 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 import org.osgi.framework.Constants;
+import org.osgi.util.promise.Promise;
 
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.TsigKey;
+import io.homeward.api.keying.KeyingState;
+import io.homeward.api.keying.KeyingStatus;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.ReflexiveEndpointListener;
@@ -45,7 +50,8 @@ import io.homeward.testkit.TestHostIdentity;
 final class KeyingLab {
     static final String USER = "alice";
     static final String ZONE = USER + "." + TestPki.DOMAIN + ".";
-    static final KeyingSettings WITHOUT_DPD = new KeyingSettings(true, 30, 3, 1000, Duration.ofSeconds(30),
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    static final KeyingSettings WITHOUT_DPD = new KeyingSettings(30, 3, 1000, Duration.ofSeconds(30),
             Duration.ofMinutes(5), Duration.ZERO, Lifetimes.DEFAULTS);
 
     final MutableClock clock = new MutableClock();
@@ -59,6 +65,8 @@ final class KeyingLab {
     private final Map<InetSocketAddress, Host> hosts = Map.of(home.endpoint, home, laptop.endpoint, laptop);
     /** While holding, what the ports send waits in {@link #held} until {@link #release()}. */
     private boolean holding;
+    /** What the wire loses, checked for every datagram (marker included) and its sender as it is delivered. */
+    BiPredicate<Host, byte[]> lose = (from, datagram) -> false;
     private final List<Runnable> held = new ArrayList<>();
 
     /** Signed in with a host certificate, as enrollment leaves a host. */
@@ -129,6 +137,11 @@ final class KeyingLab {
             component.peerChanged(Optional.empty(), Optional.of(other.asPeer()));
         }
 
+        /** Asks this host's IKE for an SA pair with the other ({@code TunnelKeying.key}). */
+        Promise<KeyingStatus> key(Host other) {
+            return component.key(other.ula);
+        }
+
         void drops(Host other) {
             component.peerChanged(Optional.of(other.asPeer()), Optional.empty());
         }
@@ -163,6 +176,9 @@ final class KeyingLab {
             }
 
             private void deliver(byte[] buffer, InetSocketAddress to) {
+                if (lose.test(Host.this, buffer)) {
+                    return;
+                }
                 Host peer = hosts.get(to);
                 if (peer != null && peer.filtersUnsolicited && !peer.sentTo.contains(endpoint)) {
                     return;
@@ -213,6 +229,40 @@ final class KeyingLab {
         laptop.lists(home);
         home.lists(laptop);
         home.signIn();
+    }
+
+    /** Both list each other and home keys the laptop; the SA pair is up on both. */
+    void bothKeyed() {
+        bothListEachOther();
+        KeyingStatus keyed = value(home.key(laptop));
+        if (keyed.state() != KeyingState.UP) {
+            throw new AssertionError("home did not key the laptop: " + keyed);
+        }
+    }
+
+    /** The promise's value, waited for a little: its callbacks run on the promise library's own thread. */
+    static <T> T value(Promise<T> promise) {
+        try {
+            return promise.timeout(WAIT.toMillis()).getValue();
+        } catch (InvocationTargetException e) {
+            throw new AssertionError("the promise failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Why the promise failed, waited for a little; an assertion error if it did not. */
+    static String failure(Promise<?> promise) {
+        try {
+            Throwable failure = promise.timeout(WAIT.toMillis()).getFailure();
+            if (failure == null) {
+                throw new AssertionError("the promise did not fail: " + promise.getValue());
+            }
+            return failure.getMessage();
+        } catch (InvocationTargetException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** From now on datagrams wait on the wire, so that both hosts can start an exchange before either arrives. */

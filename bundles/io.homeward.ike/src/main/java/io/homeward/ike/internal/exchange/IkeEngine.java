@@ -5,11 +5,13 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.homeward.ike.internal.proposal.IkeChoice;
 import io.homeward.ike.internal.wire.ExchangeType;
@@ -127,6 +129,17 @@ public final class IkeEngine {
      */
     public void localEndpointMoved(String why) {
         List.copyOf(bySpi.values()).forEach(sa -> sa.mobility.moved(why));
+    }
+
+    /**
+     * Measures the round trip to the peer of an established IKE SA with an empty INFORMATIONAL request (RFC 7296
+     * §2.4); the consumer is told it when the answer comes. Without an answer after the retransmissions the SA closes,
+     * as for the liveness check.
+     *
+     * @return false when no SA has this SPI, or it is not established, or too many of its requests wait
+     */
+    public boolean probe(long localSpi, Consumer<Duration> answered) {
+        return sa(localSpi).filter(sa -> sa.probe(answered)).isPresent();
     }
 
     /**

@@ -18,9 +18,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.sa.SaSpec;
+import io.homeward.api.sa.SecurityAssociationDatabase.Sending;
 import io.homeward.ike.internal.crypto.AuthOctets;
 import io.homeward.ike.internal.crypto.CertificateRequests;
 import io.homeward.ike.internal.crypto.FragmentReassembly;
@@ -28,6 +30,7 @@ import io.homeward.ike.internal.crypto.IkeSaKeys;
 import io.homeward.ike.internal.crypto.NatDetection;
 import io.homeward.ike.internal.crypto.SignatureAuth;
 import io.homeward.ike.internal.crypto.SkCipher;
+import io.homeward.ike.internal.exchange.FirstChildPlacement.Placement;
 import io.homeward.ike.internal.proposal.ChildSuite;
 import io.homeward.ike.internal.proposal.IkeSuite;
 import io.homeward.ike.internal.wire.AuthPayload;
@@ -111,6 +114,10 @@ abstract class IkeSa {
     private final Deque<LocalRequest> queued = new ArrayDeque<>();
     /** This side's request outstanding on the established SA, whose response goes to it. */
     private LocalRequest inFlight;
+    /** When {@link #inFlight} was first sent. */
+    private Instant inFlightSince;
+    /** The round trip of the last answered empty INFORMATIONAL request (§2.4); null before one. */
+    private Duration roundTrip;
     private int expectedRequestId;
     /** The last request opened: the whole message or its first fragment, as received. */
     byte[] openedRequest;
@@ -186,6 +193,9 @@ abstract class IkeSa {
                 if (answered == null) {
                     response(exchange, message, datagram, payloads.get());
                 } else {
+                    if (answered.exchange() == ExchangeType.INFORMATIONAL && answered.payloads().isEmpty()) {
+                        roundTrip = Duration.between(inFlightSince, context.clock().instant());
+                    }
                     answered.answered().accept(payloads.get());
                     sendNextRequest();
                 }
@@ -283,6 +293,7 @@ abstract class IkeSa {
         }
         int messageId = nextRequestId++;
         inFlight = next;
+        inFlightSince = context.clock().instant();
         context.logger().debug("IKE SA {}: {} request {}: {}", this, next.exchange(), messageId, next.purpose());
         sendRequest(next.exchange(), messageId, protect(next.exchange(), false, messageId, next.payloads()));
     }
@@ -394,6 +405,7 @@ abstract class IkeSa {
         peerFqdn = old.peerFqdn;
         peerSerial = old.peerSerial;
         childPeer = old.childPeer;
+        roundTrip = old.roundTrip;
         mobility.inherit(old.mobility);
     }
 
@@ -597,11 +609,32 @@ abstract class IkeSa {
         context.events().noChild(status(), reason);
     }
 
-    /** Installs the first Child SA, the peer's only pair, and tells the events. */
-    final void install(SaSpec child, ChildSuite childSuite) {
+    /**
+     * Installs the first Child SA where the placement says (simultaneous start, RFC 7296 §2.8) and tells the events;
+     * false, its reserved SPI released, when the placement refuses it.
+     */
+    final boolean installFirst(SaSpec child, ChildSuite childSuite) {
+        Placement placement = context.placement().place(status(), child.peer());
+        if (placement == Placement.REFUSED) {
+            releaseSpi(child.inboundSpi());
+            return false;
+        }
         childPeer = child.peer();
-        ChildRekey.added(this, child, childSuite, Optional.empty());
+        ChildRekey.added(this, child, childSuite, placement == Placement.ONLY ? Optional.empty()
+                : Optional.of(originalInitiator ? Sending.NOW : Sending.AFTER_FIRST_INBOUND));
         liveness.child();
+        return true;
+    }
+
+    /**
+     * Measures the round trip to the peer with an empty INFORMATIONAL request (§2.4), in turn with this side's other
+     * requests; the consumer is told the round trip once it is answered.
+     *
+     * @return false, nothing sent, when the SA is not established or too many requests wait
+     */
+    final boolean probe(Consumer<Duration> answered) {
+        return request(new LocalRequest(ExchangeType.INFORMATIONAL, List.of(), payloads -> answered.accept(roundTrip),
+                "round trip probe (RFC 7296 §2.4)"));
     }
 
     /** A fresh inbound SPI from the SA database for a Child SA under negotiation (RFC 4303 §2.1). */
@@ -631,7 +664,7 @@ abstract class IkeSa {
         return new IkeSaStatus(originalInitiator, state, initiatorSpi, responderSpi, peerEndpoint, peerFqdn,
                 Optional.ofNullable(peerSerial), algorithms, natDetected, childPeer != null,
                 Duration.between(created, now), ikeRekey.due().map(due -> Duration.between(now, due)),
-                children.stream().map(child -> child.status(now)).toList());
+                children.stream().map(child -> child.status(now)).toList(), Optional.ofNullable(roundTrip));
     }
 
     @Override

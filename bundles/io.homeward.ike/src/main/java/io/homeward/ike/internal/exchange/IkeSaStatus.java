@@ -11,12 +11,13 @@ import java.util.Optional;
  * until known), the serial number of the certificate the peer authenticated with (empty before), the negotiated
  * algorithms (empty before IKE_SA_INIT completed), whether a NAT was detected (RFC 7296 §2.23), whether the first
  * Child SA was installed, its age, how long until its rekey timer fires (§2.8; empty when none runs) and its Child
- * SAs, oldest first.
+ * SAs, oldest first, and the round trip of its last answered empty INFORMATIONAL request (the liveness check,
+ * §2.4; empty before one).
  */
 public record IkeSaStatus(boolean initiator, IkeSaState state, long initiatorSpi, long responderSpi,
         InetSocketAddress peerEndpoint, String peerFqdn, Optional<BigInteger> peerSerial, String algorithms,
         boolean natDetected, boolean childInstalled, Duration age, Optional<Duration> rekeyIn,
-        List<ChildSaStatus> children) {
+        List<ChildSaStatus> children, Optional<Duration> roundTrip) {
 
     public IkeSaStatus {
         children = List.copyOf(children);

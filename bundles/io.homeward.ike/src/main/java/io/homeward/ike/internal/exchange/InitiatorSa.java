@@ -221,6 +221,10 @@ final class InitiatorSa extends IkeSa {
         SaSpec spec = ChildSaInstall.spec(peerUla, peerEndpoint, childSpi, choice.get(),
                 context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, Optional.empty(), ni, nr,
                 true);
-        install(spec, choice.get().suite());
+        if (!installFirst(spec, choice.get().suite())) {
+            context.logger().info("IKE SA {}: the Child SA with {} not installed: another IKE SA with it takes"
+                    + " precedence (simultaneous start)", this, peerFqdn);
+            noChild("another IKE SA with " + peerFqdn + " takes precedence (simultaneous start)");
+        }
     }
 }

@@ -153,7 +153,12 @@ final class ResponderSa extends IkeSa {
         SaSpec spec = ChildSaInstall.spec(peerUla.get(), peerEndpoint, spi, choice.get(),
                 context.settings().suite(choice.get().suite().cipher()).orElseThrow(), keys, Optional.empty(), ni, nr,
                 false);
-        install(spec, choice.get().suite());
+        if (!installFirst(spec, choice.get().suite())) {
+            context.logger().info("IKE SA {}: no Child SA for {}: another IKE SA with it takes precedence"
+                    + " (simultaneous start); answered TS_UNACCEPTABLE", this, peerFqdn);
+            noChild("another IKE SA with " + peerFqdn + " takes precedence (simultaneous start)");
+            return List.of(NotifyPayload.of(NotifyType.TS_UNACCEPTABLE));
+        }
         return List.of(choice.get().answer(spi), TrafficSelectors.of(false, peerUla.get()),
                 TrafficSelectors.of(true, own));
     }

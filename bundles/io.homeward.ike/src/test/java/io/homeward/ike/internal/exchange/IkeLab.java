@@ -130,7 +130,7 @@ final class IkeLab {
                         public void deletedByPeer(IkeSaStatus sa) {
                             closedTold.add("deleted by the peer");
                         }
-                    }, clock));
+                    }, (sa, peer) -> FirstChildPlacement.Placement.ONLY, clock));
         }
 
         List<IkeSaStatus> status() {
