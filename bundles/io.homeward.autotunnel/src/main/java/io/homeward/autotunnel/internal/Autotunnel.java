@@ -137,7 +137,8 @@ final class Autotunnel {
     }
 
     private void demanded(Inet6Address destination) {
-        if (stopped) {
+        // The kernel's own multicast on the tunnel interface (router solicitations, MLD) is no peer's: not reported.
+        if (stopped || destination.isMulticastAddress()) {
             return;
         }
         Peer peer = peers.get(destination);

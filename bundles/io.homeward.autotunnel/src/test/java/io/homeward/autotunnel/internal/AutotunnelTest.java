@@ -114,17 +114,19 @@ class AutotunnelTest {
     }
 
     @Test
-    void aPacketToAnAddressNoHostHasIsReportedOncePerAddress() {
+    void aPacketToAnAddressNoHostHasIsReportedOncePerAddressAndMulticastNotAtAll() {
         started(KeyingMode.ON_DEMAND, 600);
         Inet6Address stranger = ula("fd00::99");
 
         database.sendTo(stranger);
         database.sendTo(stranger);
         database.sendTo(ula("fd00::98"));
+        database.sendTo(ula("ff02::2"));
 
         assertEquals(List.of(), keying.keyed);
         assertEquals(1, log.count(LogLevel.INFO, "A packet to fd00::99 found no SA pair and no listed host"));
         assertEquals(1, log.count(LogLevel.INFO, "A packet to fd00::98 found no SA pair"));
+        assertEquals(2, log.count(LogLevel.INFO, "found no SA pair"), "the kernel's multicast is nobody's: " + log);
     }
 
     @Test
