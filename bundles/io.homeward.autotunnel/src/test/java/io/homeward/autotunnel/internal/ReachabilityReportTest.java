@@ -74,7 +74,7 @@ class ReachabilityReportTest {
                 + "\"sampleSeconds\":5,\"peers\":["), json);
         assertTrue(json.contains("{\"host\":\"home\",\"ula\":\"fd3c:9a51:e27d:b44:21b:63ff:fe84:5a0c\",\"state\":\"UP\","
                 + "\"since\":\"2026-01-01T00:00:00Z\",\"detail\":\"\",\"lastIn\":\"2026-01-01T00:00:50Z\",\"lastOut\":"
-                + "\"2026-01-01T00:00:55Z\",\"roundTripMillis\":2.100,\"endpoint\":\"11.0.0.2:4500\",\"learned\":"
+                + "\"2026-01-01T00:00:55Z\",\"roundTripMillis\":2.1,\"endpoint\":\"11.0.0.2:4500\",\"learned\":"
                 + "\"dns-push\",\"eager\":false}"), json);
         assertTrue(json.contains("\"host\":\"nas\\u003cb>\""), json);
         assertTrue(json.contains("\"endpoint\":null"), json);
