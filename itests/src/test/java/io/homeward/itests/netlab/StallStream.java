@@ -72,11 +72,12 @@ final class StallStream implements AutoCloseable {
 
     /**
      * The longest time between two echoes where the later came after {@code fromMillis} and the earlier before
-     * {@code toMillis} (epoch milliseconds): the stall around something that happened in between; -1 without echoes.
+     * {@code toMillis} (epoch milliseconds): the stall around something that happened in between. A stall still
+     * going on at {@code toMillis} counts up to then.
      */
     long longestGap(long fromMillis, long toMillis) {
-        long longest = -1;
         synchronized (arrivals) {
+            long longest = arrivals.isEmpty() ? toMillis - fromMillis : 0;
             for (int i = 1; i < arrivals.size(); i++) {
                 long before = arrivals.get(i - 1);
                 long after = arrivals.get(i);
@@ -84,8 +85,11 @@ final class StallStream implements AutoCloseable {
                     longest = Math.max(longest, after - before);
                 }
             }
+            if (!arrivals.isEmpty()) {
+                longest = Math.max(longest, toMillis - Math.max(fromMillis, arrivals.get(arrivals.size() - 1)));
+            }
+            return longest;
         }
-        return longest;
     }
 
     /** Whether echoes arrived after {@code sinceMillis} with no gap above {@code maxGapMillis} for {@code forMillis}. */
