@@ -264,7 +264,14 @@ unplug_laptop() {
 set_home_wan() {
   local address=$1
   [[ "$address" =~ ^11\.0\.0\.([0-9]{1,3})$ ]] || die "the home WAN address must be in 11.0.0.0/24, not '$address'"
+  local old ns
+  old=$(in_ns hw-homegw ip -4 -o addr show dev wan0 | awk '{split($4, a, "/"); print a[1]}')
   in_ns hw-homegw ip addr flush dev wan0
+  # The old address leads nowhere now: without this the ARP entries of the hosts on the Internet bridge would still
+  # deliver it to the gateway, whose port forwards match the interface, not the address, and peers would not notice.
+  if [ -n "$old" ]; then
+    for ns in "${NAMESPACES[@]}"; do in_ns "$ns" ip neigh flush to "$old"; done
+  fi
   in_ns hw-homegw ip addr add "$address/24" dev wan0
   in_ns hw-homegw ip route replace default via 11.0.0.1
   in_ns hw-homegw conntrack -F >/dev/null 2>&1 || true

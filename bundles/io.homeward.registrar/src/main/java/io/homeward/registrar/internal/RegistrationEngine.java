@@ -102,11 +102,13 @@ final class RegistrationEngine {
 
     /**
      * The public endpoint as the contract reports it now (empty when none is known). Any report, even of the same
-     * endpoint, cuts a retry wait short: the path to the server may be back.
+     * endpoint, cuts a retry wait short: the path to the server may be back. Once records are out, a new endpoint
+     * is sent without the debounce: the host moved, its peers reach it only at the new endpoint, and the reports of
+     * one move have already been settled by the network watcher and the tunnel port (docs/architecture.md).
      */
     void publicEndpoint(Optional<PublicEndpoint> current) {
         endpoint = current;
-        changed();
+        changed(published != null ? Duration.ZERO : DEBOUNCE);
     }
 
     /** An explicit publish: this set is kept, whatever the inputs say, until withdraw or restart. */
@@ -149,6 +151,10 @@ final class RegistrationEngine {
     }
 
     private void changed() {
+        changed(DEBOUNCE);
+    }
+
+    private void changed(Duration debounce) {
         if (suspended || pending == Pending.DEBOUNCE) {
             snapshot();
             return;
@@ -156,7 +162,7 @@ final class RegistrationEngine {
         if (pending == Pending.REFRESH && effective().set().filter(set -> set.equals(published)).isPresent()) {
             return;
         }
-        arm(Pending.DEBOUNCE, DEBOUNCE);
+        arm(Pending.DEBOUNCE, debounce);
     }
 
     /** What to publish now; while an input is briefly missing, what is out there is kept alive. */

@@ -91,6 +91,18 @@ class RegistrationEngineTest {
     }
 
     @Test
+    void aPublishedHostThatMovedSendsItsNewEndpointWithoutTheDebounce() {
+        signedInBehindNat();
+        scheduler.advance(RegistrationEngine.DEBOUNCE);
+        engine.publicEndpoint(TestInputs.endpoint(STUN, "198.51.100.9", 4500));
+        engine.publicEndpoint(TestInputs.endpoint(STUN, "198.51.100.10", 4500));
+        scheduler.runDue();
+        assertEquals(List.of(TestInputs.set("laptop", TestInputs.PUBLIC, 61_000),
+                TestInputs.set("laptop", (Inet4Address) TestInputs.address("198.51.100.10"), 4500)),
+                sender.publishes().stream().map(FakeSender.Call::set).toList());
+    }
+
+    @Test
     void theReportedEndpointIsPublishedAndItsSourceShown() {
         engine.credentials(ALICE);
         engine.identity(laptop);

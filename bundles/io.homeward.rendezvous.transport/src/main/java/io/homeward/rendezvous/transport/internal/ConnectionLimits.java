@@ -3,6 +3,8 @@ package io.homeward.rendezvous.transport.internal;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -14,11 +16,17 @@ import java.util.Set;
  * Shares the stream connection slots of the TCP and TLS listeners: at most so many per client address, per client
  * network (an IPv4 /24, an IPv6 /56) and in total, of which unauthenticated connections may hold only a part. When
  * that part or the total is used up, a new connection takes the slot of the oldest unauthenticated connection that
- * has not completed a message yet, which is evicted: slow senders cannot keep clients that talk DNS out.
+ * has not completed a message yet, which is evicted: slow senders cannot keep clients that talk DNS out. When a
+ * client address or network is at its limit, a new connection from it takes the slot of that address's (or
+ * network's) connection that has been quiet the longest, if quiet for {@link #QUIET_BEFORE_EVICTION}: a host that
+ * moved away and back (docs/architecture.md, "The host moves") left connections the server cannot know are dead,
+ * and the newcomer is the host itself.
  */
 final class ConnectionLimits {
     static final int IPV4_NETWORK_BITS = 24;
     static final int IPV6_NETWORK_BITS = 56;
+    /** Longer than a connection of a live client waits between its messages in a burst of connections. */
+    static final Duration QUIET_BEFORE_EVICTION = Duration.ofSeconds(2);
 
     /** Told when its slot was given to a newcomer. Called with the limits locked: must only schedule the close. */
     interface Holder {
@@ -29,27 +37,33 @@ final class ConnectionLimits {
     private final int perNetwork;
     private final int total;
     private final int unauthenticatedTotal;
+    private final Clock clock;
     private final Map<InetAddress, Integer> byClient = new HashMap<>();
     private final Map<InetAddress, Integer> byNetwork = new HashMap<>();
     /** Unauthenticated slots whose connection has completed no message yet, oldest first: the eviction order. */
     private final Set<Slot> evictable = new LinkedHashSet<>();
+    private final Set<Slot> held = new LinkedHashSet<>();
     private int open;
     private int unauthenticated;
 
     /**
      * @param unauthenticatedTotal slots that connections on which no signed message was verified may hold together
      */
-    ConnectionLimits(int perClient, int perNetwork, int total, int unauthenticatedTotal) {
+    ConnectionLimits(int perClient, int perNetwork, int total, int unauthenticatedTotal, Clock clock) {
         this.perClient = perClient;
         this.perNetwork = perNetwork;
         this.total = total;
         this.unauthenticatedTotal = unauthenticatedTotal;
+        this.clock = clock;
     }
 
     /** Takes a slot for a new, unauthenticated connection from this address; empty when it must be refused. */
     synchronized Optional<Slot> tryAcquire(InetAddress client) {
         InetAddress network = network(client);
-        if (byClient.getOrDefault(client, 0) >= perClient || byNetwork.getOrDefault(network, 0) >= perNetwork) {
+        if (byClient.getOrDefault(client, 0) >= perClient && !evictQuietest(client, false)) {
+            return Optional.empty();
+        }
+        if (byNetwork.getOrDefault(network, 0) >= perNetwork && !evictQuietest(network, true)) {
             return Optional.empty();
         }
         if ((open >= total || unauthenticated >= unauthenticatedTotal) && !evictOldest()) {
@@ -61,7 +75,30 @@ final class ConnectionLimits {
         open++;
         unauthenticated++;
         evictable.add(slot);
+        held.add(slot);
         return Optional.of(slot);
+    }
+
+    /** Frees the slot of the address's (or network's) longest quiet connection, if it is quiet long enough. */
+    private boolean evictQuietest(InetAddress owner, boolean network) {
+        long quietSince = clock.millis() - QUIET_BEFORE_EVICTION.toMillis();
+        Slot victim = null;
+        for (Slot slot : held) {
+            if ((network ? slot.network : slot.client).equals(owner) && slot.heardAt <= quietSince
+                    && (victim == null || slot.heardAt < victim.heardAt)) {
+                victim = slot;
+            }
+        }
+        if (victim == null) {
+            return false;
+        }
+        victim.free();
+        if (victim.holder != null) {
+            victim.holder.evicted("evicted for a new connection from the same " + (network ? "network" : "address")
+                    + ", which is at its limit: quiet for " + (clock.millis() - victim.heardAt) / 1000 + " s, the"
+                    + " longest of its connections");
+        }
+        return true;
     }
 
     private boolean evictOldest() {
@@ -106,9 +143,18 @@ final class ConnectionLimits {
         private boolean authenticated;
         private boolean released;
 
+        /** When the client was last heard on this connection (the clock's milliseconds). */
+        private volatile long heardAt;
+
         private Slot(InetAddress client, InetAddress network) {
             this.client = client;
             this.network = network;
+            this.heardAt = clock.millis();
+        }
+
+        /** The client sent something at {@code now} (the clock's milliseconds): evicted for a newcomer only after a quiet time. */
+        void heard(long now) {
+            heardAt = now;
         }
 
         /**
@@ -153,6 +199,7 @@ final class ConnectionLimits {
             }
             released = true;
             evictable.remove(this);
+            held.remove(this);
             decrement(byClient, client);
             decrement(byNetwork, network);
             open--;

@@ -48,7 +48,7 @@ final class ListenerSet implements AutoCloseable {
         this.rejects = new RejectLog(clock, REJECT_LOG_INTERVAL, log);
         StreamSettings stream = settings.stream();
         ConnectionLimits limits = new ConnectionLimits(stream.maxPerClient(), stream.maxPerNetwork(), stream.maxTotal(),
-                stream.maxUnauthenticated());
+                stream.maxUnauthenticated(), clock);
         SSLContext context = identity.serverContext(random);
         try {
             udp = new UdpListener(new InetSocketAddress(settings.bindAddress(), settings.port()), dispatcher, log);

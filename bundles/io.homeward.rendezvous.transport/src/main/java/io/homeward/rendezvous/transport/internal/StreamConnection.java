@@ -148,6 +148,7 @@ final class StreamConnection implements DnsResponder, ConnectionLimits.Holder {
             }
             deadline.afterInput(decoder.inMessage() || wire.holdsPartialInput(), now);
             lastActivity = now;
+            slot.heard(now);
             flush(now);
         } catch (IOException e) {
             closeNow(describe(e));
