@@ -298,11 +298,12 @@ final class SaTable implements SecurityAssociationDatabase {
 
     /**
      * The outbound thread found no pair for the IPv6 packet's destination: while a listener is registered, holds the
-     * packet (telling the listeners when its destination starts waiting), else counts it as dropped. Returns the
+     * packet (telling the listeners when its destination starts waiting), else counts it as dropped. Multicast (the
+     * kernel's router and neighbour solicitations on the interface, RFC 4291 §2.7) is never keyed: it is dropped. Returns the
      * destination's pair when one was published meanwhile (the caller sends the packet on it), else null.
      */
     SecurityAssociation holdOrFind(byte[] packet, int offset, int length) {
-        if (missingSaListeners.isEmpty()) {
+        if (missingSaListeners.isEmpty() || packet[offset + Esp.IPV6_DESTINATION] == (byte) 0xff) {
             drops.count(TunnelDrops.Reason.NO_SA);
             return null;
         }

@@ -138,6 +138,16 @@ class OnDemandHoldTest {
     }
 
     @Test
+    void multicastIsNeverHeldNorToldOf() throws Exception {
+        tableA.addMissingSaListener(listener);
+        send((Inet6Address) InetAddress.getByName("ff02::2"), 1);
+
+        assertEquals(List.of(), told);
+        assertEquals(1, dropped(TunnelDrops.Reason.NO_SA));
+        assertEquals(0, tableA.hold().buffersInUse());
+    }
+
+    @Test
     void heldPacketsGoOutInOrderOnTheInstalledPairBeforeLaterOnes() throws Exception {
         tableA.addMissingSaListener(listener);
         send(ULA_B, 1, 2, 3);
