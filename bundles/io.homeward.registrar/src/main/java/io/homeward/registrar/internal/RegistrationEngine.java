@@ -25,6 +25,11 @@ final class RegistrationEngine {
     /** Retry delays after failed UPDATEs: 2 s, doubling, at most 5 min; success starts over. */
     static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+    /**
+     * The first retry of a moved host's UPDATE: its peers hold a stale endpoint meanwhile, and the first failure
+     * after a move is mostly the move itself (a connection reset by the gateway changing address, a lost SRV answer).
+     */
+    static final Duration MOVED_RETRY = Duration.ofMillis(250);
 
     private enum Pending { DEBOUNCE, REFRESH, RETRY }
 
@@ -35,6 +40,8 @@ final class RegistrationEngine {
     private final Duration lease;
     private final Logger log;
     private final Backoff backoff = new Backoff(FIRST_RETRY, LONGEST_RETRY);
+    /** UPDATEs failed since the last success. */
+    private int failedInRow;
 
     private Credentials credentials;
     private HostIdentity identity;
@@ -208,6 +215,7 @@ final class RegistrationEngine {
             server = granted.server();
             leaseExpires = lastAttempt.plus(granted.lease());
             backoff.reset();
+            failedInRow = 0;
             lastResult = "published at " + lastAttempt + ", lease " + granted.lease().toSeconds() + " s granted by "
                     + granted.server();
             log.info("Published {} in {} ({}:{}), lease {} s", set.hostName(), set.zone(),
@@ -216,14 +224,20 @@ final class RegistrationEngine {
             arm(Pending.REFRESH, granted.lease().multipliedBy(3).dividedBy(4));
             return true;
         } catch (UpdateFailure failure) {
-            Duration wait = backoff.next();
+            Duration wait = failedInRow++ == 0 && moved(set) ? MOVED_RETRY : backoff.next();
             lastFailure = failure.getMessage();
             lastResult = "failed at " + lastAttempt + ": " + lastFailure;
-            log.warn("Could not publish {} in {}: {}; retrying in {} s", set.hostName(), set.zone(),
-                    failure.getMessage(), wait.toSeconds());
+            log.warn("Could not publish {} in {}: {}; retrying in {} ms", set.hostName(), set.zone(),
+                    failure.getMessage(), wait.toMillis());
             arm(Pending.RETRY, wait);
             return false;
         }
+    }
+
+    /** Whether the set tells peers another endpoint than the one they hold. */
+    private boolean moved(HostRecordSet set) {
+        return published != null && (!set.publicAddress().equals(published.publicAddress())
+                || set.publicPort() != published.publicPort());
     }
 
     private void withdrawQuietly(String why) {

@@ -103,6 +103,22 @@ class RegistrationEngineTest {
     }
 
     @Test
+    void aMovedHostsFirstFailedUpdateIsRetriedAtOnceThenWithTheBackoff() {
+        signedInBehindNat();
+        scheduler.advance(RegistrationEngine.DEBOUNCE);
+        sender.failures.add("cannot reach the update server 127.0.0.1:8853: Connection reset");
+        sender.failures.add("cannot reach the update server 127.0.0.1:8853: Connection reset");
+        engine.publicEndpoint(TestInputs.endpoint(STUN, "198.51.100.10", 4500));
+        scheduler.runDue();
+        assertEquals(RegistrationEngine.MOVED_RETRY, scheduler.nextDelay().orElseThrow());
+        scheduler.advance(RegistrationEngine.MOVED_RETRY);
+        assertEquals(RegistrationEngine.FIRST_RETRY, scheduler.nextDelay().orElseThrow(), "then the usual backoff");
+        scheduler.advance(RegistrationEngine.FIRST_RETRY);
+        assertEquals(TestInputs.set("laptop", (Inet4Address) TestInputs.address("198.51.100.10"), 4500),
+                engine.state().registration().orElseThrow().records());
+    }
+
+    @Test
     void theReportedEndpointIsPublishedAndItsSourceShown() {
         engine.credentials(ALICE);
         engine.identity(laptop);
