@@ -10,15 +10,19 @@ import io.homeward.kit.dns.DnsOverTls;
 import io.homeward.kit.dns.PinnedTrust;
 import io.homeward.kit.dns.UdpQuery;
 
-/** Blocking sockets with a bound on every connect and read, so a dead server never holds the registrar. */
+/**
+ * Blocking sockets with a bound on every connect and read, so a dead server never holds the registrar. A UDP query
+ * is sent up to three times within the timeout, so one lost datagram (a host moving drops some) costs a third of it.
+ */
 final class SocketNetwork implements Network {
+    private static final int UDP_ATTEMPTS = 3;
     private final Duration timeout;
     private final UdpQuery udp;
     private final Logger log;
 
     SocketNetwork(Duration timeout, Logger log) {
         this.timeout = timeout;
-        this.udp = new UdpQuery(timeout, 1);
+        this.udp = new UdpQuery(timeout.dividedBy(UDP_ATTEMPTS), UDP_ATTEMPTS);
         this.log = log;
     }
 
