@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.homeward.kit.console.Confirmation;
 import io.homeward.kit.console.JsonRequests;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -45,6 +46,11 @@ public class SignInPage extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String action = request.getParameter("action");
+        if ("signout".equals(action) && !Confirmation.given(request)) {
+            Confirmation.ask(request, response, "Sign this host out? It withdraws its records and closes its"
+                    + " tunnels: the user's other hosts lose it until it signs in again.", "Sign out");
+            return;
+        }
         SignInHtml.Form form = SignInHtml.Form.submitted(request.getParameter("zone"), request.getParameter("user"),
                 request.getParameter("server"), request.getParameter("pin"), request.getParameter("code"));
         String outcome;

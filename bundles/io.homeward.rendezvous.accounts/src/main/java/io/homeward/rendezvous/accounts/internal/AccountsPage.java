@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.homeward.api.accounts.AccountService;
+import io.homeward.kit.console.Confirmation;
 import io.homeward.kit.console.JsonRequests;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -54,6 +55,12 @@ public class AccountsPage extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (AccountForm.REMOVE.equals(request.getParameter("action")) && !Confirmation.given(request)) {
+            String user = String.valueOf(request.getParameter("user"));
+            Confirmation.ask(request, response, "Remove user " + user + "? Their zone, its records and every host key"
+                    + " and certificate of theirs go; their hosts lose each other.", "Remove " + user);
+            return;
+        }
         FormOutcome outcome = AccountForm.apply(accounts, request.getParameter("action"), request.getParameter("user"),
                 request.getParameter("password"));
         request.getSession(true).setAttribute(OUTCOME, outcome);

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.homeward.kit.console.Confirmation;
 import io.homeward.kit.console.JsonRequests;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -60,6 +61,13 @@ public class MachinesPage extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (MachinesForm.REVOKE.equals(request.getParameter("action")) && !Confirmation.given(request)) {
+            String host = String.valueOf(request.getParameter("host"));
+            Confirmation.ask(request, response, "Revoke " + host + " of " + request.getParameter("user") + "? Its"
+                    + " certificate and key stop working at once: the user's other hosts refuse its tunnels, and it"
+                    + " can come back only with a new invite.", "Revoke " + host);
+            return;
+        }
         PageOutcome outcome = MachinesForm.apply(machines, request.getParameter("action"), request.getParameter("user"),
                 request.getParameter("host"), request.getParameter("valid"));
         request.getSession(true).setAttribute(OUTCOME, outcome);

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.homeward.kit.enroll.InviteCode;
 import io.homeward.kit.qr.QrCode;
 import io.homeward.rendezvous.enroll.internal.EnrollmentFixture.Csr;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -61,6 +66,8 @@ class MachinesPageTest {
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getParameter" -> parameters.get((String) args[0]);
+                    case "getParameterMap" -> parameters.entrySet().stream()
+                            .collect(Collectors.toMap(Map.Entry::getKey, e -> new String[] {e.getValue()}));
                     case "getRequestURI" -> uri;
                     case "getPathInfo" -> null;
                     case "getSession" -> args == null || (Boolean) args[0] || !sessionAttributes.isEmpty() ? session : null;
@@ -84,6 +91,38 @@ class MachinesPageTest {
         assertEquals(303, status[0]);
         assertEquals(PAGE, headers.get("Location"));
         return get();
+    }
+
+    /** A POST answered with a page instead of a redirect: the confirmation question. */
+    private String asked(Map<String, String> parameters) throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        page.service(request("POST", parameters), (HttpServletResponse) Proxy.newProxyInstance(
+                HttpServletResponse.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
+                    switch (m.getName()) {
+                        case "setStatus" -> assertEquals(200, a[0]);
+                        case "setContentType", "setHeader", "setContentLength" -> { }
+                        case "getOutputStream" -> {
+                            return new ServletOutputStream() {
+                                @Override
+                                public void write(int b) {
+                                    body.write(b);
+                                }
+
+                                @Override
+                                public boolean isReady() {
+                                    return true;
+                                }
+
+                                @Override
+                                public void setWriteListener(jakarta.servlet.WriteListener listener) {
+                                }
+                            };
+                        }
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    }
+                    return null;
+                }));
+        return body.toString(StandardCharsets.UTF_8);
     }
 
     private String get() throws Exception {
@@ -127,7 +166,13 @@ class MachinesPageTest {
         assertTrue(listed.contains("<input type=\"hidden\" name=\"host\" value=\"laptop.alice.members.example.\">"
                 + "<button type=\"submit\">Revoke laptop</button>"), listed);
 
-        String revoked = post(Map.of("action", "revoke", "host", "laptop.alice.members.example."));
+        String question = asked(Map.of("action", "revoke", "user", "alice", "host", "laptop.alice.members.example."));
+        assertTrue(question.contains("Revoke laptop.alice.members.example. of alice? Its certificate and key stop"),
+                question);
+        assertTrue(question.contains("<input type=\"hidden\" name=\"confirmed\" value=\"yes\">"), question);
+        assertFalse(get().contains("<strong>revoked "), "nothing revoked before the confirmation");
+
+        String revoked = post(Map.of("action", "revoke", "host", "laptop.alice.members.example.", "confirmed", "yes"));
         assertTrue(revoked.contains("ui-state-highlight\" role=\"status\">Revoked 1 certificate"), revoked);
         assertTrue(revoked.contains("<strong>revoked "), revoked);
 
