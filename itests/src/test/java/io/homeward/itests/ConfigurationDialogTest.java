@@ -44,11 +44,7 @@ class ConfigurationDialogTest {
     static void start() throws Exception {
         ConsoleBrowser.requireInstalled();
         runtime = ConsoleRuntime.start("config-dialog", dir);
-        assertEquals(303, runtime.post("/homeward-accounts", "action=add&user=alice&password=" + PASSWORD));
-        assertEquals(200, runtime.post("/homeward-signin",
-                "action=signin&zone=alice.members.example.&user=alice&server=&pin=&password=" + PASSWORD));
-        String signIn = runtime.get("/homeward-signin.json");
-        assertTrue(signIn.contains("\"signedIn\":{\"user\":\"alice\""), signIn);
+        runtime.signInAsAlice(PASSWORD);
         published("the host's records published after signing in");
         browser = ConsoleBrowser.start();
         browser.logIn(runtime);

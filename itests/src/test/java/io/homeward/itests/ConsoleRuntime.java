@@ -1,6 +1,7 @@
 package io.homeward.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,6 +86,18 @@ final class ConsoleRuntime implements AutoCloseable {
     /** A form POST as the console's own page sends it (see {@link Http#post}); returns the status. */
     int post(String path, String form) throws IOException, InterruptedException {
         return Http.post(console() + path, "admin", password, form);
+    }
+
+    /**
+     * Creates the user {@code alice} on this all-in-one's rendezvous and signs its agent in as her through the console's
+     * own forms, as a person would; returns once the sign-in page says so.
+     */
+    void signInAsAlice(String password) throws IOException, InterruptedException {
+        assertEquals(303, post("/homeward-accounts", "action=add&user=alice&password=" + password));
+        assertEquals(200, post("/homeward-signin",
+                "action=signin&zone=alice.members.example.&user=alice&server=&pin=&password=" + password));
+        String signIn = get("/homeward-signin.json");
+        assertTrue(signIn.contains("\"signedIn\":{\"user\":\"alice\""), signIn);
     }
 
     /** Stops the runtime as a service manager does and waits (bounded) for it to exit. */

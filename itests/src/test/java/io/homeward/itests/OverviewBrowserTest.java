@@ -38,9 +38,7 @@ class OverviewBrowserTest {
     static void start() throws Exception {
         ConsoleBrowser.requireInstalled();
         runtime = ConsoleRuntime.start("overview-browser", dir);
-        assertEquals(303, runtime.post("/homeward-accounts", "action=add&user=alice&password=" + PASSWORD));
-        assertEquals(200, runtime.post("/homeward-signin",
-                "action=signin&zone=alice.members.example.&user=alice&server=&pin=&password=" + PASSWORD));
+        runtime.signInAsAlice(PASSWORD);
         Await.until("the host's records published after signing in", 30, () -> get("/homeward-registration.json"),
                 j -> j.contains("\"published\":{"));
         browser = ConsoleBrowser.start();
