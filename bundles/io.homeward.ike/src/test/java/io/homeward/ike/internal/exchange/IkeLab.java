@@ -127,8 +127,8 @@ final class IkeLab {
                         }
 
                         @Override
-                        public void deletedByPeer(IkeSaStatus sa) {
-                            closedTold.add("deleted by the peer");
+                        public void deletedByPeer(IkeSaStatus sa, String how) {
+                            closedTold.add(how.equals("deleted its IKE SA") ? "deleted by the peer" : "the peer " + how);
                         }
                     }, (sa, peer) -> FirstChildPlacement.Placement.ONLY, clock));
         }
