@@ -213,6 +213,7 @@ public final class IkeEngine {
      * since {@code fresh} started (both hosts started at once after a restart) is none the peer forgot, and stays.
      */
     void initialContact(IkeSa fresh) {
+        context.logger().debug("IKE SA {}: {} announced INITIAL_CONTACT (RFC 7296 §2.4)", fresh, fresh.peerFqdn);
         for (IkeSa old : List.copyOf(bySpi.values())) {
             if (old != fresh && old.state == IkeSaState.ESTABLISHED && old.establishedStep < fresh.startedStep
                     && old.peerFqdn.equalsIgnoreCase(fresh.peerFqdn)) {
