@@ -59,7 +59,8 @@ import io.homeward.kit.schedule.Scheduler.Scheduled;
  * Keys the SA pairs with the user's other hosts by IKE (docs/architecture.md, "Data flows"). The engine runs while this
  * host is signed in with a host certificate and an ESP suite is installed. It answers any listed peer at any time,
  * and initiates only when asked ({@link #key}, {@code homeward:ike initiate}); when both hosts start at once, both
- * keep the IKE SA of {@link SimultaneousStart}. A peer that leaves, is revoked, or comes back with another ULA, loses
+ * keep the IKE SA of {@link SimultaneousStart}. A peer whose IKE restarted without a word says INITIAL_CONTACT (RFC
+ * 7296 §2.4): the IKE SAs and pairs it forgot go before its new Child SA is placed. A peer that leaves, is revoked, or comes back with another ULA, loses
  * its SA pair and IKE SAs. A failed negotiation guards the peer for {@link #GUARD} (doubling with each failure in a
  * row, at most {@link #LONGEST_GUARD}): a key() before then fails at once with the same reason, so a stream of
  * packets to a peer that does not answer does not start an IKE SA each. Peers keyed by hand are left alone, and only
