@@ -160,6 +160,25 @@ public final class TerminalShell implements AutoCloseable {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 
+    /**
+     * SIGKILL to the runtime and what runs it, as {@code kill -9} or a crash stops it (nothing withdrawn, no goodbye
+     * to anyone); waits, bounded, until every one of them exited, so a new start finds its ports free.
+     */
+    public void kill(long seconds) throws InterruptedException {
+        List<ProcessHandle> running = new ArrayList<>(process.descendants().toList());
+        running.add(process.toHandle());
+        running.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (ProcessHandle handle : running) {
+            while (handle.isAlive()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("process " + handle.pid() + " did not exit within " + seconds + " s");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -130,8 +130,8 @@ final class HandshakeLoop implements IkeSaEvents, AutoCloseable {
     }
 
     @Override
-    public void deletedByPeer(IkeSaStatus sa) {
-        // Counted SAs are closed here at once; a DELETE for one changes nothing.
+    public void deletedByPeer(IkeSaStatus sa, String how) {
+        // Counted SAs are closed here at once; a DELETE or INITIAL_CONTACT for one changes nothing.
     }
 
     @Override

@@ -118,7 +118,9 @@ final class LabHost implements AutoCloseable {
         args.addAll(List.of("--config", config.toString()));
         args.addAll(options);
         terminal = TerminalShell.start(List.of("ip", "netns", "exec", namespace), args, dir.resolve("data.stderr"), 90);
-        console = new LabConsole(namespace, 8080, data, dir);
+        if (console == null) {
+            console = new LabConsole(namespace, 8080, data, dir);
+        }
         return this;
     }
 
@@ -331,8 +333,13 @@ final class LabHost implements AutoCloseable {
         return process.stop(60);
     }
 
+    /** SIGKILL, as a crash or a power cut stops it: nothing withdrawn or deleted; a start runs it again on its data. */
     void kill() throws InterruptedException {
-        process.kill(30);
+        if (terminal != null) {
+            terminal.kill(30);
+        } else {
+            process.kill(30);
+        }
     }
 
     @Override

@@ -59,7 +59,8 @@ import io.homeward.kit.schedule.Scheduler.Scheduled;
  * Keys the SA pairs with the user's other hosts by IKE (docs/architecture.md, "Data flows"). The engine runs while this
  * host is signed in with a host certificate and an ESP suite is installed. It answers any listed peer at any time,
  * and initiates only when asked ({@link #key}, {@code homeward:ike initiate}); when both hosts start at once, both
- * keep the IKE SA of {@link SimultaneousStart}. A peer that leaves, is revoked, or comes back with another ULA, loses
+ * keep the IKE SA of {@link SimultaneousStart}. A peer whose IKE restarted without a word says INITIAL_CONTACT (RFC
+ * 7296 §2.4): the IKE SAs and pairs it forgot go before its new Child SA is placed. A peer that leaves, is revoked, or comes back with another ULA, loses
  * its SA pair and IKE SAs. A failed negotiation guards the peer for {@link #GUARD} (doubling with each failure in a
  * row, at most {@link #LONGEST_GUARD}): a key() before then fails at once with the same reason, so a stream of
  * packets to a peer that does not answer does not start an IKE SA each. Peers keyed by hand are left alone, and only
@@ -592,16 +593,17 @@ final class PeerKeying implements IkeSaEvents {
 
     /**
      * The peer deleted its IKE SA with this host (it stops, its IKE restarts, its operator deletes it, or it lost a
-     * simultaneous start): the pairs of that IKE SA go too, the peer's others stay.
+     * simultaneous start), or forgot it in a crash or restart it announced with INITIAL_CONTACT (RFC 7296 §2.4): the
+     * pairs of that IKE SA go too, the peer's others stay.
      */
     @Override
-    public void deletedByPeer(IkeSaStatus sa) {
+    public void deletedByPeer(IkeSaStatus sa, String how) {
         PeerState p = peers.get(host(sa.peerFqdn()));
         if (p == null) {
             return;
         }
-        log.info("IKE: {} deleted its IKE SA with this host; its SA pair goes too", p.peer.hostName());
-        removePairs(p, sa);
+        log.info("IKE: {} {} with this host; its SA pair goes too", p.peer.hostName(), how);
+        removePairs(p, sa, "the peer " + how);
     }
 
     /**
@@ -640,19 +642,19 @@ final class PeerKeying implements IkeSaEvents {
             return;
         }
         engine.status().stream().filter(sa -> sa.localSpi() == spi).findFirst().ifPresent(sa -> {
-            removePairs(p, sa);
+            removePairs(p, sa, reason);
             engine.delete(spi, reason);
         });
     }
 
-    /** The SA pairs of the IKE SA's Child SAs removed; the peer's others stay. */
-    private void removePairs(PeerState p, IkeSaStatus sa) {
+    /** The SA pairs of the IKE SA's Child SAs removed, the peer's others staying; the keying says why if it had one. */
+    private void removePairs(PeerState p, IkeSaStatus sa, String why) {
         Inet6Address ula = p.peer.ula();
         for (ChildSaStatus child : sa.children()) {
             database.remove(ula, child.inboundSpi());
             if (Integer.valueOf(child.inboundSpi()).equals(owned.get(ula))) {
                 owned.remove(ula);
-                settle(p, KeyingState.NONE, "the peer deleted its IKE SA");
+                settle(p, KeyingState.NONE, why);
             }
         }
     }

@@ -10,7 +10,8 @@ import io.homeward.ike.internal.exchange.IkeSaStatus;
  * does (a host runs one negotiation with a peer at a time, so its newer IKE SA replaces one it has forgotten, after a
  * restart say). The first Child SA of an IKE SA without precedence is never installed over the pair of the one with
  * it; once the first Child SA of the IKE SA with precedence is installed, the other IKE SA is deleted with its pair.
- * So if the IKE SA without precedence completes first, its pair carries the packets until the other replaces it.
+ * So if the IKE SA without precedence completes first, its pair carries the packets until the other replaces it. The
+ * IKE SAs of a peer that restarted are gone before this is asked: its INITIAL_CONTACT closed them (RFC 7296 §2.4).
  */
 final class SimultaneousStart {
 

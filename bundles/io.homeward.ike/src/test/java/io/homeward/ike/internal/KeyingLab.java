@@ -90,9 +90,10 @@ final class KeyingLab {
         final InetSocketAddress endpoint;
         final KeyPair keys = TestPki.p256();
         final X509Certificate certificate;
-        final RecordingSaDatabase database = new RecordingSaDatabase();
+        /** The SA database of the running host; a crash loses it ({@link #restart}). */
+        RecordingSaDatabase database = new RecordingSaDatabase();
         final RecordingLogger log = new RecordingLogger();
-        final FakePort port = new FakePort();
+        FakePort port = new FakePort();
         /** The peers this host has an {@code io.homeward.tunnel.manualsa} configuration for. */
         final Set<String> keyedByHand = new HashSet<>();
         KeyingSettings settings = KeyingSettings.DEFAULTS;
@@ -118,6 +119,20 @@ final class KeyingLab {
             component.bindSuite(Suites.AES_GCM, Map.of(Constants.SERVICE_RANKING, 200));
             component.bindSuite(Suites.CHACHA20, Map.of(Constants.SERVICE_RANKING, 100));
             return this;
+        }
+
+        /**
+         * The host crashes (kill -9, a power cut) and starts again with the same certificate, ULA and endpoint, telling
+         * no one: the component that ran is dropped without deactivation, its port unplugged (what it would still send
+         * is lost) and its SA database gone. The new one lists the other host and signs in.
+         */
+        Host restart(Host other) {
+            port.unplugged = true;
+            port = new FakePort();
+            database = new RecordingSaDatabase();
+            start();
+            lists(other);
+            return signIn();
         }
 
         Credentials credentials() {
@@ -153,6 +168,8 @@ final class KeyingLab {
         /** The tunnel port of this host: one IKE handler, datagrams onto the lab's wire. */
         final class FakePort implements TunnelPort {
             TunnelDatagramHandler ike;
+            /** The component using this port crashed: nothing it sends leaves the host. */
+            boolean unplugged;
 
             @Override
             public int localPort() {
@@ -161,6 +178,9 @@ final class KeyingLab {
 
             @Override
             public void send(byte[] payload, int offset, int length, InetSocketAddress to) {
+                if (unplugged) {
+                    return;
+                }
                 sent++;
                 sentTo.add(to);
                 byte[] buffer = Arrays.copyOfRange(payload, offset, offset + length);

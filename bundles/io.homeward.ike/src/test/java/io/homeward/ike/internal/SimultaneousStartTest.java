@@ -1,6 +1,7 @@
 package io.homeward.ike.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -21,7 +22,8 @@ import io.homeward.api.sa.SecurityAssociationDatabase.Sending;
 
 /**
  * Both hosts asked to key each other at the same moment (RFC 7296 §2.8): whichever IKE SA completes first and
- * whatever the wire loses, both end with the one SA pair of the IKE SA home (the lower ULA) initiated, and one IKE SA.
+ * whatever the wire loses, both end with the one SA pair of the IKE SA home (the lower ULA) initiated, and one IKE SA;
+ * the INITIAL_CONTACT both fresh hosts send (§2.4) closes neither new IKE SA.
  */
 class SimultaneousStartTest {
     private static final int IKE_SA_INIT = 34;
@@ -33,6 +35,17 @@ class SimultaneousStartTest {
     void bothStartingInTheSameRoundKeepTheIkeSaOfTheLowerUla() {
         bothKeyAtOnce();
 
+        assertOnePairOfHomesIkeSa();
+    }
+
+    @Test
+    void bothFreshHostsSayInitialContactWhichClosesNeitherNewIkeSa() {
+        bothKeyAtOnce();
+
+        assertTrue(lab.home.log.has(LogLevel.DEBUG, "announced INITIAL_CONTACT"), lab.home.log.toString());
+        assertTrue(lab.laptop.log.has(LogLevel.DEBUG, "announced INITIAL_CONTACT"), lab.laptop.log.toString());
+        assertFalse(lab.home.log.has(LogLevel.INFO, "closed without DELETE"), lab.home.log.toString());
+        assertFalse(lab.laptop.log.has(LogLevel.INFO, "closed without DELETE"), lab.laptop.log.toString());
         assertOnePairOfHomesIkeSa();
     }
 

@@ -8,9 +8,12 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.homeward.ike.internal.proposal.IkeChoice;
@@ -29,14 +32,21 @@ import io.homeward.ike.internal.wire.SaPayload;
  * The IKE SAs of this host and the datagrams between them and the network (RFC 7296 §2): a received message goes to
  * the SA its SPI names, and a new IKE_SA_INIT request is answered statelessly (COOKIE when too many SAs are
  * half-open, §2.6; NO_PROPOSAL_CHOSEN; INVALID_KE_PAYLOAD, §1.2) or makes a responder SA. A datagram that does not
- * decode, names no SA or does not authenticate is dropped and changes nothing. Not thread-safe: one thread (the
- * scheduler's) calls everything, the timers included.
+ * decode, names no SA or does not authenticate is dropped and changes nothing. A peer's first IKE_AUTH since this
+ * engine started carries INITIAL_CONTACT, which makes the peer drop the IKE SAs it still holds from this host's run
+ * before (§2.4), and the peer's does the same here. Not thread-safe: one thread (the scheduler's) calls everything,
+ * the timers included.
  */
 public final class IkeEngine {
     private final IkeContext context;
     private final Map<Long, IkeSa> bySpi = new HashMap<>();
     /** Responder SAs by the initiator's SPI and address, which tell a retransmitted IKE_SA_INIT (§2.1). */
     private final Map<InitiatorKey, ResponderSa> byInitiator = new HashMap<>();
+
+    /** The FQDNs of the peers this engine established an IKE SA with, which INITIAL_CONTACT goes to no more. */
+    private final Set<String> contacted = new HashSet<>();
+    /** Counts the engine's steps that {@link #initialContact} orders: IKE SAs started and established. */
+    private long steps;
 
     private record InitiatorKey(long initiatorSpi, InetSocketAddress from) {
     }
@@ -177,6 +187,41 @@ public final class IkeEngine {
         if (sa instanceof ResponderSa responder) {
             byInitiator.remove(new InitiatorKey(sa.initiatorSpi, responder.initiatedFrom), responder);
             responder.leaveHalfOpen();
+        }
+    }
+
+    /** The next step of this engine: later steps have higher numbers, even at one instant of the clock. */
+    long step() {
+        return ++steps;
+    }
+
+    /** Whether this engine has established no IKE SA with the peer yet: its IKE_AUTH says INITIAL_CONTACT (§2.4). */
+    boolean firstContact(String peerFqdn) {
+        return !contacted.contains(peerFqdn.toLowerCase(Locale.ROOT));
+    }
+
+    /** An IKE SA with the peer was established: this engine has been in contact with it. */
+    void contacted(String peerFqdn) {
+        contacted.add(peerFqdn.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The peer of {@code fresh} announced INITIAL_CONTACT in its authenticated IKE_AUTH (RFC 7296 §2.4): it restarted
+     * and has no other IKE SA with this host, so every IKE SA with it that was established before {@code fresh} started
+     * here is gone at the peer and closes here, its Child SAs with it. Without a DELETE: the peer could not open one
+     * sealed with keys it forgot. An IKE SA not yet established (this side's own negotiation under way) or established
+     * since {@code fresh} started (both hosts started at once after a restart) is none the peer forgot, and stays.
+     */
+    void initialContact(IkeSa fresh) {
+        context.logger().debug("IKE SA {}: {} announced INITIAL_CONTACT (RFC 7296 §2.4)", fresh, fresh.peerFqdn);
+        for (IkeSa old : List.copyOf(bySpi.values())) {
+            if (old != fresh && old.state == IkeSaState.ESTABLISHED && old.establishedStep < fresh.startedStep
+                    && old.peerFqdn.equalsIgnoreCase(fresh.peerFqdn)) {
+                String why = "its peer " + fresh.peerFqdn + " restarted (INITIAL_CONTACT on IKE SA " + fresh + ")";
+                context.logger().info("IKE SA {}: {}; closed without DELETE (RFC 7296 §2.4)", old, why);
+                context.events().deletedByPeer(old.status(), "restarted and forgot its IKE SA");
+                old.close(why);
+            }
         }
     }
 

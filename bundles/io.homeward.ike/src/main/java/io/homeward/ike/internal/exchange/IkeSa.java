@@ -98,6 +98,9 @@ abstract class IkeSa {
     /** The rekey of this IKE SA (§2.18). */
     final IkeRekey ikeRekey = new IkeRekey(this);
     private final Instant created;
+    /** The engine's step at which this SA started, and at which it (or the SA it rekeys) was established; 0 before. */
+    final long startedStep;
+    long establishedStep;
 
     private List<byte[]> outstanding;
     private ExchangeType outstandingExchange;
@@ -148,6 +151,7 @@ abstract class IkeSa {
         this.state = state;
         this.nextRequestId = firstRequestId;
         this.created = context.clock().instant();
+        this.startedStep = engine.step();
         this.liveness = new Liveness(this, context);
         this.mobility = new Mobility(this, context);
     }
@@ -406,6 +410,7 @@ abstract class IkeSa {
         peerSerial = old.peerSerial;
         childPeer = old.childPeer;
         roundTrip = old.roundTrip;
+        establishedStep = old.establishedStep;
         mobility.inherit(old.mobility);
     }
 
@@ -415,6 +420,10 @@ abstract class IkeSa {
      */
     final void established() {
         state = IkeSaState.ESTABLISHED;
+        if (establishedStep == 0) {
+            establishedStep = engine.step();
+        }
+        engine.contacted(peerFqdn);
         ikeRekey.schedule();
         liveness.start();
         if (childPeer != null) {
@@ -466,6 +475,25 @@ abstract class IkeSa {
     /** CERTREQ for the account CA (RFC 7296 §3.7). */
     final CertReqPayload certificateRequest() {
         return CertificateRequests.forAuthorities(List.of(context.check().accountCa().getPublicKey()));
+    }
+
+    /**
+     * N(INITIAL_CONTACT) for this side's IKE_AUTH when this engine has established no IKE SA with the peer since it
+     * started (RFC 7296 §2.4): the peer may still hold IKE SAs with this host from before a restart, which it drops.
+     */
+    final List<Payload> initialContact(String peer) {
+        return engine.firstContact(peer) ? List.of(NotifyPayload.of(NotifyType.INITIAL_CONTACT)) : List.of();
+    }
+
+    /**
+     * The peer's IKE_AUTH, authenticated and this SA established, announced INITIAL_CONTACT (§2.4): its older IKE SAs
+     * with this host go ({@link IkeEngine#initialContact}) before the first Child SA is placed. Only IKE_AUTH asks this.
+     */
+    final void contactAnnounced(List<Payload> payloads) {
+        if (payloads.stream().anyMatch(payload -> payload instanceof NotifyPayload notify
+                && notify.is(NotifyType.INITIAL_CONTACT))) {
+            engine.initialContact(this);
+        }
     }
 
     /** This side's ID, certificates and AUTH (§2.15): method 14 if the peer announced SHA2-256, else 9. */
@@ -585,7 +613,7 @@ abstract class IkeSa {
         if (deletesIkeSa) {
             ikeRekey.deletedByPeer();
             if (!ikeRekey.replaced()) {
-                context.events().deletedByPeer(status());
+                context.events().deletedByPeer(status(), "deleted its IKE SA");
             }
             close("deleted by the peer (INFORMATIONAL DELETE)");
         }

@@ -28,8 +28,11 @@ public interface IkeSaEvents {
     void closed(IkeSaStatus sa, String reason);
 
     /**
-     * The peer deleted the SA with an INFORMATIONAL DELETE (RFC 7296 §1.4.1), and with it its Child SAs: the SA pair
-     * it installed is no longer the peer's. Told before {@link #closed}.
+     * The peer deleted the SA with an INFORMATIONAL DELETE (RFC 7296 §1.4.1), or forgot it in a restart it announced
+     * with INITIAL_CONTACT on a newer IKE SA (§2.4); its Child SAs went with it: the SA pair it installed is no longer
+     * the peer's. Told before {@link #closed}.
+     *
+     * @param how what the peer did, as "deleted its IKE SA"
      */
-    void deletedByPeer(IkeSaStatus sa);
+    void deletedByPeer(IkeSaStatus sa, String how);
 }

@@ -30,8 +30,9 @@ import io.homeward.ike.internal.wire.TrafficSelectorPayload;
 /**
  * The original initiator of an IKE SA to one of the user's hosts (RFC 7296 §1.2): IKE_SA_INIT, again with the
  * responder's COOKIE first (§2.6) or with the group its INVALID_KE_PAYLOAD names (§1.2), then IKE_AUTH with this
- * host's certificate and the first Child SA between the two ULAs (§1.3, §2.9), installed once the responder is
- * authenticated.
+ * host's certificate, INITIAL_CONTACT if it is the engine's first with the responder (§2.4), and the first Child SA
+ * between the two ULAs (§1.3, §2.9), installed once the responder is authenticated, after the responder's
+ * INITIAL_CONTACT closed its older IKE SAs here.
  */
 final class InitiatorSa extends IkeSa {
     /** IKE_SA_INIT is sent again at most this often for cookies and other groups, so a peer cannot loop it. */
@@ -155,14 +156,15 @@ final class InitiatorSa extends IkeSa {
     }
 
     /**
-     * IKE_AUTH request: SK{IDi, CERT+, CERTREQ, IDr, AUTH, SAi2, TSi, TSr, N(MOBIKE_SUPPORTED)} (§1.2, §2.15, RFC 4555
-     * §3.2).
+     * IKE_AUTH request: SK{IDi, CERT+, [N(INITIAL_CONTACT)], CERTREQ, IDr, AUTH, SAi2, TSi, TSr, N(MOBIKE_SUPPORTED)}
+     * (§1.2, §2.4, §2.15, RFC 4555 §3.2).
      */
     private void sendAuth() {
         childSpi = reserveSpi();
         IdPayload idi = IdPayload.fqdn(false, context.host().fqdn());
         List<Payload> identity = identity(idi, initRequest, nr, keys.skPi());
         List<Payload> inner = new ArrayList<>(identity.subList(0, identity.size() - 1));
+        inner.addAll(initialContact(expectedPeer));
         inner.add(certificateRequest());
         inner.add(IdPayload.fqdn(true, expectedPeer));
         inner.add(identity.get(identity.size() - 1));
@@ -192,6 +194,7 @@ final class InitiatorSa extends IkeSa {
         established();
         mobility.announced(payloads);
         context.logger().info("IKE SA {} with {} established ({})", this, peerFqdn, status().algorithms());
+        contactAnnounced(payloads);
         if (error.isPresent()) {
             releaseSpi(childSpi);
             context.logger().warn("IKE SA {}: {} made no Child SA: {}", this, peerFqdn, name(error.get()));

@@ -30,8 +30,10 @@ import io.homeward.kit.schedule.Scheduler.Scheduled;
  * The responder of an IKE SA (RFC 7296 §1.2) from the IKE_SA_INIT request the engine accepted: the response with
  * CERTREQ for the account CA, then IKE_AUTH — the initiator authenticated by {@link PeerCertificateCheck} and its
  * AUTH, or answered with AUTHENTICATION_FAILED and forgotten (§2.21.2) — and the first Child SA, narrowed to the
- * two ULAs (§2.9). Half-open until IKE_AUTH succeeds, and dropped when that takes longer than the half-open
- * timeout (ikev2.md §7).
+ * two ULAs (§2.9). INITIAL_CONTACT goes both ways (§2.4): in the response to the first IKE_AUTH from a peer since
+ * the engine started, and from the initiator it closes the initiator's older IKE SAs here before the Child SA is
+ * placed. Half-open until IKE_AUTH succeeds, and dropped when that takes longer than the half-open timeout (ikev2.md
+ * §7).
  */
 final class ResponderSa extends IkeSa {
     /** Where the IKE_SA_INIT request came from, which the engine knows a retransmission of it by (§2.1). */
@@ -110,12 +112,15 @@ final class ResponderSa extends IkeSa {
             close("the initiator failed authentication");
             return;
         }
+        List<Payload> initialContact = initialContact(peerFqdn);
         leaveHalfOpen();
         established();
         mobility.announced(payloads);
         context.logger().info("IKE SA {} with {} established ({})", this, peerFqdn, status().algorithms());
+        contactAnnounced(payloads);
         List<Payload> inner = new ArrayList<>(identity(IdPayload.fqdn(true, context.host().fqdn()), initResponse, ni,
                 keys.skPr()));
+        inner.addAll(initialContact);
         inner.addAll(firstChild(payloads));
         if (mobility.negotiated()) {
             inner.add(Mobility.supported());

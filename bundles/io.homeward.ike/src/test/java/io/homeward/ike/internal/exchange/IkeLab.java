@@ -76,6 +76,8 @@ final class IkeLab {
         IkeSettings settings;
         HalfOpenCounter halfOpen = new HalfOpenCounter(30, 3, 1000);
         IkeEngine engine;
+        /** How often the node started: what an engine of an earlier start sends is lost, as after a crash. */
+        private int starts;
 
         Node(String host, String ula, String address) {
             this.fqdn = host + "." + USER + "." + TestPki.DOMAIN;
@@ -90,13 +92,21 @@ final class IkeLab {
             return this;
         }
 
+        /**
+         * A new engine (the first, or after a crash of the one before, which then sends nothing more and is told of
+         * nothing: its peer is not told either).
+         */
         void start() {
+            int start = ++starts;
             Map<String, Inet6Address> peers = new HashMap<>();
             peers.put(laptop.fqdn, laptop.ula);
             peers.put(home.fqdn, home.ula);
             engine = new IkeEngine(new IkeContext(settings, new LocalHost(fqdn, ula, List.of(certificate, pki.ca),
                     keys.getPrivate()), new PeerCertificateCheck(pki.ca, ZONE, revocations, clock),
                     fqdn -> Optional.ofNullable(peers.get(fqdn)), database, (message, to) -> {
+                        if (start != starts) {
+                            return;
+                        }
                         Packet packet = new Packet(message.clone(), endpoint, to);
                         sent.add(packet);
                         inFlight.add(packet);
@@ -127,8 +137,8 @@ final class IkeLab {
                         }
 
                         @Override
-                        public void deletedByPeer(IkeSaStatus sa) {
-                            closedTold.add("deleted by the peer");
+                        public void deletedByPeer(IkeSaStatus sa, String how) {
+                            closedTold.add(how.equals("deleted its IKE SA") ? "deleted by the peer" : "the peer " + how);
                         }
                     }, (sa, peer) -> FirstChildPlacement.Placement.ONLY, clock));
         }
