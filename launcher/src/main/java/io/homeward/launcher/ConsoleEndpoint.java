@@ -18,24 +18,28 @@ import org.slf4j.Logger;
  *
  * @param address the address the console listens on
  * @param port    its port
- * @param tls     the keystore it serves HTTPS with; empty for plain HTTP on loopback
+ * @param tls          the keystore it serves HTTPS with; empty for plain HTTP on loopback
+ * @param httpsProblem why HTTPS could not be set up on the address asked for, when the console fell back to loopback
  */
-record ConsoleEndpoint(String address, int port, Optional<ConsoleKeystore> tls) {
+record ConsoleEndpoint(String address, int port, Optional<ConsoleKeystore> tls, Optional<String> httpsProblem) {
     static final String FALLBACK_ADDRESS = "127.0.0.1";
+    /** The framework property that tells the console's overview page why it fell back to loopback. */
+    static final String HTTPS_PROBLEM_PROPERTY = "homeward.console.httpsProblem";
 
     static ConsoleEndpoint choose(String address, int port, Path data, KeytoolCertificate keytool, Logger log) {
         if (isLoopback(address)) {
-            return new ConsoleEndpoint(address, port, Optional.empty());
+            return new ConsoleEndpoint(address, port, Optional.empty(), Optional.empty());
         }
         try {
             ConsoleKeystore keystore = ConsoleKeystore.prepare(data, address, keytool);
             log.info("The web console on {} serves HTTPS only, with {} (SHA-256 {})", address, keystore.origin(),
                     keystore.fingerprint());
-            return new ConsoleEndpoint(address, port, Optional.of(keystore));
+            return new ConsoleEndpoint(address, port, Optional.of(keystore), Optional.empty());
         } catch (IOException e) {
             log.warn("The web console cannot serve HTTPS on {} ({}), and is not served there in plain HTTP: it listens"
                     + " on {} only", address, e.getMessage(), FALLBACK_ADDRESS, e);
-            return new ConsoleEndpoint(FALLBACK_ADDRESS, port, Optional.empty());
+            return new ConsoleEndpoint(FALLBACK_ADDRESS, port, Optional.empty(),
+                    Optional.of("it cannot serve HTTPS on " + address + ": " + e.getMessage()));
         }
     }
 
@@ -52,6 +56,7 @@ record ConsoleEndpoint(String address, int port, Optional<ConsoleKeystore> tls) 
     /** Felix HTTP Jetty's settings (its JettyConfig keys) for this endpoint; {@code port} 0 takes a free one. */
     void putJettyProperties(Map<String, Object> properties, int port) {
         properties.put("org.apache.felix.http.host", address);
+        httpsProblem.ifPresent(problem -> properties.put(HTTPS_PROBLEM_PROPERTY, problem));
         if (tls.isEmpty()) {
             properties.put("org.osgi.service.http.port", Integer.toString(port));
             return;

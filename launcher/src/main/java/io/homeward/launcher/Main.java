@@ -97,10 +97,8 @@ public final class Main {
         long started = System.nanoTime();
         ConsoleEndpoint console = ConsoleEndpoint.choose(options.consoleAddress(), options.consolePort(), data.root(),
                 KeytoolCertificate.ofThisJava(), log);
-        if (!console.address().equals(options.consoleAddress())) {
-            err.println("homeward: the web console cannot serve HTTPS on " + options.consoleAddress() + " and is not"
-                    + " served there in plain HTTP: it listens on " + console.address() + " only (the log says why)");
-        }
+        console.httpsProblem().ifPresent(problem -> err.println("homeward: the web console listens on "
+                + console.address() + " only, never beyond loopback in plain HTTP: " + problem));
         if (options.exec().isEmpty()) {
             PortCheck.ensureFree(console.address(), console.port());
         }

@@ -130,6 +130,12 @@ class ConsoleEndpointTest {
         assertEquals("127.0.0.1", console.address());
         assertTrue(console.tls().isEmpty());
         assertEquals("http://127.0.0.1:8443/system/console", console.url());
+        assertTrue(console.httpsProblem().orElseThrow().startsWith("it cannot serve HTTPS on 192.0.2.7: this Java has"
+                + " no keytool"), console.httpsProblem().toString());
+        Map<String, Object> properties = new HashMap<>();
+        console.putJettyProperties(properties, 8443);
+        assertEquals(Map.of("org.apache.felix.http.host", "127.0.0.1", "org.osgi.service.http.port", "8443",
+                "homeward.console.httpsProblem", console.httpsProblem().get()), properties);
     }
 
     @Test
