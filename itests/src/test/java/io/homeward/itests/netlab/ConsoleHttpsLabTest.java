@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * one veth address (the console must face a network, not loopback), an agent's console answers with its self-signed
  * certificate, the same after a restart, and a rendezvous' console with the rendezvous' certificate from DATA/tls.
  * Checked from inside the namespace: plain HTTP gets no page, the served certificate is the fingerprint the terminal
- * printed, and the login works over HTTPS.
+ * printed, and the login works over HTTPS. Without HTTPS (a broken DATA/tls) the console listens on loopback only
+ * and says why, on the terminal and on its overview.
  */
 class ConsoleHttpsLabTest {
     private static final String NAMESPACE = "hw-h9-console";
@@ -93,6 +94,28 @@ class ConsoleHttpsLabTest {
             assertEquals(expected, printedFingerprint(rendezvous));
             assertEquals(expected, servedFingerprint());
             PortMappingLabTest.assertStoppedBySigterm(rendezvous.stop(30));
+        }
+    }
+
+    @Test
+    void withoutHttpsTheConsoleListensOnLoopbackOnlyAndSaysWhy() throws Exception {
+        Path data = work.resolve("broken");
+        Files.createDirectories(data.resolve("tls"));
+        Files.writeString(data.resolve("tls/server.crt"), "not a certificate\n");
+        Files.writeString(data.resolve("tls/server.key"), "not a key\n");
+        try (NamespacedAgent agent = serve("agent", data)) {
+            agent.awaitLine("Web console: http://127.0.0.1:" + PORT + "/system/console  user: admin", 90);
+            String stderr = Files.readString(data.resolveSibling("broken.stderr"));
+            assertTrue(stderr.contains("homeward: the web console listens on 127.0.0.1 only, never beyond loopback in"
+                    + " plain HTTP: it cannot serve HTTPS on " + ADDRESS + ": "), stderr);
+            NetLab.Result network = NetLab.in(NAMESPACE, "curl", "-sS", "--max-time", "5", "-o", "/dev/null",
+                    "http://" + ADDRESS + ":" + PORT + "/system/console");
+            assertEquals(7, network.exit(), "nothing listens on " + ADDRESS + ": " + network.out());
+            String overview = new LabConsole(NAMESPACE, PORT, data, Files.createDirectory(work.resolve("curl")))
+                    .get("/homeward-overview");
+            assertTrue(overview.contains("never beyond loopback in plain HTTP: it cannot serve HTTPS on " + ADDRESS),
+                    overview);
+            PortMappingLabTest.assertStoppedBySigterm(agent.stop(30));
         }
     }
 
