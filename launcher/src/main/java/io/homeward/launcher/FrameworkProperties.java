@@ -19,8 +19,9 @@ final class FrameworkProperties {
      * @param consolePasswordHash the console password as {@link ConsolePasswordHash} writes it: the console's answer
      *                            to a configuration deleted in its Configuration page, and no plain password among
      *                            the framework properties its pages list
+     * @param console             where and how the web console is served
      */
-    static Map<String, Object> of(LaunchOptions options, DataDirectory data, String consolePasswordHash,
+    static Map<String, Object> of(LaunchOptions options, ConsoleEndpoint console, DataDirectory data, String consolePasswordHash,
             String systemPackages, List<URL> configuration, boolean interactive) {
         Map<String, Object> p = new HashMap<>();
         p.put("org.osgi.framework.storage", data.frameworkStorage().toString());
@@ -34,9 +35,8 @@ final class FrameworkProperties {
         p.put("felix.log.logger", new FelixLogAdapter());
         p.put(FEATURE, options.feature());
         p.put(DATA, data.root().toString());
-        p.put("org.apache.felix.http.host", options.consoleAddress());
         // A one-shot --exec run must not clash with a runtime serving the console elsewhere.
-        p.put("org.osgi.service.http.port", options.exec().isPresent() ? "0" : Integer.toString(options.consolePort()));
+        console.putJettyProperties(p, options.exec().isPresent() ? 0 : console.port());
         p.put("felix.webconsole.username", ConsoleSettings.USER);
         p.put("felix.webconsole.password", consolePasswordHash);
         p.put("configurator.initial", configuration.stream().map(URL::toString).collect(Collectors.joining(",")));

@@ -53,7 +53,9 @@ record LaunchOptions(String feature, Optional<Path> configDir, Path dataDir, Str
 
             The web console is at http://ADDR:PORT/system/console, user admin; the password is
             generated on first start and kept in DATA/console-password. DATA and every directory in it
-            are readable only by you.
+            are readable only by you. On an ADDR other than loopback the console serves HTTPS only, with
+            the rendezvous' certificate (DATA/tls) or else a self-signed one kept in DATA/console-tls;
+            the terminal shows its SHA-256 fingerprint.
             Stop with Ctrl-C or SIGTERM.
             """;
 

@@ -75,7 +75,7 @@ public final class Main {
         }
         CountDownLatch finished = new CountDownLatch(1);
         try {
-            return runFramework(options, data, log, out, finished);
+            return runFramework(options, data, log, out, err, finished);
         } catch (StartupException e) {
             log.debug("Start failed", e);
             err.println("homeward: cannot start: " + e.getMessage());
@@ -92,11 +92,15 @@ public final class Main {
      *                 SIGTERM the JVM halts when the shutdown hook returns, so the hook waits for it
      */
     private static int runFramework(LaunchOptions options, DataDirectory data, Logger log, PrintStream out,
-            CountDownLatch finished)
+            PrintStream err, CountDownLatch finished)
             throws StartupException {
         long started = System.nanoTime();
+        ConsoleEndpoint console = ConsoleEndpoint.choose(options.consoleAddress(), options.consolePort(), data.root(),
+                KeytoolCertificate.ofThisJava(), log);
+        console.httpsProblem().ifPresent(problem -> err.println("homeward: the web console listens on "
+                + console.address() + " only, never beyond loopback in plain HTTP: " + problem));
         if (options.exec().isEmpty()) {
-            PortCheck.ensureFree(options.consoleAddress(), options.consolePort());
+            PortCheck.ensureFree(console.address(), console.port());
         }
         OwnArchive archive = OwnArchive.ofLauncher();
         String password = data.consolePassword();
@@ -111,7 +115,7 @@ public final class Main {
         Map<String, FileConfiguration> defaults = options.configDir().isPresent()
                 ? FileConfiguration.read(ConfigSources.defaults(archive)) : files;
         SecureRandom random = new SecureRandom();
-        Map<String, Object> properties = FrameworkProperties.of(options, data, ConsolePasswordHash.of(password, random),
+        Map<String, Object> properties = FrameworkProperties.of(options, console, data, ConsolePasswordHash.of(password, random),
                 systemPackages, configuration, System.console() != null);
         Framework framework = newFramework(properties);
         Thread shutdown = new Thread(() -> {
@@ -141,14 +145,15 @@ public final class Main {
             if (options.join().isPresent() && !joined(framework, options.join().get(), out, log)) {
                 return EXIT_CANNOT_START;
             }
-            boolean consoleUp = waitForConsole(options, 10_000);
+            boolean consoleUp = waitForConsole(console, 10_000);
             FootprintTuning.compactAfterStart();
             long millis = (System.nanoTime() - started) / 1_000_000;
             log.info("Homeward {} runtime started in {} ms with {} bundles{}", options.feature(), millis, bundles.size(),
                     failed == 0 ? "" : " (" + failed + " failed to start, see above)");
-            String url = "http://" + options.consoleAddress() + ":" + options.consolePort() + "/system/console";
+            String url = console.url();
             if (consoleUp) {
-                out.println("Web console: " + url + "  user: admin  password: in " + data.passwordFile());
+                out.println("Web console: " + url + console.certificateNote() + "  user: admin  password: in "
+                        + data.passwordFile());
             } else {
                 log.warn("The web console at {} did not come up within 10 s; see {}", url, data.logFile());
             }
@@ -241,11 +246,11 @@ public final class Main {
     }
 
     /** Bounded wait until the console's port accepts connections (Jetty starts asynchronously). */
-    private static boolean waitForConsole(LaunchOptions options, long timeoutMillis) throws InterruptedException {
+    private static boolean waitForConsole(ConsoleEndpoint console, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(options.consoleAddress(), options.consolePort()), 200);
+                socket.connect(new InetSocketAddress(console.address(), console.port()), 200);
                 return true;
             } catch (IOException e) {
                 Thread.sleep(50);

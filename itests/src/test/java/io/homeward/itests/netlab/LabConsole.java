@@ -32,15 +32,23 @@ final class LabConsole {
 
     /** {@code work} is a private directory of the test for curl's config file. */
     LabConsole(String namespace, int port, Path data, Path work) throws IOException {
+        this(namespace, "http://127.0.0.1:" + port, data, work);
+    }
+
+    /**
+     * The console at {@code origin}; over https curl takes any certificate, so a test that cares checks the
+     * certificate's fingerprint itself.
+     */
+    LabConsole(String namespace, String origin, Path data, Path work) throws IOException {
         this.namespace = namespace;
-        this.origin = "http://127.0.0.1:" + port;
+        this.origin = origin;
         this.base = origin + "/system/console";
         String password = Files.readString(data.resolve("console-password"), StandardCharsets.UTF_8).strip();
         this.curlConfig = Files.createFile(work.resolve("console.curlrc"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         String cookies = curlString(work.resolve("console.cookies").toString());
         Files.writeString(curlConfig, "user = " + curlString("admin:" + password) + "\ncookie = " + cookies + "\ncookie-jar = "
-                + cookies + "\n", StandardCharsets.UTF_8);
+                + cookies + "\n" + (origin.startsWith("https:") ? "insecure\n" : ""), StandardCharsets.UTF_8);
     }
 
     /** curl's config syntax: a double-quoted value with backslash escapes. */

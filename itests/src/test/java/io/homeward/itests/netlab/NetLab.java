@@ -40,6 +40,15 @@ final class NetLab {
 
     /** Skips (or, under CI, fails) when this machine cannot run the lab, then brings it up. */
     static void up() throws IOException, InterruptedException {
+        requireLab();
+        Result up = script("up");
+        if (up.exit() != 0) {
+            throw new AssertionError("lab.sh up failed:\n" + up.out());
+        }
+    }
+
+    /** Skips (or, under CI, fails) when this machine cannot run the lab: no root, or a tool missing. */
+    static void requireLab() throws IOException {
         String uid = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
                 .map(l -> l.split("\\s+")[1]).findFirst().orElse("?");
         String why = null;
@@ -56,10 +65,6 @@ final class NetLab {
                 throw new AssertionError(why + "; CI must run the lab");
             }
             Assumptions.abort(why);
-        }
-        Result up = script("up");
-        if (up.exit() != 0) {
-            throw new AssertionError("lab.sh up failed:\n" + up.out());
         }
     }
 
@@ -142,7 +147,8 @@ final class NetLab {
         return rules.lines().anyMatch(l -> l.contains("@nh,72,8 0x11") && l.contains("dport " + port + " dnat"));
     }
 
-    private static Result run(List<String> command) throws IOException, InterruptedException {
+    /** Runs a command, bounded to 60 s. */
+    static Result run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -35,11 +35,13 @@ import io.homeward.kit.text.Ipv6Text;
  * @param certificate    this host's certificate from enrollment
  * @param machines       the user's other hosts, by name
  * @param consoleAddress the address the console listens on ({@code 0.0.0.0} for all)
+ * @param consoleHttpsProblem why the console could not serve HTTPS on the address it was asked to, when it fell back
+ *                       to loopback for that (the launcher says so)
  * @param keying         whether a key exchange reports tunnel states
  */
 record OverviewFacts(Instant now, Optional<Host> host, Optional<SignedIn> signedIn, Optional<PublicEndpoint> endpoint,
         Optional<Registration> registration, Optional<Certificate> certificate, List<Machine> machines,
-        String consoleAddress, boolean keying) {
+        String consoleAddress, Optional<String> consoleHttpsProblem, boolean keying) {
 
     OverviewFacts {
         machines = List.copyOf(machines);
@@ -77,7 +79,7 @@ record OverviewFacts(Instant now, Optional<Host> host, Optional<SignedIn> signed
             PublicEndpoints endpoints, RecordRegistrar registrar, PeerDirectory peers, TunnelKeying keying) {
     }
 
-    static OverviewFacts read(Services s, Instant now, String consoleAddress) {
+    static OverviewFacts read(Services s, Instant now, String consoleAddress, Optional<String> consoleHttpsProblem) {
         Optional<Certificate> certificate = Optional.ofNullable(s.credentials())
                 .flatMap(c -> c.certificateChain().stream().findFirst())
                 .map(leaf -> new Certificate(leaf.getNotAfter().toInstant(), revoked(s.revoked(), leaf)));
@@ -86,7 +88,8 @@ record OverviewFacts(Instant now, Optional<Host> host, Optional<SignedIn> signed
                 Optional.ofNullable(s.credentials()).map(c -> new SignedIn(c.userName(), c.zone())),
                 s.endpoints() == null ? Optional.empty() : s.endpoints().current(),
                 s.registrar() == null ? Optional.empty() : s.registrar().current(),
-                certificate, machines(s.peers(), s.keying()), consoleAddress, s.keying() != null);
+                certificate, machines(s.peers(), s.keying()), consoleAddress, consoleHttpsProblem,
+                s.keying() != null);
     }
 
     private static boolean revoked(RevokedCertificates revoked, X509Certificate leaf) {

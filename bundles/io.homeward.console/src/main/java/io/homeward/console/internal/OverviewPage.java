@@ -2,6 +2,7 @@ package io.homeward.console.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 
 import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
@@ -75,15 +76,19 @@ public class OverviewPage extends HttpServlet implements HealthCheck {
 
     private final transient Clock clock;
     private final String consoleAddress;
+    private final transient Optional<String> consoleHttpsProblem;
 
+    /** The launcher sets the HTTP service's address, and why HTTPS failed when it fell back to loopback for that. */
     @Activate
     public OverviewPage(BundleContext context) {
-        this(Clock.systemUTC(), consoleAddress(context.getProperty("org.apache.felix.http.host")));
+        this(Clock.systemUTC(), consoleAddress(context.getProperty("org.apache.felix.http.host")),
+                Optional.ofNullable(context.getProperty("homeward.console.httpsProblem")));
     }
 
-    OverviewPage(Clock clock, String consoleAddress) {
+    OverviewPage(Clock clock, String consoleAddress, Optional<String> consoleHttpsProblem) {
         this.clock = clock;
         this.consoleAddress = consoleAddress;
+        this.consoleHttpsProblem = consoleHttpsProblem;
     }
 
     /** The HTTP service's bind address; unset means every address. */
@@ -115,6 +120,6 @@ public class OverviewPage extends HttpServlet implements HealthCheck {
 
     private OverviewFacts facts() {
         return OverviewFacts.read(new OverviewFacts.Services(identity, credentials, revoked, endpoints, registrar, peers,
-                keying), clock.instant(), consoleAddress);
+                keying), clock.instant(), consoleAddress, consoleHttpsProblem);
     }
 }

@@ -32,7 +32,11 @@ final class Warnings {
 
     static List<Warning> of(OverviewFacts facts) {
         List<Warning> warnings = new ArrayList<>();
-        if (!facts.consoleAddress().isEmpty() && isLoopback(facts.consoleAddress())) {
+        if (facts.consoleHttpsProblem().isPresent()) {
+            warnings.add(new Warning("The console listens on " + facts.consoleAddress() + " only, never beyond loopback"
+                    + " in plain HTTP: " + facts.consoleHttpsProblem().get() + ".", "Remedy that (the log says it too)"
+                    + " and restart Homeward; it then serves HTTPS on the address asked for."));
+        } else if (!facts.consoleAddress().isEmpty() && isLoopback(facts.consoleAddress())) {
             warnings.add(new Warning("The console listens on " + facts.consoleAddress() + " only: no other device"
                     + " (a phone, another computer) can open it.", "To use it from elsewhere, start Homeward with"
                     + " --console-address and this host's LAN address."));

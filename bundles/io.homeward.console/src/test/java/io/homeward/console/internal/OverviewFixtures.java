@@ -36,7 +36,7 @@ final class OverviewFixtures {
                 Optional.of(new OverviewFacts.SignedIn("alice", "alice.members.example.")), Optional.of(endpoint),
                 Optional.of(registration(NOW.plusSeconds(1200))),
                 Optional.of(new OverviewFacts.Certificate(NOW.plus(Duration.ofDays(20)), false)), machines,
-                "0.0.0.0", true);
+                "0.0.0.0", Optional.empty(), true);
     }
 
     static Registration registration(Instant until) {

@@ -22,7 +22,7 @@ import io.homeward.testkit.TestCredentials;
 import io.homeward.testkit.TestHostIdentity;
 
 class OverviewPageTest {
-    private final OverviewPage page = new OverviewPage(Clock.fixed(NOW, ZoneOffset.UTC), "127.0.0.1");
+    private final OverviewPage page = new OverviewPage(Clock.fixed(NOW, ZoneOffset.UTC), "127.0.0.1", Optional.empty());
 
     private void signIn() {
         page.identity = TestHostIdentity.example("eth0", "desk<1>");

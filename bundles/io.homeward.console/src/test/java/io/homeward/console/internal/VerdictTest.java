@@ -66,7 +66,7 @@ class VerdictTest {
         assertTrue(Verdict.of(with(ok, ok.signedIn(), ok.registration(), Optional.of(new OverviewFacts.Certificate(
                 NOW, false)))).text().startsWith("Not reachable: this host's certificate expired on 2026-12-06T12:00:00Z."));
         OverviewFacts noHost = new OverviewFacts(NOW, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), "127.0.0.1", false);
+                Optional.empty(), Optional.empty(), List.of(), "127.0.0.1", Optional.empty(), false);
         assertTrue(Verdict.of(noHost).text().startsWith("Not reachable: this runtime has no host identity."));
     }
 
@@ -78,6 +78,6 @@ class VerdictTest {
             Optional<io.homeward.api.registration.Registration> registration,
             Optional<OverviewFacts.Certificate> certificate) {
         return new OverviewFacts(f.now(), f.host(), signedIn, f.endpoint(), registration, certificate, f.machines(),
-                f.consoleAddress(), f.keying());
+                f.consoleAddress(), f.consoleHttpsProblem(), f.keying());
     }
 }

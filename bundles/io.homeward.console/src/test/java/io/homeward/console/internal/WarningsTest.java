@@ -25,7 +25,7 @@ class WarningsTest {
     void eachWarningComesWithItsAction() {
         OverviewFacts f = signedIn(endpoint("127.0.0.1", EndpointSource.LOCAL), List.of());
         OverviewFacts facts = new OverviewFacts(NOW, f.host(), f.signedIn(), f.endpoint(), Optional.empty(),
-                Optional.of(new OverviewFacts.Certificate(NOW.plus(Duration.ofDays(2)), false)), List.of(), "127.0.0.1", true);
+                Optional.of(new OverviewFacts.Certificate(NOW.plus(Duration.ofDays(2)), false)), List.of(), "127.0.0.1", Optional.empty(), true);
         List<String> problems = Warnings.of(facts).stream().map(Warnings.Warning::problem).toList();
         assertEquals(List.of(
                 "The console listens on 127.0.0.1 only: no other device (a phone, another computer) can open it.",
@@ -33,6 +33,20 @@ class WarningsTest {
                 "This host's certificate expires on 2026-12-08T12:00:00Z and was not renewed.",
                 "Registration is failing: this host's records are not published, so its peers do not find it."), problems);
         assertTrue(Warnings.of(facts).stream().allMatch(w -> !w.action().isBlank()));
+    }
+
+    @Test
+    void aConsoleThatFellBackToLoopbackSaysWhyHttpsFailed() {
+        OverviewFacts f = signedIn(MAPPED, List.of());
+        OverviewFacts facts = new OverviewFacts(NOW, f.host(), f.signedIn(), f.endpoint(), f.registration(),
+                f.certificate(), List.of(), "127.0.0.1",
+                Optional.of("it cannot serve HTTPS on 192.0.2.7: the keystore is unreadable"), true);
+
+        List<Warnings.Warning> warnings = Warnings.of(facts);
+
+        assertEquals(1, warnings.size());
+        assertEquals("The console listens on 127.0.0.1 only, never beyond loopback in plain HTTP: it cannot serve HTTPS"
+                + " on 192.0.2.7: the keystore is unreadable.", warnings.get(0).problem());
     }
 
     @Test
@@ -50,10 +64,10 @@ class WarningsTest {
     void aRevokedOrExpiredCertificateIsWarnedAbout() {
         OverviewFacts f = signedIn(MAPPED, List.of());
         OverviewFacts revoked = new OverviewFacts(NOW, f.host(), f.signedIn(), f.endpoint(), f.registration(),
-                Optional.of(new OverviewFacts.Certificate(NOW.plus(Duration.ofDays(20)), true)), List.of(), "0.0.0.0", true);
+                Optional.of(new OverviewFacts.Certificate(NOW.plus(Duration.ofDays(20)), true)), List.of(), "0.0.0.0", Optional.empty(), true);
         assertEquals("This host's certificate was revoked: its peers refuse it.", Warnings.of(revoked).get(0).problem());
         OverviewFacts expired = new OverviewFacts(NOW, f.host(), f.signedIn(), f.endpoint(), f.registration(),
-                Optional.of(new OverviewFacts.Certificate(NOW.minusSeconds(1), false)), List.of(), "0.0.0.0", true);
+                Optional.of(new OverviewFacts.Certificate(NOW.minusSeconds(1), false)), List.of(), "0.0.0.0", Optional.empty(), true);
         assertEquals("This host's certificate expired on 2026-12-06T11:59:59Z.", Warnings.of(expired).get(0).problem());
     }
 }
