@@ -14,13 +14,10 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 import io.homeward.kit.dns.Fingerprints;
 import io.homeward.kit.files.SecretFiles;
-import io.homeward.kit.pem.Pem;
-import io.homeward.kit.pem.PemBlock;
-import io.homeward.kit.pem.PrivateKeys;
+import io.homeward.kit.pem.PemFiles;
 
 /**
  * The PKCS12 keystore the web console serves HTTPS with, kept owner-only in {@code DATA/console-tls/} with its random
@@ -66,26 +63,13 @@ record ConsoleKeystore(Path file, String password, String fingerprint, String or
 
     /** Writes the PEM certificate chain and unencrypted private key (RFC 7468) as an owner-only PKCS12 keystore. */
     static void fromPem(Path certificateFile, Path keyFile, Path keystore, String password) throws IOException {
-        List<X509Certificate> chain = Pem.certificates(Pem.blocks(Files.readAllBytes(certificateFile)));
-        if (chain.isEmpty()) {
-            throw new IOException(certificateFile + " holds no PEM CERTIFICATE block");
-        }
-        byte[] pem = Files.readAllBytes(keyFile);
-        List<PemBlock> blocks = List.of();
-        Optional<PrivateKey> key;
-        try {
-            blocks = Pem.blocks(pem);
-            key = PrivateKeys.first(blocks);
-        } finally {
-            Arrays.fill(pem, (byte) 0);
-            blocks.forEach(PemBlock::wipe);
-        }
+        List<X509Certificate> chain = PemFiles.certificateChain(certificateFile);
+        PrivateKey key = PemFiles.privateKey(keyFile);
         char[] secret = password.toCharArray();
         try {
             KeyStore store = KeyStore.getInstance(TYPE);
             store.load(null, null);
-            store.setKeyEntry(ALIAS, key.orElseThrow(() -> new IOException(keyFile + " holds no unencrypted PEM private key")),
-                    secret, chain.toArray(new Certificate[0]));
+            store.setKeyEntry(ALIAS, key, secret, chain.toArray(new Certificate[0]));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.store(out, secret);
             SecretFiles.writeThenWipe(keystore, out.toByteArray());

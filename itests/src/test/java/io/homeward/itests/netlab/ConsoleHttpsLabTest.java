@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and says why, on the terminal and on its overview.
  */
 class ConsoleHttpsLabTest {
-    private static final String NAMESPACE = "hw-h9-console";
+    private static final String NAMESPACE = "hw-console-tls";
     private static final String ADDRESS = "10.99.9.1";
     private static final int PORT = 8080;
     private static final String ORIGIN = "https://" + ADDRESS + ":" + PORT;
@@ -40,10 +40,10 @@ class ConsoleHttpsLabTest {
         removeNamespace();
         for (List<String> command : List.of(List.of("ip", "netns", "add", NAMESPACE),
                 List.of("ip", "-n", NAMESPACE, "link", "set", "lo", "up"),
-                List.of("ip", "-n", NAMESPACE, "link", "add", "hw-h9-a", "type", "veth", "peer", "name", "hw-h9-b"),
-                List.of("ip", "-n", NAMESPACE, "addr", "add", ADDRESS + "/24", "dev", "hw-h9-a"),
-                List.of("ip", "-n", NAMESPACE, "link", "set", "hw-h9-a", "up"),
-                List.of("ip", "-n", NAMESPACE, "link", "set", "hw-h9-b", "up"))) {
+                List.of("ip", "-n", NAMESPACE, "link", "add", "hw-ctls-a", "type", "veth", "peer", "name", "hw-ctls-b"),
+                List.of("ip", "-n", NAMESPACE, "addr", "add", ADDRESS + "/24", "dev", "hw-ctls-a"),
+                List.of("ip", "-n", NAMESPACE, "link", "set", "hw-ctls-a", "up"),
+                List.of("ip", "-n", NAMESPACE, "link", "set", "hw-ctls-b", "up"))) {
             NetLab.Result r = NetLab.run(command);
             assertEquals(0, r.exit(), String.join(" ", command) + ": " + r.out());
         }

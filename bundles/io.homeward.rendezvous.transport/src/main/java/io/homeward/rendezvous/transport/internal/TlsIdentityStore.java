@@ -28,7 +28,7 @@ final class TlsIdentityStore {
                 throw new IOException("the configured TLS file " + file + " does not exist or is not readable");
             }
         }
-        return PemFiles.read(certificateFile, keyFile);
+        return TlsIdentityFiles.read(certificateFile, keyFile);
     }
 
     static TlsIdentity selfSigned(Path directory, String serverName, Clock clock, SecureRandom random, Logger log)
@@ -36,11 +36,11 @@ final class TlsIdentityStore {
         Path certificateFile = directory.resolve(CERTIFICATE_FILE);
         Path keyFile = directory.resolve(KEY_FILE);
         if (Files.exists(certificateFile) && Files.exists(keyFile)) {
-            return PemFiles.read(certificateFile, keyFile);
+            return TlsIdentityFiles.read(certificateFile, keyFile);
         }
         PrivateDirectories.create(directory);
         TlsIdentity identity = SelfSignedCertificate.create(serverName, clock, random);
-        PemFiles.write(identity, certificateFile, keyFile);
+        TlsIdentityFiles.write(identity, certificateFile, keyFile);
         log.info("made a self-signed TLS certificate for {} in {}", serverName, directory);
         return identity;
     }

@@ -62,7 +62,7 @@ class DnsListenersComponentTest {
             assertEquals(1, log.count(LogLevel.INFO, "made a self-signed TLS certificate"));
             Path key = data.resolve("tls").resolve(TlsIdentityStore.KEY_FILE);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
-            try (Socket socket = TlsClients.connect(PemFiles.read(data.resolve("tls").resolve(TlsIdentityStore.CERTIFICATE_FILE), key)
+            try (Socket socket = TlsClients.connect(TlsIdentityFiles.read(data.resolve("tls").resolve(TlsIdentityStore.CERTIFICATE_FILE), key)
                     .leaf(), second.status().tlsPort(), "TLSv1.3")) {
                 byte[] query = Messages.query(3, 20);
                 Messages.write(socket.getOutputStream(), query);
@@ -107,7 +107,7 @@ class DnsListenersComponentTest {
         TlsIdentity own = SelfSignedCertificate.create("dns.example.net", java.time.Clock.systemUTC(), new java.security.SecureRandom());
         Path cert = data.resolve("own.crt");
         Path key = data.resolve("own.key");
-        PemFiles.write(own, cert, key);
+        TlsIdentityFiles.write(own, cert, key);
         DnsListenersComponent listeners = start(Map.of("port", 0, "tlsPort", 0, "tlsCertificatePath", cert.toString(),
                 "tlsKeyPath", key.toString()));
         try {

@@ -1,4 +1,4 @@
-package io.homeward.rendezvous.transport.internal;
+package io.homeward.kit.pem;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,27 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.homeward.kit.files.AtomicFiles;
-import io.homeward.kit.files.SecretFiles;
-import io.homeward.kit.pem.Pem;
-import io.homeward.kit.pem.PemBlock;
-import io.homeward.kit.pem.PrivateKeys;
-
-/** Reads and writes PEM certificate chains and unencrypted private keys (RFC 7468). */
-final class PemFiles {
+/** Reads a TLS identity's PEM files (RFC 7468): the certificate chain, and the unencrypted private key, its bytes wiped after. */
+public final class PemFiles {
     private PemFiles() {
     }
 
-    static TlsIdentity read(Path certificateFile, Path keyFile) throws IOException {
-        return new TlsIdentity(readChain(certificateFile), readKey(keyFile));
-    }
-
-    static void write(TlsIdentity identity, Path certificateFile, Path keyFile) throws IOException {
-        SecretFiles.writeThenWipe(keyFile, Pem.encodeKey(identity.key()));
-        AtomicFiles.write(certificateFile, Pem.encodeCertificates(identity.chain()), AtomicFiles.WORLD_READABLE);
-    }
-
-    private static List<X509Certificate> readChain(Path file) throws IOException {
+    /** The chain in the file, leaf first; fails naming the file when it holds none. */
+    public static List<X509Certificate> certificateChain(Path file) throws IOException {
         List<X509Certificate> chain;
         try {
             chain = Pem.certificates(Pem.blocks(Files.readAllBytes(file)));
@@ -42,7 +28,8 @@ final class PemFiles {
         return chain;
     }
 
-    private static PrivateKey readKey(Path file) throws IOException {
+    /** The first unencrypted private key in the file; the file's bytes are wiped once read. */
+    public static PrivateKey privateKey(Path file) throws IOException {
         byte[] pem = Files.readAllBytes(file);
         List<PemBlock> blocks = List.of();
         Optional<PrivateKey> key;

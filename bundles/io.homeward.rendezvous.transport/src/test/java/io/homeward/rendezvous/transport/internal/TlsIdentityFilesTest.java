@@ -24,7 +24,7 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PemFilesTest {
+class TlsIdentityFilesTest {
     @TempDir
     Path dir;
 
@@ -34,12 +34,12 @@ class PemFilesTest {
         Path certificate = dir.resolve("server.crt");
         Path key = dir.resolve("server.key");
 
-        PemFiles.write(identity, certificate, key);
+        TlsIdentityFiles.write(identity, certificate, key);
 
         assertEquals(bouncyCastle(new JcaPKCS8Generator(identity.key(), null)), Files.readString(key));
         assertEquals(bouncyCastle(identity.chain().get(0)), Files.readString(certificate));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
-        TlsIdentity read = PemFiles.read(certificate, key);
+        TlsIdentity read = TlsIdentityFiles.read(certificate, key);
         assertEquals(identity.chain(), read.chain());
         assertArrayEquals(identity.key().getEncoded(), read.key().getEncoded());
     }
@@ -54,8 +54,8 @@ class PemFilesTest {
         ECPrivateKey ecKey = (ECPrivateKey) ec.generateKeyPair().getPrivate();
         RSAPrivateKey rsaKey = (RSAPrivateKey) KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
 
-        ECPrivateKey ecRead = (ECPrivateKey) PemFiles.read(chain, traditional(ecKey, "EC")).key();
-        RSAPrivateKey rsaRead = (RSAPrivateKey) PemFiles.read(chain, traditional(rsaKey, "RSA")).key();
+        ECPrivateKey ecRead = (ECPrivateKey) TlsIdentityFiles.read(chain, traditional(ecKey, "EC")).key();
+        RSAPrivateKey rsaRead = (RSAPrivateKey) TlsIdentityFiles.read(chain, traditional(rsaKey, "RSA")).key();
 
         assertEquals(ecKey.getS(), ecRead.getS());
         assertEquals(ecKey.getParams().getOrder(), ecRead.getParams().getOrder());
@@ -69,10 +69,10 @@ class PemFilesTest {
                 SelfSignedCertificate.create("rv.test", Clock.systemUTC(), new SecureRandom()).chain().get(0)));
 
         assertEquals("the TLS certificate file " + empty + " holds no PEM CERTIFICATE block",
-                assertThrows(IOException.class, () -> PemFiles.read(empty, empty)).getMessage());
+                assertThrows(IOException.class, () -> TlsIdentityFiles.read(empty, empty)).getMessage());
         assertEquals("the TLS key file " + empty + " holds no unencrypted PEM private key"
                 + " (PRIVATE KEY, EC PRIVATE KEY or RSA PRIVATE KEY)",
-                assertThrows(IOException.class, () -> PemFiles.read(chain, empty)).getMessage());
+                assertThrows(IOException.class, () -> TlsIdentityFiles.read(chain, empty)).getMessage());
     }
 
     private Path traditional(PrivateKey key, String algorithm) throws IOException {
