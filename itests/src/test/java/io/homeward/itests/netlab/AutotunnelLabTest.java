@@ -200,6 +200,8 @@ class AutotunnelLabTest {
                     () -> NetLab.script("move-laptop", "cafe"), home, "laptop", CAFE_ENDPOINT)));
             changes.add(survived(stream, HandoverBench.measure(stream, ping, "home's WAN -> " + NEW_HOME_WAN,
                     () -> NetLab.script("set-home-wan", NEW_HOME_WAN), laptop, "home", NEW_HOME_WAN + ":4500")));
+            System.out.printf(Locale.ROOT, "autotunnel: at home's new WAN address the laptop's IKE SA is %s%n",
+                    ikeSaWith(laptop, "home"));
             changes.add(survived(stream, HandoverBench.measure(stream, ping, "home's WAN -> " + NetLab.HOME_WAN,
                     () -> NetLab.script("set-home-wan", NetLab.HOME_WAN), laptop, "home",
                     NetLab.HOME_WAN + ":4500")));
@@ -221,6 +223,12 @@ class AutotunnelLabTest {
         assertTrue(change.stallMillis() < STALL_BOUND_MILLIS, change.what() + ": the TCP session stalled "
                 + change.stallMillis() + " ms:\n" + laptop.tunnels() + home.tunnels() + laptop.ike() + home.ike());
         return change;
+    }
+
+    /** The row of the host's IKE page for its IKE SA with the peer: where its IKE requests go. */
+    private static String ikeSaWith(LabHost host, String peer) throws Exception {
+        return host.ike().lines().map(String::strip).filter(l -> l.startsWith(peer + ".") && l.contains(" <-> "))
+                .findFirst().orElse("none with " + peer);
     }
 
     @Test
