@@ -227,7 +227,8 @@ class AutotunnelLabTest {
 
     /** The row of the host's IKE page for its IKE SA with the peer: where its IKE requests go. */
     private static String ikeSaWith(LabHost host, String peer) throws Exception {
-        return host.ike().lines().map(String::strip).filter(l -> l.startsWith(peer + ".") && l.contains(" <-> "))
+        return host.ike().lines().map(String::strip).filter(l -> l.contains(" <-> "))
+                .filter(l -> l.startsWith(peer + " ") || l.startsWith(peer + "."))
                 .findFirst().orElse("none with " + peer);
     }
 
