@@ -267,6 +267,10 @@ set_home_wan() {
   local old ns
   old=$(in_ns hw-homegw ip -4 -o addr show dev wan0 | awk '{split($4, a, "/"); print a[1]}')
   in_ns hw-homegw ip addr flush dev wan0
+  # The NAT state goes before the new address comes: miniupnpd watches the interface's addresses and announces the new
+  # one at once, so the home host connects from it within milliseconds, and a flush after that took those entries
+  # with it (the answers were dropped at the gateway: the registrar's first update timed out, 7 s for the peers).
+  in_ns hw-homegw conntrack -F >/dev/null 2>&1 || true
   # The old address leads nowhere now: without this the ARP entries of the hosts on the Internet bridge would still
   # deliver it to the gateway, whose port forwards match the interface, not the address, and peers would not notice.
   if [ -n "$old" ]; then
@@ -274,7 +278,6 @@ set_home_wan() {
   fi
   in_ns hw-homegw ip addr add "$address/24" dev wan0
   in_ns hw-homegw ip route replace default via 11.0.0.1
-  in_ns hw-homegw conntrack -F >/dev/null 2>&1 || true
   kill -USR1 "$(cat "$STATE/pids/miniupnpd-home")"
   echo "home WAN address is $address"
 }

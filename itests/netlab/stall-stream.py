@@ -5,7 +5,7 @@ of every echo it reads, one line each, so the reader of its output sees each gap
 are in the measure: a stall of the way there or the way back shows as a gap.
 
 Usage: stall-stream.py serve ADDRESS PORT
-       stall-stream.py send ADDRESS PORT INTERVAL_MS SECONDS
+       stall-stream.py send ADDRESS PORT INTERVAL_MS SECONDS   (ADDRESS may be a name: resolved as the host resolves)
 The server serves one connection and exits; the client stops after SECONDS, on SIGTERM, or when the connection
 breaks (then it prints "broken: REASON" and exits 1).
 """

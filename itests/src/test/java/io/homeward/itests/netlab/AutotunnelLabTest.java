@@ -3,6 +3,7 @@ package io.homeward.itests.netlab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -15,9 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +36,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * signed in with the password only, no key and no peer in any configuration. Names resolve through each agent's own
  * name server (itests/netlab/by-name.sh sets it as the system resolver, as {@code homeward:names} tells a host without
  * systemd-resolved), and the first packet to a peer keys its tunnel on demand: the first echo is answered although no
- * SA existed. Idle tunnels close and come back with the next packet; a third host (itests/netlab/office.sh, a public
- * address) is reachable by name once it signs in, and loses its SAs when it signs out.
+ * SA existed. {@code curl} by name reaches a web server on home's ULA, and an interactive TCP session by name stays up
+ * while the laptop moves café → train → café and home's public address changes. Idle tunnels close and come back with
+ * the next packet; a third host (itests/netlab/office.sh, a public address) is reachable by name once it signs in, and
+ * loses its SAs when it signs out. At the end no host's configuration names a key or another host.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AutotunnelLabTest {
@@ -45,6 +52,19 @@ class AutotunnelLabTest {
     private static final Path BY_NAME = NetLab.file("by-name.sh");
     private static final Path OFFICE = NetLab.file("office.sh");
     private static final Pattern ECHO = Pattern.compile("icmp_seq=(\\d+) .*time=([0-9.]+) ms");
+    private static final int WEB_PORT = 8000;
+    private static final int STREAM_PORT = 5602;
+    private static final int STREAM_INTERVAL_MILLIS = 10;
+    private static final int PINGS_PER_SECOND = 20;
+    /** A session that does not flow again within this after a move counts as broken (timings are printed, not goals). */
+    private static final long STALL_BOUND_MILLIS = 30_000;
+    private static final String TRAIN_ENDPOINT = "11.0.0.5:4500";
+    private static final String CAFE_ENDPOINT = "11.0.0.3:4500";
+    private static final String NEW_HOME_WAN = "11.0.0.12";
+    /** Every host of the lab, so that no configuration names another. */
+    private static final List<String> HOSTS = List.of("home", "laptop", "office");
+    /** A configuration property whose name says it holds a key (inboundKey, outboundKey, privateKey, ...). */
+    private static final Pattern KEY_PROPERTY = Pattern.compile("\"[^\"]*key[^\"]*\"\\s*:", Pattern.CASE_INSENSITIVE);
     private static final Pattern PONG = Pattern.compile(
             "pong from home \\(([0-9a-f:]+)\\) via 11\\.0\\.0\\.2:4500 \\(direct, endpoint learned by (\\S+)\\) in "
                     + "([0-9.]+) ms");
@@ -56,6 +76,7 @@ class AutotunnelLabTest {
     private static LabHost office;
     private static String homeUla;
     private static String laptopUla;
+    private static String officeUla;
     private static long bothListedAt;
 
     @BeforeAll
@@ -69,7 +90,7 @@ class AutotunnelLabTest {
                 5400, CONFIG).startOnTerminal();
         homeUla = home.awaitPublished(90).ula();
         laptopUla = laptop.awaitPublished(90).ula();
-        home.awaitPeerAt("laptop", "11.0.0.3:4500", 30);
+        home.awaitPeerAt("laptop", CAFE_ENDPOINT, 30);
         laptop.awaitPeerAt("home", NetLab.HOME_WAN + ":4500", 30);
         bothListedAt = System.nanoTime();
         laptop.awaitNames("UDP and TCP, on homeward0", 30);
@@ -139,6 +160,80 @@ class AutotunnelLabTest {
 
     @Test
     @Order(4)
+    void curlByNameFetchesAFileFromAWebServerOnHomesUla() throws Exception {
+        Path site = Files.createDirectories(work.resolve("site"));
+        String content = "served from home's ULA " + homeUla + " at " + Instant.now() + "\n";
+        Files.writeString(site.resolve("hello.txt"), content);
+        try (WebServer server = WebServer.start("hw-home", homeUla, WEB_PORT, site)) {
+            long start = System.nanoTime();
+            NetLab.Result got = NetLab.in("hw-laptop", "bash", BY_NAME.toString(), laptopUla, "curl", "-sS", "-g", "-6",
+                    "--max-time", "10", "http://home." + ZONE + ":" + WEB_PORT + "/hello.txt");
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertEquals(0, got.exit(), got.out() + laptop.tunnels());
+            assertEquals(content, got.out());
+            System.out.printf(Locale.ROOT, "autotunnel: curl http://home.%s:%d/hello.txt by name fetched %d bytes in"
+                    + " %d ms%n", ZONE, WEB_PORT, content.length(), tookMs);
+        }
+    }
+
+    /**
+     * The stall stream of the handover benchmark ({@link HandoverBench}: a 64-byte message every 10 ms, echoed),
+     * connected by name, while the laptop goes to the train and back to the café and home's public address changes
+     * and changes back. The session must survive every change without a reset or an error; how long it stalled is
+     * printed, bounded only by {@link #STALL_BOUND_MILLIS}.
+     */
+    @Test
+    @Order(5)
+    void aTcpSessionByNameStaysUpWhileTheLaptopMovesAndHomesWanAddressChanges() throws Exception {
+        List<HandoverBench.Handover> changes = new ArrayList<>();
+        try (StallStream stream = StallStream.byName("hw-home", homeUla, "hw-laptop", laptopUla, "home." + ZONE,
+                STREAM_PORT, STREAM_INTERVAL_MILLIS, 600);
+                PingLoss ping = PingLoss.start("hw-laptop", homeUla, PINGS_PER_SECOND)) {
+            long started = System.currentTimeMillis();
+            HandoverBench.awaitFlowing(stream, started);
+            assertNull(stream.broken(), "the session by name did not start: " + laptop.tunnels());
+            assertTrue(stream.flowing(started, 1000, 100), "the session by name does not flow: " + laptop.tunnels());
+            changes.add(survived(stream, HandoverBench.measure(stream, ping, "laptop café -> train",
+                    () -> NetLab.script("move-laptop", "train"), home, "laptop", TRAIN_ENDPOINT)));
+            changes.add(survived(stream, HandoverBench.measure(stream, ping, "laptop train -> café",
+                    () -> NetLab.script("move-laptop", "cafe"), home, "laptop", CAFE_ENDPOINT)));
+            changes.add(survived(stream, HandoverBench.measure(stream, ping, "home's WAN -> " + NEW_HOME_WAN,
+                    () -> NetLab.script("set-home-wan", NEW_HOME_WAN), laptop, "home", NEW_HOME_WAN + ":4500")));
+            System.out.printf(Locale.ROOT, "autotunnel: at home's new WAN address the laptop's IKE SA is %s%n",
+                    ikeSaWith(laptop, "home"));
+            changes.add(survived(stream, HandoverBench.measure(stream, ping, "home's WAN -> " + NetLab.HOME_WAN,
+                    () -> NetLab.script("set-home-wan", NetLab.HOME_WAN), laptop, "home",
+                    NetLab.HOME_WAN + ":4500")));
+        } finally {
+            NetLab.script("set-home-wan", NetLab.HOME_WAN);
+            NetLab.script("move-laptop", "cafe");
+        }
+        System.out.printf(Locale.ROOT, "autotunnel: the TCP session by name survived %d changes; longest stall per"
+                + " change %s ms%n", changes.size(), changes.stream().map(HandoverBench.Handover::stallMillis).toList());
+        home.awaitPeerAt("laptop", CAFE_ENDPOINT, 30);
+        laptop.awaitPeerAt("home", NetLab.HOME_WAN + ":4500", 30);
+    }
+
+    /** Fails unless the session is still up after the change and flowed again within the bound. */
+    private static HandoverBench.Handover survived(StallStream stream, HandoverBench.Handover change)
+            throws Exception {
+        assertNull(stream.broken(), "the TCP session broke at " + change.what() + ":\n" + laptop.tunnels()
+                + home.tunnels() + laptop.ike() + home.ike());
+        assertTrue(change.stallMillis() < STALL_BOUND_MILLIS, change.what() + ": the TCP session stalled "
+                + change.stallMillis() + " ms:\n" + laptop.tunnels() + home.tunnels() + laptop.ike() + home.ike());
+        return change;
+    }
+
+    /** The row of the host's IKE page for its IKE SA with the peer: where its IKE requests go. */
+    private static String ikeSaWith(LabHost host, String peer) throws Exception {
+        return host.ike().lines().map(String::strip).filter(l -> l.contains(" <-> "))
+                .filter(l -> l.startsWith(peer + " ") || l.startsWith(peer + "."))
+                .findFirst().orElse("none with " + peer);
+    }
+
+    @Test
+    @Order(6)
     void anIdleTunnelClosesAndTheNextPingKeysItAgain() throws Exception {
         long quietFrom = System.nanoTime();
         awaitGone(laptop, homeUla, IDLE_SECONDS + 30);
@@ -157,12 +252,13 @@ class AutotunnelLabTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aThirdHostSigningInLaterIsReachableByNameFromBoth() throws Exception {
         officeNetwork("up");
         office = LabHost.configure("office", "hw-office", work.resolve("office"), USER, PASSWORD, rendezvous.pin(),
                 5400, CONFIG).startOnTerminal();
         LabHost.Published published = office.awaitPublished(90);
+        officeUla = published.ula();
         laptop.awaitPeerAt("office", "11.0.0.20:4500", 30);
         home.awaitPeerAt("office", "11.0.0.20:4500", 30);
 
@@ -179,9 +275,8 @@ class AutotunnelLabTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aHostThatSignsOutLosesItsSas() throws Exception {
-        String officeUla = office.awaitPublished(5).ula();
         assertTrue(laptop.tunnels().contains("peer " + officeUla), laptop.tunnels());
 
         String answer = String.join("\n", office.run("homeward:signout"));
@@ -193,6 +288,40 @@ class AutotunnelLabTest {
         NetLab.Result unreachable = NetLab.in("hw-laptop", "ping", "-6", "-c", "1", "-W", "3", officeUla);
         assertNotEquals(0, unreachable.exit(), unreachable.out());
         awaitGone(laptop, officeUla, 5);
+    }
+
+    /**
+     * Nothing was typed for the tunnels: no file of any host's configuration directory holds an SA keyed by hand, a
+     * key, or another host's name or ULA; all each host knows of its peers came from the directory.
+     */
+    @Test
+    @Order(9)
+    void noConfigurationFileOfAnyHostHoldsAKeyOrAPeer() throws Exception {
+        Map<String, String> ulas = new TreeMap<>(Map.of("home", homeUla, "laptop", laptopUla));
+        if (officeUla != null) {
+            ulas.put("office", officeUla);
+        }
+        for (LabHost host : Stream.of(home, laptop, office).filter(Objects::nonNull).toList()) {
+            List<Path> files;
+            try (Stream<Path> all = Files.walk(host.config())) {
+                files = all.filter(Files::isRegularFile).toList();
+            }
+            StringBuilder everything = new StringBuilder();
+            for (Path file : files) {
+                String text = Files.readString(file);
+                everything.append(text);
+                assertFalse(text.toLowerCase(Locale.ROOT).contains("manualsa"), file + ": " + text);
+                assertFalse(KEY_PROPERTY.matcher(text).find(), file + " holds a key: " + text);
+                for (String peer : HOSTS) {
+                    assertTrue(peer.equals(host.name) || !Pattern.compile("\\b" + peer + "\\b").matcher(text).find(),
+                            file + " names the peer " + peer + ": " + text);
+                }
+                ulas.forEach((peer, ula) -> assertTrue(peer.equals(host.name) || !text.contains(ula),
+                        file + " holds " + peer + "'s ULA " + ula + ": " + text));
+            }
+            assertTrue(everything.toString().contains("\"hostName\": \"" + host.name + "\""),
+                    host.name + "'s configuration (" + files + ") names itself: " + everything);
+        }
     }
 
     /** Polls (bounded) until the host's tunnels show no SA pair with the peer. */

@@ -40,7 +40,7 @@ public final class HandoverBench {
      * One move's figures; the directory's time is empty when it did not follow within the wait, or when it listed the
      * endpoint already (an earlier change had not reached it, so this one is no handover).
      */
-    private record Handover(String what, long stallMillis, int pingsLost, Optional<Long> directoryMillis) {
+    record Handover(String what, long stallMillis, int pingsLost, Optional<Long> directoryMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -110,11 +110,15 @@ public final class HandoverBench {
         }
     }
 
-    private interface Change {
+    interface Change {
         NetLab.Result make() throws Exception;
     }
 
-    private static Handover measure(StallStream stream, PingLoss ping, String what, Change change, LabHost observer,
+    /**
+     * Makes the change and measures it: the longest stall of the session from the change until it flows again, the
+     * pings lost meanwhile, and when the observer's directory listed the peer at the new endpoint; prints one line.
+     */
+    static Handover measure(StallStream stream, PingLoss ping, String what, Change change, LabHost observer,
             String peer, String endpoint) throws Exception {
         long at = System.currentTimeMillis();
         NetLab.Result done = change.make();
@@ -141,7 +145,7 @@ public final class HandoverBench {
     }
 
     /** Waits (at most 30 s) until the session is flowing again after the time; returns at once if it broke. */
-    private static void awaitFlowing(StallStream stream, long sinceMillis) throws InterruptedException {
+    static void awaitFlowing(StallStream stream, long sinceMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!stream.flowing(sinceMillis, RECOVERED_MILLIS, 100) && stream.broken() == null
                 && System.nanoTime() < deadline) {

@@ -248,6 +248,11 @@ final class LabHost implements AutoCloseable {
         return process.pid();
     }
 
+    /** The host's configuration directory ({@code --config}); null for a host that joined with an invite code. */
+    Path config() {
+        return config;
+    }
+
     /** The host's data directory, where the agent keeps its certificate, key and host key. */
     Path data() {
         return dir.resolve("data");

@@ -31,6 +31,22 @@ final class StallStream implements AutoCloseable {
     /** Serves on {@code address} in the server's namespace and connects from the client's; sends every interval. */
     static StallStream start(String serverNamespace, String clientNamespace, String address, int port, int intervalMillis,
             long seconds) throws IOException, InterruptedException {
+        return start(serverNamespace, address, List.of("ip", "netns", "exec", clientNamespace), address, port,
+                intervalMillis, seconds);
+    }
+
+    /**
+     * Like {@link #start(String, String, String, int, int, long)}, the client connecting to {@code name} as the agent's
+     * name server at {@code nameServer} resolves it ({@code itests/netlab/by-name.sh}).
+     */
+    static StallStream byName(String serverNamespace, String address, String clientNamespace, String nameServer,
+            String name, int port, int intervalMillis, long seconds) throws IOException, InterruptedException {
+        return start(serverNamespace, address, List.of("ip", "netns", "exec", clientNamespace, "bash",
+                NetLab.file("by-name.sh").toString(), nameServer), name, port, intervalMillis, seconds);
+    }
+
+    private static StallStream start(String serverNamespace, String address, List<String> clientPrefix, String target,
+            int port, int intervalMillis, long seconds) throws IOException {
         String script = NetLab.file("stall-stream.py").toString();
         Process server = new ProcessBuilder("ip", "netns", "exec", serverNamespace, "python3", script, "serve", address,
                 Integer.toString(port)).redirectErrorStream(true).start();
@@ -40,10 +56,10 @@ final class StallStream implements AutoCloseable {
             server.destroyForcibly();
             throw new IOException("stall-stream.py did not listen on [" + address + "]:" + port + ": " + first);
         }
-        Process client = new ProcessBuilder("ip", "netns", "exec", clientNamespace, "python3", script, "send", address,
-                Integer.toString(port), Integer.toString(intervalMillis), Long.toString(seconds))
-                .redirectErrorStream(true).start();
-        return new StallStream(server, client);
+        List<String> client = new ArrayList<>(clientPrefix);
+        client.addAll(List.of("python3", script, "send", target, Integer.toString(port), Integer.toString(intervalMillis),
+                Long.toString(seconds)));
+        return new StallStream(server, new ProcessBuilder(client).redirectErrorStream(true).start());
     }
 
     private void read() {
@@ -111,6 +127,8 @@ final class StallStream implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // by-name.sh runs the client as its child: the client itself is told to stop, and ends cleanly
+        client.descendants().forEach(ProcessHandle::destroy);
         client.destroy();
         server.destroy();
         for (Process p : List.of(client, server)) {
