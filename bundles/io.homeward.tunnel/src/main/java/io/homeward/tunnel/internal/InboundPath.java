@@ -53,19 +53,12 @@ final class InboundPath {
             case BAD_ICV -> sa.dropped(DropReason.BAD_ICV);
             // Authentic from here on, but only a packet that passes every check may move the endpoint: one that
             // fails the inner checks is not the peer's traffic, whatever key made it.
-            case DUMMY -> followPeer(sa, from);
+            case DUMMY -> table.followPeer(sa, from);
             case DELIVER -> {
                 if (deliver(sa, datagram, opener.innerOffset(), opener.innerLength())) {
-                    followPeer(sa, from);
+                    table.followPeer(sa, from);
                 }
             }
-        }
-    }
-
-    /** Only an authenticated packet may move the endpoint (RFC 7296 §2.23: follow NAT rebinding). */
-    private void followPeer(SecurityAssociation sa, InetSocketAddress from) {
-        if (!from.equals(sa.endpoint())) {
-            table.moveEndpoint(sa, from);
         }
     }
 

@@ -10,6 +10,9 @@ import java.net.InetSocketAddress;
 final class OuterPath {
     private volatile InetSocketAddress endpoint;
     private volatile long lastSentNanos;
+    /** The endpoint the peer was said to have left (directory, MOBIKE), and until when its packets do not move it back. */
+    private volatile InetSocketAddress left;
+    private volatile long leftUntilNanos;
 
     /**
      * @param endpoint     the peer's outer endpoint, null until known
@@ -26,6 +29,17 @@ final class OuterPath {
 
     void endpoint(InetSocketAddress moved) {
         endpoint = moved;
+    }
+
+    /** The peer was said to have left {@code previous}: until {@code untilNanos} its packets from there are stragglers. */
+    void left(InetSocketAddress previous, long untilNanos) {
+        left = previous;
+        leftUntilNanos = untilNanos;
+    }
+
+    /** Whether a packet from {@code from} comes from the endpoint the peer was just said to have left. */
+    boolean justLeft(InetSocketAddress from, long nowNanos) {
+        return from.equals(left) && nowNanos - leftUntilNanos < 0;
     }
 
     /** A packet or a NAT keepalive went out; the outbound and keepalive threads may race, and either time is right. */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -44,6 +45,8 @@ import io.homeward.api.sa.SecurityAssociationDatabase;
  * {@link OutboundPath}).
  */
 final class SaTable implements SecurityAssociationDatabase {
+    /** How long packets from the endpoint a peer was said to have left do not move it back. */
+    static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** Told of packets to an address without a pair; changed under the hold's lock. */
     private final Set<MissingSaListener> missingSaListeners = new CopyOnWriteArraySet<>();
     /** A rekey needs two pairs, a simultaneous rekey (RFC 7296 §2.8.1) briefly three; a few spare. */
@@ -426,10 +429,9 @@ final class SaTable implements SecurityAssociationDatabase {
     }
 
     /**
-     * Records that the authenticated peer now sends from {@code to} and tells the listeners. Every pair with the peer
-     * moves: they share its outer path.
+     * Moves the peer's pairs (they share one outer path) to the endpoint MOBIKE confirmed (RFC 4555 §3.5); false if
+     * the peer has none.
      */
-    /** Moves the peer's pairs (they share one outer path) to the endpoint; false if the peer has none. */
     @Override
     public synchronized boolean moveEndpoint(Inet6Address peer, InetSocketAddress to) {
         Objects.requireNonNull(to, "an endpoint is required");
@@ -438,11 +440,38 @@ final class SaTable implements SecurityAssociationDatabase {
             return false;
         }
         if (!to.equals(sa.endpoint())) {
-            moveEndpoint(sa, to);
+            moveEndpointAsTold(sa, to);
         }
         return true;
     }
 
+    /**
+     * The directory or MOBIKE says where the peer is now. For {@link #SETTLE_NANOS} its packets from the endpoint it
+     * left do not move it back: the old path's last packets (a gateway that still sends from its old address for a
+     * moment, a NAT's old mapping) arrive just after a move, and following them sent this host back to a dead address.
+     */
+    void moveEndpointAsTold(SecurityAssociation sa, InetSocketAddress to) {
+        InetSocketAddress previous = sa.endpoint();
+        if (previous != null) {
+            sa.path().left(previous, nanoTime.getAsLong() + SETTLE_NANOS);
+        }
+        moveEndpoint(sa, to);
+    }
+
+    /**
+     * An authenticated packet came from another endpoint: the peer moved or its NAT rebound (RFC 7296 §2.23), unless
+     * the endpoint is the one the peer was just said to have left.
+     */
+    void followPeer(SecurityAssociation sa, InetSocketAddress from) {
+        if (!from.equals(sa.endpoint()) && !sa.path().justLeft(from, nanoTime.getAsLong())) {
+            moveEndpoint(sa, from);
+        }
+    }
+
+    /**
+     * Records that the peer now sends from {@code to} and tells the listeners. Every pair with the peer moves: they
+     * share its outer path.
+     */
     void moveEndpoint(SecurityAssociation sa, InetSocketAddress to) {
         InetSocketAddress previous = sa.endpoint();
         sa.path().endpoint(to);

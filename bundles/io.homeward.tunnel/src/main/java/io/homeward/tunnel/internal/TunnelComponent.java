@@ -259,7 +259,7 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
                 }
                 SecurityAssociation sa = table.byPeer(p.ula());
                 if (sa != null && p.endpoint().isPresent() && !p.endpoint().get().equals(sa.endpoint())) {
-                    table.moveEndpoint(sa, p.endpoint().get());
+                    table.moveEndpointAsTold(sa, p.endpoint().get());
                 }
             } else if (before.isPresent() && t != null && table.byPeer(before.get().ula()) == null) {
                 t.unroute(before.get().ula());

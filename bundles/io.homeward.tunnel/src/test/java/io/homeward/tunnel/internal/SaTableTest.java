@@ -275,6 +275,37 @@ class SaTableTest {
     }
 
     @Test
+    void aPeerToldToHaveMovedIsNotFollowedBackToTheEndpointItLeftUntilThatSettles() {
+        table.install(spec(ula(1), 0x1000));
+        SecurityAssociation sa = table.byInboundSpi(0x1000);
+        InetSocketAddress moved = new InetSocketAddress("198.51.100.9", 61000);
+        InetSocketAddress rebound = new InetSocketAddress("198.51.100.9", 61001);
+
+        table.moveEndpointAsTold(sa, moved);
+        table.followPeer(sa, ENDPOINT);
+        assertEquals(moved, sa.endpoint(), "a straggler from the endpoint it left");
+        table.followPeer(sa, rebound);
+        assertEquals(rebound, sa.endpoint(), "a packet from anywhere else is followed (NAT rebinding)");
+
+        table.moveEndpointAsTold(sa, moved);
+        now.addAndGet(SaTable.SETTLE_NANOS);
+        table.followPeer(sa, rebound);
+        assertEquals(rebound, sa.endpoint(), "once settled, back to where it sends from");
+    }
+
+    @Test
+    void aPeerMovedByItsPacketsAloneIsFollowedAnywhere() {
+        table.install(spec(ula(1), 0x1000));
+        SecurityAssociation sa = table.byInboundSpi(0x1000);
+        InetSocketAddress moved = new InetSocketAddress("198.51.100.9", 61000);
+
+        table.followPeer(sa, moved);
+        table.followPeer(sa, ENDPOINT);
+
+        assertEquals(ENDPOINT, sa.endpoint());
+    }
+
+    @Test
     void movesEveryPairOfAPeerByItsUlaKeepingTheirSequenceNumbers() {
         table.install(spec(ula(1), 0x1000));
         table.add(spec(ula(1), 0x1001), Sending.NOW);
