@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +49,6 @@ class AutotunnelLabTest {
             + "\" },\n  \"io.homeward.autotunnel\": { \"idleSeconds\": " + IDLE_SECONDS + " }";
     private static final Path BY_NAME = NetLab.file("by-name.sh");
     private static final Path OFFICE = NetLab.file("office.sh");
-    private static final Pattern ECHO = Pattern.compile("icmp_seq=(\\d+) .*time=([0-9.]+) ms");
     private static final int WEB_PORT = 8000;
     private static final int STREAM_PORT = 5602;
     private static final int STREAM_INTERVAL_MILLIS = 10;
@@ -113,7 +110,7 @@ class AutotunnelLabTest {
                 + laptop.tunnels());
         assertFalse(home.tunnels().contains("peer " + laptopUla), home.tunnels());
 
-        Echoes echoes = pingByName("hw-laptop", laptopUla, "home." + ZONE, 3);
+        ByNamePing echoes = pingByName("hw-laptop", laptopUla, "home." + ZONE, 3);
 
         assertTrue(echoes.out().contains("3 packets transmitted, 3 received"), echoes.out() + laptop.ike() + home.ike());
         assertEquals(1, echoes.firstSeq(), "the first echo is answered: " + echoes.out());
@@ -242,7 +239,7 @@ class AutotunnelLabTest {
         assertTrue(logs.contains("no packet in or out for " + IDLE_SECONDS + " s"), "closed for idleness: " + logs);
         assertFalse(home.tunnels().contains("peer " + laptopUla), "home's pair went too: " + home.tunnels());
 
-        Echoes echoes = pingByName("hw-laptop", laptopUla, "home." + ZONE, 3);
+        ByNamePing echoes = pingByName("hw-laptop", laptopUla, "home." + ZONE, 3);
 
         assertEquals(1, echoes.firstSeq(), echoes.out() + laptop.ike());
         assertTrue(echoes.out().contains("3 packets transmitted, 3 received"), echoes.out());
@@ -262,9 +259,9 @@ class AutotunnelLabTest {
         laptop.awaitPeerAt("office", "11.0.0.20:4500", 30);
         home.awaitPeerAt("office", "11.0.0.20:4500", 30);
 
-        Echoes fromLaptop = pingByName("hw-laptop", laptopUla, "office." + ZONE, 3);
+        ByNamePing fromLaptop = pingByName("hw-laptop", laptopUla, "office." + ZONE, 3);
         Duration afterPublishing = Duration.between(published.at(), Instant.now());
-        Echoes fromHome = pingByName("hw-home", homeUla, "office." + ZONE, 3);
+        ByNamePing fromHome = pingByName("hw-home", homeUla, "office." + ZONE, 3);
 
         assertEquals(1, fromLaptop.firstSeq(), fromLaptop.out() + laptop.ike());
         assertEquals(1, fromHome.firstSeq(), fromHome.out() + home.ike());
@@ -346,36 +343,9 @@ class AutotunnelLabTest {
         assertEquals(0, p.exitValue(), "office.sh " + action + ": " + out);
     }
 
-    /**
-     * What {@code ping -6 -c N -w 15 NAME} printed (N answers or 15 s, so a lost echo shows as more than N sent), run
-     * with the agent's name server as the resolver, and when its first answer line arrived.
-     */
-    private record Echoes(String out, int firstSeq, double firstMillis, long firstAnsweredAt) {
-    }
-
-    private static Echoes pingByName(String namespace, String nameServer, String name, int count) throws Exception {
-        List<String> command = List.of("ip", "netns", "exec", namespace, "bash", BY_NAME.toString(), nameServer, "ping",
-                "-6", "-n", "-c", Integer.toString(count), "-i", "0.2", "-w", "15", name);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        StringBuilder out = new StringBuilder();
-        int firstSeq = -1;
-        double firstMillis = -1;
-        long firstAt = -1;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            List<String> all = new ArrayList<>();
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                all.add(line);
-                Matcher echo = ECHO.matcher(line);
-                if (firstSeq < 0 && echo.find()) {
-                    firstAt = System.nanoTime();
-                    firstSeq = Integer.parseInt(echo.group(1));
-                    firstMillis = Double.parseDouble(echo.group(2));
-                }
-            }
-            out.append(String.join("\n", all));
-        }
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
-        return new Echoes(out.toString(), firstSeq, firstMillis, firstAt);
+    /** {@code ping -6 -c N -w 15 NAME}: N answers or 15 s, so a lost echo shows as more than N sent. */
+    private static ByNamePing pingByName(String namespace, String nameServer, String name, int count)
+            throws Exception {
+        return ByNamePing.run(namespace, nameServer, name, "-c", Integer.toString(count), "-i", "0.2", "-w", "15");
     }
 }

@@ -28,6 +28,8 @@ final class LabRendezvous implements AutoCloseable {
     /** The enrollment server (EST over HTTPS, docs/enrollment.md). */
     static final int EST_PORT = 8443;
     static final String DOMAIN = "members.example.";
+    /** An agent's configuration entry for {@link LabHost#configure}: its name server forwards to this rendezvous. */
+    static final String RESOLVER_ENTRY = "\"io.homeward.resolver\": { \"rendezvousServer\": \"" + DNS + "\" }";
 
     private final Path data;
     private final Path config;

@@ -3,6 +3,7 @@ package io.homeward.ike.internal;
 import java.math.BigInteger;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -39,6 +40,7 @@ import io.homeward.api.peers.Peer;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.sa.SecurityAssociationDatabase;
 import io.homeward.ike.internal.crypto.Cookies;
+import io.homeward.ike.internal.crypto.CryptoSelfTest;
 import io.homeward.ike.internal.exchange.ChildSaStatus;
 import io.homeward.ike.internal.exchange.Datagrams;
 import io.homeward.ike.internal.exchange.FirstChildPlacement.Placement;
@@ -782,6 +784,21 @@ final class PeerKeying implements IkeSaEvents {
                         settings.limit()), this, this::place, clock));
         idle = "";
         log.info("IKE runs as {} with {}", fqdn(identity.hostName()), suites.stream().map(CryptoSuite::name).toList());
+        scheduler.execute(() -> selfTest(key, chain.get(0), ca));
+    }
+
+    /**
+     * The handshake's public-key operations once with these credentials ({@link CryptoSelfTest}): proves they work and
+     * pays each code path's first use now rather than in a peer's first keying.
+     */
+    private void selfTest(PrivateKey key, X509Certificate certificate, X509Certificate ca) {
+        Instant started = clock.instant();
+        try {
+            CryptoSelfTest.run(key, certificate, ca, random);
+            log.info("IKE's crypto self-test passed in {} ms", Duration.between(started, clock.instant()).toMillis());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            log.warn("IKE's crypto self-test failed: {}", e.getMessage());
+        }
     }
 
     /**
