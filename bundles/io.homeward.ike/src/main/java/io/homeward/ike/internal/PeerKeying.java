@@ -227,8 +227,27 @@ final class PeerKeying implements IkeSaEvents {
             peers.put(now.hostName(), p);
             listeners.accept(status(p));
         } else {
+            Optional<InetSocketAddress> was = p.peer.endpoint();
             p.peer = now;
+            if (now.endpoint().isPresent() && !now.endpoint().equals(was)) {
+                movedInDirectory(now.hostName(), now.endpoint().get());
+            }
         }
+    }
+
+    /**
+     * The directory says a peer moved: its IKE SAs talk to it there from now on, as its SA pairs do. Its MOBIKE
+     * UPDATE_SA_ADDRESSES may never arrive (a NAT in front of this host lets nothing through from the peer's new
+     * address before this host sent there), and a liveness check or rekey sent to the old address would declare the
+     * peer dead.
+     */
+    private void movedInDirectory(String host, InetSocketAddress to) {
+        IkeEngine running = engine;
+        if (running == null) {
+            return;
+        }
+        sas.entrySet().stream().filter(e -> e.getValue().host.equalsIgnoreCase(host)).map(Map.Entry::getKey).toList()
+                .forEach(spi -> running.peerMoved(spi, to, "the peer directory has it there"));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.osgi.service.log.LogLevel;
 import io.homeward.api.endpoint.EndpointSource;
 import io.homeward.api.endpoint.PublicEndpoint;
 import io.homeward.api.keying.KeyingState;
+import io.homeward.api.peers.Peer;
 import io.homeward.api.tunnel.TunnelDatagramHandler;
 import io.homeward.testkit.FakePublicEndpoints;
 
@@ -43,6 +44,26 @@ class IkeComponentMobilityTest {
         assertEquals(1, lab.home.database.installed.size());
         lab.home.component.unbindPublicEndpoints(endpoints);
         assertTrue(endpoints.listeners().isEmpty());
+    }
+
+    @Test
+    void aPeerTheDirectoryMovesIsTalkedToThereByItsIkeSaAndItsPairs() {
+        lab.bothKeyed();
+        InetSocketAddress moved = new InetSocketAddress("198.51.100.77", 4500);
+        Peer listed = lab.home.asPeer();
+        Peer elsewhere = new Peer(listed.hostName(), listed.ula(), Optional.of(moved), listed.changed(), "dns-push");
+
+        lab.laptop.component.peerChanged(Optional.of(listed), Optional.of(elsewhere));
+
+        assertTrue(lab.laptop.log.has(LogLevel.INFO, "to /198.51.100.77:4500: the peer directory has it there"),
+                lab.laptop.log.toString());
+        assertEquals(moved, lab.laptop.database.installed.get(0).peerEndpoint());
+        assertTrue(lab.laptop.report().contains("198.51.100.77:4500"), lab.laptop.report());
+        long moves = lab.laptop.log.messages(LogLevel.INFO).stream().filter(line -> line.contains("moved from")).count();
+
+        lab.laptop.component.peerChanged(Optional.of(elsewhere), Optional.of(elsewhere));
+        assertEquals(moves, lab.laptop.log.messages(LogLevel.INFO).stream().filter(line -> line.contains("moved from"))
+                .count(), "the same endpoint again is no move");
     }
 
     @Test

@@ -142,6 +142,14 @@ public final class IkeEngine {
     }
 
     /**
+     * The peer of an IKE SA is elsewhere now, as the peer directory says: requests and answers go there, and so do the
+     * SA's Child SA pairs. Nothing happens when no SA has this SPI or it talks there already.
+     */
+    public void peerMoved(long localSpi, InetSocketAddress to, String why) {
+        sa(localSpi).ifPresent(sa -> sa.mobility.told(to, why));
+    }
+
+    /**
      * Measures the round trip to the peer of an established IKE SA with an empty INFORMATIONAL request (RFC 7296
      * §2.4); the consumer is told it when the answer comes. Without an answer after the retransmissions the SA closes,
      * as for the liveness check.

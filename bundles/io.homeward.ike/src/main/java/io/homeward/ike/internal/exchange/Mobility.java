@@ -120,6 +120,13 @@ final class Mobility {
         return payloads;
     }
 
+    /** Someone this host trusts (the peer directory) says where the peer is now. */
+    void told(InetSocketAddress to, String why) {
+        if (!to.equals(sa.peerEndpoint)) {
+            follow(to, why);
+        }
+    }
+
     private void follow(InetSocketAddress to, String why) {
         context.logger().info("IKE SA {}: {} moved from {} to {}: {}", sa, sa.peerFqdn, sa.peerEndpoint, to, why);
         sa.peerEndpoint = to;
