@@ -15,6 +15,9 @@ import java.util.Base64;
 
 /** A plain HTTP GET with optional basic authentication, retried while the server is still starting. */
 final class Http {
+    /** The console guard's cookie, which its pages hand out (bundle io.homeward.console.guard). */
+    private static final String GUARD_COOKIE = "homeward-guard";
+
     private Http() {
     }
 
@@ -41,10 +44,19 @@ final class Http {
      */
     static int post(String url, String user, String password, String form) throws IOException, InterruptedException {
         URI target = URI.create(url);
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(2)).build();
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(2)).build();
         String authorization = basic(user, password);
-        browser.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5)).header("Authorization", authorization).build(),
-                HttpResponse.BodyHandlers.discarding());
+        // As a browser loads the page before it submits the form: until the page answers with the guard's cookie (the
+        // console re-registers its servlet for a moment after its own settings change), bounded.
+        for (int attempt = 0; attempt < 50 && cookies.getCookieStore().getCookies().stream()
+                .noneMatch(c -> c.getName().equals(GUARD_COOKIE)); attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(100);
+            }
+            browser.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5)).header("Authorization", authorization)
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        }
         return browser.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5)).header("Authorization", authorization)
                 .header("Origin", target.getScheme() + "://" + target.getRawAuthority())
                 .header("Content-Type", "application/x-www-form-urlencoded")
