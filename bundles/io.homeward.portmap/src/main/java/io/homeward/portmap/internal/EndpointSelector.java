@@ -38,6 +38,8 @@ final class EndpointSelector {
 
     private PortMapping mapping;
     private Optional<InetSocketAddress> reflexive = Optional.empty();
+    /** Whether the network changed since the STUN server last answered: only then may its silence drop the answer. */
+    private boolean networkChangedSinceAnswer;
     private Scheduler.Scheduled mappingEnds;
     private volatile Optional<PublicEndpoint> current = Optional.empty();
 
@@ -92,17 +94,27 @@ final class EndpointSelector {
         });
     }
 
-    /** What the STUN server saw of the tunnel port, or empty when it stopped answering. */
+    /**
+     * What the STUN server saw of the tunnel port, or empty when it stopped answering. Its silence alone keeps the last
+     * answer: the NAT's mapping outlives a STUN server that restarts or cannot be reached, and falling back to this
+     * host's private address would send its peers there. After a network change, silence drops it.
+     */
     void reflexiveChanged(Optional<InetSocketAddress> seen) {
         scheduler.execute(() -> {
-            reflexive = seen;
+            if (seen.isPresent() || networkChangedSinceAnswer) {
+                reflexive = seen;
+                networkChangedSinceAnswer = false;
+            }
             decide();
         });
     }
 
-    /** The host's network changed: its own address may have. */
+    /** The host's network changed: its own address may have, and so may what the STUN server sees. */
     void networkChanged() {
-        scheduler.execute(this::decide);
+        scheduler.execute(() -> {
+            networkChangedSinceAnswer = true;
+            decide();
+        });
     }
 
     private void decide() {

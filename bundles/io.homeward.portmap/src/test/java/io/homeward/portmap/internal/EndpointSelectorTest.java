@@ -63,13 +63,25 @@ class EndpointSelectorTest {
         selector.reflexiveChanged(Optional.of(new InetSocketAddress("198.51.100.20", 40_000)));
         selector.mappingChanged(event(Kind.MAPPED, 4500, PUBLIC, 61_000));
         selector.mappingChanged(event(Kind.LOST, 4500, PUBLIC, 61_000));
-        selector.reflexiveChanged(Optional.empty());
 
         assertEquals(List.of(endpoint(LOCAL, 4500, EndpointSource.LOCAL),
                 endpoint(ipv4("198.51.100.20"), 40_000, EndpointSource.STUN),
                 endpoint(PUBLIC, 61_000, EndpointSource.MAPPING),
-                endpoint(ipv4("198.51.100.20"), 40_000, EndpointSource.STUN),
-                endpoint(LOCAL, 4500, EndpointSource.LOCAL)), heard);
+                endpoint(ipv4("198.51.100.20"), 40_000, EndpointSource.STUN)), heard);
+    }
+
+    @Test
+    void aSilentStunServerKeepsItsLastAnswerUntilTheNetworkChanges() {
+        EndpointSelector selector = selector();
+        selector.reflexiveChanged(Optional.of(new InetSocketAddress("198.51.100.20", 40_000)));
+        selector.reflexiveChanged(Optional.empty());
+        assertEquals(endpoint(ipv4("198.51.100.20"), 40_000, EndpointSource.STUN), selector.current(),
+                "the rendezvous restarting or out of reach moves nothing");
+
+        selector.networkChanged();
+        selector.reflexiveChanged(Optional.empty());
+
+        assertEquals(endpoint(LOCAL, 4500, EndpointSource.LOCAL), selector.current(), "after a move, silence counts");
     }
 
     @Test
