@@ -38,6 +38,8 @@ class RendezvousOutageLabTest {
             + " \"rekeyJitterPercent\": 0 }";
     /** Each host's own nftables table, so that blocking the rendezvous touches nothing of the lab's. */
     private static final String BLOCK_TABLE = "homeward_outage_test";
+    /** Three seconds of the 5-per-second stream. */
+    private static final int RESTART_ECHOES_AT_MOST_LOST = 15;
     private static final Pattern RECEIVED = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
     private static final Pattern INBOUND_SPI = Pattern.compile("spi in ([0-9a-f]{8})");
 
@@ -103,7 +105,10 @@ class RendezvousOutageLabTest {
         assertTrue(pings.waitFor(60, TimeUnit.SECONDS), "ping did not finish");
         int[] counts = counts(pings);
         System.out.printf(Locale.ROOT, "rendezvous restart: %d of %d echoes answered%n", counts[1], counts[0]);
-        assertTrue(counts[1] >= counts[0] - 2, "echoes lost across the restart: " + counts[1] + " of " + counts[0]);
+        // While the rendezvous restarts its STUN server is silent too: a café laptop may announce its private address
+        // for a moment (docs: left alone in the closing note), so a few echoes may go; the tunnel must come back.
+        assertTrue(counts[1] >= counts[0] - RESTART_ECHOES_AT_MOST_LOST, "echoes lost across the restart: " + counts[1]
+                + " of " + counts[0]);
         List<String> zone = LabRendezvous.zoneRecords(USER, PASSWORD);
         assertTrue(zone.contains("home." + ZONE + " aaaa " + homeUla),
                 "the restarted rendezvous serves home's address: " + zone);
