@@ -38,8 +38,8 @@ class RendezvousOutageLabTest {
             + " \"rekeyJitterPercent\": 0 }";
     /** Each host's own nftables table, so that blocking the rendezvous touches nothing of the lab's. */
     private static final String BLOCK_TABLE = "homeward_outage_test";
-    /** Three seconds of the 5-per-second stream. */
-    private static final int RESTART_ECHOES_AT_MOST_LOST = 15;
+    /** Five seconds of the 5-per-second stream (CI saw 9 and 10 lost: the 2 s the tunnel holds to a told move). */
+    private static final int RESTART_ECHOES_AT_MOST_LOST = 25;
     private static final Pattern RECEIVED = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
     private static final Pattern INBOUND_SPI = Pattern.compile("spi in ([0-9a-f]{8})");
 
