@@ -162,7 +162,7 @@ public class AllInOneRuntimeTest extends RuntimeChecks {
 
     @Test
     public void theHomewardConsolePageShowsIdentityAndProviders() throws Exception {
-        String url = "http://127.0.0.1:" + ShippedRuntime.consolePort(feature()) + "/system/console/homeward.json";
+        String url = "http://127.0.0.1:" + ShippedRuntime.consolePort(feature()) + "/system/console/homeward-network/runtime.json";
         assertEquals(401, Http.get(url, null, null).status());
         Http.Response page = Http.get(url, "admin", ShippedRuntime.consolePassword());
         assertEquals(200, page.status());

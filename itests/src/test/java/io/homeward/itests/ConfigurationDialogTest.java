@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,7 +95,7 @@ class ConfigurationDialogTest {
         save("3600");
         browser.await("the dialog closed after saving", d -> d.findElements(By.name("leaseSeconds")).stream()
                 .noneMatch(WebElement::isDisplayed) ? true : null);
-        String json = Await.until("the registrar publishing with the new lease", 30, () -> get("/homeward-registration.json"),
+        String json = Await.until("the registrar publishing with the new lease", 30, () -> runtime.read("/homeward-network/registration.json"),
                 j -> leaseExpires(j).filter(t -> Duration.between(Instant.now(), t).toSeconds() < 3700).isPresent());
         long left = Duration.between(Instant.now(), leaseExpires(json).orElseThrow()).toSeconds();
         assertTrue(left > 3500, "a lease of about an hour: " + left + " s");
@@ -108,15 +106,17 @@ class ConfigurationDialogTest {
     void theConsolesOwnSettingsKeepTheirPasswordAndAreNotSavedWithoutOneSoItsLoginStays() throws Exception {
         String settings = "/configMgr/org.apache.felix.webconsole.internal.servlet.OsgiManager";
         String form = "apply=true&action=ajaxConfigManager&propertylist=default.render,username,password"
-                + "&default.render=homeward&username=admin&password=";
+                + "&default.render=homeward-network&username=admin&password=";
         // What the dialog posts when the password is left as it shows it: the launcher stored the hashed password of
         // DATA/console-password, which the console keeps.
         assertEquals(302, runtime.post(settings, form + "unmodified"), "saved (the console then shows its list)");
-        assertTrue(runtime.get(settings + ".json").contains("\"value\":\"homeward\""), "the new start page is stored");
+        // Saving its own settings re-registers the console's servlet: a read in that moment finds no console.
+        Await.until("the new start page stored", 10, () -> runtime.read(settings + ".json"),
+                json -> json.contains("\"value\":\"homeward-network\""));
         assertEquals(400, runtime.post(settings, form), "an emptied password is refused");
-        assertEquals(200, Http.get(runtime.console() + "/homeward", "admin", runtime.password()).status(),
+        assertEquals(200, Http.get(runtime.console() + "/homeward-network", "admin", runtime.password()).status(),
                 "the generated login still works");
-        assertEquals(401, Http.get(runtime.console() + "/homeward", "admin", "admin").status(), "admin/admin does not");
+        assertEquals(401, Http.get(runtime.console() + "/homeward-network", "admin", "admin").status(), "admin/admin does not");
     }
 
     /** Opens the registrar's configuration in the dialog, types the lease and presses Save. */
@@ -137,22 +137,11 @@ class ConfigurationDialogTest {
     }
 
     private static String published(String what) throws InterruptedException {
-        return Await.until(what, 30, () -> get("/homeward-registration.json"), j -> j.contains("\"published\":{"));
+        return Await.until(what, 30, () -> runtime.read("/homeward-network/registration.json"), j -> j.contains("\"published\":{"));
     }
 
     private static java.util.Optional<Instant> leaseExpires(String json) {
         Matcher m = LEASE_EXPIRES.matcher(json);
         return m.find() ? java.util.Optional.of(Instant.parse(m.group(1))) : java.util.Optional.empty();
-    }
-
-    private static String get(String path) {
-        try {
-            return runtime.get(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,17 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,13 +16,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.json.Json;
-import org.openqa.selenium.json.JsonException;
 
 /**
  * The console in the system's Chromium, as a person meets it: signing in leads to the Homeward page; a page of
  * another origin open in the same browser can neither change anything with the admin's kept login nor show the
- * console inside a frame of its own. And as a script meets it: every Homeward page answers JSON at its {@code .json}.
+ * console inside a frame of its own.
  */
 class ConsoleBrowserTest {
     @TempDir
@@ -64,14 +52,15 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void signingInOpensTheConsoleWhoseMenuLeadsToTheHomewardPage() {
+    void signingInOpensTheConsoleWhoseMenuLeadsToTheNetworkPage() {
         assertTrue(browser.logIn(runtime).startsWith(runtime.console() + "/"),
                 "signed in to a console page");
-        WebElement link = browser.await("the Homeward entry of the console's menu",
-                d -> d.findElements(By.cssSelector("a[href$='/system/console/homeward']")).stream().findFirst().orElse(null));
+        WebElement link = browser.await("the Network entry of the Homeward menu",
+                d -> d.findElements(By.cssSelector("nav.homeward-menu a[href$='/system/console/homeward-network']"))
+                        .stream().findFirst().orElse(null));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()", link);
-        String text = browser.await("the Homeward page's identity table", ConsoleBrowserTest::homewardPage);
-        assertEquals(runtime.console() + "/homeward", browser.currentUrl());
+        String text = browser.await("the Network page's identity table", ConsoleBrowserTest::homewardPage);
+        assertEquals(runtime.console() + "/homeward-network", browser.currentUrl());
         assertTrue(text.contains("ULA"), text);
         browser.screenshot("homeward-page");
     }
@@ -86,16 +75,31 @@ class ConsoleBrowserTest {
         String user = "mallory" + host.replace(".", "");
         otherSite.page("/add-user.html", """
                 <!doctype html><title>Win a prize</title>
-                <form id="f" method="post" action="%s/homeward-accounts">
+                <form id="f" method="post" action="%s/%s">
                 <input name="action" value="add"><input name="user" value="%s">
                 <input name="password" value="correct-horse-battery-staple"></form>
                 <script>document.getElementById('f').submit()</script>
-                """.formatted(runtime.console(), user));
+                """.formatted(runtime.console(), HomewardConsolePages.USERS, user));
         browser.open(otherSite.origin(host) + "/add-user.html");
         String answer = browser.await("the console's answer to the other page's form", ConsoleBrowserTest::consoleAnswer);
         browser.screenshot("cross-origin-post-from-" + host);
         assertTrue(answer.startsWith("Refused by the console guard"), "refused by the guard, with the login sent: " + answer);
-        assertFalse(runtime.get("/homeward-accounts").contains(user), "no account was made");
+        assertFalse(runtime.get("/" + HomewardConsolePages.USERS + ".json").contains(user), "no account was made");
+    }
+
+    @Test
+    void theUsersSectionAddsAUserAndRemovesItOnlyOnceConfirmed() throws Exception {
+        HomewardConsolePages pages = new HomewardConsolePages(browser, runtime.origin());
+        assertEquals("Added user carol (zone carol.members.example.).", pages.addUser("carol", "carol's long password"));
+        assertTrue(runtime.get("/" + HomewardConsolePages.USERS + ".json").contains("\"user\":\"carol\""));
+        browser.screenshot("rendezvous-users");
+        assertEquals("Remove user carol? Their zone, its records and every host key and certificate of theirs go; their"
+                + " hosts lose each other.", pages.askRemoveUser("carol"));
+        browser.screenshot("remove-user-confirmation");
+        assertTrue(runtime.get("/" + HomewardConsolePages.USERS + ".json").contains("\"user\":\"carol\""),
+                "nothing removed before the confirmation");
+        assertEquals("Removed user carol and its zone.", pages.confirm());
+        assertFalse(runtime.get("/" + HomewardConsolePages.USERS + ".json").contains("\"user\":\"carol\""));
     }
 
     @Test
@@ -104,7 +108,7 @@ class ConsoleBrowserTest {
         otherSite.page("/frames.html", """
                 <!doctype html><title>Frames</title>
                 <iframe id="plain" src="/plain.html" width="600" height="100"></iframe>
-                <iframe id="console" src="%s/homeward" width="1000" height="500"></iframe>
+                <iframe id="console" src="%s/homeward-network" width="1000" height="500"></iframe>
                 """.formatted(runtime.console()));
         browser.open(otherSite.origin("localhost") + "/frames.html");
         WebDriver driver = browser.driver();
@@ -130,33 +134,5 @@ class ConsoleBrowserTest {
 
     private static String consoleAnswer(WebDriver d) {
         return browser.currentUrl().startsWith(runtime.console()) ? d.findElement(By.tagName("body")).getText() : null;
-    }
-
-    @Test
-    void everyHomewardPageInTheMenuAnswersJson() throws Exception {
-        Matcher link = Pattern.compile("href=\"/system/console/(homeward[a-z-]*)\"").matcher(runtime.get("/homeward"));
-        Set<String> labels = new TreeSet<>();
-        while (link.find()) {
-            labels.add(link.group(1));
-        }
-        assertTrue(labels.containsAll(Set.of("homeward", "homeward-registration", "homeward-accounts", "homeward-signin")),
-                "the menu lists the Homeward pages: " + labels);
-        List<String> wrong = new ArrayList<>();
-        for (String label : labels) {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(runtime.console() + "/" + label + ".json")).header("Authorization",
-                    Http.basic("admin", runtime.password())).build(), HttpResponse.BodyHandlers.ofString());
-            String type = answer.headers().firstValue("Content-Type").orElse("none");
-            if (answer.statusCode() != 200 || !type.startsWith("application/json")) {
-                wrong.add(label + ".json: " + answer.statusCode() + " " + type);
-                continue;
-            }
-            try {
-                new Json().toType(answer.body(), Object.class);
-            } catch (JsonException e) {
-                wrong.add(label + ".json does not parse: " + e.getMessage().lines().findFirst().orElse(""));
-            }
-        }
-        assertEquals(List.of(), wrong);
     }
 }

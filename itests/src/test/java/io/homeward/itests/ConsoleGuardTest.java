@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleGuardTest {
     private static final String EVIL = "http://evil.example";
+    private static final String USERS = "/" + HomewardConsolePages.USERS;
     private static final Pattern GUARD_COOKIE = Pattern.compile("homeward-guard=([A-Za-z0-9_-]+)");
     private static final Pattern STATE = Pattern.compile("\"stateRaw\":(\\d+)");
     private static final String PLUGIN = "org.apache.felix.healthcheck.webconsoleplugin";
@@ -52,7 +53,7 @@ class ConsoleGuardTest {
         console = runtime.console();
         password = runtime.password();
         login = Http.basic("admin", password);
-        assertEquals(200, Http.get(console + "/homeward-accounts", "admin", password).status(), "the accounts page is up");
+        assertEquals(200, Http.get(console + USERS, "admin", password).status(), "the Users section is up");
     }
 
     @AfterAll
@@ -66,7 +67,7 @@ class ConsoleGuardTest {
     @Test
     @Order(1)
     void everyConsoleAnswerForbidsFramingAndSniffing() throws Exception {
-        for (HttpResponse<String> r : List.of(send(get("/bundles.json", login)), send(get("/homeward-accounts", login)),
+        for (HttpResponse<String> r : List.of(send(get("/bundles.json", login)), send(get(USERS, login)),
                 send(get("/bundles.json", null)))) {
             assertEquals(List.of("DENY"), r.headers().allValues("X-Frame-Options"), r.uri() + " " + r.statusCode());
             assertEquals(List.of("frame-ancestors 'none'"), r.headers().allValues("Content-Security-Policy"), r.uri().toString());
@@ -110,15 +111,16 @@ class ConsoleGuardTest {
 
     @Test
     @Order(4)
-    void anotherSitesPageCannotAddAUserButTheAccountsFormCan() throws Exception {
+    void anotherSitesPageCannotAddAUserButTheUsersFormCan() throws Exception {
         String form = "action=add&user=mallory&password=correct-horse-battery-staple";
-        HttpResponse<String> refused = send(post("/homeward-accounts", form, EVIL, null, null));
+        HttpResponse<String> refused = send(post(USERS, form, EVIL, null, null));
         assertEquals(403, refused.statusCode());
         assertTrue(refused.body().startsWith("Refused by the console guard"), refused.body());
-        assertFalse(send(get("/homeward-accounts", login)).body().contains("mallory"), "no account was made");
+        assertFalse(send(get(USERS + ".json", login)).body().contains("mallory"), "no account was made");
 
-        assertEquals(303, Http.post(console + "/homeward-accounts", "admin", password, form));
-        assertTrue(send(get("/homeward-accounts", login)).body().contains("mallory"), "the console's own form still works");
+        assertEquals(303, Http.post(console + USERS, "admin", password, form));
+        assertTrue(send(get(USERS + ".json", login)).body().contains("\"user\":\"mallory\""),
+                "the console's own form still works");
     }
 
     @Test
@@ -128,7 +130,7 @@ class ConsoleGuardTest {
         assertEquals(403, send(post("/configMgr/io.homeward.identity", save + "evil-host", EVIL, null, null)).statusCode());
         int status = Http.post(console + "/configMgr/io.homeward.identity", "admin", password, save + "guarded-host");
         assertTrue(status < 400, "the console's own form saved: " + status);
-        String identity = Await.until("the new host name in use", () -> body("/homeward.json"),
+        String identity = Await.until("the new host name in use", () -> body("/homeward-network/runtime.json"),
                 b -> b.contains("\"hostName\":\"guarded-host\""));
         assertFalse(identity.contains("evil-host"));
     }

@@ -71,11 +71,7 @@ class EnrollmentRenewalTest {
         assertShownByCertCommand(second);
 
         rendezvous.stop();
-        Instant renewalTime = twoThirds(second);
-        sleepUntil(renewalTime.plusSeconds(20));
-        String failure = String.join("\n", agent.run("homeward:cert", 30)).toLowerCase(Locale.ROOT);
-        assertTrue(failure.contains("renew") && (failure.contains("fail") || failure.contains("retry")
-                || failure.contains("retrying")), "homeward:cert shows the failed renewal: " + failure);
+        awaitFailedRenewal(twoThirds(second).plusSeconds(20));
         rendezvous.launch();
         Instant back = Instant.now();
         X509Certificate third = awaitCertificate(data, Optional.of(second), second.getNotAfter().toInstant().plusSeconds(120));
@@ -100,6 +96,22 @@ class EnrollmentRenewalTest {
                 + " for " + FQDN + " by " + deadline + "; the agent has " + now.map(EnrollmentRenewalTest::hex));
     }
 
+    /**
+     * Asks {@code homeward:cert} (every 0.5 s) until it shows the failed renewal; fails with its last answer at the
+     * deadline. The rendezvous is started again right after, well before the agent's retry.
+     */
+    private void awaitFailedRenewal(Instant deadline) throws IOException, InterruptedException {
+        String shown;
+        do {
+            shown = String.join("\n", agent.run("homeward:cert", 30)).toLowerCase(Locale.ROOT);
+            if (shown.contains("renew") && (shown.contains("fail") || shown.contains("retry") || shown.contains("retrying"))) {
+                return;
+            }
+            Thread.sleep(500);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("homeward:cert shows the failed renewal by " + deadline + ": " + shown);
+    }
+
     private void assertShownByCertCommand(X509Certificate certificate) throws IOException, InterruptedException {
         String shown = String.join("\n", agent.run("homeward:cert", 30)).replace(":", "").toLowerCase(Locale.ROOT);
         assertTrue(shown.contains(hex(certificate)), "homeward:cert shows serial " + hex(certificate) + ": " + shown);
@@ -109,13 +121,6 @@ class EnrollmentRenewalTest {
     private static Instant twoThirds(X509Certificate certificate) {
         Instant from = certificate.getNotBefore().toInstant();
         return from.plus(Duration.between(from, certificate.getNotAfter().toInstant()).multipliedBy(2).dividedBy(3));
-    }
-
-    private static void sleepUntil(Instant when) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), when).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
     }
 
     private static String hex(X509Certificate certificate) {

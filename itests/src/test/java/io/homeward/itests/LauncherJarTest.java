@@ -51,7 +51,7 @@ class LauncherJarTest {
         int port = ShippedRuntime.consolePort("launcher-restart");
         String[] args = {"--feature", "agent", "--data", data.toString(), "--console-port", Integer.toString(port), "--no-shell",
             "--config", ShippedRuntime.hostSafeConfig().toString()};
-        String identity = "http://127.0.0.1:" + port + "/system/console/homeward.json";
+        String identity = "http://127.0.0.1:" + port + "/system/console/homeward-network/runtime.json";
         try (LauncherProcess launcher = LauncherProcess.start(args)) {
             launcher.awaitLine("Web console:", 60);
             String password = Files.readString(data.resolve("console-password")).strip();

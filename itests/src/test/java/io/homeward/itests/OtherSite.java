@@ -14,7 +14,7 @@ import com.sun.net.httpserver.HttpServer;
  * A web site of another origin than the console, on a free loopback port: the pages a hostile site would serve to a
  * person who is signed in to the console in the same browser.
  */
-final class OtherSite implements AutoCloseable {
+public final class OtherSite implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> pages = new ConcurrentHashMap<>();
 
@@ -24,17 +24,17 @@ final class OtherSite implements AutoCloseable {
         server.start();
     }
 
-    static OtherSite start() throws IOException {
+    public static OtherSite start() throws IOException {
         return new OtherSite(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
     }
 
     /** Serves the HTML at {@code path}. */
-    void page(String path, String html) {
+    public void page(String path, String html) {
         pages.put(path, html);
     }
 
     /** The site's origin under the given host name ({@code 127.0.0.1}: same site as the console, {@code localhost}: another site). */
-    String origin(String host) {
+    public String origin(String host) {
         return "http://" + host + ":" + server.getAddress().getPort();
     }
 

@@ -39,7 +39,7 @@ class OverviewBrowserTest {
         ConsoleBrowser.requireInstalled();
         runtime = ConsoleRuntime.start("overview-browser", dir);
         runtime.signInAsAlice(PASSWORD);
-        Await.until("the host's records published after signing in", 30, () -> get("/homeward-registration.json"),
+        Await.until("the host's records published after signing in", 30, () -> runtime.read("/homeward-network/registration.json"),
                 j -> j.contains("\"published\":{"));
         browser = ConsoleBrowser.start();
     }
@@ -77,7 +77,7 @@ class OverviewBrowserTest {
     }
 
     @Test
-    void theOverviewUpdatesWithoutAReload() {
+    void theOverviewUpdatesWithoutAReloadPushedAsServerSentEvents() {
         browser.logIn(runtime);
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         String before = browser.await("the overview's time", d -> d.findElements(By.cssSelector("#homeward-live .updated"))
@@ -86,6 +86,8 @@ class OverviewBrowserTest {
         browser.await("a newer state in place", d -> d.findElements(By.cssSelector("#homeward-live .updated")).stream()
                 .map(WebElement::getText).filter(t -> !t.equals(before)).findFirst().orElse(null));
         assertEquals(Boolean.TRUE, js.executeScript("return window.homewardNotReloaded === true"), "the same document");
+        assertEquals("events", browser.driver().findElement(By.id("homeward-live")).getAttribute("data-transport"),
+                "pushed by the console's event stream, not polled");
     }
 
     @Test
@@ -124,16 +126,5 @@ class OverviewBrowserTest {
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 answer.headers().toString());
         return new Json().toType(answer.body(), Map.class);
-    }
-
-    private static String get(String path) {
-        try {
-            return runtime.get(path);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -21,7 +22,7 @@ import io.homeward.kit.text.PasswordKeys;
 
 /**
  * A real rendezvous runtime (the launcher jar, feature "rendezvous") on free loopback ports, with
- * the users alice and bob created through the launcher's --exec, as a script would.
+ * the users alice and bob created through one launcher --exec, as a script would.
  */
 final class RendezvousServer implements AutoCloseable {
     static final String DOMAIN = "members.example.";
@@ -54,12 +55,14 @@ final class RendezvousServer implements AutoCloseable {
                   "io.homeward.rendezvous.dns": { "tlsPort": %d, "leaseMinSeconds": %d }
                 }
                 """.formatted(server.dnsPort, server.tlsPort, server.tlsPort, leaseMinSeconds));
-        for (String user : USERS) {
-            try (LauncherProcess add = LauncherProcess.start(server.args("--exec", "homeward:useradd " + user + " " + password(user)))) {
-                add.outputUntilExit(60);
-                if (add.exitValue() != 0) {
-                    throw new AssertionError("could not add " + user);
-                }
+        // One start of the runtime for all the users: Gogo runs the commands one after the other, and a failing one
+        // fails the --exec.
+        String useradds = USERS.stream().map(user -> "homeward:useradd " + user + " " + password(user))
+                .collect(Collectors.joining("; "));
+        try (LauncherProcess add = LauncherProcess.start(server.args("--exec", useradds))) {
+            List<String> output = add.outputUntilExit(60);
+            if (add.exitValue() != 0) {
+                throw new AssertionError("could not add " + USERS + ": " + output);
             }
         }
         server.launch();

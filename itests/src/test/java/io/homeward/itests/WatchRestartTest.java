@@ -116,7 +116,7 @@ public class WatchRestartTest {
     }
 
     private void assertConsoleLists(String name, String mechanism) throws Exception {
-        String url = "http://127.0.0.1:" + ShippedRuntime.consolePort("all-in-one") + "/system/console/homeward.json";
+        String url = "http://127.0.0.1:" + ShippedRuntime.consolePort("all-in-one") + "/system/console/homeward-network/runtime.json";
         Http.Response page = Http.get(url, "admin", ShippedRuntime.consolePassword());
         assertEquals(200, page.status());
         assertTrue(page.body(), page.body().contains("{\"name\":\"" + name + "\",\"type\":\"AAAA\",\"mechanism\":\""

@@ -36,9 +36,11 @@ public final class Main {
      * every bundle that logs while starting finds the log service (the Configurator prints to stdout
      * without one) and every component starts with the operator's configuration rather than its defaults.
      */
+    /** The configuration check (a Configuration Admin plugin) and its metatype start with Configuration Admin. */
     private static final Map<String, Integer> START_LEVELS = Map.of("org.apache.felix.log", 1, "org.apache.felix.scr", 1,
             "io.homeward.logging", 1, "org.apache.felix.configadmin", CONFIGURATION_START_LEVEL,
-            "org.apache.felix.configurator", CONFIGURATION_START_LEVEL);
+            "org.apache.felix.configurator", CONFIGURATION_START_LEVEL, "org.apache.felix.metatype",
+            CONFIGURATION_START_LEVEL, "io.homeward.config", CONFIGURATION_START_LEVEL);
     static final int LAST_START_LEVEL = 3;
 
     private Main() {

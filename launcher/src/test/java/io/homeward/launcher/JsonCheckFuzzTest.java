@@ -12,7 +12,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class JsonCheckFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void aFileIsAcceptedOrRefusedWithItsPlace(byte[] file) {
         try {
             JsonCheck.check(new String(file, StandardCharsets.UTF_8));

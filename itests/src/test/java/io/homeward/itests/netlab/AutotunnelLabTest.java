@@ -82,9 +82,10 @@ class AutotunnelLabTest {
         work = Files.createTempDirectory("homeward-autotunnel");
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400,
-                CONFIG).start();
+                CONFIG);
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(),
-                5400, CONFIG).startOnTerminal();
+                5400, CONFIG);
+        LabHost.startTogether(home::start, laptop::startOnTerminal);
         homeUla = home.awaitPublished(90).ula();
         laptopUla = laptop.awaitPublished(90).ula();
         home.awaitPeerAt("laptop", CAFE_ENDPOINT, 30);
@@ -135,11 +136,11 @@ class AutotunnelLabTest {
         assertTrue(reach.contains("home (" + homeUla + "): tunnel up since"), reach);
         assertTrue(reach.contains("at " + NetLab.HOME_WAN + ":4500, learned by"), reach);
         assertTrue(reach.contains("Reachability: this host at 11.0.0.3:4500"), reach);
-        String json = laptop.console().get("/homeward-reachability.json");
+        String json = laptop.console().get("/homeward-network/reachability.json");
         assertTrue(json.contains("\"host\":\"home\",\"ula\":\"" + homeUla + "\",\"state\":\"UP\""), json);
         assertTrue(json.contains("\"idleSeconds\":" + IDLE_SECONDS), json);
-        String page = laptop.console().get("/homeward-reachability");
-        assertTrue(page.contains("<button type=\"submit\">Ping home</button>"), page);
+        String page = laptop.console().get("/homeward-network/reachability");
+        assertTrue(page.contains("<td data-label=\"Host\">home</td>") && page.contains("tunnel up since"), page);
     }
 
     @Test

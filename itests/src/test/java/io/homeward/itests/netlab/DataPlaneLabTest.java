@@ -55,9 +55,10 @@ class DataPlaneLabTest {
         work = Files.createTempDirectory("homeward-data-plane");
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400,
-                LabHost.manualSa("laptop", SPI_TO_HOME, SPI_TO_LAPTOP, "aes-gcm-16", TO_HOME, TO_LAPTOP)).start();
+                LabHost.manualSa("laptop", SPI_TO_HOME, SPI_TO_LAPTOP, "aes-gcm-16", TO_HOME, TO_LAPTOP));
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(), 5400,
-                LabHost.manualSa("home", SPI_TO_LAPTOP, SPI_TO_HOME, "aes-gcm-16", TO_LAPTOP, TO_HOME)).start();
+                LabHost.manualSa("home", SPI_TO_LAPTOP, SPI_TO_HOME, "aes-gcm-16", TO_LAPTOP, TO_HOME));
+        LabHost.startTogether(home::start, laptop::start);
         homeUla = home.awaitPublished(90).ula();
         laptopUla = laptop.awaitPublished(90).ula();
         home.awaitPeerAt("laptop", "11.0.0.3:4500", 30);

@@ -65,8 +65,7 @@ class IkeDissectionLabTest {
                     .launchedWith("--log-level", "trace");
             laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD,
                     rendezvous.pin(), 5400);
-            home.start();
-            laptop.startOnTerminal();
+            LabHost.startTogether(home::start, laptop::startOnTerminal);
             String homeUla = home.awaitPublished(90).ula();
             laptop.awaitPeerAt("home", NetLab.HOME_WAN + ":4500", 30);
             home.awaitPeerAt("laptop", "11.0.0.3:4500", 30);

@@ -53,10 +53,10 @@ class IkeLabTest {
         NetLab.up();
         work = Files.createTempDirectory("homeward-ike");
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
-        home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400)
-                .start();
+        home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400);
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(),
-                5400).startOnTerminal();
+                5400);
+        LabHost.startTogether(home::start, laptop::startOnTerminal);
         homeUla = home.awaitPublished(90).ula();
         laptopUla = laptop.awaitPublished(90).ula();
         home.awaitPeerAt("laptop", "11.0.0.3:4500", 30);

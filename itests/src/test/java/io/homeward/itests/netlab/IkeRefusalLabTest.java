@@ -113,9 +113,8 @@ class IkeRefusalLabTest {
 
             assertFalse(established, charon.sas().toString());
             assertTrue(charon.log().contains("received AUTHENTICATION_FAILED notify error"), charon.logTail());
-            String line = home.log().lines().filter(l -> l.contains("IKE_AUTH from") && l.contains(fqdn)
-                    && l.contains("AUTHENTICATION_FAILED")).reduce((first, last) -> last).orElse("");
-            assertTrue(line.contains("rule " + rule), "home's log line: " + line);
+            LabLogs.awaitLine(home::log, l -> l.contains("IKE_AUTH from") && l.contains(fqdn)
+                    && l.contains("AUTHENTICATION_FAILED") && l.contains("rule " + rule), 5);
             assertTrue(home.tunnels().lines().noneMatch(l -> l.contains(CHARON_ULA)), home.tunnels());
         }
     }

@@ -44,10 +44,10 @@ class IkeRestartLabTest {
         NetLab.up();
         Path work = Files.createTempDirectory("homeward-ike-restart");
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
-        home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400)
-                .startOnTerminal();
+        home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400);
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(),
-                5400).startOnTerminal();
+                5400);
+        LabHost.startTogether(home::startOnTerminal, laptop::startOnTerminal);
         homeUla = home.awaitPublished(90).ula();
         laptopUla = laptop.awaitPublished(90).ula();
         home.awaitPeerAt("laptop", "11.0.0.3:4500", 30);

@@ -56,13 +56,13 @@ final class LabConsole {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** A console page or document, for example {@code /homeward-peers.json}. */
+    /** A console page or document, for example {@code /homeward-network/peers.json}. */
     String get(String path) throws IOException, InterruptedException {
         return request(path);
     }
 
     NetcheckDocument netcheck() throws IOException, InterruptedException {
-        return new NetcheckDocument(request("/homeward-netcheck.json"));
+        return new NetcheckDocument(request("/homeward-network/netcheck.json"));
     }
 
     /**

@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,15 +156,18 @@ final class LabHost implements AutoCloseable {
         return this;
     }
 
-    /** Starts the hosts each on its own thread, so the wait is for the slowest start rather than all in turn. */
-    static void startTogether(LabHost... hosts) throws Exception {
-        ExecutorService starting = Executors.newFixedThreadPool(hosts.length);
+    /**
+     * Runs the starts ({@code host::start}, {@code host::startOnTerminal}) each on its own thread, so the wait is for
+     * the slowest start rather than all in turn.
+     */
+    static void startTogether(Callable<?>... starts) throws Exception {
+        ExecutorService starting = Executors.newFixedThreadPool(starts.length);
         try {
-            List<Future<LabHost>> started = new ArrayList<>();
-            for (LabHost host : hosts) {
-                started.add(starting.submit(host::start));
+            List<Future<?>> started = new ArrayList<>();
+            for (Callable<?> start : starts) {
+                started.add(starting.submit(start));
             }
-            for (Future<LabHost> host : started) {
+            for (Future<?> host : started) {
                 try {
                     host.get();
                 } catch (ExecutionException e) {
@@ -190,23 +195,40 @@ final class LabHost implements AutoCloseable {
 
     /** Polls (every 0.1 s, bounded) until the host has published; fails with its registration page. */
     Published awaitPublished(long seconds) throws IOException, InterruptedException {
+        return awaitPublished(seconds, published -> true, "nothing");
+    }
+
+    /**
+     * Waits (at most {@code seconds}) until the host's records name {@code endpoint}: a host may publish its own
+     * address first and what the STUN server saw of it once that answers.
+     */
+    Published awaitPublishedAt(String endpoint, long seconds) throws IOException, InterruptedException {
+        return awaitPublished(seconds, published -> published.endpoint().equals(endpoint), "at " + endpoint);
+    }
+
+    private Published awaitPublished(long seconds, Predicate<Published> wanted, String what)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         String json;
         do {
-            json = console.get("/homeward-registration.json");
+            json = console.get("/homeward-network/registration.json");
             Matcher m = PUBLISHED.matcher(json);
             Matcher at = LAST_ATTEMPT.matcher(json);
             if (m.find() && at.find()) {
-                return new Published(m.group(1), m.group(2), m.group(3), m.group(4), Instant.parse(at.group(1)));
+                Published published = new Published(m.group(1), m.group(2), m.group(3), m.group(4),
+                        Instant.parse(at.group(1)));
+                if (wanted.test(published)) {
+                    return published;
+                }
             }
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError(name + " published nothing within " + seconds + " s: " + json);
+        throw new AssertionError(name + " published " + what + " within " + seconds + " s: " + json);
     }
 
     /** The peer's row in this host's directory, if listed. */
     Optional<Listed> peer(String host) throws IOException, InterruptedException {
-        String json = console.get("/homeward-peers.json");
+        String json = console.get("/homeward-network/peers.json");
         Matcher m = Pattern.compile("\\{\"host\":\"" + Pattern.quote(host) + "\",\"ula\":\"([^\"]*)\",\"endpoint\":"
                 + "(null|\"([^\"]*)\"),\"changed\":\"([^\"]*)\",\"source\":\"([^\"]*)\"\\}").matcher(json);
         if (!m.find()) {
@@ -227,7 +249,7 @@ final class LabHost implements AutoCloseable {
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
         throw new AssertionError(name + " did not list " + host + " at " + endpoint + " within " + seconds + " s; last "
-                + last + "; directory: " + console.get("/homeward-peers.json"));
+                + last + "; directory: " + console.get("/homeward-network/peers.json"));
     }
 
     /** Polls (bounded) until the peer is no longer listed. */
@@ -240,7 +262,7 @@ final class LabHost implements AutoCloseable {
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         throw new AssertionError(name + " still lists " + host + " after " + seconds + " s: "
-                + console.get("/homeward-peers.json"));
+                + console.get("/homeward-network/peers.json"));
     }
 
     /** The runtime's process id ({@code ip netns exec} replaces itself with the JVM). */
@@ -274,19 +296,19 @@ final class LabHost implements AutoCloseable {
         return console;
     }
 
-    /** The {@code homeward:tunnels} text as the console's tunnels page shows it. */
+    /** The {@code homeward:tunnels} text as the console's Network page shows it. */
     String tunnels() throws IOException, InterruptedException {
-        return textPage("/homeward-tunnels");
+        return textPage("/homeward-network/tunnels");
     }
 
-    /** The {@code homeward:ike} text as the console's IKE page shows it. */
+    /** The {@code homeward:ike} text as the console's Network page shows it. */
     String ike() throws IOException, InterruptedException {
-        return textPage("/homeward-ike");
+        return textPage("/homeward-network/ike");
     }
 
-    /** The {@code homeward:names} text as the console's names page shows it. */
+    /** The {@code homeward:names} text as the console's Network page shows it. */
     String names() throws IOException, InterruptedException {
-        return textPage("/homeward-names");
+        return textPage("/homeward-network/names");
     }
 
     private String textPage(String path) throws IOException, InterruptedException {

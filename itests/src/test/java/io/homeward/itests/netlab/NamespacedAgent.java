@@ -66,10 +66,29 @@ final class NamespacedAgent implements AutoCloseable {
         return launch(feature, namespace, data, config, mode);
     }
 
+    /**
+     * Like {@link #serve(String, String, Path, Path, int, List)} on a machine named {@code hostName}: the runtime gets
+     * a UTS namespace of its own with that host name, as if it ran on a computer of that name.
+     */
+    static NamespacedAgent serveNamed(String hostName, String feature, String namespace, Path data, Path config,
+            int consolePort, List<String> options) throws IOException {
+        List<String> mode = new ArrayList<>(List.of("--console-port", Integer.toString(consolePort)));
+        mode.addAll(options);
+        return launch(List.of("unshare", "--uts", "--", "sh", "-c", "hostname \"$0\" && exec \"$@\"", hostName), feature,
+                namespace, data, config, mode);
+    }
+
     private static NamespacedAgent launch(String feature, String namespace, Path data, Path config, List<String> mode)
             throws IOException {
-        List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("homeward.jar"),
+        return launch(List.of(), feature, namespace, data, config, mode);
+    }
+
+    private static NamespacedAgent launch(List<String> wrapper, String feature, String namespace, Path data,
+            Path config, List<String> mode) throws IOException {
+        List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        args.addAll(wrapper);
+        args.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("homeward.jar"),
                 "--feature", feature, "--data", data.toString(), "--no-shell"));
         args.addAll(mode);
         if (config != null) {

@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The console's netcheck JSON ({@code /system/console/homeward-netcheck.json}), read for the fields the lab
+ * The console's netcheck JSON ({@code /system/console/homeward-network/netcheck.json}), read for the fields the lab
  * tests check: which mapper holds the tunnel port's mapping and the public endpoint it gives.
  */
 record NetcheckDocument(String json) {

@@ -38,8 +38,8 @@ class RendezvousOutageLabTest {
             + " \"rekeyJitterPercent\": 0 }";
     /** Each host's own nftables table, so that blocking the rendezvous touches nothing of the lab's. */
     private static final String BLOCK_TABLE = "homeward_outage_test";
-    /** Five seconds of the 5-per-second stream (CI saw 9 and 10 lost: the 2 s the tunnel holds to a told move). */
-    private static final int RESTART_ECHOES_AT_MOST_LOST = 25;
+    /** The stream's echoes in flight at a scheduling hiccup; the tunnel itself does not notice the restart. */
+    private static final int RESTART_ECHOES_AT_MOST_LOST = 2;
     private static final Pattern RECEIVED = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
     private static final Pattern INBOUND_SPI = Pattern.compile("spi in ([0-9a-f]{8})");
 
@@ -58,7 +58,7 @@ class RendezvousOutageLabTest {
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400, MORE);
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(),
                 5400, MORE);
-        LabHost.startTogether(home, laptop);
+        LabHost.startTogether(home::start, laptop::start);
         homeUla = home.awaitPublished(90).ula();
         laptopUla = laptop.awaitPublished(90).ula();
         laptop.awaitPeerAt("home", NetLab.HOME_WAN + ":4500", 30);
@@ -105,8 +105,8 @@ class RendezvousOutageLabTest {
         assertTrue(pings.waitFor(60, TimeUnit.SECONDS), "ping did not finish");
         int[] counts = counts(pings);
         System.out.printf(Locale.ROOT, "rendezvous restart: %d of %d echoes answered%n", counts[1], counts[0]);
-        // While the rendezvous restarts its STUN server is silent too: a café laptop may announce its private address
-        // for a moment (docs: left alone in the closing note), so a few echoes may go; the tunnel must come back.
+        // While the rendezvous restarts its STUN server is silent too: the café laptop keeps its last answer (it did
+        // not move) and announces no private address, so the tunnel goes on as if nothing happened.
         assertTrue(counts[1] >= counts[0] - RESTART_ECHOES_AT_MOST_LOST, "echoes lost across the restart: " + counts[1]
                 + " of " + counts[0]);
         List<String> zone = LabRendezvous.zoneRecords(USER, PASSWORD);

@@ -4,7 +4,7 @@
  * service and sends back whatever the handler writes to the {@link io.homeward.api.dns.DnsResponder}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.homeward.api.dns;
 
 import org.osgi.annotation.bundle.Export;

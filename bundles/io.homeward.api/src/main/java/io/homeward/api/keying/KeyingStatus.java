@@ -18,10 +18,13 @@ import java.util.Optional;
  * @param roundTrip the last measured round trip through the IKE SA (liveness check or probe), empty if none yet
  * @param initiator whether this host started the current or last negotiation
  * @param detail    why keying failed, or what it waits for; empty when there is nothing to say
+ * @param peerCertificateExpires when the certificate the peer last authenticated with expires, empty before it
+ *                  authenticated (since 1.2)
  * @since 1.0
  */
 public record KeyingStatus(Inet6Address peer, String host, KeyingState state, Instant since,
-        Optional<InetSocketAddress> endpoint, Optional<Duration> roundTrip, boolean initiator, String detail) {
+        Optional<InetSocketAddress> endpoint, Optional<Duration> roundTrip, boolean initiator, String detail,
+        Optional<Instant> peerCertificateExpires) {
 
     public KeyingStatus {
         Objects.requireNonNull(peer, "peer");
@@ -31,5 +34,12 @@ public record KeyingStatus(Inet6Address peer, String host, KeyingState state, In
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(roundTrip, "roundTrip");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(peerCertificateExpires, "peerCertificateExpires");
+    }
+
+    /** Keying with a peer whose certificate is not known (yet). */
+    public KeyingStatus(Inet6Address peer, String host, KeyingState state, Instant since,
+            Optional<InetSocketAddress> endpoint, Optional<Duration> roundTrip, boolean initiator, String detail) {
+        this(peer, host, state, since, endpoint, roundTrip, initiator, detail, Optional.empty());
     }
 }

@@ -6,7 +6,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.2.0")
 package io.homeward.api.keying;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@
  * changing. Whoever depends on the network (port mapping, registration, watching) listens.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.homeward.api.netwatch;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,7 +2,7 @@
  * Peer directory: the user's other hosts and the current outer endpoint of each.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.homeward.api.peers;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,4 +22,24 @@ public record PortMapping(MapperProtocol mapper, TransportProtocol transport, in
     public Instant expiresAt() {
         return lifetime.isZero() ? Instant.MAX : grantedAt.plus(lifetime);
     }
+
+    /**
+     * {@code UDP 203.0.113.7:4500 -> port 4500 via pcp}, as the shell and the console show it.
+     *
+     * @since 1.1
+     */
+    public String text() {
+        return transport + " " + externalAddress.getHostAddress() + ":" + externalPort + " -> port " + internalPort
+                + " via " + mapper.text();
+    }
+
+    /**
+     * {@code permanent}, or {@code expires <instant> unless renewed}.
+     *
+     * @since 1.1
+     */
+    public String expiryText() {
+        Instant end = expiresAt();
+        return end.equals(Instant.MAX) ? "permanent" : "expires " + end + " unless renewed";
+    }
 }

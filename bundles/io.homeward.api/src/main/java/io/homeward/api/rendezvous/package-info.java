@@ -6,7 +6,7 @@
  * {@link io.homeward.api.watch.WatchMechanism}s.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.homeward.api.rendezvous;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,7 +7,7 @@
  * STUN listeners are added on the port.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.homeward.api.tunnel;
 
 import org.osgi.annotation.bundle.Export;

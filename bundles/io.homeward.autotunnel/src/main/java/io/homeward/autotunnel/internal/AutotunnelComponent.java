@@ -20,6 +20,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.endpoint.PublicEndpoint;
 import io.homeward.api.endpoint.PublicEndpoints;
+import io.homeward.api.keying.ReachabilityReport;
+import io.homeward.api.keying.ReachabilityStatus;
 import io.homeward.api.keying.TunnelKeying;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerListener;
@@ -33,9 +35,9 @@ import io.homeward.kit.schedule.ExecutorScheduler;
  * registers its {@code MissingSaListener} on the SA database service, so it references neither as a whiteboard and
  * forms no DS cycle. Owns its one thread.
  */
-@Component(service = {PeerListener.class, AutotunnelComponent.class}, configurationPid = AutotunnelComponent.PID)
+@Component(service = {PeerListener.class, AutotunnelComponent.class, ReachabilityStatus.class}, configurationPid = AutotunnelComponent.PID)
 @Designate(ocd = AutotunnelComponent.Config.class)
-public class AutotunnelComponent implements PeerListener {
+public class AutotunnelComponent implements PeerListener, ReachabilityStatus {
     static final String PID = "io.homeward.autotunnel";
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     /** A ping waits this long for keying: IKE_SA_INIT and IKE_AUTH with their retransmissions. */
@@ -97,10 +99,15 @@ public class AutotunnelComponent implements PeerListener {
         autotunnel.peerChanged(before, after);
     }
 
-    ReachabilityReport report() {
+    @Override
+    public ReachabilityReport reachability() {
+        return report().typed();
+    }
+
+    ReachReport report() {
         PublicEndpoints known = endpoints;
         Optional<PublicEndpoint> self = known == null ? Optional.empty() : known.current();
-        return ReachabilityReport.of(clock.instant(), self, autotunnel.settings(), autotunnel.views(),
+        return ReachReport.of(clock.instant(), self, autotunnel.settings(), autotunnel.views(),
                 keying.status());
     }
 

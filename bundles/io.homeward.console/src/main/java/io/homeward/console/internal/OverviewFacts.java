@@ -17,6 +17,8 @@ import io.homeward.api.endpoint.PublicEndpoints;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.keying.KeyingStatus;
 import io.homeward.api.keying.TunnelKeying;
+import io.homeward.api.config.ConfigurationProblems;
+import io.homeward.api.config.RefusedValue;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerDirectory;
 import io.homeward.api.registration.RecordRegistrar;
@@ -38,13 +40,15 @@ import io.homeward.kit.text.Ipv6Text;
  * @param consoleHttpsProblem why the console could not serve HTTPS on the address it was asked to, when it fell back
  *                       to loopback for that (the launcher says so)
  * @param keying         whether a key exchange reports tunnel states
+ * @param refused        configuration values kept from their components because their metatype refuses them
  */
 record OverviewFacts(Instant now, Optional<Host> host, Optional<SignedIn> signedIn, Optional<PublicEndpoint> endpoint,
         Optional<Registration> registration, Optional<Certificate> certificate, List<Machine> machines,
-        String consoleAddress, Optional<String> consoleHttpsProblem, boolean keying) {
+        String consoleAddress, Optional<String> consoleHttpsProblem, boolean keying, List<RefusedValue> refused) {
 
     OverviewFacts {
         machines = List.copyOf(machines);
+        refused = List.copyOf(refused);
     }
 
     record Host(String name, String ula) {
@@ -76,7 +80,8 @@ record OverviewFacts(Instant now, Optional<Host> host, Optional<SignedIn> signed
 
     /** The services the overview reads; any may be null. */
     record Services(HostIdentity identity, Credentials credentials, RevokedCertificates revoked,
-            PublicEndpoints endpoints, RecordRegistrar registrar, PeerDirectory peers, TunnelKeying keying) {
+            PublicEndpoints endpoints, RecordRegistrar registrar, PeerDirectory peers, TunnelKeying keying,
+            ConfigurationProblems configuration) {
     }
 
     static OverviewFacts read(Services s, Instant now, String consoleAddress, Optional<String> consoleHttpsProblem) {
@@ -89,7 +94,7 @@ record OverviewFacts(Instant now, Optional<Host> host, Optional<SignedIn> signed
                 s.endpoints() == null ? Optional.empty() : s.endpoints().current(),
                 s.registrar() == null ? Optional.empty() : s.registrar().current(),
                 certificate, machines(s.peers(), s.keying()), consoleAddress, consoleHttpsProblem,
-                s.keying() != null);
+                s.keying() != null, s.configuration() == null ? List.of() : s.configuration().refused());
     }
 
     private static boolean revoked(RevokedCertificates revoked, X509Certificate leaf) {
@@ -97,7 +102,7 @@ record OverviewFacts(Instant now, Optional<Host> host, Optional<SignedIn> signed
     }
 
     /** The directory's hosts with their tunnel state and the hosts only the key exchange knows, by name, unnamed last. */
-    private static List<Machine> machines(PeerDirectory directory, TunnelKeying keying) {
+    static List<Machine> machines(PeerDirectory directory, TunnelKeying keying) {
         Map<String, KeyingStatus> tunnels = new LinkedHashMap<>();
         if (keying != null) {
             keying.status().forEach(status -> tunnels.put(Ipv6Text.format(status.peer()), status));

@@ -25,9 +25,8 @@ final class OverviewHtml {
     /** @param appRoot the console's root path, for example {@code /system/console} */
     static String page(OverviewFacts facts, String appRoot) {
         String root = appRoot + "/" + OverviewPage.LABEL;
-        return "<link rel=\"stylesheet\" href=\"" + Html.escape(root + "/res/overview.css") + "\">\n"
-                + "<div id=\"homeward-live\" data-source=\"" + Html.escape(root + ".live") + "\">\n" + live(facts)
-                + "</div>\n<script src=\"" + Html.escape(root + "/res/overview.js") + "\"></script>\n";
+        return LivePart.stylesheet(root) + ConsoleMenu.render(appRoot, ConsoleMenu.OVERVIEW)
+                + LivePart.container(root, live(facts));
     }
 
     static String live(OverviewFacts facts) {
@@ -57,14 +56,14 @@ final class OverviewHtml {
 
     private static void host(StringBuilder s, OverviewFacts facts) {
         s.append("<h2>This host</h2>\n<table class=\"nicetable overview-host\">\n");
-        row(s, "Name", facts.host().map(OverviewFacts.Host::name).orElse("no host identity"));
-        row(s, "ULA", facts.host().map(OverviewFacts.Host::ula).orElse("-"));
-        row(s, "Signed in as", facts.signedIn().map(i -> i.user() + " (zone " + i.zone() + ")").orElse("not signed in"));
-        row(s, "Peers reach it at", facts.endpoint().map(e -> Endpoints.text(e.address())).orElse("unknown"));
-        row(s, "Learned from", facts.endpoint().map(e -> Verdict.learned(e.source())).orElse("-"));
-        row(s, "Published", facts.registration().map(r -> "until " + seconds(r.leaseExpires()) + " on " + r.server())
+        Cells.row(s, "Name", facts.host().map(OverviewFacts.Host::name).orElse("no host identity"));
+        Cells.row(s, "ULA", facts.host().map(OverviewFacts.Host::ula).orElse("-"));
+        Cells.row(s, "Signed in as", facts.signedIn().map(i -> i.user() + " (zone " + i.zone() + ")").orElse("not signed in"));
+        Cells.row(s, "Peers reach it at", facts.endpoint().map(e -> Endpoints.text(e.address())).orElse("unknown"));
+        Cells.row(s, "Learned from", facts.endpoint().map(e -> Verdict.learned(e.source())).orElse("-"));
+        Cells.row(s, "Published", facts.registration().map(r -> "until " + seconds(r.leaseExpires()) + " on " + r.server())
                 .orElse("nothing"));
-        row(s, "Certificate", facts.certificate().map(c -> (c.revoked() ? "revoked, " : "") + "valid until "
+        Cells.row(s, "Certificate", facts.certificate().map(c -> (c.revoked() ? "revoked, " : "") + "valid until "
                 + seconds(c.notAfter())).orElse("none"));
         s.append("</table>\n");
     }
@@ -72,7 +71,7 @@ final class OverviewHtml {
     private static void machines(StringBuilder s, OverviewFacts facts) {
         s.append("<h2>Your machines</h2>\n");
         if (facts.machines().isEmpty()) {
-            s.append("<p>No other machine of this account is published. Add one on the page Homeward machines"
+            s.append("<p>No other machine of this account is published. Add one on the page Add a machine"
                     + " (homeward:invite).</p>\n");
             return;
         }
@@ -81,19 +80,22 @@ final class OverviewHtml {
         }
         s.append("<table class=\"nicetable overview-machines\">\n<thead><tr><th>Machine</th><th>Status</th>")
                 .append("<th>Reached at</th><th>Tunnel</th><th>Round trip</th><th>Since</th><th>Last change</th>")
+                .append("<th>Certificate</th>")
                 .append("</tr></thead>\n<tbody>\n");
         for (Machine m : facts.machines()) {
             Optional<KeyingStatus> tunnel = m.tunnel();
             s.append("<tr>");
-            cell(s, "Machine", (m.name().isEmpty() ? "" : m.name() + " ") + m.ula());
-            cell(s, "Status", m.online() ? "online" : "offline");
-            cell(s, "Reached at", m.endpoint().map(e -> "direct, " + Endpoints.text(e)).orElse("-")
+            Cells.cell(s, "Machine", (m.name().isEmpty() ? "" : m.name() + " ") + m.ula());
+            Cells.cell(s, "Status", m.online() ? "online" : "offline");
+            Cells.cell(s, "Reached at", m.endpoint().map(e -> "direct, " + Endpoints.text(e)).orElse("-")
                     + m.learnedVia().map(v -> " (" + v + ")").orElse(""));
-            cell(s, "Tunnel", tunnel.map(t -> t.state().name().toLowerCase(Locale.ROOT)
+            Cells.cell(s, "Tunnel", tunnel.map(t -> t.state().name().toLowerCase(Locale.ROOT)
                     + (t.detail().isEmpty() ? "" : ": " + t.detail())).orElse("-"));
-            cell(s, "Round trip", tunnel.flatMap(KeyingStatus::roundTrip).map(r -> r.toMillis() + " ms").orElse("-"));
-            cell(s, "Since", tunnel.map(t -> ago(t.since(), facts.now())).orElse("-"));
-            cell(s, "Last change", m.changed().map(c -> ago(c, facts.now())).orElse("-"));
+            Cells.cell(s, "Round trip", tunnel.flatMap(KeyingStatus::roundTrip).map(r -> r.toMillis() + " ms").orElse("-"));
+            Cells.cell(s, "Since", tunnel.map(t -> ago(t.since(), facts.now())).orElse("-"));
+            Cells.cell(s, "Last change", m.changed().map(c -> ago(c, facts.now())).orElse("-"));
+            Cells.cell(s, "Certificate", tunnel.flatMap(KeyingStatus::peerCertificateExpires)
+                    .map(c -> "valid until " + seconds(c)).orElse("-"));
             s.append("</tr>\n");
         }
         s.append("</tbody>\n</table>\n");
@@ -113,13 +115,5 @@ final class OverviewHtml {
 
     private static Instant seconds(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private static void row(StringBuilder s, String name, String value) {
-        s.append("<tr><th>").append(Html.escape(name)).append("</th><td>").append(Html.escape(value)).append("</td></tr>\n");
-    }
-
-    private static void cell(StringBuilder s, String column, String value) {
-        s.append("<td data-label=\"").append(Html.escape(column)).append("\">").append(Html.escape(value)).append("</td>");
     }
 }

@@ -50,7 +50,8 @@ final class OverviewJson {
                 .member("changed", m.changed()).name("tunnel");
         m.tunnel().ifPresentOrElse(t -> json.beginObject().member("state", t.state().name().toLowerCase(Locale.ROOT))
                 .member("since", t.since().toString()).member("roundTripMillis", t.roundTrip().map(Duration::toMillis))
-                .member("endpoint", t.endpoint().map(Endpoints::text)).member("detail", t.detail()).endObject(),
+                .member("endpoint", t.endpoint().map(Endpoints::text)).member("detail", t.detail())
+                .member("certificateExpires", t.peerCertificateExpires()).endObject(),
                 json::nullValue);
         json.endObject();
     }

@@ -9,6 +9,7 @@ import org.apache.felix.hc.api.Result;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -16,6 +17,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.RevokedCertificates;
+import io.homeward.api.config.ConfigurationProblems;
 import io.homeward.api.endpoint.PublicEndpoints;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.keying.TunnelKeying;
@@ -30,13 +32,12 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The console's start page, "Homeward" ({@code /system/console/homeward-overview}): this host, whether its peers can
  * reach it, what to fix, and the user's machines with their tunnels. {@code .json} answers the same as JSON;
- * {@code .live} answers the page's live part alone, which the page polls (res/overview.js): a console plugin runs
- * inside the console's servlet, which holds no request open, so a poll of a few hundred bytes every few seconds is
- * what keeps the page current without a reload, through the console's login and guard like every other request.
+ * {@code .events} pushes the page's live part whenever it changes ({@link LiveEvents}) and {@code .live} answers it
+ * once ({@link LivePart}), both through the console's login and guard like every other request.
  */
 @Component(service = {Servlet.class, HealthCheck.class}, property = {
         "felix.webconsole.label=" + OverviewPage.LABEL,
-        "felix.webconsole.title=Homeward",
+        "felix.webconsole.title=" + ConsoleMenu.MENU_OVERVIEW,
         "felix.webconsole.category=Homeward",
         HealthCheck.NAME + "=Homeward reachability",
         HealthCheck.TAGS + "=homeward",
@@ -44,7 +45,6 @@ import jakarta.servlet.http.HttpServletResponse;
 public class OverviewPage extends HttpServlet implements HealthCheck {
     static final String LABEL = "homeward-overview";
     private static final long serialVersionUID = 1L;
-    private static final String APP_ROOT = "felix.webconsole.appRoot";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -74,9 +74,14 @@ public class OverviewPage extends HttpServlet implements HealthCheck {
             policyOption = ReferencePolicyOption.GREEDY)
     transient volatile TunnelKeying keying;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile ConfigurationProblems configuration;
+
     private final transient Clock clock;
     private final String consoleAddress;
     private final transient Optional<String> consoleHttpsProblem;
+    private final transient LiveEvents events;
 
     /** The launcher sets the HTTP service's address, and why HTTPS failed when it fell back to loopback for that. */
     @Activate
@@ -89,6 +94,13 @@ public class OverviewPage extends HttpServlet implements HealthCheck {
         this.clock = clock;
         this.consoleAddress = consoleAddress;
         this.consoleHttpsProblem = consoleHttpsProblem;
+        this.events = new LiveEvents(clock, LiveEvents.Timing.DEFAULT);
+    }
+
+    /** Ends the pushed live parts: their requests return. */
+    @Deactivate
+    void deactivate() {
+        events.close();
     }
 
     /** The HTTP service's bind address; unset means every address. */
@@ -104,22 +116,22 @@ public class OverviewPage extends HttpServlet implements HealthCheck {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OverviewFacts facts = facts();
-        response.setHeader("Cache-Control", "no-store");
-        String uri = request.getRequestURI();
-        if (uri != null && uri.endsWith(".live")) {
-            response.setCharacterEncoding("UTF-8");
-            response.setContentType("text/html");
-            response.getWriter().write(OverviewHtml.live(facts));
+        if (LiveEvents.wanted(request)) {
+            events.answer(response, () -> OverviewHtml.live(facts()));
             return;
         }
-        Object appRoot = request.getAttribute(APP_ROOT);
+        OverviewFacts facts = facts();
+        if (LivePart.wanted(request)) {
+            LivePart.answer(response, OverviewHtml.live(facts));
+            return;
+        }
+        response.setHeader("Cache-Control", "no-store");
         JsonRequests.answer(request, response, () -> OverviewJson.render(facts),
-                () -> OverviewHtml.page(facts, appRoot == null ? "/system/console" : appRoot.toString()));
+                () -> OverviewHtml.page(facts, ConsoleMenu.appRoot(request)));
     }
 
     private OverviewFacts facts() {
         return OverviewFacts.read(new OverviewFacts.Services(identity, credentials, revoked, endpoints, registrar, peers,
-                keying), clock.instant(), consoleAddress, consoleHttpsProblem);
+                keying, configuration), clock.instant(), consoleAddress, consoleHttpsProblem);
     }
 }

@@ -35,7 +35,7 @@ record Verdict(Reach reach, String text) {
             return Optional.of("this runtime has no host identity. Run the agent (feature agent or all-in-one).");
         }
         if (facts.signedIn().isEmpty()) {
-            return Optional.of("not signed in. Sign in on the page Homeward sign-in, or join with an invite code"
+            return Optional.of("not signed in. Sign in on the Settings page, or join with an invite code"
                     + " (homeward:join).");
         }
         if (facts.certificate().filter(OverviewFacts.Certificate::revoked).isPresent()) {

@@ -51,9 +51,14 @@ final class Warnings {
                         "Let the host reach the rendezvous so it renews, or sign in again."));
             } else if (Duration.between(facts.now(), c.notAfter()).compareTo(EXPIRY_WARNING) < 0) {
                 warnings.add(new Warning("This host's certificate expires on " + c.notAfter() + " and was not renewed.",
-                        "Check that the rendezvous is reachable; the page Homeward sign-in shows the last renewal."));
+                        "Check that the rendezvous is reachable; the Settings page shows the last renewal."));
             }
         });
+        facts.refused().forEach(refused -> warnings.add(new Warning("The configuration " + refused.pid() + " sets "
+                + refused.key() + " to a value its description refuses (" + refused.reason() + "): the component"
+                + " runs with " + refused.kept().map(k -> "its last good value, " + k).orElse("its default")
+                + " instead.", "Correct " + refused.key() + " of " + refused.pid() + " on the Configuration page or"
+                + " in the file it came from; homeward:config lists every refused value.")));
         if (facts.signedIn().isPresent() && facts.registration().filter(r -> r.leaseExpires().isAfter(facts.now())).isEmpty()) {
             warnings.add(new Warning("Registration is failing: this host's records are not published, so its peers"
                     + " do not find it.", SEE_REGISTRATION));

@@ -36,7 +36,7 @@ final class OverviewFixtures {
                 Optional.of(new OverviewFacts.SignedIn("alice", "alice.members.example.")), Optional.of(endpoint),
                 Optional.of(registration(NOW.plusSeconds(1200))),
                 Optional.of(new OverviewFacts.Certificate(NOW.plus(Duration.ofDays(20)), false)), machines,
-                "0.0.0.0", Optional.empty(), true);
+                "0.0.0.0", Optional.empty(), true, List.of());
     }
 
     static Registration registration(Instant until) {
@@ -53,7 +53,8 @@ final class OverviewFixtures {
 
     static KeyingStatus laptopUp() {
         return new KeyingStatus(laptop().ula(), "laptop", KeyingState.UP, NOW.minusSeconds(90),
-                laptop().endpoint(), Optional.of(Duration.ofMillis(23)), true, "");
+                laptop().endpoint(), Optional.of(Duration.ofMillis(23)), true, "",
+                Optional.of(NOW.plus(Duration.ofDays(365))));
     }
 
     static PeerDirectory directory(Peer... peers) {

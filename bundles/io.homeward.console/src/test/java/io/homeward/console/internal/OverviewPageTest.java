@@ -52,7 +52,8 @@ class OverviewPageTest {
         assertTrue(html.contains("<td data-label=\"Machine\">laptop fd3c:9a51:e27d:b44::2</td><td data-label=\"Status\">online</td>"
                 + "<td data-label=\"Reached at\">direct, 198.51.100.9:61000 (dns-push)</td><td data-label=\"Tunnel\">up</td>"
                 + "<td data-label=\"Round trip\">23 ms</td><td data-label=\"Since\">1 min ago</td>"
-                + "<td data-label=\"Last change\">5 min ago</td>"), html);
+                + "<td data-label=\"Last change\">5 min ago</td>"
+                + "<td data-label=\"Certificate\">valid until 2027-12-06T12:00:00Z</td>"), html);
         assertTrue(html.contains("<td data-label=\"Machine\">desktop fd3c:9a51:e27d:b44::3</td><td data-label=\"Status\">offline</td>"), html);
         assertTrue(html.contains("<td data-label=\"Machine\">fd3c:9a51:e27d:b44::9</td><td data-label=\"Status\">offline</td>"
                 + "<td data-label=\"Reached at\">-</td><td data-label=\"Tunnel\">failed: AUTHENTICATION_FAILED</td>"), html);
@@ -88,7 +89,8 @@ class OverviewPageTest {
         assertTrue(json.contains("{\"name\":\"laptop\",\"ula\":\"fd3c:9a51:e27d:b44::2\",\"online\":true,"
                 + "\"endpoint\":\"198.51.100.9:61000\",\"learnedVia\":\"dns-push\",\"changed\":\"2026-12-06T11:55:00Z\","
                 + "\"tunnel\":{\"state\":\"up\",\"since\":\"2026-12-06T11:58:30Z\",\"roundTripMillis\":23,"
-                + "\"endpoint\":\"198.51.100.9:61000\",\"detail\":\"\"}}"), json);
+                + "\"endpoint\":\"198.51.100.9:61000\",\"detail\":\"\","
+                + "\"certificateExpires\":\"2027-12-06T12:00:00Z\"}}"), json);
         assertTrue(json.contains("{\"name\":\"desktop\",\"ula\":\"fd3c:9a51:e27d:b44::3\",\"online\":false,\"endpoint\":null,"
                 + "\"learnedVia\":\"dns-push\",\"changed\":\"2026-12-06T10:00:00Z\",\"tunnel\":null}"), json);
     }

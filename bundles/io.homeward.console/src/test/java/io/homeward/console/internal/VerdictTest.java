@@ -53,7 +53,7 @@ class VerdictTest {
     @Test
     void theFirstMissingStepDecides() {
         OverviewFacts ok = signedIn(MAPPED, List.of());
-        assertEquals("Not reachable: not signed in. Sign in on the page Homeward sign-in, or join with an invite code"
+        assertEquals("Not reachable: not signed in. Sign in on the Settings page, or join with an invite code"
                 + " (homeward:join).", Verdict.of(with(ok, Optional.empty(), ok.registration(), ok.certificate())).text());
         assertTrue(Verdict.of(with(ok, ok.signedIn(), Optional.empty(), ok.certificate())).text()
                 .startsWith("Not reachable: this host's records are not published. The page Homeward registration"));
@@ -66,7 +66,7 @@ class VerdictTest {
         assertTrue(Verdict.of(with(ok, ok.signedIn(), ok.registration(), Optional.of(new OverviewFacts.Certificate(
                 NOW, false)))).text().startsWith("Not reachable: this host's certificate expired on 2026-12-06T12:00:00Z."));
         OverviewFacts noHost = new OverviewFacts(NOW, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), "127.0.0.1", Optional.empty(), false);
+                Optional.empty(), Optional.empty(), List.of(), "127.0.0.1", Optional.empty(), false, List.of());
         assertTrue(Verdict.of(noHost).text().startsWith("Not reachable: this runtime has no host identity."));
     }
 
@@ -78,6 +78,6 @@ class VerdictTest {
             Optional<io.homeward.api.registration.Registration> registration,
             Optional<OverviewFacts.Certificate> certificate) {
         return new OverviewFacts(f.now(), f.host(), signedIn, f.endpoint(), registration, certificate, f.machines(),
-                f.consoleAddress(), f.consoleHttpsProblem(), f.keying());
+                f.consoleAddress(), f.consoleHttpsProblem(), f.keying(), f.refused());
     }
 }

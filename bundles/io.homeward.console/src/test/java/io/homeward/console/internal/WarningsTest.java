@@ -25,7 +25,8 @@ class WarningsTest {
     void eachWarningComesWithItsAction() {
         OverviewFacts f = signedIn(endpoint("127.0.0.1", EndpointSource.LOCAL), List.of());
         OverviewFacts facts = new OverviewFacts(NOW, f.host(), f.signedIn(), f.endpoint(), Optional.empty(),
-                Optional.of(new OverviewFacts.Certificate(NOW.plus(Duration.ofDays(2)), false)), List.of(), "127.0.0.1", Optional.empty(), true);
+                Optional.of(new OverviewFacts.Certificate(NOW.plus(Duration.ofDays(2)), false)), List.of(), "127.0.0.1", Optional.empty(), true,
+                List.of());
         List<String> problems = Warnings.of(facts).stream().map(Warnings.Warning::problem).toList();
         assertEquals(List.of(
                 "The console listens on 127.0.0.1 only: no other device (a phone, another computer) can open it.",
@@ -40,7 +41,7 @@ class WarningsTest {
         OverviewFacts f = signedIn(MAPPED, List.of());
         OverviewFacts facts = new OverviewFacts(NOW, f.host(), f.signedIn(), f.endpoint(), f.registration(),
                 f.certificate(), List.of(), "127.0.0.1",
-                Optional.of("it cannot serve HTTPS on 192.0.2.7: the keystore is unreadable"), true);
+                Optional.of("it cannot serve HTTPS on 192.0.2.7: the keystore is unreadable"), true, List.of());
 
         List<Warnings.Warning> warnings = Warnings.of(facts);
 
@@ -64,10 +65,12 @@ class WarningsTest {
     void aRevokedOrExpiredCertificateIsWarnedAbout() {
         OverviewFacts f = signedIn(MAPPED, List.of());
         OverviewFacts revoked = new OverviewFacts(NOW, f.host(), f.signedIn(), f.endpoint(), f.registration(),
-                Optional.of(new OverviewFacts.Certificate(NOW.plus(Duration.ofDays(20)), true)), List.of(), "0.0.0.0", Optional.empty(), true);
+                Optional.of(new OverviewFacts.Certificate(NOW.plus(Duration.ofDays(20)), true)), List.of(), "0.0.0.0", Optional.empty(), true,
+                List.of());
         assertEquals("This host's certificate was revoked: its peers refuse it.", Warnings.of(revoked).get(0).problem());
         OverviewFacts expired = new OverviewFacts(NOW, f.host(), f.signedIn(), f.endpoint(), f.registration(),
-                Optional.of(new OverviewFacts.Certificate(NOW.minusSeconds(1), false)), List.of(), "0.0.0.0", Optional.empty(), true);
+                Optional.of(new OverviewFacts.Certificate(NOW.minusSeconds(1), false)), List.of(), "0.0.0.0", Optional.empty(), true,
+                List.of());
         assertEquals("This host's certificate expired on 2026-12-06T11:59:59Z.", Warnings.of(expired).get(0).problem());
     }
 }

@@ -9,16 +9,13 @@ import java.util.Optional;
 import io.homeward.api.accounts.Account;
 import io.homeward.api.accounts.AccountException;
 import io.homeward.api.accounts.AccountListener;
-import io.homeward.api.accounts.AccountService;
-import io.homeward.api.accounts.EnrolledHost;
-import io.homeward.api.accounts.KeyScope;
-import io.homeward.api.auth.TsigKey;
+import io.homeward.testkit.UsersOnlyAccounts;
 
 /**
  * Accounts in memory; remembers passwords so tests can compare them with the password file, and tells the listener
  * of a password change on the changing thread, as the accounts bundle does.
  */
-final class FakeAccounts implements AccountService {
+final class FakeAccounts extends UsersOnlyAccounts {
     final Map<String, String> passwords = new LinkedHashMap<>();
     int changes;
     AccountListener listener = new AccountListener() {
@@ -65,31 +62,6 @@ final class FakeAccounts implements AccountService {
     @Override
     public List<Account> users() {
         return passwords.keySet().stream().map(FakeAccounts::account).toList();
-    }
-
-    @Override
-    public Optional<TsigKey> key(String keyName) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<KeyScope> scope(String keyName) {
-        return Optional.empty();
-    }
-
-    @Override
-    public EnrolledHost enrollHost(String user, String host) throws AccountException {
-        throw new AccountException("the embedded sign-in never enrolls hosts itself");
-    }
-
-    @Override
-    public boolean removeHost(String user, String host) {
-        return false;
-    }
-
-    @Override
-    public List<EnrolledHost> hosts(String user) {
-        return List.of();
     }
 
     private static Account account(String user) {

@@ -43,6 +43,8 @@ import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.endpoint.PublicEndpointListener;
 import io.homeward.api.endpoint.PublicEndpoints;
 import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.keying.IkeReport;
+import io.homeward.api.keying.IkeStatus;
 import io.homeward.api.keying.KeyingListener;
 import io.homeward.api.keying.KeyingStatus;
 import io.homeward.api.keying.TunnelKeying;
@@ -64,9 +66,9 @@ import io.homeward.kit.schedule.Scheduler;
  * and says why. It answers the peers' IKE at any time and initiates only when asked through {@link TunnelKeying}
  * (the autotunnel, {@code homeward:ike initiate}).
  */
-@Component(service = {PeerListener.class, TunnelKeying.class, IkeComponent.class}, configurationPid = IkeComponent.PID)
+@Component(service = {PeerListener.class, TunnelKeying.class, IkeComponent.class, IkeStatus.class}, configurationPid = IkeComponent.PID)
 @Designate(ocd = IkeComponent.Config.class)
-public class IkeComponent implements PeerListener, TunnelKeying {
+public class IkeComponent implements PeerListener, TunnelKeying, IkeStatus {
     static final String PID = "io.homeward.ike";
     /** Datagrams waiting for the IKE thread beyond this are dropped, so a flood cannot fill the memory. */
     static final int MAX_QUEUED = 1024;
@@ -164,6 +166,24 @@ public class IkeComponent implements PeerListener, TunnelKeying {
         scheduler.execute(() -> keying.signedOut(signedOut));
     }
 
+    /**
+     * The identity again, to hear of its host name changing (its configuration is modified in place: a join under
+     * the invite's name, a rename): IKE must run under the name its certificate and its peers know.
+     */
+    @Reference(name = "renames", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            updated = "identityRenamed")
+    void bindIdentityRenames(HostIdentity same) {
+        scheduler.execute(keying::hostNameMayHaveChanged);
+    }
+
+    void identityRenamed(HostIdentity same) {
+        scheduler.execute(keying::hostNameMayHaveChanged);
+    }
+
+    void unbindIdentityRenames(HostIdentity same) {
+        // The component's own reference to the identity is static: losing it deactivates the component.
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindSuite(CryptoSuite suite, Map<String, Object> properties) {
@@ -231,7 +251,8 @@ public class IkeComponent implements PeerListener, TunnelKeying {
         keyingListeners.remove(listener);
     }
 
-    IkeReport report() {
+    @Override
+    public IkeReport report() {
         return ask(keying::report);
     }
 

@@ -34,6 +34,7 @@ import io.homeward.api.auth.RevokedCertificates;
 import io.homeward.api.crypto.CryptoSuite;
 import io.homeward.api.endpoint.PublicEndpoint;
 import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.keying.IkeReport;
 import io.homeward.api.keying.KeyingState;
 import io.homeward.api.keying.KeyingStatus;
 import io.homeward.api.peers.Peer;
@@ -92,6 +93,8 @@ final class PeerKeying implements IkeSaEvents {
     private Credentials credentials;
     private List<CryptoSuite> suites = List.of();
     private IkeEngine engine;
+    /** The name the running engine authenticates as (its IDi/IDr, RFC 7296 §3.5); empty while idle. */
+    private String runningAs = "";
     /** The user's zone without the final dot, while the engine runs. */
     private String zone = "";
     private String idle = "starting";
@@ -191,6 +194,21 @@ final class PeerKeying implements IkeSaEvents {
             credentials = null;
             restart();
         }
+    }
+
+    /**
+     * The identity's configuration changed: if the name IKE should run as ({@link OwnName}) is not the one it runs
+     * as, it starts again as the new.
+     */
+    void hostNameMayHaveChanged() {
+        if (engine != null && !runningAs.equals(ownName())) {
+            log.info("IKE: this host is now {} (was {})", ownName(), runningAs);
+            restart();
+        }
+    }
+
+    private String ownName() {
+        return OwnName.of(credentials.certificateChain().get(0), zone, identity.hostName());
     }
 
     void suites(List<CryptoSuite> installed) {
@@ -469,7 +487,7 @@ final class PeerKeying implements IkeSaEvents {
             }
         }
         String state = engine == null ? "idle: " + idle
-                : "running as " + fqdn(identity.hostName()) + " on UDP " + localPort
+                : "running as " + runningAs + " on UDP " + localPort
                         + ", answering every listed peer, initiating when asked";
         return new IkeReport(state, peerLines, saLines);
     }
@@ -762,7 +780,7 @@ final class PeerKeying implements IkeSaEvents {
                 .findFirst());
         return new KeyingStatus(p.peer.ula(), p.peer.hostName(), p.state, p.since,
                 sa.map(IkeSaStatus::peerEndpoint), keyingSa(p).flatMap(IkeSaStatus::roundTrip), p.initiator,
-                p.detail);
+                p.detail, sa.flatMap(IkeSaStatus::peerNotAfter));
     }
 
     private void removeOwned(Inet6Address ula) {
@@ -780,7 +798,7 @@ final class PeerKeying implements IkeSaEvents {
     }
 
     private void restart() {
-        stopEngine("IKE restarts with other credentials or suites");
+        stopEngine("IKE restarts with other credentials, suites or host name");
         Optional<String> unready = unready();
         if (unready.isPresent()) {
             if (!unready.get().equals(idle)) {
@@ -797,12 +815,13 @@ final class PeerKeying implements IkeSaEvents {
         IkeSettings ike = new IkeSettings(defaults.ikeProposals(), defaults.childProposals(), defaults.suites(),
                 defaults.localEndpoint(), defaults.retransmission(), defaults.maxMessageLength(),
                 settings.halfOpenTimeout(), settings.dpdDelay(), settings.lifetimes());
-        engine = new IkeEngine(new IkeContext(ike, new LocalHost(fqdn(identity.hostName()), identity.ula(), chain, key),
+        runningAs = ownName();
+        engine = new IkeEngine(new IkeContext(ike, new LocalHost(runningAs, identity.ula(), chain, key),
                 new PeerCertificateCheck(ca, zone, revoked, clock), this::ulaOf, database, datagrams, scheduler,
                 random, log, cookies, new HalfOpenCounter(settings.cookieThreshold(), settings.perSource(),
                         settings.limit()), this, this::place, clock));
         idle = "";
-        log.info("IKE runs as {} with {}", fqdn(identity.hostName()), suites.stream().map(CryptoSuite::name).toList());
+        log.info("IKE runs as {} with {}", runningAs, suites.stream().map(CryptoSuite::name).toList());
         scheduler.execute(() -> selfTest(key, chain.get(0), ca));
     }
 

@@ -45,6 +45,8 @@ class IkeComponentTest {
         assertEquals("laptop", keyed.host());
         assertTrue(keyed.initiator());
         assertEquals(Optional.of(lab.laptop.endpoint), keyed.endpoint());
+        assertEquals(Optional.of(lab.laptop.certificate.getNotAfter().toInstant()), keyed.peerCertificateExpires(),
+                "the expiry of the certificate the laptop authenticated with");
 
         SaSpec atHome = single(lab.home.database.installed);
         SaSpec atLaptop = single(lab.laptop.database.installed);
@@ -113,6 +115,22 @@ class IkeComponentTest {
         lab.home.component.unbindCredentials(first);
 
         assertTrue(lab.home.report().startsWith("IKE: idle: not signed in"), lab.home.report());
+    }
+
+    @Test
+    void aHostRunsIkeUnderTheNameItsCertificateNamesBeforeItsIdentityTakesIt() {
+        // given a laptop that joined (its certificate names "laptop") while still called by the machine's own name
+        lab.laptop.identity.rename("vm");
+        lab.bothListEachOther();
+
+        // then IKE runs as the certificate's name, which home checks the ID against, and keys home at once
+        assertTrue(lab.laptop.report().startsWith("IKE: running as laptop.alice.members.example"), lab.laptop.report());
+        assertEquals(KeyingState.UP, KeyingLab.value(lab.laptop.key(lab.home)).state());
+
+        // and when the identity takes the invite's name (the join renames the host after enrolling), nothing restarts
+        lab.laptop.renamed("laptop");
+        assertEquals(KeyingState.UP, single(lab.laptop.component.status()).state());
+        assertFalse(lab.laptop.log.has(LogLevel.INFO, "IKE: this host is now laptop.alice.members.example"));
     }
 
     @Test

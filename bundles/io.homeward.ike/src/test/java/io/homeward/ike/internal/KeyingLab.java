@@ -35,12 +35,11 @@ import io.homeward.ike.internal.crypto.Suites;
 import io.homeward.ike.internal.exchange.Lifetimes;
 import io.homeward.ike.internal.exchange.RecordingSaDatabase;
 import io.homeward.ike.internal.exchange.TestPki;
-import io.homeward.ike.internal.exchange.TestRevocations;
-import io.homeward.kit.text.Eui64Text;
+import io.homeward.testkit.TestRevocations;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
+import io.homeward.testkit.MutableHostIdentity;
 import io.homeward.testkit.RecordingLogger;
-import io.homeward.testkit.TestHostIdentity;
 
 /**
  * Two of alice's hosts, each an {@link IkeComponent} on a fake tunnel port, wired back to back on one manual clock:
@@ -97,6 +96,8 @@ final class KeyingLab {
         /** The peers this host has an {@code io.homeward.tunnel.manualsa} configuration for. */
         final Set<String> keyedByHand = new HashSet<>();
         KeyingSettings settings = KeyingSettings.DEFAULTS;
+        /** The host's identity; its name starts as {@link #name}, which its certificate always names. */
+        final MutableHostIdentity identity;
         IkeComponent component;
         /** Datagrams this host's port sent. */
         int sent;
@@ -107,14 +108,14 @@ final class KeyingLab {
         Host(String name, String ula, String address) {
             this.name = name;
             this.ula = (Inet6Address) address(ula);
+            this.identity = new MutableHostIdentity(this.ula, name);
             this.endpoint = new InetSocketAddress(address(address), 4500);
             this.certificate = pki.host(keys, name, USER, clock.instant());
         }
 
         /** Active, with both suites, not yet signed in. */
         Host start() {
-            component = new IkeComponent(log.logger(), port, database, new TestHostIdentity(
-                    Eui64Text.parse("02-1B-63-FF-FE-84-5A-0C"), "test", ula, name), revocations,
+            component = new IkeComponent(log.logger(), port, database, identity, revocations,
                     peer -> keyedByHand.contains(peer.hostName()), settings, scheduler, clock, new SecureRandom());
             component.bindSuite(Suites.AES_GCM, Map.of(Constants.SERVICE_RANKING, 200));
             component.bindSuite(Suites.CHACHA20, Map.of(Constants.SERVICE_RANKING, 100));
@@ -133,6 +134,12 @@ final class KeyingLab {
             start();
             lists(other);
             return signIn();
+        }
+
+        /** The identity's configuration changes its host name in place, as a join or a rename does. */
+        void renamed(String newName) {
+            identity.rename(newName);
+            component.identityRenamed(identity);
         }
 
         Credentials credentials() {

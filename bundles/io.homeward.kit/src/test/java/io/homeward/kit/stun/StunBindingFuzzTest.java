@@ -16,7 +16,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class StunBindingFuzzTest {
     private static final int OFFSET = 7;
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void aDatagramIsARequestAResponseOrNothing(byte[] datagram) {
         byte[] buffer = new byte[OFFSET + datagram.length];
         System.arraycopy(datagram, 0, buffer, OFFSET, datagram.length);

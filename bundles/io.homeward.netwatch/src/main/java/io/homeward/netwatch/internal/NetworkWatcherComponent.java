@@ -20,6 +20,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.netwatch.NetworkChange;
 import io.homeward.api.netwatch.NetworkChangeListener;
+import io.homeward.api.netwatch.NetworkWatchReport;
+import io.homeward.api.netwatch.NetworkWatchStatus;
 import io.homeward.kit.schedule.ExecutorScheduler;
 
 /**
@@ -36,9 +38,9 @@ import io.homeward.kit.schedule.ExecutorScheduler;
  * records), belong to the listeners: the port mapping re-maps on any change, the public endpoint looks at
  * the host's own address again, the tunnel port asks STUN again, and each debounces what arrives close together.
  */
-@Component(service = NetworkWatcherComponent.class, configurationPid = NetworkWatcherComponent.PID, immediate = true)
+@Component(service = {NetworkWatcherComponent.class, NetworkWatchStatus.class}, configurationPid = NetworkWatcherComponent.PID, immediate = true)
 @Designate(ocd = NetworkWatcherComponent.Config.class)
-public class NetworkWatcherComponent {
+public class NetworkWatcherComponent implements NetworkWatchStatus {
     static final String PID = "io.homeward.netwatch";
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
@@ -98,6 +100,11 @@ public class NetworkWatcherComponent {
 
     NetworkStatus status() {
         return watch.status();
+    }
+
+    @Override
+    public NetworkWatchReport report() {
+        return watch.status().report();
     }
 
     private void tell(NetworkChange change) {

@@ -1,8 +1,10 @@
 package io.homeward.peers.internal;
 
+import java.net.Inet6Address;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.osgi.service.log.Logger;
@@ -23,6 +25,7 @@ final class DirectoryEngine {
     private final Duration settle;
     private final PeerBook book;
     private final Supplier<Optional<String>> selfName;
+    private final Supplier<Optional<Inet6Address>> selfUla;
     private final Logger log;
     /** Written on the logic thread only; volatile so the status can read them. */
     private volatile RecordWatcher watcher;
@@ -31,12 +34,18 @@ final class DirectoryEngine {
     /** Logic thread only. */
     private boolean flushPending;
 
+    /**
+     * @param selfName this host's name, whose records are not followed
+     * @param selfUla  this host's ULA: a host listed with it is this one under a name it no longer has (a rename's
+     *                 old name lingers in the DNS for a moment), never a peer
+     */
     DirectoryEngine(Scheduler logic, Duration settle, PeerBook book, Supplier<Optional<String>> selfName,
-            Logger log) {
+            Supplier<Optional<Inet6Address>> selfUla, Logger log) {
         this.logic = logic;
         this.settle = settle;
         this.book = book;
         this.selfName = selfName;
+        this.selfUla = selfUla;
         this.log = log;
     }
 
@@ -124,6 +133,26 @@ final class DirectoryEngine {
 
     private void flush() {
         flushPending = false;
-        book.update(current == null ? Map.of() : current.observed());
+        book.update(current == null ? Map.of() : others(current.observed()));
+    }
+
+    /**
+     * The observed hosts but this one, by its ULA (RFC 4193 §3.1: a random prefix of this run and its EUI-64): another
+     * runtime on the same machine shares the EUI-64 but not the prefix, and is a peer.
+     */
+    private Map<String, Observed> others(Map<String, Observed> observed) {
+        Optional<Inet6Address> own = selfUla.get();
+        if (own.isEmpty()) {
+            return observed;
+        }
+        Map<String, Observed> others = new TreeMap<>();
+        observed.forEach((host, seen) -> {
+            if (seen.ula().equals(own.get())) {
+                log.debug("Not listing {}: its ULA {} is this host's", host, seen.ula());
+            } else {
+                others.put(host, seen);
+            }
+        });
+        return others;
     }
 }

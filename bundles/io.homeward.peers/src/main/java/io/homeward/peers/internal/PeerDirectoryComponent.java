@@ -21,8 +21,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.peers.DirectoryReport;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.peers.PeerDirectory;
+import io.homeward.api.peers.PeerDirectoryStatus;
 import io.homeward.api.peers.PeerListener;
 import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.api.watch.RecordWatcher;
@@ -35,10 +37,10 @@ import io.homeward.kit.schedule.Scheduler;
  * identity), so it is always satisfied and shows what it is waiting for. A new {@link PeerListener}
  * first hears every current peer as an arrival.
  */
-@Component(service = {PeerDirectory.class, DirectoryStatus.class}, configurationPid = PeerDirectoryComponent.PID,
+@Component(service = {PeerDirectory.class, PeerDirectoryStatus.class}, configurationPid = PeerDirectoryComponent.PID,
         property = ProviderProperties.NAME + "=dns-peers")
 @Designate(ocd = PeerDirectoryComponent.Config.class)
-public class PeerDirectoryComponent implements PeerDirectory, DirectoryStatus {
+public class PeerDirectoryComponent implements PeerDirectory, PeerDirectoryStatus {
     static final String PID = "io.homeward.peers";
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
@@ -69,7 +71,7 @@ public class PeerDirectoryComponent implements PeerDirectory, DirectoryStatus {
         this.log = log;
         this.logic = logic;
         this.book = new PeerBook(clock, log);
-        this.engine = new DirectoryEngine(logic, settle, book, this::selfName, log);
+        this.engine = new DirectoryEngine(logic, settle, book, this::selfName, this::selfUla, log);
     }
 
     @Override
@@ -116,9 +118,15 @@ public class PeerDirectoryComponent implements PeerDirectory, DirectoryStatus {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, updated = "updatedIdentity")
     void bindIdentity(HostIdentity next) {
         identity = next;
+        engine.selfChanged();
+    }
+
+    /** The identity's configuration, and so maybe its host name, changed. */
+    void updatedIdentity(HostIdentity changed) {
+        identity = changed;
         engine.selfChanged();
     }
 
@@ -151,6 +159,11 @@ public class PeerDirectoryComponent implements PeerDirectory, DirectoryStatus {
     private Optional<String> selfName() {
         HostIdentity current = identity;
         return current == null ? Optional.empty() : Optional.of(current.hostName());
+    }
+
+    private Optional<Inet6Address> selfUla() {
+        HostIdentity current = identity;
+        return current == null ? Optional.empty() : Optional.of(current.ula());
     }
 
     private static Duration settle(int millis, Logger log) {

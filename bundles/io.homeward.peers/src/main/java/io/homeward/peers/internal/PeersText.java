@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import io.homeward.api.peers.DirectoryReport;
 import io.homeward.api.peers.Peer;
 import io.homeward.kit.text.Ipv6Text;
 

@@ -414,4 +414,31 @@ class PeerDirectoryComponentTest {
         assertEquals(Instant.parse("2026-03-01T10:00:00Z").plus(SETTLE), directory.peers().get(0).changed(),
                 "reported once its records settled");
     }
+
+    @Test
+    void thisHostUnderAnOldNameIsNeverAPeerButAnotherRuntimeOfThisMachineIs() {
+        signIn();
+        publishLaptop();
+        publish("home-before-rename", "fd00:1:2:3:0:5eff:fe00:1", 4500, "AutoTunnel-02-00-5E-FF-FE-00-00-01." + ZONE,
+                "203.0.113.9", "PUSA");
+        publish("same-machine", "fd99:1:2:3:0:5eff:fe00:1", 4501, "AutoTunnel-02-00-5E-FF-FE-00-00-01." + ZONE,
+                "203.0.113.9", "PUSA");
+        logic.advance(SETTLE);
+
+        assertEquals(List.of("laptop", "same-machine"), directory.peers().stream().map(Peer::hostName).toList());
+    }
+
+    @Test
+    void aRenamedHostStopsFollowingItsNewNameAndListsItsOldNameNever() {
+        signIn();
+        publishLaptop();
+        publish("studio", "fd00:1:2:3:0:5eff:fe00:1", 4500, "AutoTunnel-02-00-5E-FF-FE-00-00-01." + ZONE,
+                "203.0.113.9", "PUSA");
+        logic.advance(SETTLE);
+        directory.updatedIdentity(self("studio"));
+        logic.advance(SETTLE);
+
+        assertEquals(List.of("laptop"), directory.peers().stream().map(Peer::hostName).toList());
+        assertEquals(Optional.of("studio"), directory.report().selfName());
+    }
 }

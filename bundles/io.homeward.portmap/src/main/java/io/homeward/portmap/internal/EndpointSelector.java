@@ -38,8 +38,8 @@ final class EndpointSelector {
 
     private PortMapping mapping;
     private Optional<InetSocketAddress> reflexive = Optional.empty();
-    /** Whether the network changed since the STUN server last answered: only then may its silence drop the answer. */
-    private boolean networkChangedSinceAnswer;
+    /** This host's own address when the STUN server last answered: only if it differs may silence drop the answer. */
+    private Optional<Inet4Address> ownAtAnswer = Optional.empty();
     private Scheduler.Scheduled mappingEnds;
     private volatile Optional<PublicEndpoint> current = Optional.empty();
 
@@ -97,13 +97,16 @@ final class EndpointSelector {
     /**
      * What the STUN server saw of the tunnel port, or empty when it stopped answering. Its silence alone keeps the last
      * answer: the NAT's mapping outlives a STUN server that restarts or cannot be reached, and falling back to this
-     * host's private address would send its peers there. After a network change, silence drops it.
+     * host's private address would send its peers there. Once the host's own address is not the one it had at the
+     * answer (it moved to another network), silence drops it; other network events (an interface of a tunnel or a
+     * container coming and going) do not.
      */
     void reflexiveChanged(Optional<InetSocketAddress> seen) {
         scheduler.execute(() -> {
-            if (seen.isPresent() || networkChangedSinceAnswer) {
+            Optional<Inet4Address> own = local.primary();
+            if (seen.isPresent() || !own.equals(ownAtAnswer)) {
                 reflexive = seen;
-                networkChangedSinceAnswer = false;
+                ownAtAnswer = own;
             }
             decide();
         });
@@ -111,10 +114,7 @@ final class EndpointSelector {
 
     /** The host's network changed: its own address may have, and so may what the STUN server sees. */
     void networkChanged() {
-        scheduler.execute(() -> {
-            networkChangedSinceAnswer = true;
-            decide();
-        });
+        scheduler.execute(this::decide);
     }
 
     private void decide() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.homeward.api.portmap.NetcheckReport;
 import io.homeward.api.portmap.PortMapping;
 
 /** Turns what the chooser learned and the host's addresses into a diagnosis a user can act on. */

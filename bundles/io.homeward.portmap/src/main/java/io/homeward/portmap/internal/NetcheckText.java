@@ -1,7 +1,6 @@
 package io.homeward.portmap.internal;
 
-import java.time.Instant;
-
+import io.homeward.api.portmap.NetcheckReport;
 import io.homeward.api.portmap.PortMapping;
 
 /** The diagnosis as plain text for the {@code homeward:netcheck} command. */
@@ -21,21 +20,11 @@ final class NetcheckText {
         }
         PortMapping m = r.mapping();
         line(s, "external address", m == null ? "unknown (no mapping)" : m.externalAddress().getHostAddress());
-        line(s, "mapping", m == null ? "none" : describe(m) + ", " + expiry(m));
+        line(s, "mapping", m == null ? "none" : m.text() + ", " + m.expiryText());
         for (String w : r.warnings()) {
             s.append("  WARNING: ").append(w).append('\n');
         }
         return s.toString();
-    }
-
-    static String describe(PortMapping m) {
-        return m.transport() + " " + m.externalAddress().getHostAddress() + ":" + m.externalPort() + " -> port "
-                + m.internalPort() + " via " + m.mapper().text();
-    }
-
-    static String expiry(PortMapping m) {
-        Instant end = m.expiresAt();
-        return end.equals(Instant.MAX) ? "permanent" : "expires " + end + " unless renewed";
     }
 
     private static void line(StringBuilder s, String label, String value) {

@@ -71,7 +71,7 @@ class EndpointSelectorTest {
     }
 
     @Test
-    void aSilentStunServerKeepsItsLastAnswerUntilTheNetworkChanges() {
+    void aSilentStunServerKeepsItsLastAnswerUntilTheHostMoves() {
         EndpointSelector selector = selector();
         selector.reflexiveChanged(Optional.of(new InetSocketAddress("198.51.100.20", 40_000)));
         selector.reflexiveChanged(Optional.empty());
@@ -80,8 +80,15 @@ class EndpointSelectorTest {
 
         selector.networkChanged();
         selector.reflexiveChanged(Optional.empty());
+        assertEquals(endpoint(ipv4("198.51.100.20"), 40_000, EndpointSource.STUN), selector.current(),
+                "a network event that left this host's own address as it was moves nothing either");
 
-        assertEquals(endpoint(LOCAL, 4500, EndpointSource.LOCAL), selector.current(), "after a move, silence counts");
+        own = Optional.of(ipv4("192.0.2.77"));
+        selector.networkChanged();
+        selector.reflexiveChanged(Optional.empty());
+
+        assertEquals(endpoint(ipv4("192.0.2.77"), 4500, EndpointSource.LOCAL), selector.current(),
+                "after a move, silence counts");
     }
 
     @Test

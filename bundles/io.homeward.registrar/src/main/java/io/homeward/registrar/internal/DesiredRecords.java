@@ -36,9 +36,18 @@ final class DesiredRecords {
         if (endpoint.isEmpty() || !(endpoint.get().address().getAddress() instanceof Inet4Address address)) {
             return new Outcome(Optional.empty(), "waiting for an IPv4 address or a port mapping");
         }
-        Map<String, String> info = Map.of("host", identity.hostName(), "os", os, "homeward", VERSION);
-        return new Outcome(Optional.of(new HostRecordSet(credentials.zone(), identity.hostName(), identity.eui64(),
-                identity.ula(), address, endpoint.get().address().getPort(), info)), source(endpoint.get()));
+        // A host key writes its own host's names only: until the rendezvous renamed the host (and the sign-in has
+        // the key for the new name), the records keep the name the key is for.
+        Optional<String> keyHost = KeyHost.of(credentials);
+        String host = keyHost.orElse(identity.hostName());
+        Map<String, String> info = Map.of("host", host, "os", os, "homeward", VERSION);
+        String source = source(endpoint.get());
+        if (!host.equalsIgnoreCase(identity.hostName())) {
+            source += "; published as " + host + ", the name this host's key is for, until the rendezvous renames it"
+                    + " to " + identity.hostName();
+        }
+        return new Outcome(Optional.of(new HostRecordSet(credentials.zone(), host, identity.eui64(),
+                identity.ula(), address, endpoint.get().address().getPort(), info)), source);
     }
 
     private static String source(PublicEndpoint endpoint) {

@@ -32,6 +32,8 @@ import io.homeward.api.registration.HostRecordSet;
 import io.homeward.api.registration.RecordRegistrar;
 import io.homeward.api.registration.Registration;
 import io.homeward.api.registration.RegistrationException;
+import io.homeward.api.registration.RegistrationState;
+import io.homeward.api.registration.RegistrationStatus;
 import io.homeward.api.runtime.ProviderProperties;
 import io.homeward.kit.dns.SrvLookup;
 import io.homeward.kit.schedule.ExecutorScheduler;
@@ -40,10 +42,10 @@ import io.homeward.kit.schedule.ExecutorScheduler;
  * The agent's registrar: keeps this host's records published in the user's zone on the rendezvous server
  * while the user is signed in. Owns one logic thread; every socket lives and dies inside one UPDATE.
  */
-@Component(service = {RecordRegistrar.class, RegistrarComponent.class}, configurationPid = "io.homeward.registrar",
+@Component(service = {RecordRegistrar.class, RegistrationStatus.class}, configurationPid = "io.homeward.registrar",
         property = ProviderProperties.NAME + "=dns-update")
 @Designate(ocd = RegistrarComponent.Config.class)
-public class RegistrarComponent implements RecordRegistrar {
+public class RegistrarComponent implements RecordRegistrar, RegistrationStatus {
     @ObjectClassDefinition(name = "Homeward registrar",
             description = "How the agent publishes this host's reachability records on the rendezvous server.")
     public @interface Config {
@@ -95,6 +97,11 @@ public class RegistrarComponent implements RecordRegistrar {
                     settings.problems());
             return new MisconfiguredSender(settings.problems());
         }
+        return updateClient(settings, log);
+    }
+
+    /** The client of the zone's update server that the settings name (valid settings only). */
+    static UpdateClient updateClient(RegistrarSettings settings, Logger log) {
         SecureRandom random = new SecureRandom();
         Network network = new SocketNetwork(settings.timeout(), log);
         return new UpdateClient(network, settings.server(),
@@ -113,8 +120,13 @@ public class RegistrarComponent implements RecordRegistrar {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, updated = "updatedHostIdentity")
     void bindHostIdentity(HostIdentity identity) {
+        scheduler.execute(() -> engine.identity(identity));
+    }
+
+    /** The identity's configuration, and so its host name, changed: republish under the new name. */
+    void updatedHostIdentity(HostIdentity identity) {
         scheduler.execute(() -> engine.identity(identity));
     }
 
@@ -156,7 +168,8 @@ public class RegistrarComponent implements RecordRegistrar {
         return engine.state().registration();
     }
 
-    RegistrationState state() {
+    @Override
+    public RegistrationState state() {
         return engine.state();
     }
 

@@ -3,6 +3,7 @@ package io.homeward.registrar.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.log.Logger;
@@ -12,6 +13,7 @@ import io.homeward.api.endpoint.PublicEndpoint;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.registration.HostRecordSet;
 import io.homeward.api.registration.Registration;
+import io.homeward.api.registration.RegistrationState;
 import io.homeward.kit.dns.Backoff;
 import io.homeward.kit.schedule.Scheduler;
 
@@ -102,9 +104,11 @@ final class RegistrationEngine {
         }
     }
 
+    /** A new identity, or the same with a new host name: a rename goes out at once (docs/enrollment.md). */
     void identity(HostIdentity current) {
         identity = current;
-        changed();
+        changed(published != null && !published.hostName().equalsIgnoreCase(current.hostName()) ? Duration.ZERO
+                : DEBOUNCE);
     }
 
     /**
@@ -166,8 +170,13 @@ final class RegistrationEngine {
             snapshot();
             return;
         }
-        if (pending == Pending.REFRESH && effective().set().filter(set -> set.equals(published)).isPresent()) {
-            return;
+        if (pending == Pending.REFRESH) {
+            DesiredRecords.Outcome outcome = effective();
+            if (outcome.set().filter(set -> set.equals(published)).isPresent()) {
+                source = outcome.explanation();
+                snapshot();
+                return;
+            }
         }
         arm(Pending.DEBOUNCE, debounce);
     }
@@ -208,8 +217,10 @@ final class RegistrationEngine {
         Duration asked = pinned != null ? pinnedLease : lease;
         lastAttempt = clock.instant();
         try {
-            UpdateSender.Granted granted = sender.publish(credentials, set, Optional.ofNullable(published),
-                    asked);
+            // After a rename by the rendezvous the new key cannot delete the old names: the rendezvous did.
+            Optional<HostRecordSet> previous = Optional.ofNullable(published)
+                    .filter(old -> KeyHost.mayWrite(credentials, old.hostName()));
+            UpdateSender.Granted granted = sender.publish(credentials, set, previous, asked);
             published = set;
             publishedWith = credentials;
             server = granted.server();
@@ -275,7 +286,9 @@ final class RegistrationEngine {
     private void snapshot() {
         Optional<Registration> current = published == null ? Optional.empty()
                 : Optional.of(new Registration(published, leaseExpires, server));
-        state = new RegistrationState(current, lastResult, Optional.ofNullable(lastAttempt), Optional.ofNullable(due),
-                source);
+        List<String> records = published == null ? List.of()
+                : new PublishedRecords(published).additions().stream().map(Object::toString).toList();
+        state = new RegistrationState(current, records, lastResult, Optional.ofNullable(lastAttempt),
+                Optional.ofNullable(due), source);
     }
 }

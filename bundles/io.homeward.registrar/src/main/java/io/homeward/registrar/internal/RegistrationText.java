@@ -7,8 +7,9 @@ import java.util.TreeMap;
 
 import io.homeward.api.registration.HostRecordSet;
 import io.homeward.api.registration.Registration;
+import io.homeward.api.registration.RegistrationState;
 
-/** The registrar's status as label/value rows, shared by the shell command and the console page. */
+/** The registrar's status as label/value rows, for the shell command. */
 final class RegistrationText {
     private RegistrationText() {
     }
@@ -20,10 +21,9 @@ final class RegistrationText {
         } else {
             Registration registration = state.registration().get();
             HostRecordSet set = registration.records();
-            PublishedRecords records = new PublishedRecords(set);
             rows.add(Map.entry("Published", set.hostName() + " in " + set.zone() + " on " + registration.server()));
             rows.add(Map.entry("Lease expires", String.valueOf(registration.leaseExpires())));
-            records.additions().forEach(record -> rows.add(Map.entry("Record", record.toString())));
+            state.records().forEach(record -> rows.add(Map.entry("Record", record)));
             rows.add(Map.entry("Device info", new TreeMap<>(set.deviceInfo()).toString()));
         }
         rows.add(Map.entry("Endpoint from", state.endpointSource().isEmpty() ? "-" : state.endpointSource()));

@@ -68,6 +68,15 @@ final class UpdateClient implements UpdateSender {
         exchange(signedIn, update, set.zone());
     }
 
+    /**
+     * Sends an UPDATE of other names below this host's name (the KDC's {@link KerberosRecords}), signed with the
+     * host's key; the lease the server granted, or {@code lease} when it sent none.
+     */
+    Granted send(Credentials signedIn, Message update, String zone, Duration lease) throws UpdateFailure {
+        Exchange done = exchange(signedIn, update, zone);
+        return new Granted(LeaseOption.granted(done.response()).orElse(lease), done.server());
+    }
+
     private record Exchange(Message response, String server) {
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogLevel;
 
 import io.homeward.api.auth.Credentials;
+import io.homeward.api.auth.TsigKey;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.registration.HostRecordSet;
 import io.homeward.api.registration.Registration;
@@ -275,5 +276,40 @@ class RegistrationEngineTest {
         scheduler.advance(Duration.ofMinutes(70));
         assertEquals(2, sender.publishes().size());
         assertEquals(sender.publishes().get(0).set(), sender.publishes().get(1).set());
+    }
+
+    @Test
+    void aRenamedHostSignedInWithTheMasterKeyRepublishesAtOnceAndDeletesTheOldNames() {
+        signedInBehindNat();
+        scheduler.advance(RegistrationEngine.DEBOUNCE);
+        engine.identity(TestInputs.identity("studio"));
+        scheduler.runDue();
+
+        FakeSender.Call renamed = sender.publishes().get(1);
+        assertEquals(TestInputs.set("studio", TestInputs.PUBLIC, 61_000), renamed.set());
+        assertEquals(Optional.of(TestInputs.set("laptop", TestInputs.PUBLIC, 61_000)), renamed.previous());
+    }
+
+    @Test
+    void anEnrolledHostKeepsItsKeysNameUntilTheRendezvousRenamedItThenLeavesTheOldNamesToIt() {
+        TsigKey laptopKey = new TsigKey("laptop." + TestInputs.ZONE, "hmac-sha256.", TestInputs.secret());
+        TsigKey studioKey = new TsigKey("studio." + TestInputs.ZONE, "hmac-sha256.", TestInputs.secret());
+        engine.credentials(TestInputs.credentials(TestInputs.ZONE, laptopKey));
+        engine.identity(laptop);
+        engine.publicEndpoint(TestInputs.endpoint(MAPPING, "203.0.113.7", 61_000));
+        scheduler.advance(RegistrationEngine.DEBOUNCE);
+
+        engine.identity(TestInputs.identity("studio"));
+        scheduler.advance(RegistrationEngine.DEBOUNCE);
+        assertTrue(sender.publishes().stream().allMatch(c -> c.set().hostName().equals("laptop")),
+                "the laptop key may write only laptop's names");
+        assertTrue(engine.state().endpointSource().contains("until the rendezvous renames it to studio"),
+                engine.state().endpointSource());
+
+        engine.credentials(TestInputs.credentials(TestInputs.ZONE, studioKey));
+        scheduler.advance(RegistrationEngine.DEBOUNCE);
+        FakeSender.Call last = sender.publishes().get(sender.publishes().size() - 1);
+        assertEquals(TestInputs.set("studio", TestInputs.PUBLIC, 61_000), last.set());
+        assertEquals(Optional.empty(), last.previous(), "the rendezvous deleted laptop's names with the rename");
     }
 }

@@ -26,6 +26,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.auth.Credentials;
+import io.homeward.api.dns.NamesReport;
+import io.homeward.api.dns.NamesStatus;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.netwatch.NetworkChange;
 import io.homeward.api.netwatch.NetworkChangeListener;
@@ -42,9 +44,9 @@ import io.homeward.kit.schedule.ExecutorScheduler;
  * and systemd-resolved told to send the zone's names there (split DNS). Owns the logic thread, the forwarding
  * threads and the listeners' sockets and threads.
  */
-@Component(service = {NamesComponent.class, NetworkChangeListener.class}, configurationPid = NamesComponent.PID)
+@Component(service = {NamesComponent.class, NetworkChangeListener.class, NamesStatus.class}, configurationPid = NamesComponent.PID)
 @Designate(ocd = NamesComponent.Config.class)
-public class NamesComponent implements NetworkChangeListener {
+public class NamesComponent implements NetworkChangeListener, NamesStatus {
     static final String PID = "io.homeward.resolver";
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     /** Forwarded queries at once, and waiting for a thread; more are SERVFAIL at once. */
@@ -149,7 +151,8 @@ public class NamesComponent implements NetworkChangeListener {
         engine.networkChanged(change);
     }
 
-    NamesReport report() {
+    @Override
+    public NamesReport report() {
         Optional<ZoneView> view = view();
         return new NamesReport(signedIn.map(s -> s.zone().toString()).orElse("none (not signed in)"),
                 identity.hostName(), view.map(ZoneView::size).orElse(0), engine.listening(),

@@ -40,6 +40,11 @@ final class ConfigAdminAgentSettings implements AgentSettings {
         update(IDENTITY, Map.of("hostName", host));
     }
 
+    /** The identity's host name, after a rename (docs/enrollment.md, "Renaming a host"). */
+    void hostName(String host) throws IOException {
+        update(IDENTITY, Map.of("hostName", host));
+    }
+
     private void update(String pid, Map<String, String> values) throws IOException {
         Configuration configuration = admin.getConfiguration(pid, "?");
         Dictionary<String, Object> existing = configuration.getProperties();

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -36,20 +37,28 @@ import io.homeward.kit.pem.PrivateKeys;
  * password-derived master key is never stored: a file an older agent wrote has it instead of the host key and no
  * {@code host}; such a host enrolls with it at start and the file is then rewritten without it.</li>
  * <li>{@code host.pem} ({@code 0600}): the host certificate's private key (PKCS#8), then the chain, the host
- * certificate first and the account CA last. Written before {@code credentials.properties}, which names it.</li>
+ * certificate first and the account CA last. A new one (a renewal, a rename) is written as {@code host-next.pem},
+ * then {@code credentials.properties} is replaced naming it ({@code identityFile}), which is the moment the new
+ * credentials count; then it is moved over {@code host.pem} and the name dropped again. A crash at any step leaves
+ * a key and a certificate that belong together.</li>
  * <li>{@code revoked}: present once the account revoked this host, with the line saying so; the host then publishes
  * no credentials, even after a restart, until it signs in or joins again.</li>
  * </ul>
  */
 final class CredentialsFile {
     private final Path file;
+    private static final String NEXT_IDENTITY = "host-next.pem";
+    private static final String IDENTITY_FILE = "identityFile";
+
     private final Path identity;
+    private final Path nextIdentity;
     private final Path revoked;
 
     /** @param directory the sign-in's own data directory, {@code <data>/signin} */
     CredentialsFile(Path directory) {
         this.file = directory.resolve("credentials.properties");
         this.identity = directory.resolve("host.pem");
+        this.nextIdentity = directory.resolve(NEXT_IDENTITY);
         this.revoked = directory.resolve("revoked");
     }
 
@@ -72,7 +81,7 @@ final class CredentialsFile {
             Optional<StoredKey.Enrollment> enrollment = Optional.empty();
             if (p.getProperty("host") != null) {
                 enrollment = Optional.of(new StoredKey.Enrollment(required(p, "host"),
-                        HostPort.parse(required(p, "estServer")), readIdentity()));
+                        HostPort.parse(required(p, "estServer")), readIdentity(identityOf(p))));
             }
             Optional<HostPort> dnsServer = Optional.ofNullable(p.getProperty("dnsServer")).map(HostPort::parse);
             return Optional.of(new StoredKey(required(p, "zone"), required(p, "user"), key,
@@ -100,14 +109,28 @@ final class CredentialsFile {
             p.setProperty("host", enrollment.host());
             p.setProperty("estServer", enrollment.estServer().toString());
             writeIdentity(enrollment.certificate());
+            p.setProperty(IDENTITY_FILE, NEXT_IDENTITY);
+            store(p);
+            Files.move(nextIdentity, identity, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            p.remove(IDENTITY_FILE);
         }
+        store(p);
+        Files.deleteIfExists(revoked);
+    }
+
+    private void store(Properties p) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             p.store(out, "Homeward sign-in: this host's own key and certificate; never the password or the key "
                     + "derived from it");
         }
         AtomicFiles.write(file, bytes.toByteArray(), AtomicFiles.OWNER_ONLY);
-        Files.deleteIfExists(revoked);
+    }
+
+    /** The file the credentials name, when it is still there (a crash before the move); else {@code host.pem}. */
+    private Path identityOf(Properties p) {
+        return NEXT_IDENTITY.equals(p.getProperty(IDENTITY_FILE)) && Files.exists(nextIdentity) ? nextIdentity
+                : identity;
     }
 
     /** Remembers that the account revoked the stored host. */
@@ -123,7 +146,7 @@ final class CredentialsFile {
 
     /** True when there was a sign-in to remove. */
     boolean delete() throws IOException {
-        boolean identityRemoved = Files.deleteIfExists(identity);
+        boolean identityRemoved = Files.deleteIfExists(identity) | Files.deleteIfExists(nextIdentity);
         Files.deleteIfExists(revoked);
         return Files.deleteIfExists(file) || identityRemoved;
     }
@@ -134,22 +157,22 @@ final class CredentialsFile {
         byte[] text = Arrays.copyOf(key, key.length + chain.length);
         Arrays.fill(key, (byte) 0);
         System.arraycopy(chain, 0, text, key.length, chain.length);
-        SecretFiles.writeThenWipe(identity, text);
+        SecretFiles.writeThenWipe(nextIdentity, text);
     }
 
-    private IssuedCertificate readIdentity() throws IOException {
-        if (!Files.exists(identity)) {
-            throw new IllegalArgumentException(identity.getFileName() + " is missing");
+    private static IssuedCertificate readIdentity(Path pem) throws IOException {
+        if (!Files.exists(pem)) {
+            throw new IllegalArgumentException(pem.getFileName() + " is missing");
         }
-        byte[] text = Files.readAllBytes(identity);
+        byte[] text = Files.readAllBytes(pem);
         List<PemBlock> blocks = List.of();
         try {
             blocks = Pem.blocks(text);
             PrivateKey key = PrivateKeys.first(blocks).orElseThrow(
-                    () -> new IllegalArgumentException(identity.getFileName() + " has no private key"));
+                    () -> new IllegalArgumentException(pem.getFileName() + " has no private key"));
             return new IssuedCertificate(Pem.certificates(blocks), key);
         } catch (IOException e) {
-            throw new IllegalArgumentException(identity.getFileName() + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(pem.getFileName() + " cannot be read: " + e.getMessage(), e);
         } finally {
             Arrays.fill(text, (byte) 0);
             blocks.forEach(PemBlock::wipe);

@@ -1,5 +1,6 @@
 package io.homeward.signin.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,6 +9,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -96,6 +99,36 @@ final class Enroller {
             throw new SignInException("the renewed certificate from " + est + " is not signed by the account CA");
         }
         return new IssuedCertificate(List.of(leaf, current.ca()), keys.getPrivate());
+    }
+
+    /**
+     * Renames the host (docs/enrollment.md, "Renaming a host") with a new key pair: the rendezvous answers the
+     * certificate and the host key for the new name; the CA stays the one of the current certificate.
+     */
+    Enrolled rename(HostPort est, String pin, String zone, String newHost, IssuedCertificate current)
+            throws SignInException {
+        EstClient client = new EstClient(est, pin, timeout);
+        KeyPair keys = KeyPairs.p256(random);
+        HostKeyJson.Renamed renamed = client.rename(CertificateRequests.request(newHost, zone, keys), current);
+        X509Certificate leaf;
+        try {
+            leaf = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(renamed.certificate()));
+        } catch (CertificateException | ClassCastException e) {
+            throw new SignInException("the enrollment server at " + est + " answered the rename with something that"
+                    + " is not a certificate");
+        }
+        leaf = ours(List.of(leaf), keys.getPublic(), est);
+        if (!signs(current.ca(), leaf)) {
+            throw new SignInException("the certificate for the new name from " + est + " is not signed by the account"
+                    + " CA");
+        }
+        String expected = CertificateRequests.commonName(newHost, zone) + ".";
+        if (!renamed.key().name().equalsIgnoreCase(expected)) {
+            throw new SignInException("the enrollment server at " + est + " sent a key for " + renamed.key().name()
+                    + ", not for " + expected);
+        }
+        return new Enrolled(new IssuedCertificate(List.of(leaf, current.ca()), keys.getPrivate()), renamed.key());
     }
 
     /** The account CA's CRL, its signature checked. */

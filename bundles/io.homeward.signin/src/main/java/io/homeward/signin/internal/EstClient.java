@@ -75,6 +75,21 @@ final class EstClient {
                 Optional.of(current)), "simplereenroll");
     }
 
+    /**
+     * {@code /.well-known/homeward/rename} (docs/enrollment.md, "Renaming a host"), authenticated by the current
+     * certificate: the certificate and key for the new name the request names.
+     */
+    HostKeyJson.Renamed rename(byte[] request, IssuedCertificate current) throws SignInException {
+        byte[] answer = exchange("POST", "/.well-known/homeward/rename", Base64.getEncoder().encode(request), PKCS10,
+                Optional.empty(), Optional.of(current));
+        try {
+            return HostKeyJson.parseRenamed(new String(answer, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new SignInException("the enrollment server at " + server + " sent an unusable answer to the"
+                    + " rename: " + e.getMessage());
+        }
+    }
+
     /** {@code cacerts} (RFC 7030 §4.1): the account CA's certificates. */
     List<X509Certificate> caCertificates() throws SignInException {
         return certificates(exchange("GET", "/.well-known/est/cacerts", null, null, Optional.empty(),
@@ -161,7 +176,7 @@ final class EstClient {
                     return bounded(in);
                 }
             }
-            throw new SignInException(refusal(status, connection.getErrorStream()));
+            throw new SignInException(refusal(status, connection.getErrorStream()), status);
         } catch (SSLException e) {
             if (trust.mismatched()) {
                 throw new SignInException("the enrollment server at " + server + " presented a TLS certificate with "

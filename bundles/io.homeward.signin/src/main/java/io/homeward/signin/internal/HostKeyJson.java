@@ -9,11 +9,24 @@ import io.homeward.api.auth.TsigKey;
 
 /**
  * The answer of {@code /.well-known/homeward/hostkey}: a JSON object (RFC 8259) of exactly three strings,
- * {@code {name, algorithm, secret}}, the secret in base64. Read strictly: anything else is refused.
+ * {@code {name, algorithm, secret}}, the secret in base64; and that of {@code /.well-known/homeward/rename}, the same
+ * with a fourth, {@code certificate}, the new host certificate's DER in base64. Read strictly: anything else is
+ * refused.
  */
 final class HostKeyJson {
     private static final Set<String> FIELDS = Set.of("name", "algorithm", "secret");
+    private static final Set<String> RENAMED_FIELDS = Set.of("name", "algorithm", "secret", "certificate");
     private static final int MAX_LENGTH = 4096;
+    private static final int MAX_RENAMED_LENGTH = 16 * 1024;
+
+    /**
+     * A rename's answer.
+     *
+     * @param key         the host's key under its new name
+     * @param certificate the certificate for the new name, DER
+     */
+    record Renamed(TsigKey key, byte[] certificate) {
+    }
 
     private final String text;
     private int at;
@@ -31,6 +44,23 @@ final class HostKeyJson {
         if (!fields.keySet().equals(FIELDS)) {
             throw new IllegalArgumentException("expected exactly name, algorithm and secret, got " + fields.keySet());
         }
+        return key(fields);
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong */
+    static Renamed parseRenamed(String json) {
+        if (json.length() > MAX_RENAMED_LENGTH) {
+            throw new IllegalArgumentException("the answer is too long");
+        }
+        Map<String, String> fields = new HostKeyJson(json).object();
+        if (!fields.keySet().equals(RENAMED_FIELDS)) {
+            throw new IllegalArgumentException("expected exactly name, algorithm, secret and certificate, got "
+                    + fields.keySet());
+        }
+        return new Renamed(key(fields), Base64.getDecoder().decode(fields.get("certificate")));
+    }
+
+    private static TsigKey key(Map<String, String> fields) {
         String name = fields.get("name");
         byte[] secret = Base64.getDecoder().decode(fields.get("secret"));
         if (secret.length < 16) {

@@ -7,9 +7,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.homeward.api.signin.RenameState;
+
 /**
  * Gogo commands {@code homeward:signin <zone> <user> [password]}, {@code homeward:join <code>},
- * {@code homeward:signout}, {@code homeward:whoami} and {@code homeward:cert}.
+ * {@code homeward:signout}, {@code homeward:whoami}, {@code homeward:cert} and {@code homeward:rename <name>}.
  */
 @Component(service = SignInCommand.class, property = {
         "osgi.command.scope=homeward",
@@ -17,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=join",
         "osgi.command.function=signout",
         "osgi.command.function=cert",
+        "osgi.command.function=rename",
         "osgi.command.function=whoami"})
 public class SignInCommand {
     private final SignInComponent signIn;
@@ -64,8 +67,21 @@ public class SignInCommand {
         return signIn.signOut();
     }
 
+    /** Who this host is signed in as and, once one was asked for, how its rename went. */
     public String whoami() {
-        return signIn.status().describe();
+        RenameState rename = signIn.renameState();
+        String status = signIn.status().describe();
+        return rename.phase() == RenameState.Phase.IDLE ? status
+                : status + "\nRename " + rename.from() + " -> " + rename.to() + ": " + rename.message();
+    }
+
+    /**
+     * Renames this host (docs/enrollment.md, "Renaming a host"); {@code homeward:whoami} tells how it goes.
+     *
+     * @throws SignInException with one line saying why not
+     */
+    public String rename(String name) throws SignInException {
+        return signIn.rename(name);
     }
 
     private String signInWith(String zone, String user, char[] password) {

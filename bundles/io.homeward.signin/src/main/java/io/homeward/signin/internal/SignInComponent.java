@@ -25,10 +25,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.identity.HostIdentity;
+import io.homeward.api.signin.RenameState;
 import io.homeward.api.watch.RecordWatcher;
 import io.homeward.kit.data.DataDirectory;
 import io.homeward.kit.dns.Backoff;
 import io.homeward.kit.schedule.ExecutorScheduler;
+import io.homeward.kit.text.DnsLabel;
 
 /**
  * Signs the agent in to its rendezvous, or joins it with an invite code, and enrolls it (docs/enrollment.md);
@@ -40,12 +42,14 @@ import io.homeward.kit.schedule.ExecutorScheduler;
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SignInComponent.Config.class)
 public class SignInComponent {
+    /** How a failed sign-in's line starts. */
+    static final String SIGN_IN_FAILED = "Sign-in failed: ";
     private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
     /** The rendezvous' services may still be starting (the all-in-one's first start), or down for a while. */
     private final Backoff unattendedRetry = new Backoff(Duration.ofSeconds(5), Duration.ofHours(1));
 
     @ObjectClassDefinition(name = "Homeward sign-in", description = "Who this agent signs in as at its rendezvous. "
-            + "Interactive users can instead run homeward:signin in the shell or use the Homeward sign-in console page.")
+            + "Interactive users can instead run homeward:signin in the shell or use the console's Settings page.")
     public @interface Config {
         @AttributeDefinition(required = false, description = "Your zone at the rendezvous, for example "
                 + "alice.members.example. (your user name, then the rendezvous domain).")
@@ -84,6 +88,8 @@ public class SignInComponent {
     private final ServicePublisher publisher;
     private final ExecutorScheduler worker;
     private final SignInManager manager;
+    private final HostIdentity identity;
+    private final HostRenaming renaming;
     private volatile ConfigurationAdmin configurationAdmin;
 
     @Activate
@@ -91,6 +97,7 @@ public class SignInComponent {
             @Reference HostIdentity identity, Config config) {
         this.log = log;
         this.config = config;
+        this.identity = identity;
         this.publisher = new ServicePublisher(context);
         this.worker = new ExecutorScheduler("homeward-signin", log);
         this.manager = new SignInManager(new CredentialsFile(DataDirectory.resolve(context, "signin", log)),
@@ -99,11 +106,19 @@ public class SignInComponent {
                 new SignInSettings(hostPort("dnsServer", config.dnsServer(), new HostPort("127.0.0.1", 8053)),
                         estServer(config.estServer()), identity::hostName),
                 worker, Clock.systemUTC(), log);
+        this.renaming = new HostRenaming(manager::rename, this::setHostName, worker, Clock.systemUTC(),
+                new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10)), log);
+        // On the worker, not during activation: registering Credentials activates their users (the KDC), which
+        // may need this component's other services (RevokedCertificates) — a cycle while it is being activated.
+        worker.execute(this::resume);
+    }
+
+    private void resume() {
         boolean resumed = manager.resume();
         if (!config.passwordFile().isBlank() && !matchesStored()) {
-            worker.execute(this::signInFromFile);
+            signInFromFile();
         } else if (resumed) {
-            worker.execute(manager::checkStored);
+            manager.checkStored();
         }
     }
 
@@ -117,6 +132,24 @@ public class SignInComponent {
         if (configurationAdmin == admin) {
             configurationAdmin = null;
         }
+    }
+
+    /**
+     * The identity again, to hear when its host name changes (its configuration becomes its service properties):
+     * an enrolled host then renames itself at the rendezvous. Bound after construction (DS 1.4 §112.5.8).
+     */
+    @Reference(name = "hostName", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, updated = "hostNameChanged")
+    void bindHostName(HostIdentity changed) {
+        worker.execute(this::followHostName);
+    }
+
+    void hostNameChanged(HostIdentity changed) {
+        worker.execute(this::followHostName);
+    }
+
+    void unbindHostName(HostIdentity gone) {
+        // The identity the component was activated with stays until it is deactivated.
     }
 
     /** Bound after construction (DS 1.4 §112.5.8), so the manager exists. */
@@ -140,7 +173,7 @@ public class SignInComponent {
             StoredKey stored = manager.signIn(SignInRequest.of(zone, user, server, pin), password);
             return "Signed in as " + stored.user() + " (zone " + stored.zone() + ") at " + stored.server() + ".";
         } catch (IllegalArgumentException | SignInException e) {
-            return "Sign-in failed: " + e.getMessage();
+            return SIGN_IN_FAILED + e.getMessage();
         }
     }
 
@@ -156,7 +189,48 @@ public class SignInComponent {
                 + stored.certificate().map(IssuedCertificate::notAfter).map(Object::toString).orElse("?") + ".";
     }
 
+    /**
+     * Renames this host (docs/enrollment.md, "Renaming a host"): an enrolled host asks the rendezvous in the
+     * background, any other only changes the identity's name.
+     *
+     * @return what was started or done, in one line
+     * @throws SignInException saying why not
+     */
+    public String rename(String name) throws SignInException {
+        String to = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        Optional<String> problem = DnsLabel.problem(to);
+        if (problem.isPresent()) {
+            throw new SignInException("not a host name: " + problem.get());
+        }
+        if (renaming.running()) {
+            RenameState running = renaming.state();
+            throw new SignInException("this host is being renamed from " + running.from() + " to " + running.to()
+                    + " already: " + running.message());
+        }
+        Optional<String> enrolled = manager.status().current().flatMap(StoredKey::enrollment)
+                .map(StoredKey.Enrollment::host);
+        String from = enrolled.orElse(identity.hostName());
+        if (to.equals(from) && to.equals(identity.hostName())) {
+            throw new SignInException("this host is called " + to + " already");
+        }
+        if (enrolled.isPresent()) {
+            renaming.start(from, to, false);
+            return "Renaming " + from + " to " + to + ": asking the rendezvous (homeward:whoami tells how it goes).";
+        }
+        renaming.renameLocally(from, to);
+        RenameState done = renaming.state();
+        if (done.phase() == RenameState.Phase.FAILED) {
+            throw new SignInException(done.message());
+        }
+        return "Renamed " + from + " to " + to + "; the registrar withdraws the old names and publishes the new.";
+    }
+
+    RenameState renameState() {
+        return renaming.state();
+    }
+
     public String signOut() {
+        renaming.cancel();
         try {
             return manager.signOut() ? "Signed out; the stored key is removed." : "Not signed in.";
         } catch (IOException e) {
@@ -171,6 +245,27 @@ public class SignInComponent {
 
     RevocationList revocations() {
         return manager.revocations();
+    }
+
+    /** An enrolled host whose identity now has another name than its certificate renames itself at the rendezvous. */
+    private void followHostName() {
+        String wanted = identity.hostName().toLowerCase(Locale.ROOT);
+        Optional<String> enrolled = manager.status().current().filter(s -> !manager.status().certificate().revoked())
+                .flatMap(StoredKey::enrollment).map(StoredKey.Enrollment::host);
+        if (enrolled.isEmpty() || enrolled.get().equalsIgnoreCase(wanted) || renaming.running()) {
+            return;
+        }
+        log.info("The identity's host name is now {}, the certificate's {}: renaming at the rendezvous", wanted,
+                enrolled.get());
+        renaming.start(enrolled.get(), wanted, true);
+    }
+
+    private void setHostName(String name) throws IOException {
+        ConfigurationAdmin admin = configurationAdmin;
+        if (admin == null) {
+            throw new IOException("Configuration Admin is not there");
+        }
+        new ConfigAdminAgentSettings(admin).hostName(name);
     }
 
     private boolean matchesStored() {
@@ -199,6 +294,7 @@ public class SignInComponent {
 
     @Deactivate
     void deactivate() {
+        renaming.cancel();
         manager.close();
         try {
             if (!worker.shutdown(NETWORK_TIMEOUT.plusSeconds(1))) {

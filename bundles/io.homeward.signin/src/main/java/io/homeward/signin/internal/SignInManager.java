@@ -53,6 +53,8 @@ final class SignInManager {
     private Optional<StoredKey> current = Optional.empty();
     private String lastError = "";
     private boolean revoked;
+    /** The serial of the certificate a rename is retiring: its revocation is the rename's, not the account's. */
+    private Optional<BigInteger> renaming = Optional.empty();
     private Optional<RecordWatcher> watcher = Optional.empty();
     private Subscription subscription;
 
@@ -321,6 +323,53 @@ final class SignInManager {
         }
     }
 
+    /**
+     * Renames the enrolled host at the rendezvous (docs/enrollment.md, "Renaming a host"), then stores and publishes
+     * the certificate and key for the new name. A refusal or a failure changes nothing here: the host keeps its
+     * name, certificate and key. Once the rendezvous renamed the host, its old credentials no longer work, so the new
+     * ones are published even when they cannot be stored (the log says so).
+     *
+     * @return the stored sign-in under the new name
+     */
+    StoredKey rename(String newHost) throws SignInException {
+        StoredKey s = status().current().filter(k -> k.enrollment().isPresent())
+                .orElseThrow(() -> new SignInException("this host is not enrolled: nothing to rename at the"
+                        + " rendezvous"));
+        StoredKey.Enrollment e = s.enrollment().get();
+        synchronized (this) {
+            if (revoked) {
+                throw new SignInException("this host was revoked: join again with a new invite");
+            }
+            renaming = Optional.of(e.certificate().serial());
+        }
+        try {
+            Enroller.Enrolled renamed = enroller.rename(e.estServer(), s.pin(), s.zone(), newHost, e.certificate());
+            StoredKey next = new StoredKey(s.zone(), s.user(), renamed.hostKey(), s.server(), s.pin(), s.since(),
+                    s.dnsServer(), Optional.of(new StoredKey.Enrollment(newHost, e.estServer(), renamed.certificate())));
+            synchronized (this) {
+                current = Optional.of(next);
+                lastError = "";
+                try {
+                    file.write(next);
+                } catch (IOException io) {
+                    lastError = "renamed to " + newHost + ", but cannot store the new credentials in " + file.path()
+                            + " (" + io.getMessage() + "): they are lost at the next restart";
+                    log.error("{}", lastError);
+                }
+            }
+            publisher.publish(new KeyCredentials(next));
+            renewal.track(renamed.certificate());
+            log.info("Renamed {} to {} at the rendezvous; certificate serial {}", e.host(), newHost,
+                    renamed.certificate().serial().toString(16));
+            return next;
+        } finally {
+            synchronized (this) {
+                renaming = Optional.empty();
+            }
+            checkRevoked(revocations.serials());
+        }
+    }
+
     private IssuedCertificate renewOnce() throws SignInException {
         StoredKey s = status().current().filter(k -> k.enrollment().isPresent())
                 .orElseThrow(() -> new SignInException("not enrolled"));
@@ -361,7 +410,8 @@ final class SignInManager {
         StoredKey s;
         synchronized (this) {
             s = current.orElse(null);
-            if (s == null || revoked || s.certificate().isEmpty() || !serials.contains(s.certificate().get().serial())) {
+            if (s == null || revoked || s.certificate().isEmpty() || !serials.contains(s.certificate().get().serial())
+                    || renaming.equals(Optional.of(s.certificate().get().serial()))) {
                 return;
             }
             revoked = true;

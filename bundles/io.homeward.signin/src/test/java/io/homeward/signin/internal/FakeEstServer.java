@@ -71,6 +71,8 @@ final class FakeEstServer implements AutoCloseable {
     final Map<String, TsigKey> hostKeys = new ConcurrentHashMap<>();
     final List<X509Certificate> issued = new CopyOnWriteArrayList<>();
     final AtomicInteger reenrolled = new AtomicInteger();
+    /** Host names (CN) a rename to is refused as taken. */
+    final Set<String> taken = ConcurrentHashMap.newKeySet();
     volatile Mode mode = Mode.NORMAL;
 
     /** @param userKeys the secrets of the users' master keys by key name (the zone) */
@@ -162,6 +164,7 @@ final class FakeEstServer implements AutoCloseable {
                         + key.algorithm() + "\", \"secret\": \"" + Base64.getEncoder().encodeToString(key.secret())
                         + "\"}");
             }
+            case "/.well-known/homeward/rename" -> rename(exchange, body);
             default -> answer(exchange, 404, "text/plain", "no such EST request\n");
         }
     }
@@ -210,6 +213,30 @@ final class FakeEstServer implements AutoCloseable {
         hostKeys.computeIfAbsent(name, FakeEstServer::hostKey);
         answer(exchange, 200, "application/pkcs7-mime",
                 Base64.getMimeEncoder().encodeToString(TestAccountCa.certsOnly(List.of(certificate))));
+    }
+
+    /** docs/enrollment.md, "Renaming a host": the new certificate and key in one JSON answer; the old key goes. */
+    private void rename(HttpExchange exchange, byte[] body) throws Exception {
+        X509Certificate client = client(exchange);
+        if (client == null) {
+            answer(exchange, 401, "text/plain", "a rename needs this host's certificate\n");
+            return;
+        }
+        PKCS10CertificationRequest request = new PKCS10CertificationRequest(Base64.getMimeDecoder().decode(body));
+        String name = IETFUtils.valueToString(request.getSubject().getRDNs(BCStyle.CN)[0].getFirst().getValue());
+        if (taken.contains(name)) {
+            answer(exchange, 403, "text/plain", name + ". is another host of the account: pick another name\n");
+            return;
+        }
+        PublicKey key = KeyFactory.getInstance("EC")
+                .generatePublic(new X509EncodedKeySpec(request.getSubjectPublicKeyInfo().getEncoded()));
+        X509Certificate certificate = ca.issue(name, key);
+        issued.add(certificate);
+        hostKeys.remove(commonName(client));
+        TsigKey hostKey = hostKeys.computeIfAbsent(name, FakeEstServer::hostKey);
+        answer(exchange, 200, "application/json", "{\"name\":\"" + hostKey.name() + "\",\"algorithm\":\""
+                + hostKey.algorithm() + "\",\"secret\":\"" + Base64.getEncoder().encodeToString(hostKey.secret())
+                + "\",\"certificate\":\"" + Base64.getEncoder().encodeToString(certificate.getEncoded()) + "\"}");
     }
 
     private X509Certificate client(HttpExchange exchange) throws Exception {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.homeward.api.auth.Credentials;
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.runtime.ProviderProperties;
+import io.homeward.api.signin.RenameState;
 import io.homeward.kit.data.DataDirectory;
 import io.homeward.kit.text.PasswordKeys;
 import io.homeward.testkit.RecordingLogger;
@@ -114,15 +116,23 @@ class SignInComponentTest {
         assertTrue(commands(Optional.empty()).signin(ZONE, "alice").contains("passwordFile"));
     }
 
+    /** The worker registers Credentials after activation: waits for it, at most 10 s. */
+    private void awaitRegistration() throws InterruptedException {
+        for (int i = 0; i < 200 && bundle.live().isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+    }
+
     @Test
-    void aRestartedAgentIsSignedInFromTheStoredKeyAndStoppingWithdrawsIt() {
+    void aRestartedAgentIsSignedInFromTheStoredKeyAndStoppingWithdrawsIt() throws Exception {
         commands(Optional.empty()).signin(ZONE, "alice", PASSWORD);
         component.deactivate();
         assertEquals(List.of(), bundle.live());
 
         activate(Map.of());
 
-        assertEquals(1, bundle.live().size());
+        awaitRegistration();
+        assertEquals(1, bundle.live().size(), "registered by the worker after activation, not during it");
         assertEquals(HOST_KEY.name(), ((Credentials) bundle.live().get(0).service).tsigKey().name());
     }
 
@@ -133,9 +143,7 @@ class SignInComponentTest {
         activate(Map.of("zone", ZONE, "user", "alice", "passwordFile", passwordFile.toString(),
                 "server", server.address().toString(), "tlsFingerprint", server.fingerprint()));
 
-        for (int i = 0; i < 200 && bundle.live().isEmpty(); i++) {
-            Thread.sleep(50);
-        }
+        awaitRegistration();
         assertEquals(1, bundle.live().size(), log.toString());
         assertFalse(Files.readString(data.resolve("signin/credentials.properties")).contains(PASSWORD));
     }
@@ -155,5 +163,29 @@ class SignInComponentTest {
         assertEquals(Set.of(), revoked.serials());
         Credentials credentials = (Credentials) bundle.live().get(0).service;
         assertFalse(revoked.isRevoked(credentials.certificateChain().get(0)));
+    }
+
+    @Test
+    void homewardRenameRenamesAtTheRendezvousAndTheAccountContractShowsHowItWent() throws Exception {
+        SignInCommand commands = commands(Optional.empty());
+        commands.signin(ZONE, "alice", PASSWORD);
+        AgentAccountComponent account = new AgentAccountComponent(component);
+        assertEquals(Optional.of("laptop"), account.state().signedIn().orElseThrow().host());
+
+        SignInException bad = assertThrows(SignInException.class, () -> commands.rename("bad_name"));
+        assertTrue(bad.getMessage().startsWith("not a host name"), bad.getMessage());
+        assertTrue(commands.rename("studio").startsWith("Renaming laptop to studio"));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (account.state().rename().phase() == RenameState.Phase.RUNNING
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        RenameState done = account.state().rename();
+        assertEquals(RenameState.Phase.DONE, done.phase(), done.message());
+        assertTrue(done.message().contains("set hostName of io.homeward.identity to studio"),
+                "no Configuration Admin here: " + done.message());
+        assertEquals("studio." + ZONE, ((Credentials) bundle.live().get(0).service).tsigKey().name());
+        assertTrue(commands.whoami().contains("Rename laptop -> studio: renamed laptop to studio"), commands.whoami());
     }
 }

@@ -227,4 +227,51 @@ class SignInManagerTest {
         assertTrue(manager.status().lastError().contains("damaged"), manager.status().lastError());
         assertNull(publisher.published);
     }
+
+    @Test
+    void aRenameStoresAndPublishesTheNewCertificateAndKeyAndSurvivesARestart() throws Exception {
+        SignInManager manager = manager();
+        manager.signIn(request(ZONE, server.fingerprint()), PASSWORD.toCharArray());
+
+        StoredKey renamed = manager.rename("studio");
+
+        assertEquals("studio.alice.members.test.", renamed.key().name());
+        assertEquals("studio", renamed.enrollment().orElseThrow().host());
+        assertEquals("studio.alice.members.test.", publisher.published.tsigKey().name());
+        assertEquals("CN=studio.alice.members.test",
+                publisher.published.certificateChain().get(0).getSubjectX500Principal().getName());
+        assertFalse(Files.exists(data.resolve("signin/host-next.pem")), "the new identity is moved into place");
+        StoredKey reread = new CredentialsFile(data.resolve("signin")).read().orElseThrow();
+        assertEquals("studio", reread.enrollment().orElseThrow().host());
+        assertEquals(renamed.certificate().orElseThrow().serial(), reread.certificate().orElseThrow().serial());
+        assertTrue(log.has(LogLevel.INFO, "Renamed laptop to studio at the rendezvous"));
+    }
+
+    @Test
+    void aRefusedRenameKeepsTheWorkingCredentials() throws Exception {
+        SignInManager manager = manager();
+        StoredKey before = manager.signIn(request(ZONE, server.fingerprint()), PASSWORD.toCharArray());
+        est.taken.add("desktop.alice.members.test");
+        String stored = Files.readString(file(), StandardCharsets.UTF_8);
+
+        SignInException refused = assertThrows(SignInException.class, () -> manager.rename("desktop"));
+
+        assertTrue(refused.refused());
+        assertTrue(refused.getMessage().contains("is another host of the account"), refused.getMessage());
+        assertEquals(stored, Files.readString(file(), StandardCharsets.UTF_8));
+        assertEquals(HOST_KEY.name(), publisher.published.tsigKey().name());
+        assertEquals(before.certificate().orElseThrow().serial(),
+                manager.status().current().orElseThrow().certificate().orElseThrow().serial());
+
+        est.mode = FakeEstServer.Mode.DOWN;
+        SignInException down = assertThrows(SignInException.class, () -> manager.rename("studio"));
+        assertFalse(down.refused(), "a 503 is asked again later");
+        assertEquals(stored, Files.readString(file(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aHostThatIsNotEnrolledHasNothingToRenameAtTheRendezvous() {
+        SignInException e = assertThrows(SignInException.class, () -> manager().rename("studio"));
+        assertTrue(e.getMessage().startsWith("this host is not enrolled"), e.getMessage());
+    }
 }

@@ -460,10 +460,12 @@ final class SaTable implements SecurityAssociationDatabase {
 
     /**
      * An authenticated packet came from another endpoint: the peer moved or its NAT rebound (RFC 7296 §2.23), unless
-     * the endpoint is the one the peer was just said to have left.
+     * it is a straggler from the endpoint the peer was said to have left ({@link OuterPath#justLeft}).
      */
     void followPeer(SecurityAssociation sa, InetSocketAddress from) {
-        if (!from.equals(sa.endpoint()) && !sa.path().justLeft(from, nanoTime.getAsLong())) {
+        if (from.equals(sa.endpoint())) {
+            sa.path().heard();
+        } else if (!sa.path().justLeft(from, nanoTime.getAsLong())) {
             moveEndpoint(sa, from);
         }
     }

@@ -31,6 +31,8 @@ import io.homeward.api.sa.MissingSaListener;
 import io.homeward.api.sa.SaSpec;
 import io.homeward.api.sa.SaStatus;
 import io.homeward.api.sa.SecurityAssociationDatabase;
+import io.homeward.api.sa.TunnelStatus;
+import io.homeward.api.sa.TunnelsReport;
 import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.TunProvider;
 import io.homeward.api.tunnel.TunnelPort;
@@ -45,10 +47,10 @@ import io.homeward.kit.schedule.ExecutorScheduler;
  * While something keys on demand (a {@link MissingSaListener}), packets to a peer without a pair are held, bounded,
  * and sent on its first pair. The TUN provider may come and go; the SAs stay.
  */
-@Component(service = {SecurityAssociationDatabase.class, PeerListener.class, TunnelComponent.class},
+@Component(service = {SecurityAssociationDatabase.class, PeerListener.class, TunnelComponent.class, TunnelStatus.class},
         configurationPid = "io.homeward.tunnel")
 @Designate(ocd = TunnelComponent.Config.class)
-public class TunnelComponent implements SecurityAssociationDatabase, PeerListener {
+public class TunnelComponent implements SecurityAssociationDatabase, PeerListener, TunnelStatus {
     @ObjectClassDefinition(name = "Homeward tunnel",
             description = "The TUN interface and ESP-in-UDP tunnels to the user's other hosts.")
     public @interface Config {
@@ -265,6 +267,11 @@ public class TunnelComponent implements SecurityAssociationDatabase, PeerListene
                 t.unroute(before.get().ula());
             }
         });
+    }
+
+    @Override
+    public TunnelsReport tunnels() {
+        return report().typed();
     }
 
     TunnelReport report() {

@@ -2,6 +2,7 @@ package io.homeward.tunnel.internal;
 
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,11 +10,12 @@ import java.util.stream.Collectors;
 
 import io.homeward.api.sa.DropReason;
 import io.homeward.api.sa.SaStatus;
+import io.homeward.api.sa.TunnelsReport;
 import io.homeward.kit.net.Endpoints;
 import io.homeward.kit.text.Ipv6Text;
 
 /**
- * The data plane as an operator sees it, for {@code homeward:tunnels} and the console.
+ * The data plane as an operator sees it, for {@code homeward:tunnels}; the console reads it {@link #typed()}.
  *
  * @param tun             the interface, or why there is none
  * @param routes          peer ULAs routed into the interface
@@ -62,6 +64,13 @@ record TunnelReport(String tun, List<String> routes, String preferredSuite, List
             }
         }
         return s.toString();
+    }
+
+    /** The report as the API's typed form, for the console. */
+    TunnelsReport typed() {
+        Map<String, Long> byLabel = new LinkedHashMap<>();
+        drops.forEach((reason, count) -> byLabel.put(reason.label(), count));
+        return new TunnelsReport(tun, routes, preferredSuite, sas, byLabel, text());
     }
 
     static String endpoint(InetSocketAddress e) {

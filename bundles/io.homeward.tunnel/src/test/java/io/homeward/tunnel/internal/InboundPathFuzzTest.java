@@ -38,7 +38,7 @@ class InboundPathFuzzTest {
     private static final int ICV = 16;
     private static final Map<String, CryptoSuite> SUITES = Map.of(AES_GCM.name(), AES_GCM, CHACHA20.name(), CHACHA20);
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void anEspPacketIsDeliveredIntactOrDropped(FuzzedDataProvider data) throws Exception {
         CryptoSuite suite = data.consumeBoolean() ? AES_GCM : CHACHA20;
         boolean esn = data.consumeBoolean();

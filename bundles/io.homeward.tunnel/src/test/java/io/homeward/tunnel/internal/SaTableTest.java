@@ -294,6 +294,30 @@ class SaTableTest {
     }
 
     @Test
+    void stragglersFromTheEndpointItLeftDoNotMoveAPeerBackWhileItIsHeardWhereItWasSaidToBe() {
+        table.install(spec(ula(1), 0x1000));
+        SecurityAssociation sa = table.byInboundSpi(0x1000);
+        InetSocketAddress moved = new InetSocketAddress("198.51.100.9", 61000);
+
+        // given the directory moved the peer and its packets come from there
+        table.moveEndpointAsTold(sa, moved);
+        now.addAndGet(SaTable.SETTLE_NANOS);
+        table.followPeer(sa, moved);
+
+        // when the old gateway still sends from the endpoint it left, past the settling time (3.1 s seen in the lab)
+        now.addAndGet(OuterPath.QUIET_NANOS / 2);
+        table.followPeer(sa, ENDPOINT);
+
+        // then the peer stays where it was said to be
+        assertEquals(moved, sa.endpoint(), "a straggler while the new endpoint is heard from");
+
+        // and when the new endpoint falls quiet, packets from the old one are the peer moving back
+        now.addAndGet(OuterPath.QUIET_NANOS);
+        table.followPeer(sa, ENDPOINT);
+        assertEquals(ENDPOINT, sa.endpoint(), "followed back once nothing came from where it was said to be");
+    }
+
+    @Test
     void aPeerMovedByItsPacketsAloneIsFollowedAnywhere() {
         table.install(spec(ula(1), 0x1000));
         SecurityAssociation sa = table.byInboundSpi(0x1000);

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogLevel;
 
-import io.homeward.api.identity.Eui64;
 import io.homeward.api.identity.HostIdentity;
 import io.homeward.api.peers.Peer;
 import io.homeward.api.sa.SaSpec;
@@ -31,9 +30,9 @@ import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.ReflexiveEndpointListener;
 import io.homeward.api.tunnel.TunnelDatagramHandler;
 import io.homeward.api.tunnel.TunnelPort;
-import io.homeward.kit.text.Eui64Text;
 import io.homeward.kit.text.Ipv6Text;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.MutableHostIdentity;
 
 /** Two tunnel components wired back to back through fake ports and fake TUN devices, with the real suites. */
 class TunnelComponentTest {
@@ -348,32 +347,7 @@ class TunnelComponentTest {
     }
 
     private static HostIdentity identity(Inet6Address ula) {
-        return new HostIdentity() {
-            @Override
-            public Eui64 eui64() {
-                return Eui64Text.parse("02-1B-63-FF-FE-84-5A-0C");
-            }
-
-            @Override
-            public String eui64Source() {
-                return "test";
-            }
-
-            @Override
-            public Inet6Address ula() {
-                return ula;
-            }
-
-            @Override
-            public String ulaText() {
-                return Ipv6Text.format(ula);
-            }
-
-            @Override
-            public String hostName() {
-                return "test";
-            }
-        };
+        return new MutableHostIdentity(ula, "test");
     }
 
     private static TunnelComponent.Config config(String interfaceName) {

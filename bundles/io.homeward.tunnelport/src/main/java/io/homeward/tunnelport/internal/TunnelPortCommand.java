@@ -4,19 +4,21 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.homeward.api.tunnel.TunnelPortStatus;
+
 /** Gogo command {@code homeward:tunnelport}: the port, its public endpoint and what arrived on it. */
 @Component(service = TunnelPortCommand.class, property = {
         "osgi.command.scope=homeward",
         "osgi.command.function=tunnelport"})
 public class TunnelPortCommand {
-    private final TunnelPortComponent port;
+    private final TunnelPortStatus port;
 
     @Activate
-    public TunnelPortCommand(@Reference TunnelPortComponent port) {
+    public TunnelPortCommand(@Reference TunnelPortStatus port) {
         this.port = port;
     }
 
     public String tunnelport() {
-        return port.report().text();
+        return PortText.render(port.report());
     }
 }

@@ -30,6 +30,8 @@ import io.homeward.api.tunnel.DatagramKind;
 import io.homeward.api.tunnel.ReflexiveEndpointListener;
 import io.homeward.api.tunnel.TunnelDatagramHandler;
 import io.homeward.api.tunnel.TunnelPort;
+import io.homeward.api.tunnel.TunnelPortReport;
+import io.homeward.api.tunnel.TunnelPortStatus;
 import io.homeward.kit.net.Endpoints;
 import io.homeward.kit.nio.ArrayViews;
 import io.homeward.kit.schedule.ExecutorScheduler;
@@ -40,10 +42,10 @@ import io.homeward.kit.stun.StunBinding;
  * The tunnel's UDP port. One receive thread reads datagrams and hands them on by kind; one scheduler thread
  * runs STUN discovery and tells listeners when the public endpoint changes.
  */
-@Component(service = {TunnelPort.class, NetworkChangeListener.class, TunnelPortComponent.class},
+@Component(service = {TunnelPort.class, NetworkChangeListener.class, TunnelPortStatus.class},
         configurationPid = "io.homeward.tunnelport")
 @Designate(ocd = TunnelPortComponent.Config.class)
-public class TunnelPortComponent implements TunnelPort, NetworkChangeListener {
+public class TunnelPortComponent implements TunnelPort, NetworkChangeListener, TunnelPortStatus {
     @ObjectClassDefinition(name = "Homeward tunnel port",
             description = "The UDP port that carries the tunnel (ESP and IKE) and how its public endpoint is learned.")
     public @interface Config {
@@ -156,8 +158,9 @@ public class TunnelPortComponent implements TunnelPort, NetworkChangeListener {
         });
     }
 
-    PortReport report() {
-        return new PortReport(port, state, discovery.state(), discovery.endpoint(), discovery.learnedAt(),
+    @Override
+    public TunnelPortReport report() {
+        return new TunnelPortReport(port, state, discovery.state(), discovery.endpoint(), discovery.learnedAt(),
                 demux.espDatagrams.sum(), demux.ikeDatagrams.sum(), demux.keepalives.sum(), demux.stunAnswers.sum(),
                 demux.unhandled.sum());
     }

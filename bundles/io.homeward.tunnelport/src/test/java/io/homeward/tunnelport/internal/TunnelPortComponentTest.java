@@ -49,16 +49,16 @@ class TunnelPortComponentTest {
                 peer.send(new DatagramPacket(packet, packet.length, InetAddress.getLoopbackAddress(), port));
             }
             assertArrayEquals(packet, esp.poll(10, TimeUnit.SECONDS));
-            assertTrue(component.report().text().contains("esp 1"), component.report().text());
+            assertTrue(PortText.render(component.report()).contains("esp 1"), PortText.render(component.report()));
             handler.close();
             try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
                 peer.send(new DatagramPacket(packet, packet.length, InetAddress.getLoopbackAddress(), port));
             }
-            for (int i = 0; i < 100 && !component.report().text().contains("unhandled 1"); i++) {
+            for (int i = 0; i < 100 && !PortText.render(component.report()).contains("unhandled 1"); i++) {
                 Thread.sleep(50);
             }
-            assertTrue(component.report().text().contains("unhandled 1"), "a closed registration gets nothing: "
-                    + component.report().text());
+            assertTrue(PortText.render(component.report()).contains("unhandled 1"), "a closed registration gets nothing: "
+                    + PortText.render(component.report()));
             assertTrue(esp.isEmpty());
 
             component.deactivate();
@@ -76,7 +76,7 @@ class TunnelPortComponentTest {
             String state = "";
             for (int i = 0; i < 50 && !state.contains("cannot bind"); i++) {
                 Thread.sleep(100);
-                state = component.report().text();
+                state = PortText.render(component.report());
             }
             assertTrue(state.contains("cannot bind UDP 0.0.0.0:" + taken.getLocalPort()), state);
             component.deactivate();

@@ -12,6 +12,7 @@ import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.TextParseException;
 
 import io.homeward.api.watch.WatchMechanism;
+import io.homeward.kit.dns.Backoff;
 import io.homeward.kit.dns.SrvLookup;
 import io.homeward.kit.dns.TsigSigner;
 import io.homeward.kit.schedule.Scheduler;
@@ -21,10 +22,13 @@ import io.homeward.watcher.internal.net.Network;
 import io.homeward.watcher.internal.session.LlqSession;
 import io.homeward.watcher.internal.session.MechanismSession;
 import io.homeward.watcher.internal.session.PollSession;
-import io.homeward.watcher.internal.session.PushSession;
+import io.homeward.watcher.internal.session.PushConnection;
 import io.homeward.watcher.internal.session.SessionEvents;
 
-/** Builds the sessions of every mechanism with the current credentials and settings. */
+/**
+ * Builds the sessions of every mechanism with the current credentials and settings. DNS Push watches share one
+ * session with the rendezvous server (RFC 8765 §6), which this factory owns.
+ */
 final class SessionFactory implements SessionSource {
     static final String PUSH_SERVICE = "_dns-push-tls._tcp";
     static final String LLQ_TLS_SERVICE = "_dns-llq-tls._tcp";
@@ -39,6 +43,7 @@ final class SessionFactory implements SessionSource {
     private final Clock clock;
     private final Random random;
     private final Logger log;
+    private final PushConnection push;
 
     SessionFactory(WatcherSettings settings, Name zone, TsigSigner signer, Network network, Scheduler scheduler,
             Clock clock, Random random, Logger log) {
@@ -52,6 +57,8 @@ final class SessionFactory implements SessionSource {
         this.clock = clock;
         this.random = random;
         this.log = log;
+        this.push = new PushConnection(zone, tls(PUSH_SERVICE), signer, scheduler, clock, random,
+                new Backoff(WatchEngine.FIRST_RETRY, WatchEngine.LONGEST_RETRY, random), log);
     }
 
     @Override
@@ -60,8 +67,7 @@ final class SessionFactory implements SessionSource {
             return null;
         }
         return switch (mechanism) {
-            case DNS_PUSH -> new PushSession(name, type, zone, tls(PUSH_SERVICE), signer, scheduler,
-                    random, events, log);
+            case DNS_PUSH -> push.subscription(name, type, events);
             case LLQ_TLS -> new LlqSession(name, type, tls(LLQ_TLS_SERVICE), true, signer,
                     settings.requestedLeaseSeconds(), scheduler, clock, random, events, log);
             case LLQ_UDP -> new LlqSession(name, type, this::udp, false, signer,
@@ -70,6 +76,16 @@ final class SessionFactory implements SessionSource {
                     settings.pollIntervalMillis(), scheduler, random, events, log);
             default -> null;
         };
+    }
+
+    /** The host moved: the DNS Push session opens a new connection now (LLQ sessions restart with their watches). */
+    void reconnect() {
+        push.reconnect();
+    }
+
+    /** These credentials are done with; their watches were stopped first. */
+    void close() {
+        push.close();
     }
 
     /** The service's server from its SRV record in the user's zone (RFC 2782), over pinned TLS. */

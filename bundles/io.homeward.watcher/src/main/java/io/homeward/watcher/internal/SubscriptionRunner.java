@@ -76,6 +76,16 @@ final class SubscriptionRunner {
         attempt(0);
     }
 
+    /**
+     * Starts with these sessions unless it already runs with them: a subscription made while credentials arrive
+     * is started by whichever of the two comes second on the logic thread, once.
+     */
+    void startUnlessRunning(SessionSource sessions) {
+        if (factory != sessions) {
+            start(sessions);
+        }
+    }
+
     /** Stops delivering changes; the listener keeps the last view. */
     void stop() {
         factory = null;
@@ -215,6 +225,23 @@ final class SubscriptionRunner {
             if (live()) {
                 leaseExpiry = epochMillis;
             }
+        }
+
+        /**
+         * Like a loss, but the session comes back by itself (and logs it once for all its watches); if it cannot,
+         * its failure makes this one fall back.
+         */
+        @Override
+        public void interrupted(String reason) {
+            if (!live()) {
+                return;
+            }
+            WatchMechanism lost = order.get(index);
+            log.debug("Lost {} for {} {} ({}); its session is re-establishing", lost, name, typeName(), reason);
+            mechanism = WatchMechanism.NONE;
+            leaseExpiry = 0;
+            establishedAt = -1;
+            upgradeMillis = RECOVERY_UPGRADE_MILLIS;
         }
 
         @Override

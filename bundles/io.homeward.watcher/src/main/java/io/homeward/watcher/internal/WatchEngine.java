@@ -72,7 +72,7 @@ final class WatchEngine {
         runners.add(runner);
         scheduler.execute(() -> {
             if (sessions != null && runners.contains(runner)) {
-                runner.start(sessions);
+                runner.startUnlessRunning(sessions);
             }
         });
         return new Handle(runner);
@@ -81,6 +81,7 @@ final class WatchEngine {
     /** New credentials (or null when signed out): every subscription restarts with them or pauses. */
     void credentials(Credentials credentials) {
         scheduler.execute(() -> {
+            SessionFactory previous = sessions;
             sessions = credentials == null ? null : sessionsFor(credentials);
             for (SubscriptionRunner runner : runners) {
                 if (sessions == null) {
@@ -88,6 +89,9 @@ final class WatchEngine {
                 } else {
                     runner.start(sessions);
                 }
+            }
+            if (previous != null) {
+                previous.close();
             }
         });
     }
@@ -113,6 +117,9 @@ final class WatchEngine {
             if (pendingRestart == null) {
                 pendingRestart = scheduler.schedule(() -> {
                     pendingRestart = null;
+                    if (sessions != null) {
+                        sessions.reconnect();
+                    }
                     runners.forEach(SubscriptionRunner::restart);
                 }, Duration.ofMillis(NETWORK_SETTLE_MILLIS));
             }
@@ -132,6 +139,9 @@ final class WatchEngine {
             }
             runners.forEach(SubscriptionRunner::stop);
             runners.clear();
+            if (sessions != null) {
+                sessions.close();
+            }
             sessions = null;
         });
     }

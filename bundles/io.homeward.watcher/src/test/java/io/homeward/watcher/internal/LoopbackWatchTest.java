@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,6 +160,40 @@ class LoopbackWatchTest {
         awaitEvents("+fd00:0:0:0:0:0:0:1", "-fd00:0:0:0:0:0:0:1", "+fd00:0:0:0:0:0:0:4");
         awaitMechanism(subscription, "dns-push");
         Await.until("a second SUBSCRIBE", () -> server.subscribes.get() == 2);
+    }
+
+    @Test
+    void everyWatchSharesOneDnsPushConnection() throws Exception {
+        server.offer(SessionFactory.PUSH_SERVICE);
+        Subscription first = watch(certificate.fingerprint(), true, 60);
+        List<RecordingListener> listeners = new ArrayList<>();
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            RecordingListener peer = new RecordingListener();
+            listeners.add(peer);
+            subscriptions.add(engine.subscribe("peer" + n + "." + TestKeys.ZONE, Type.AAAA, peer));
+        }
+        awaitMechanism(first, "dns-push");
+        for (Subscription subscription : subscriptions) {
+            awaitMechanism(subscription, "dns-push");
+        }
+        for (int n = 0; n < 40; n++) {
+            server.add(new AAAARecord(Name.fromConstantString("peer" + n + "." + TestKeys.ZONE), DClass.IN, 120,
+                    InetAddress.getByName("fd00::" + Integer.toHexString(n + 10))));
+        }
+        for (int n = 0; n < 40; n++) {
+            RecordingListener peer = listeners.get(n);
+            String expected = "+fd00:0:0:0:0:0:0:" + Integer.toHexString(n + 10);
+            Await.until(() -> "peer's change " + expected + " but have " + peer.events + "; log " + log.lines(),
+                    () -> peer.events.equals(List.of(expected)));
+        }
+        assertEquals(1, server.tlsAccepts.get(), () -> "one TLS connection carries every subscription; log " + log.lines());
+        assertEquals(41, server.subscribes.get());
+        subscriptions.get(0).close();
+        server.add(new AAAARecord(Name.fromConstantString("peer1." + TestKeys.ZONE), DClass.IN, 120,
+                InetAddress.getByName("fd00::99")));
+        Await.until("the other watches still hear changes", () -> listeners.get(1).events.size() == 2);
+        assertEquals(List.of("+fd00:0:0:0:0:0:0:a"), listeners.get(0).events, "the closed one does not");
     }
 
     @Test

@@ -84,6 +84,16 @@ class SubscriptionRunnerTest {
     }
 
     @Test
+    void aSubscriptionStartedByArrivingCredentialsIsNotStartedAgainBySubscribe() {
+        behaviour.put(WatchMechanism.DNS_PUSH, "works");
+        runner.startUnlessRunning(sessions);
+        runner.startUnlessRunning(sessions);
+        assertEquals(List.of("dns-push"), started, "one session, not a second one replacing the first");
+        runner.restart();
+        assertEquals(List.of("dns-push", "closed dns-push", "dns-push"), started, "a restart still restarts");
+    }
+
+    @Test
     void fallsBackInOrderUntilOneWorks() {
         behaviour.put(WatchMechanism.LLQ_UDP, "works");
         runner.start(sessions);
@@ -134,6 +144,27 @@ class SubscriptionRunnerTest {
         scheduler.advance(Duration.ofMillis(1_000));
         assertEquals("dns-push", runner.mechanism().text());
         assertEquals(List.of("+fd00::1", "+fd00::2", "-fd00::2"), listener.events);
+    }
+
+    @Test
+    void anInterruptedSessionShowsNoneUntilItIsBackAndOneThatCannotComeBackFallsBack() {
+        behaviour.put(WatchMechanism.DNS_PUSH, "works");
+        runner.start(sessions);
+        SessionEvents push = current();
+        push.interrupted("connection reset");
+        assertEquals("none", runner.mechanism().text());
+        push.established();
+        push.answers(List.of(record("fd00::1")));
+        assertEquals("dns-push", runner.mechanism().text());
+        assertEquals(List.of("dns-push"), started, "the session came back by itself: no new one");
+        push.interrupted("connection reset");
+        behaviour.put(WatchMechanism.LLQ_TLS, "works");
+        push.failed("connection refused", 0, false);
+        assertEquals("llq-tls", runner.mechanism().text(), "falls back at once, as when push is not available");
+        assertEquals(List.of("+fd00::1"), listener.events);
+        behaviour.put(WatchMechanism.LLQ_TLS, "refused");
+        scheduler.advance(Duration.ofMillis(SubscriptionRunner.RECOVERY_UPGRADE_MILLIS));
+        assertEquals("dns-push", runner.mechanism().text(), "and tries push again soon");
     }
 
     @Test

@@ -60,6 +60,7 @@ final class TestRendezvousServer implements AutoCloseable {
     final AtomicInteger setups = new AtomicInteger();
     final AtomicInteger refreshes = new AtomicInteger();
     final AtomicInteger subscribes = new AtomicInteger();
+    final AtomicInteger tlsAccepts = new AtomicInteger();
 
     private final ServerWire wire = new ServerWire(Clock.systemUTC());
     private final Random random = new Random();
@@ -289,6 +290,7 @@ final class TestRendezvousServer implements AutoCloseable {
         while (!tls.isClosed()) {
             try {
                 Connection connection = new Connection(tls.accept());
+                tlsAccepts.incrementAndGet();
                 connections.add(connection);
                 threads.execute(connection::serve);
             } catch (IOException e) {
@@ -334,7 +336,8 @@ final class TestRendezvousServer implements AutoCloseable {
                 case DsoMessage.SUBSCRIBE:
                     return subscribe(request);
                 case DsoMessage.UNSUBSCRIBE:
-                    subscribers.removeIf(s -> s.connection() == this);
+                    int id = request.tlvs().get(0).subscriptionId();
+                    subscribers.removeIf(s -> s.connection() == this && s.id() == id);
                     return null;
                 default:
                     return new DsoMessage(request.id(), true, Rcode.DSOTYPENI, List.of()).toWire();

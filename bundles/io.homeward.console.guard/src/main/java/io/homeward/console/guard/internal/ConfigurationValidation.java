@@ -3,22 +3,18 @@ package io.homeward.console.guard.internal;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.apache.felix.webconsole.spi.ConfigurationHandler;
 import org.apache.felix.webconsole.spi.ValidationException;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
-import org.osgi.service.metatype.AttributeDefinition;
-import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
-import org.osgi.service.metatype.ObjectClassDefinition;
+
+import io.homeward.kit.config.MetatypeCheck;
 
 /**
  * The web console's Configuration dialog stores nothing its metatype refuses ({@link MetatypeCheck}), nor the
@@ -46,27 +42,14 @@ public class ConfigurationValidation implements ConfigurationHandler {
             throws ValidationException {
         List<String> problems = new ArrayList<>();
         ConsoleLoginRule.problem(pid, properties).ifPresent(problems::add);
-        definition(factoryPid != null ? factoryPid : pid, factoryPid != null).ifPresent(definition -> {
-            AttributeDefinition[] attributes = definition.getAttributeDefinitions(ObjectClassDefinition.ALL);
-            problems.addAll(MetatypeCheck.problems(attributes == null ? List.of() : List.of(attributes), properties));
-        });
+        MetatypeCheck.definition(context, metaType, factoryPid != null ? factoryPid : pid, factoryPid != null)
+                .ifPresent(definition -> problems.addAll(MetatypeCheck.problems(MetatypeCheck.attributes(definition),
+                        properties)));
         if (!problems.isEmpty()) {
             String refusal = "Not saved, " + pid + " keeps its configuration: " + String.join("; ", problems);
             log.warn("Console: {}", refusal);
             throw new ValidationException(refusal);
         }
-    }
-
-    /** The metatype of the PID (or factory PID), from whichever bundle declares it. */
-    private Optional<ObjectClassDefinition> definition(String id, boolean factory) {
-        for (Bundle bundle : context.getBundles()) {
-            MetaTypeInformation information = metaType.getMetaTypeInformation(bundle);
-            if (information != null && Stream.of(factory ? information.getFactoryPids() : information.getPids())
-                    .anyMatch(id::equals)) {
-                return Optional.of(information.getObjectClassDefinition(id, null));
-            }
-        }
-        return Optional.empty();
     }
 
     @Override

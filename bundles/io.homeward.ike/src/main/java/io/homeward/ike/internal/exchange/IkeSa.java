@@ -74,6 +74,7 @@ abstract class IkeSa {
     String peerFqdn = "";
     /** The serial number of the peer's certificate once it authenticated (for revocation); null before. */
     BigInteger peerSerial;
+    Instant peerNotAfter;
 
     IkeSuite suite;
     IkeSaKeys keys;
@@ -408,6 +409,7 @@ abstract class IkeSa {
         natDetected = old.natDetected;
         peerFqdn = old.peerFqdn;
         peerSerial = old.peerSerial;
+        peerNotAfter = old.peerNotAfter;
         childPeer = old.childPeer;
         roundTrip = old.roundTrip;
         establishedStep = old.establishedStep;
@@ -541,6 +543,7 @@ abstract class IkeSa {
                 return Optional.of("AUTH of " + fqdn + " does not verify with its certificate's key");
             }
             peerSerial = certificate.getSerialNumber();
+            peerNotAfter = certificate.getNotAfter().toInstant();
         } catch (CertificateRefusedException e) {
             return Optional.of("certificate of " + fqdn + " refused, rule " + e.getMessage());
         } catch (GeneralSecurityException e) {
@@ -690,7 +693,7 @@ abstract class IkeSa {
                         + suite.cipher().keyBits() + " " + suite.prf() + " " + suite.group();
         Instant now = context.clock().instant();
         return new IkeSaStatus(originalInitiator, state, initiatorSpi, responderSpi, peerEndpoint, peerFqdn,
-                Optional.ofNullable(peerSerial), algorithms, natDetected, childPeer != null,
+                Optional.ofNullable(peerSerial), Optional.ofNullable(peerNotAfter), algorithms, natDetected, childPeer != null,
                 Duration.between(created, now), ikeRekey.due().map(due -> Duration.between(now, due)),
                 children.stream().map(child -> child.status(now)).toList(), Optional.ofNullable(roundTrip));
     }

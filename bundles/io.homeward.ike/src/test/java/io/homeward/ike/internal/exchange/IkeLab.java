@@ -26,6 +26,7 @@ import io.homeward.ike.internal.wire.IkeMessage;
 import io.homeward.testkit.ManualScheduler;
 import io.homeward.testkit.MutableClock;
 import io.homeward.testkit.RecordingLogger;
+import io.homeward.testkit.TestRevocations;
 
 /**
  * Two of alice's hosts with certificates from one test account CA, their IKE engines on one manual clock, and an

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.homeward.ike.internal.exchange.PeerCertificateCheck.Rule;
 import io.homeward.testkit.MutableClock;
+import io.homeward.testkit.TestRevocations;
 
 /** The rules a peer's certificate must pass in IKE_AUTH (docs/enrollment.md, "Host certificates"). */
 class PeerCertificateCheckTest {

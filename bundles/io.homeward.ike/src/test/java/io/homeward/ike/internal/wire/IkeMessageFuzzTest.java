@@ -18,7 +18,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class IkeMessageFuzzTest {
     private static final int OFFSET = 5;
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void aDatagramDecodesOrIsRefused(byte[] datagram) {
         byte[] buffer = new byte[OFFSET + datagram.length];
         System.arraycopy(datagram, 0, buffer, OFFSET, datagram.length);

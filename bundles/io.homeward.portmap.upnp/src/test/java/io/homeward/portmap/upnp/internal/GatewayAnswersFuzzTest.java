@@ -23,7 +23,7 @@ class GatewayAnswersFuzzTest {
     private static final WanService SERVICE = new WanService("urn:schemas-upnp-org:service:WANIPConnection:1",
             URI.create("http://192.168.1.1:5000/ctl/IPConn"));
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void anAnswerIsReadOrRefused(byte[] input) {
         if (input.length == 0) {
             return;

@@ -26,12 +26,18 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
 /**
  * A host certificate as docs/enrollment.md ("Host certificates") lays it out: subject {@code CN=host.zone}, SANs
- * dNSName {@code host.zone} and URI {@code dns:zone} (RFC 4501), EKU serverAuth, clientAuth and id-kp-ipsecIKE
- * (RFC 4945 §5.1.3.12), key usage digitalSignature (critical), not a CA, key identifiers (RFC 5280 §4.2.1.1-2).
+ * dNSName {@code host.zone}, URI {@code dns:zone} (RFC 4501) and the id-pkinit-san of the host's KDC
+ * ({@link KdcPrincipalName}), EKU serverAuth, clientAuth, id-kp-ipsecIKE (RFC 4945 §5.1.3.12), id-pkinit-KPClientAuth
+ * and id-pkinit-KPKdc (RFC 4556 §3.2.2, §3.2.4; docs/kerberos.md "PKINIT"), key usage digitalSignature (critical), not
+ * a CA, key identifiers (RFC 5280 §4.2.1.1-2).
  */
 final class HostCertificateProfile {
     /** id-kp-ipsecIKE, RFC 4945 §5.1.3.12. */
     static final ASN1ObjectIdentifier IPSEC_IKE = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.3.17");
+    /** id-pkinit-KPClientAuth, RFC 4556 §3.2.2: the host's certificate signs its PKINIT requests. */
+    static final ASN1ObjectIdentifier PKINIT_CLIENT_AUTH = new ASN1ObjectIdentifier("1.3.6.1.5.2.3.4");
+    /** id-pkinit-KPKdc, RFC 4556 §3.2.4: the host's certificate signs its local KDC's PKINIT replies. */
+    static final ASN1ObjectIdentifier PKINIT_KDC = new ASN1ObjectIdentifier("1.3.6.1.5.2.3.5");
 
     private HostCertificateProfile() {
     }
@@ -50,9 +56,11 @@ final class HostCertificateProfile {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                 new GeneralName(GeneralName.dNSName, name),
                 new GeneralName(GeneralName.uniformResourceIdentifier, "dns:" + zone),
+                KdcPrincipalName.forHost(name),
             }));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
                 KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth, KeyPurposeId.getInstance(IPSEC_IKE),
+                KeyPurposeId.getInstance(PKINIT_CLIENT_AUTH), KeyPurposeId.getInstance(PKINIT_KDC),
             }));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));

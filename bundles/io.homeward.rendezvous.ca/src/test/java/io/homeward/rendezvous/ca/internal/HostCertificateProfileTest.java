@@ -12,11 +12,18 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.DERGeneralString;
+import org.bouncycastle.asn1.x509.OtherName;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
@@ -59,10 +66,14 @@ class HostCertificateProfileTest {
         assertEquals("CN=" + TestCa.NAME, certificate.getSubjectX500Principal().getName());
         assertEquals(ca.certificate().getSubjectX500Principal(), certificate.getIssuerX500Principal());
         assertEquals(keys.getPublic(), certificate.getPublicKey());
-        assertEquals(List.of(List.of(2, TestCa.NAME), List.of(6, "dns:alice.members.example")),
-                List.copyOf(certificate.getSubjectAlternativeNames()));
-        assertEquals(List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2", "1.3.6.1.5.5.7.3.17"),
-                certificate.getExtendedKeyUsage());
+        List<List<?>> names = List.copyOf(certificate.getSubjectAlternativeNames());
+        assertEquals(List.of(List.of(2, TestCa.NAME), List.of(6, "dns:alice.members.example")), names.subList(0, 2));
+        assertEquals(3, names.size());
+        assertEquals(0, names.get(2).get(0), "otherName");
+        assertEquals(List.of("1.3.6.1.5.2.2", "LAPTOP.ALICE.MEMBERS.EXAMPLE", "2",
+                "krbtgt", "LAPTOP.ALICE.MEMBERS.EXAMPLE"), pkinitSan((byte[]) names.get(2).get(1)));
+        assertEquals(List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2", "1.3.6.1.5.5.7.3.17", "1.3.6.1.5.2.3.4",
+                "1.3.6.1.5.2.3.5"), certificate.getExtendedKeyUsage());
         assertArrayEquals(new boolean[] {true, false, false, false, false, false, false, false, false},
                 certificate.getKeyUsage());
         assertTrue(certificate.getCriticalExtensionOIDs().contains("2.5.29.15"), "key usage is critical");
@@ -105,6 +116,30 @@ class HostCertificateProfileTest {
 
         assertEquals(Duration.ofMinutes(2), ca.hostLifetime());
         assertEquals(test.clock.instant().plus(Duration.ofMinutes(2)), certificate.getNotAfter().toInstant());
+    }
+
+    /**
+     * The otherName's type (the JDK gives the OtherName SEQUENCE), then the KRB5PrincipalName's realm, name type and
+     * name components (RFC 4556 §3.2.2).
+     */
+    private static List<String> pkinitSan(byte[] encoded) {
+        OtherName otherName = OtherName.getInstance(encoded);
+        ASN1Encodable value = otherName.getValue();
+        ASN1Sequence krb5PrincipalName = ASN1Sequence.getInstance(
+                value instanceof ASN1TaggedObject tagged ? tagged.getExplicitBaseObject() : value);
+        ASN1Sequence principalName = ASN1Sequence.getInstance(
+                ASN1TaggedObject.getInstance(krb5PrincipalName.getObjectAt(1)).getExplicitBaseObject());
+        List<String> fields = new ArrayList<>();
+        fields.add(otherName.getTypeID().getId());
+        fields.add(DERGeneralString.getInstance(
+                ASN1TaggedObject.getInstance(krb5PrincipalName.getObjectAt(0)).getExplicitBaseObject()).getString());
+        fields.add(ASN1Integer.getInstance(ASN1TaggedObject.getInstance(principalName.getObjectAt(0))
+                .getExplicitBaseObject()).getValue().toString());
+        for (Object component : ASN1Sequence.getInstance(ASN1TaggedObject.getInstance(principalName.getObjectAt(1))
+                .getExplicitBaseObject())) {
+            fields.add(DERGeneralString.getInstance(component).getString());
+        }
+        return fields;
     }
 
     private static byte[] keyIdentifier(X509Certificate certificate) {

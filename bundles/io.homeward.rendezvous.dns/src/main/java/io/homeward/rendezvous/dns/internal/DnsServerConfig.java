@@ -78,8 +78,9 @@ public @interface DnsServerConfig {
     int llqTotal() default 10_000;
 
     @AttributeDefinition(description = "DNS Push subscriptions one DSO session may hold; more are answered"
-            + " SERVFAIL with a Retry Delay.")
-    int pushSubscriptionsPerSession() default 256;
+            + " SERVFAIL with a Retry Delay. An agent subscribes to all it watches on one session, about five names"
+            + " per machine of its user: 1024 serves some 200 machines.")
+    int pushSubscriptionsPerSession() default 1024;
 
     @AttributeDefinition(description = "DNS Push subscriptions the server holds in total.")
     int pushSubscriptionsTotal() default 10_000;

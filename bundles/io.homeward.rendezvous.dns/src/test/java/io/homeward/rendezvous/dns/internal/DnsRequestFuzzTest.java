@@ -56,7 +56,7 @@ class DnsRequestFuzzTest {
     private static Path journalDir;
     private static DnsServer server;
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void aClientsMessagesAreAnsweredOrDropped(FuzzedDataProvider data) throws IOException {
         DnsServer handler = server();
         Client client = new Client(data.pickValue(TRANSPORTS));

@@ -121,6 +121,33 @@ class PushOverTlsTest {
         }
     }
 
+    /** An agent watches every machine of its user on one session: five names each, 128 machines here. */
+    @Test
+    void oneSessionCarriesHundredsOfSubscriptionsAndPushesEachChangeOnce() throws Exception {
+        int names = 640;
+        int window = 16;
+        try (DsoTestClient client = connect()) {
+            assertEquals(Rcode.NOERROR, client.bind(ALICE, aliceKey()).getRcode());
+            for (int first = 0; first < names; first += window) {
+                for (int n = first; n < first + window; n++) {
+                    client.send(DsoMessage.request(n + 2, DsoMessage.Tlv.subscribe(
+                            Name.fromString("peer" + n, ALICE), Type.AAAA, DClass.IN)).toWire());
+                }
+                for (int n = first; n < first + window; n++) {
+                    DsoMessage answer = client.readDso();
+                    assertTrue(answer.response());
+                    assertEquals(Rcode.NOERROR, answer.rcode(), "SUBSCRIBE " + answer.id());
+                }
+            }
+            assertEquals(names, f.server.watches().watches().size());
+            Record moved = ServerFixture.rr("peer" + (names - 1), Type.AAAA, 60, "fd00::1", ALICE);
+            f.addToAlice(moved);
+            assertPush(client.readDso(), RecordWire.added(moved));
+            DsoMessage next = client.request(1, DsoMessage.Tlv.keepalive(15_000, 15_000));
+            assertEquals(1, next.id(), "one PUSH for the one subscription of the name");
+        }
+    }
+
     @Test
     void refusesSubscribeOnAnUnboundConnectionAndOutsideTheBoundZone() throws Exception {
         try (DsoTestClient client = connect()) {

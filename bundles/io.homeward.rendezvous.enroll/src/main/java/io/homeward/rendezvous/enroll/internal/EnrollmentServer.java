@@ -46,7 +46,8 @@ final class EnrollmentServer implements AutoCloseable {
         this.refusals = new RefusalLog(new CountedLog(log, clock, LOG_SUMMARY));
         this.timers = timers;
         Enroller enroller = new Enroller(ca, accounts, invites, failures, clock, log);
-        EstRoutes routes = new EstRoutes(ca, accounts, enroller, failures, clock, refusals);
+        EstRoutes routes = new EstRoutes(ca, accounts, enroller, new Renamer(ca, accounts, clock, log), failures,
+                clock, refusals);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(tls.keyManagers(), new TrustManager[] {new AccountCaTrust(ca)}, random);
         this.server = new EstServer(settings.bind(), context, routes, settings.limits(), timers, refusals, log);

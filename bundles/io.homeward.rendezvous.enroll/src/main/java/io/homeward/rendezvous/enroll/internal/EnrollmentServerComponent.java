@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -28,6 +29,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.homeward.api.accounts.AccountService;
 import io.homeward.api.ca.CertificateAuthority;
+import io.homeward.api.enroll.Enrollment;
+import io.homeward.api.enroll.EnrollmentException;
+import io.homeward.api.enroll.InvitePreflight;
+import io.homeward.api.enroll.NewInvite;
+import io.homeward.api.enroll.UserMachines;
 import io.homeward.api.rendezvous.DnsListenerStatus;
 import io.homeward.api.rendezvous.RendezvousTls;
 import io.homeward.kit.data.DataDirectory;
@@ -36,11 +42,13 @@ import io.homeward.kit.schedule.ExecutorScheduler;
 /**
  * Enrollment over EST on HTTPS (docs/enrollment.md): machines join a user's account with an invite code or the
  * user's key and get a host certificate and a host key; enrolled hosts renew their certificate and fetch their key.
- * Invites are kept in {@code <data>/enroll/}.
+ * Invites are kept in {@code <data>/enroll/}. The console reads and changes the users' machines through
+ * {@link Enrollment}.
  */
-@Component(service = EnrollmentServerComponent.class, immediate = true, configurationPid = EnrollmentServerComponent.PID)
+@Component(service = {EnrollmentServerComponent.class, Enrollment.class}, immediate = true,
+        configurationPid = EnrollmentServerComponent.PID)
 @Designate(ocd = EnrollmentServerComponent.Config.class)
-public class EnrollmentServerComponent {
+public class EnrollmentServerComponent implements Enrollment {
     static final String PID = "io.homeward.rendezvous.enroll";
     static final String STUN_PID = "io.homeward.rendezvous.stun";
     static final int STUN_DEFAULT_PORT = 3478;
@@ -92,6 +100,7 @@ public class EnrollmentServerComponent {
 
     private final ExecutorScheduler timers;
     private final EnrollmentServer server;
+    private final EnrollmentOffer offer;
 
     @Activate
     public EnrollmentServerComponent(@Reference CertificateAuthority ca, @Reference AccountService accounts,
@@ -117,11 +126,39 @@ public class EnrollmentServerComponent {
         log.info("enrollment (EST over HTTPS) on {} port {}, TLS certificate SHA-256 {}", config.bindAddress(),
                 server.port(), tls.fingerprint());
         server.coordinates().warning().ifPresent(w -> log.warn("{}", w));
+        this.offer = new EnrollmentOffer(server.machines(),
+                new InvitePreflights(server.coordinates(), LocalAddresses::current));
     }
 
-    /** Invites, revocation and the list of machines, for the commands and the console page. */
+    /** Invites, revocation and the list of machines, for the commands. */
     Machines machines() {
         return server.machines();
+    }
+
+    @Override
+    public List<UserMachines> users() {
+        return offer.users();
+    }
+
+    @Override
+    public NewInvite invite(Optional<String> user, Optional<String> host, Duration validity)
+            throws EnrollmentException {
+        return offer.invite(user, host, validity);
+    }
+
+    @Override
+    public boolean cancelInvite(String id) throws EnrollmentException {
+        return offer.cancelInvite(id);
+    }
+
+    @Override
+    public String revoke(String host) throws EnrollmentException {
+        return offer.revoke(host);
+    }
+
+    @Override
+    public InvitePreflight preflight() {
+        return offer.preflight();
     }
 
     @Deactivate

@@ -31,20 +31,23 @@ final class EstRoutes implements EstServer.Handler {
     static final String SIMPLEREENROLL = "/.well-known/est/simplereenroll";
     static final String HOSTKEY = "/.well-known/homeward/hostkey";
     static final String CRL = "/.well-known/homeward/crl";
-    private static final List<String> PATHS = List.of(CACERTS, SIMPLEENROLL, SIMPLEREENROLL, HOSTKEY, CRL);
+    static final String RENAME = "/.well-known/homeward/rename";
+    private static final List<String> PATHS = List.of(CACERTS, SIMPLEENROLL, SIMPLEREENROLL, HOSTKEY, CRL, RENAME);
 
     private final CertificateAuthority ca;
     private final AccountService accounts;
     private final Enroller enroller;
+    private final Renamer renamer;
     private final AuthFailures failures;
     private final Clock clock;
     private final RefusalLog refusals;
 
-    EstRoutes(CertificateAuthority ca, AccountService accounts, Enroller enroller, AuthFailures failures, Clock clock,
-            RefusalLog refusals) {
+    EstRoutes(CertificateAuthority ca, AccountService accounts, Enroller enroller, Renamer renamer,
+            AuthFailures failures, Clock clock, RefusalLog refusals) {
         this.ca = ca;
         this.accounts = accounts;
         this.enroller = enroller;
+        this.renamer = renamer;
         this.failures = failures;
         this.clock = clock;
         this.refusals = refusals;
@@ -86,6 +89,10 @@ final class EstRoutes implements EstServer.Handler {
             case HOSTKEY -> {
                 notBlocked(from);
                 return hostKey(from, client);
+            }
+            case RENAME -> {
+                notBlocked(from);
+                return renamer.rename(authenticatedHost(from, client), CertificationRequests.read(request.body()), from);
             }
             default -> throw new HttpException(404, "nothing here: enrollment is under /.well-known/est/");
         }

@@ -37,6 +37,10 @@ record Invite(String id, String user, Optional<String> host, Instant created, In
         return new Invite(id, user, host, created, expires, secret, failures + 1, used);
     }
 
+    Invite withExpires(Instant when) {
+        return new Invite(id, user, host, created, when, secret, failures, used);
+    }
+
     Invite withUsed(Optional<Instant> when) {
         return new Invite(id, user, host, created, expires, secret, failures, when);
     }

@@ -85,6 +85,20 @@ final class InviteBook {
                 .sorted(Comparator.comparing(Invite::expires)).toList();
     }
 
+    /**
+     * Ends a pending invite now: a machine that tries it is told it expired. Returns false if no pending invite has
+     * the id.
+     */
+    synchronized boolean cancel(String id) throws IOException {
+        Instant now = clock.instant();
+        Invite current = invites.get(id);
+        if (current == null || !current.pending(now)) {
+            return false;
+        }
+        replace(id, i -> i.withExpires(now));
+        return true;
+    }
+
     /** Counts a wrong proof; the fifth kills the invite. */
     synchronized Invite wrongProof(String id) throws IOException {
         return replace(id, Invite::withFailure);

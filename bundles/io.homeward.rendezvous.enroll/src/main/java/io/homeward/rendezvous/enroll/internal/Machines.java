@@ -22,7 +22,7 @@ import io.homeward.api.ca.HostCertificate;
 import io.homeward.kit.text.DnsLabel;
 
 /**
- * What an operator does with the users' machines, for the shell commands and the console page alike: invite one,
+ * What an operator does with the users' machines, for the shell commands and the console alike: invite one,
  * revoke one (docs/enrollment.md, "Revocation"), list them with their certificates and pending invites.
  */
 final class Machines {
@@ -136,6 +136,20 @@ final class Machines {
                 + " and " + (removed ? "deleted its host key" : "found no host key to delete");
         log.info("{}", done);
         return done;
+    }
+
+    /**
+     * Cancels a pending invite.
+     *
+     * @return false if no pending invite has the id
+     * @throws IOException when the change cannot be stored
+     */
+    boolean cancel(String id) throws IOException {
+        boolean cancelled = invites.cancel(id);
+        if (cancelled) {
+            log.info("cancelled invite {}", id);
+        }
+        return cancelled;
     }
 
     /** Users, sorted by name, with their machines and pending invites; one user or all. */

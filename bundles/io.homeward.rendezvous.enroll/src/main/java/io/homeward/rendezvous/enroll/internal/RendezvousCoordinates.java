@@ -88,8 +88,23 @@ final class RendezvousCoordinates {
 
     InviteCode code(Invite invite, String zone) {
         return new InviteCode(addresses(), port(dnsPort, DnsTransport.UDP), port(tlsPort, DnsTransport.TLS),
-                est.getPort(), stunPort != 0 ? stunPort : configuredStunPort.getAsInt(),
+                est.getPort(), advertisedStunPort(),
                 HexFormat.ofDelimiter(":").parseHex(tls.fingerprint()), zone, invite.host(), invite.secret());
+    }
+
+    /** The port an invite names for the transport; 0 when there is none to name. */
+    int advertisedPort(DnsTransport transport) {
+        int configured = transport == DnsTransport.TLS ? tlsPort : dnsPort;
+        return configured != 0 ? configured : listener(transport).map(InetSocketAddress::getPort).orElse(0);
+    }
+
+    int advertisedStunPort() {
+        return stunPort != 0 ? stunPort : configuredStunPort.getAsInt();
+    }
+
+    /** Where the enrollment server listens. */
+    InetSocketAddress est() {
+        return est;
     }
 
     private int port(int configured, DnsTransport transport) {
@@ -100,7 +115,8 @@ final class RendezvousCoordinates {
                 "the DNS listeners have no " + transport.text() + " port to advertise"));
     }
 
-    private Optional<InetSocketAddress> listener(DnsTransport transport) {
+    /** Where the DNS listener of the transport is bound, empty when none runs. */
+    Optional<InetSocketAddress> listener(DnsTransport transport) {
         return dns.listeners().stream().filter(l -> l.transport() == transport).map(ListenerState::address)
                 .findFirst().flatMap(text -> Endpoints.parse("the " + transport.text() + " listener", text));
     }

@@ -18,6 +18,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.homeward.api.rendezvous.StunServerReport;
+import io.homeward.api.rendezvous.StunServerStatus;
 import io.homeward.kit.net.Endpoints;
 import io.homeward.kit.stun.StunBinding;
 
@@ -25,9 +27,9 @@ import io.homeward.kit.stun.StunBinding;
  * A STUN server for Binding requests over UDP (RFC 8489 §6.3): each request is answered with the address
  * and port it came from; anything else is dropped and counted. One receive thread, one socket.
  */
-@Component(service = StunServerComponent.class, configurationPid = "io.homeward.rendezvous.stun")
+@Component(service = StunServerStatus.class, configurationPid = "io.homeward.rendezvous.stun")
 @Designate(ocd = StunServerComponent.Config.class)
-public class StunServerComponent {
+public class StunServerComponent implements StunServerStatus {
     @ObjectClassDefinition(name = "Homeward STUN server",
             description = "Tells agents the public address and port their tunnel port has behind a NAT that maps "
                     + "nothing (cafes, hotels, mobile networks).")
@@ -70,8 +72,9 @@ public class StunServerComponent {
         }
     }
 
-    String report() {
-        return "STUN server: " + state + "\nanswered " + answered.sum() + ", ignored " + ignored.sum() + "\n";
+    @Override
+    public StunServerReport report() {
+        return new StunServerReport(state, answered.sum(), ignored.sum());
     }
 
     private void serve() {

@@ -43,7 +43,7 @@ class StunServerComponentTest {
                 client.receive(reply);
                 throw new AssertionError("the server answered something that was not a Binding request");
             } catch (SocketTimeoutException expected) {
-                assertTrue(server.report().contains("answered 1, ignored 1"), server.report());
+                assertTrue(server.report().text().contains("answered 1, ignored 1"), server.report().text());
             }
         } finally {
             server.deactivate();
@@ -54,8 +54,8 @@ class StunServerComponentTest {
     void aTakenPortIsReportedWithWhatToChange() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             StunServerComponent server = new StunServerComponent(new RecordingLogger().logger(), config(taken.getLocalPort()));
-            assertTrue(server.report().contains("cannot listen on UDP 127.0.0.1:" + taken.getLocalPort()), server.report());
-            assertTrue(server.report().contains("change io.homeward.rendezvous.stun port"), server.report());
+            assertTrue(server.report().text().contains("cannot listen on UDP 127.0.0.1:" + taken.getLocalPort()), server.report().text());
+            assertTrue(server.report().text().contains("change io.homeward.rendezvous.stun port"), server.report().text());
             server.deactivate();
         }
     }

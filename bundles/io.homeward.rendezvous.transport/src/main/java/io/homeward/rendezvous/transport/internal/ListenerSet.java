@@ -30,6 +30,8 @@ final class ListenerSet implements AutoCloseable {
     /** RFC 7858 §3.1: TLS 1.2 or later; TLS 1.3 preferred. */
     private static final String[] TLS_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
     private static final Duration REJECT_LOG_INTERVAL = Duration.ofMinutes(1);
+    /** With port 0, how many free UDP ports are tried before one is free for TCP too. */
+    private static final int SHARED_PORT_ATTEMPTS = 16;
 
     private final RequestDispatcher dispatcher;
     private final RejectLog rejects;
@@ -51,10 +53,21 @@ final class ListenerSet implements AutoCloseable {
                 stream.maxUnauthenticated(), clock);
         SSLContext context = identity.serverContext(random);
         try {
-            udp = new UdpListener(new InetSocketAddress(settings.bindAddress(), settings.port()), dispatcher, log);
-            int tcpPort = settings.port() == 0 ? udp.port() : settings.port();
-            tcp = new StreamListener(DnsTransport.TCP, new InetSocketAddress(settings.bindAddress(), tcpPort), stream,
-                    PlainWire::new, limits, rejects, dispatcher, closedListener, clock, log);
+            for (int attempt = 1; tcp == null; attempt++) {
+                udp = new UdpListener(new InetSocketAddress(settings.bindAddress(), settings.port()), dispatcher, log);
+                int tcpPort = settings.port() == 0 ? udp.port() : settings.port();
+                try {
+                    tcp = new StreamListener(DnsTransport.TCP, new InetSocketAddress(settings.bindAddress(), tcpPort),
+                            stream, PlainWire::new, limits, rejects, dispatcher, closedListener, clock, log);
+                } catch (IOException e) {
+                    // Port 0: UDP's free number may be taken for TCP; both on another one then.
+                    udp.close();
+                    udp = null;
+                    if (settings.port() != 0 || attempt == SHARED_PORT_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
             tls = new StreamListener(DnsTransport.TLS, new InetSocketAddress(settings.bindAddress(), settings.tlsPort()),
                     stream, buffer -> new TlsWire(serverEngine(context)), limits, rejects, dispatcher, closedListener,
                     clock, log);

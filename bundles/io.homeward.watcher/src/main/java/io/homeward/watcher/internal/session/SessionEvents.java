@@ -24,6 +24,13 @@ public interface SessionEvents {
     void leaseExpires(long epochMillis);
 
     /**
+     * The mechanism's session was lost and is being opened again on its own (the shared DNS Push session): no
+     * changes arrive until {@link #established()} and a fresh {@link #answers}; a {@link #failed} instead means it
+     * could not be opened again.
+     */
+    void interrupted(String reason);
+
+    /**
      * The session ended or could not start.
      *
      * @param retryAfterMillis the least time the server asked us to wait, 0 when it did not ask

@@ -48,6 +48,12 @@ final class RecordingEvents implements SessionEvents {
     }
 
     @Override
+    public void interrupted(String reason) {
+        events.add("interrupted");
+        failure = reason;
+    }
+
+    @Override
     public void failed(String reason, long retryAfterMillis, boolean trust) {
         events.add("failed");
         failure = reason;

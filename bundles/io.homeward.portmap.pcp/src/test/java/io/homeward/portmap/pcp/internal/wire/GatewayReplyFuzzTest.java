@@ -14,7 +14,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class GatewayReplyFuzzTest {
     private static final int RECEIVE_BUFFER = 1500;
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void aDatagramIsAReplyOrMalformed(byte[] datagram) {
         if (datagram.length > RECEIVE_BUFFER) {
             return;

@@ -20,7 +20,7 @@ public record WatchSettings(long llqLeaseMin, long llqLeaseMax, int llqPerClient
     /** RFC 8490 §6.5.2: a keepalive interval below ten seconds is a protocol error. */
     public static final Duration MIN_KEEPALIVE = Duration.ofSeconds(10);
     /** The defaults of the component's configuration. */
-    public static final WatchSettings DEFAULTS = new WatchSettings(900, 7200, 64, 10_000, 256, 10_000,
+    public static final WatchSettings DEFAULTS = new WatchSettings(900, 7200, 64, 10_000, 1024, 10_000,
             Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10));
 
     public WatchSettings {

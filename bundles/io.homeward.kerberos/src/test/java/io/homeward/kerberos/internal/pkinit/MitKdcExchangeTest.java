@@ -1,0 +1,186 @@
+package io.homeward.kerberos.internal.pkinit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.TrustAnchor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.BERTags;
+import org.junit.jupiter.api.Test;
+
+import io.homeward.kerberos.internal.crypto.EncryptionType;
+import io.homeward.kerberos.internal.testing.MitTools;
+
+/**
+ * This host's PKINIT client against MIT's {@code krb5kdc} 1.20 (where krb5-kdc and
+ * krb5-pkinit are installed): MIT's KDC, holding the host certificate of
+ * {@code home} from an account CA, accepts the signed AuthPack of {@code laptop}'s certificate (mapped by {@code pkinit_cert_match}), and the client
+ * accepts its PA-PK-AS-REP — the KDC certificate's id-pkinit-san and id-pkinit-KPKdc, the signature, the nonce — and
+ * derives the key whose integrity check the AS-REP's enc-part passes (RFC 8009 §5, key usage 3).
+ */
+class MitKdcExchangeTest {
+    private static final String REALM = "HOME.ALICE.MEMBERS.EXAMPLE";
+    private static final int AS_REP = 11;
+    private static final int KRB_ERROR = 30;
+    /** KeyUsage of the AS-REP's enc-part, RFC 4120 §7.5.1. */
+    private static final int AS_REP_ENC_PART = 3;
+
+    @Test
+    void mitsKdcAnswersOurRequestAndWeCheckItsReply() throws Exception {
+        MitTools.assumeInstalled(MitTools.KRB5KDC, MitTools.KADMIN_LOCAL, MitTools.PKINIT);
+        for (PkinitKdf kdf : List.of(PkinitKdf.SHA256, PkinitKdf.SHA1, PkinitKdf.SHA512)) {
+            exchange(KeyAgreementGroup.MODP_2048, List.of(kdf));
+        }
+        exchange(KeyAgreementGroup.MODP_2048, List.of());
+    }
+
+    private void exchange(KeyAgreementGroup group, List<PkinitKdf> kdfs) throws Exception {
+        Path work = Files.createTempDirectory("krb5kdc");
+        Instant now = Instant.now();
+        TestAccountCa ca = TestAccountCa.create("members.example", now);
+        TestAccountCa.Host laptop = ca.host("laptop", TestAccountCa.ZONE, now);
+        TestAccountCa.Host home = ca.host("home", TestAccountCa.ZONE, now);
+        Files.writeString(work.resolve("ca.pem"), TestAccountCa.pem(ca.certificate));
+        Files.writeString(work.resolve("home.pem"), TestAccountCa.pem(home.certificate()));
+        Files.writeString(work.resolve("home.key"), TestAccountCa.pem(home.keys().getPrivate()));
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Files.writeString(work.resolve("krb5.conf"), String.join("\n", "[libdefaults]", " default_realm = " + REALM,
+                "[realms]", " " + REALM + " = {", "  kdc = 127.0.0.1:" + port, " }", ""));
+        Files.writeString(work.resolve("kdc.conf"), String.join("\n", "[kdcdefaults]",
+                " kdc_listen = 127.0.0.1:" + port, " kdc_tcp_listen = 127.0.0.1:" + port, "[realms]",
+                " " + REALM + " = {", "  database_name = " + work.resolve("principal"),
+                "  key_stash_file = " + work.resolve("stash"), "  acl_file = " + work.resolve("kadm5.acl"),
+                "  pkinit_identity = FILE:" + work.resolve("home.pem") + "," + work.resolve("home.key"),
+                "  pkinit_anchors = FILE:" + work.resolve("ca.pem"), " }",
+                // the host certificate's id-pkinit-san names the host's own KDC, not the user: map by subject only
+                "[plugins]", " certauth = {", "  disable = pkinit_san", " }", "[logging]",
+                " kdc = FILE:" + work.resolve("kdc.log"), ""));
+        Map<String, String> environment = Map.of("KRB5_CONFIG", work.resolve("krb5.conf").toString(),
+                "KRB5_KDC_PROFILE", work.resolve("kdc.conf").toString());
+        run(work, environment, "kdb5_util", "create", "-s", "-r", REALM, "-P", "master-password-for-a-test");
+        run(work, environment, "kadmin.local", "-r", REALM, "-q", "addprinc -nokey +requires_preauth alice");
+        run(work, environment, "kadmin.local", "-r", REALM, "-q",
+                "set_string alice pkinit_cert_match \"<SUBJECT>^CN=laptop.alice.members.example$\"");
+        ProcessBuilder builder = new ProcessBuilder("krb5kdc", "-n", "-r", REALM).directory(work.toFile())
+                .redirectErrorStream(true).redirectOutput(work.resolve("krb5kdc.out").toFile());
+        builder.environment().putAll(environment);
+        Process kdc = builder.start();
+        try {
+            byte[] reply = sendWhenListening(port, group, kdfs, laptop, ca);
+            assertTrue(reply.length > 0);
+        } finally {
+            kdc.destroy();
+            assertTrue(kdc.waitFor(10, TimeUnit.SECONDS), "krb5kdc ends");
+        }
+    }
+
+    private byte[] sendWhenListening(int port, KeyAgreementGroup group, List<PkinitKdf> kdfs,
+            TestAccountCa.Host laptop, TestAccountCa ca) throws Exception {
+        long nonce = new SecureRandom().nextInt() & 0x7fffffffL;
+        byte[] body = TestAsReq.body("alice", REALM, nonce);
+        PkinitClient client = new PkinitClient(laptop.credential(), Set.of(new TrustAnchor(ca.certificate, null)),
+                certificate -> false, Clock.systemUTC(), new SecureRandom());
+        PkinitClientRequest request = client.request(body, nonce, group, kdfs, false);
+        byte[] asReq = TestAsReq.encode(body, PaPkAsReq.PADATA_TYPE, request.paPkAsReq());
+        byte[] reply = exchange(port, asReq);
+
+        ASN1TaggedObject message = (ASN1TaggedObject) ASN1Primitive.fromByteArray(reply);
+        assertEquals(BERTags.APPLICATION, message.getTagClass());
+        if (message.getTagNo() == KRB_ERROR) {
+            Der.Fields error = Der.fields(message.getExplicitBaseObject(), "KRB-ERROR");
+            throw new AssertionError("KRB-ERROR " + error.integer(6, 0, Integer.MAX_VALUE) + " "
+                    + (error.has(11) ? error.explicit(11) : ""));
+        }
+        assertEquals(AS_REP, message.getTagNo());
+        Der.Fields asRep = Der.fields(message.getExplicitBaseObject(), "AS-REP");
+        byte[] paPkAsRep = null;
+        for (ASN1Primitive element : asRep.sequenceOf(2, 16)) {
+            Der.Fields data = Der.fields(element, "PA-DATA");
+            if (data.integer(1, 0, Integer.MAX_VALUE) == DhRepInfo.PADATA_TYPE) {
+                paPkAsRep = data.octets(2);
+            }
+        }
+        Der.Fields encPart = Der.fields(asRep.explicit(6), "EncryptedData");
+        assertEquals(EncryptionType.AES256_CTS_HMAC_SHA384_192.number(), encPart.integer(0, 0, 255));
+        PkinitAsRequest asRequest = TestAsReq.decode(asReq).pkinit();
+        byte[] key = client.replyKey(request, paPkAsRep, asRequest, EncryptionType.AES256_CTS_HMAC_SHA384_192);
+        assertIntegrity(key, encPart.octets(2));
+        return key;
+    }
+
+    /**
+     * RFC 8009 §5: the last 24 octets are HMAC-SHA-384(Ki, 16 zero octets ‖ C), with
+     * Ki = KDF-HMAC-SHA2(key, usage ‖ 0x55, 192).
+     */
+    private static void assertIntegrity(byte[] key, byte[] cipher) throws Exception {
+        byte[] label = ByteBuffer.allocate(5).putInt(AS_REP_ENC_PART).put((byte) 0x55).array();
+        Mac kdf = Mac.getInstance("HmacSHA384");
+        kdf.init(new SecretKeySpec(key, "HmacSHA384"));
+        kdf.update(ByteBuffer.allocate(4).putInt(1).array());
+        kdf.update(label);
+        kdf.update((byte) 0);
+        byte[] ki = Arrays.copyOf(kdf.doFinal(ByteBuffer.allocate(4).putInt(192).array()), 24);
+        Mac mac = Mac.getInstance("HmacSHA384");
+        mac.init(new SecretKeySpec(ki, "HmacSHA384"));
+        mac.update(new byte[16]);
+        mac.update(cipher, 0, cipher.length - 24);
+        assertArrayEquals(Arrays.copyOfRange(cipher, cipher.length - 24, cipher.length),
+                Arrays.copyOf(mac.doFinal(), 24), "the enc-part's checksum under the reply key");
+    }
+
+    private static byte[] exchange(int port, byte[] request) throws Exception {
+        IOException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+                out.writeInt(request.length);
+                out.write(request);
+                out.flush();
+                DataInputStream in = new DataInputStream(socket.getInputStream());
+                byte[] reply = new byte[in.readInt()];
+                in.readFully(reply);
+                return reply;
+            } catch (IOException e) {
+                last = e;
+                Thread.sleep(100);
+            }
+        }
+        throw last;
+    }
+
+    private static void run(Path work, Map<String, String> environment, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("setup.out").toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
+        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + Files.readString(
+                work.resolve("setup.out")));
+    }
+}
