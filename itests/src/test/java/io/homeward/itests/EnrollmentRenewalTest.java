@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Certificate renewal with a short lifetime (docs/enrollment.md, "After a successful enrollment"): a rendezvous whose
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * margin.
  */
 class EnrollmentRenewalTest {
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-renewal");
+
     private static final int LIFETIME_MINUTES = 3;
     private static final String HOST = "roamer";
     private static final String FQDN = HOST + "." + EnrollingRendezvous.zone("alice");
@@ -51,7 +55,7 @@ class EnrollmentRenewalTest {
     @Test
     void theAgentRenewsBeforeExpiryAndAfterTheRendezvousWasDownAcrossTheRenewalTime() throws Exception {
         Tool.requireInstalled("script");
-        Path work = Files.createTempDirectory("homeward-renewal");
+        Path work = WORK.path();
         rendezvous = EnrollingRendezvous.start(work.resolve("rendezvous"), """
                 ,
                   "io.homeward.rendezvous.ca": { "hostLifetimeMinutes": %d }""".formatted(LIFETIME_MINUTES));

@@ -32,7 +32,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +40,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -77,6 +77,8 @@ class EnrollmentServerTest {
     /** A log line on the terminal: time and level first (the launcher's terminal pattern). */
     private static final Pattern LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} +(TRACE|DEBUG|INFO|WARN|ERROR) ");
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-enrollment");
     private static Path work;
     private static EnrollingRendezvous rendezvous;
     /** The client with the default source address, for what anyone may fetch. */
@@ -88,7 +90,7 @@ class EnrollmentServerTest {
     @BeforeAll
     static void rendezvousWithAliceAndBob() throws Exception {
         Tool.requireInstalled("script");
-        work = Files.createTempDirectory("homeward-enrollment");
+        work = WORK.path();
         rendezvous = EnrollingRendezvous.start(work.resolve("rendezvous"), "");
         anyone = rendezvous.est();
         expiring = InviteCode.decode(rendezvous.invite(USER, "expiring", SHORT_VALIDITY));

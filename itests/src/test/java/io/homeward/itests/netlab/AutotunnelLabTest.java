@@ -28,6 +28,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.homeward.itests.LabDirectory;
 
 /**
  * Zero-configuration tunnels in the network lab: home behind the miniupnpd gateway and the laptop in the café, both
@@ -66,6 +69,8 @@ class AutotunnelLabTest {
             "pong from home \\(([0-9a-f:]+)\\) via 11\\.0\\.0\\.2:4500 \\(direct, endpoint learned by (\\S+)\\) in "
                     + "([0-9.]+) ms");
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-autotunnel");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static LabHost home;
@@ -79,7 +84,7 @@ class AutotunnelLabTest {
     @BeforeAll
     static void twoHostsSignedInWithPasswordsOnly() throws Exception {
         NetLab.up();
-        work = Files.createTempDirectory("homeward-autotunnel");
+        work = WORK.path();
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400,
                 CONFIG);

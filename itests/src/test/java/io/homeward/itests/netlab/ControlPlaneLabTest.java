@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.homeward.itests.LabDirectory;
 
 /**
  * Issue 6's acceptance in the network lab, with real runtimes: the rendezvous on the Internet side (hw-rdv),
@@ -39,6 +41,8 @@ class ControlPlaneLabTest {
     private static final String CAFE_ENDPOINT = "11.0.0.3:4500";
     private static final String TRAIN_ENDPOINT = "11.0.0.5:4500";
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-control-plane");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static LabHost home;
@@ -49,7 +53,7 @@ class ControlPlaneLabTest {
     @BeforeAll
     static void labWithTwoHosts() throws Exception {
         NetLab.up();
-        work = Files.createTempDirectory("homeward-control-plane");
+        work = WORK.path();
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, LEASE_SECONDS);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), LEASE_SECONDS);
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(),

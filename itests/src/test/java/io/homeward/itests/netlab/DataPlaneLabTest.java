@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -22,6 +21,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.homeward.itests.LabDirectory;
 
 /**
  * Issue 7's acceptance in the network lab: home behind the miniupnpd gateway and the laptop behind the café NAT,
@@ -39,6 +41,8 @@ class DataPlaneLabTest {
 
     private static final byte[] TO_HOME = new byte[20];
     private static final byte[] TO_LAPTOP = new byte[20];
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-data-plane");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static LabHost home;
@@ -52,7 +56,7 @@ class DataPlaneLabTest {
         SecureRandom random = new SecureRandom();
         random.nextBytes(TO_HOME);
         random.nextBytes(TO_LAPTOP);
-        work = Files.createTempDirectory("homeward-data-plane");
+        work = WORK.path();
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400,
                 LabHost.manualSa("laptop", SPI_TO_HOME, SPI_TO_LAPTOP, "aes-gcm-16", TO_HOME, TO_LAPTOP));

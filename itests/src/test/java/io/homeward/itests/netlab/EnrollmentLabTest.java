@@ -32,8 +32,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.homeward.itests.AgentFiles;
+import io.homeward.itests.LabDirectory;
 import io.homeward.kit.text.PasswordKeys;
 
 /**
@@ -60,6 +62,8 @@ class EnrollmentLabTest {
     private static final String EST = "https://" + LabRendezvous.ADDRESS + ":" + LabRendezvous.EST_PORT;
     private static final Pattern CRL_SERIAL = Pattern.compile("Serial Number: ([0-9A-Fa-f]+)");
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-enrollment-lab");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static LabHost home;
@@ -72,7 +76,7 @@ class EnrollmentLabTest {
     @BeforeAll
     static void freshRendezvousAndTwoHosts() throws Exception {
         NetLab.up();
-        work = Files.createTempDirectory("homeward-enrollment-lab");
+        work = WORK.path();
         rendezvous = LabRendezvous.startOnTerminal(work.resolve("rendezvous"), USER, PASSWORD, LEASE_SECONDS);
         String added = String.join(" ", rendezvous.run("homeward:useradd " + OTHER_USER + " bob-correct-horse-battery"));
         assertTrue(added.contains("added user " + OTHER_USER), added);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.homeward.itests.LabDirectory;
 import io.homeward.itests.bench.ServerMemory;
 
 /**
@@ -49,6 +50,8 @@ class IkeCookieFloodLabTest {
     private static final long SLACK_BYTES = 8L * 1024 * 1024;
     private static final Pattern SENT = Pattern.compile("sent (\\d+) in ([0-9.]+) s");
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-ike-flood");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static LabHost home;
@@ -60,7 +63,7 @@ class IkeCookieFloodLabTest {
     @BeforeAll
     static void twoHostsKeyedByIkeWithHomeOnlyAnswering() throws Exception {
         NetLab.up();
-        work = Files.createTempDirectory("homeward-ike-flood");
+        work = WORK.path();
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400,
                 """

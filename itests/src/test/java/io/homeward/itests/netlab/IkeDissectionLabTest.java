@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +15,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.homeward.itests.LabDirectory;
 
 /**
  * Wireshark's ISAKMP dissector, an independent reading of RFC 7296, takes the IKE between two Homeward hosts apart:
@@ -39,6 +41,8 @@ class IkeDissectionLabTest {
     /** Expert info at warning level and above (epan/proto.h PI_WARN). */
     private static final String WARNINGS = "0x00600000";
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-ike-dissection");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static LabHost home;
@@ -47,7 +51,7 @@ class IkeDissectionLabTest {
     @BeforeAll
     static void rendezvous() throws Exception {
         NetLab.up();
-        work = Files.createTempDirectory("homeward-ike-dissection");
+        work = WORK.path();
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
     }
 

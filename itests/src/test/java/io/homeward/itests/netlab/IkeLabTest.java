@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.homeward.itests.LabDirectory;
 
 /**
  * IKEv2 with the host certificates in the network lab: home behind the miniupnpd gateway and the laptop behind the
@@ -41,6 +43,8 @@ class IkeLabTest {
     private static final Pattern UNKNOWN_SPI = Pattern.compile("dropped: .*unknown SPI (\\d+)");
     private static final Pattern CHILD_SPI = Pattern.compile("child: \\S+ in ([0-9a-f]+) out");
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-ike");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static LabHost home;
@@ -51,7 +55,7 @@ class IkeLabTest {
     @BeforeAll
     static void twoHostsOfOneUserThatListEachOther() throws Exception {
         NetLab.up();
-        work = Files.createTempDirectory("homeward-ike");
+        work = WORK.path();
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400);
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(),

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.homeward.api.auth.TsigKey;
+import io.homeward.itests.LabDirectory;
 import io.homeward.kit.text.PasswordKeys;
 
 /**
@@ -34,6 +36,8 @@ class IkeRefusalLabTest {
     /** Any ULA for charon's end of the traffic selectors: IKE_AUTH fails before they count. */
     private static final String CHARON_ULA = "fd00:4857:5:1::c";
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-ike-refusal");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static LabHost home;
@@ -44,7 +48,7 @@ class IkeRefusalLabTest {
     static void aliceHomeAndBobsAccount() throws Exception {
         NetLab.up();
         LabCharon.requireInstalled();
-        work = Files.createTempDirectory("homeward-ike-refusal");
+        work = WORK.path();
         rendezvous = LabRendezvous.startOnTerminal(work.resolve("rendezvous"), ALICE, ALICE_PASSWORD, 1800);
         String added = String.join(" ", rendezvous.run("homeward:useradd " + BOB + " " + BOB_PASSWORD));
         assertTrue(added.contains("added user " + BOB), added);

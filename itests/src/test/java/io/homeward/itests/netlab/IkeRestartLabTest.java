@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.homeward.itests.LabDirectory;
 
 /**
  * A host forgets its IKE SA with its peer without a word while the peer holds it and its SA pair; asked on its shell,
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IkeRestartLabTest {
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-ike-restart");
+
     private static final String USER = "alice";
     private static final String PASSWORD = "lab-correct-horse-battery";
     private static final String KEYED = "SA pair keyed by IKE";
@@ -42,7 +47,7 @@ class IkeRestartLabTest {
     @BeforeAll
     static void twoHostsOfOneUserThatListEachOther() throws Exception {
         NetLab.up();
-        Path work = Files.createTempDirectory("homeward-ike-restart");
+        Path work = WORK.path();
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400);
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(),

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.json.Json;
 
+import io.homeward.itests.LabDirectory;
 import io.homeward.kit.text.PasswordKeys;
 
 /**
@@ -77,6 +79,8 @@ class KerberosLabTest {
     private static final String SHARED_URL = "http://" + HOST + ":8080/" + FILE;
     private static final String SHORT_CCACHE = "short-ccache";
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-kerberos");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static LabHost home;
@@ -92,7 +96,7 @@ class KerberosLabTest {
     @BeforeAll
     static void twoHostsOfOneUserAndMitKerberosOnTheLaptop() throws Exception {
         NetLab.up();
-        work = Files.createTempDirectory("homeward-kerberos");
+        work = WORK.path();
         rendezvous = LabRendezvous.startOnTerminal(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400,
                 KDC_SKEW).startOnTerminal();

@@ -3,7 +3,6 @@ package io.homeward.itests.netlab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.homeward.itests.LabDirectory;
 
 /**
  * Names that resolve, in the network lab: home behind the miniupnpd gateway and the laptop in the café, both signed
@@ -32,6 +34,8 @@ class NamesLabTest {
     /** The laptop's own table, so that blocking the rendezvous touches nothing of the lab's. */
     private static final String BLOCK_TABLE = "homeward_names_test";
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-names");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static LabHost home;
@@ -42,7 +46,7 @@ class NamesLabTest {
     @BeforeAll
     static void twoHostsOfOneUserThatListEachOther() throws Exception {
         NetLab.up();
-        work = Files.createTempDirectory("homeward-names");
+        work = WORK.path();
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400,
                 RESOLVER).start();

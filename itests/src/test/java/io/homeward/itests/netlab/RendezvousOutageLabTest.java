@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.homeward.itests.LabDirectory;
 
 /**
  * Once two hosts have their tunnel, the rendezvous is no longer on the path: home behind the miniupnpd gateway and
@@ -43,6 +45,8 @@ class RendezvousOutageLabTest {
     private static final Pattern RECEIVED = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
     private static final Pattern INBOUND_SPI = Pattern.compile("spi in ([0-9a-f]{8})");
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-outage");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static LabHost home;
@@ -53,7 +57,7 @@ class RendezvousOutageLabTest {
     @BeforeAll
     static void homeAndLaptopWithATunnel() throws Exception {
         NetLab.up();
-        work = Files.createTempDirectory("homeward-outage");
+        work = WORK.path();
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         home = LabHost.configure("home", "hw-home", work.resolve("home"), USER, PASSWORD, rendezvous.pin(), 5400, MORE);
         laptop = LabHost.configure("laptop", "hw-laptop", work.resolve("laptop"), USER, PASSWORD, rendezvous.pin(),

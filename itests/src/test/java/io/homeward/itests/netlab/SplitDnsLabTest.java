@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.homeward.itests.LabDirectory;
 
 /**
  * Split DNS with a real systemd-resolved, in a namespace of its own (itests/netlab/split-dns.sh: private /run, D-Bus
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * named by {@code -Dhomeward.resolved.root} or {@code HOMEWARD_RESOLVED_ROOT}.
  */
 class SplitDnsLabTest {
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-split-dns");
+
     private static final Path SCRIPT = Path.of(System.getProperty("homeward.features", "../features"))
             .resolveSibling("itests").resolve("netlab").resolve("split-dns.sh").normalize();
     private static final Pattern SERVER = Pattern.compile("DNS Servers: (\\S+)");
@@ -30,7 +36,7 @@ class SplitDnsLabTest {
     @Test
     void resolvedSendsTheZoneToTheAgentAndGlibcResolvesTheHostsName() throws Exception {
         Path root = resolvedRoot();
-        Path work = Files.createTempDirectory("homeward-split-dns");
+        Path work = WORK.path();
         Process script = new ProcessBuilder("bash", SCRIPT.toString(), root.toString(), System.getProperty("homeward.jar"),
                 work.toString()).redirectErrorStream(true).redirectOutput(work.resolve("split-dns.out").toFile()).start();
         if (!script.waitFor(180, TimeUnit.SECONDS)) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -20,9 +19,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.homeward.api.auth.TsigKey;
 import io.homeward.api.identity.Eui64;
+import io.homeward.itests.LabDirectory;
 import io.homeward.kit.text.PasswordKeys;
 
 /**
@@ -45,6 +46,8 @@ class StrongSwanInteropLabTest {
     private static final Map<String, String> SUITES = new TreeMap<>(Map.of(LabCharon.AES_GCM, "AES_GCM_16-256",
             LabCharon.CHACHA20, "CHACHA20_POLY1305"));
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-strongswan");
     private static Path work;
     private static LabRendezvous rendezvous;
     private static TsigKey masterKey;
@@ -59,7 +62,7 @@ class StrongSwanInteropLabTest {
     static void theUsersRendezvousAndAnEnrolledCharon() throws Exception {
         NetLab.up();
         LabCharon.requireInstalled();
-        work = Files.createTempDirectory("homeward-strongswan");
+        work = WORK.path();
         rendezvous = LabRendezvous.start(work.resolve("rendezvous"), USER, PASSWORD, 1800);
         masterKey = PasswordKeys.derive(LabRendezvous.zone(USER), PASSWORD.toCharArray());
         charonCredentials = LabCharon.enrollWith("hw-laptop", EST, rendezvous.pin(), "charon", masterKey,

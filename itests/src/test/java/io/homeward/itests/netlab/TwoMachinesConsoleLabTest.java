@@ -17,11 +17,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.json.Json;
 
 import io.homeward.itests.ConsoleBrowser;
 import io.homeward.itests.HomewardConsolePages;
+import io.homeward.itests.LabDirectory;
 import io.homeward.itests.OtherSite;
 
 /**
@@ -50,6 +52,8 @@ class TwoMachinesConsoleLabTest {
     private static final String NEW_HOST = "laptop";
     private static final int PHONE_WIDTH = 390;
 
+    @RegisterExtension
+    static final LabDirectory WORK = new LabDirectory("homeward-two-machines");
     private static Path work;
     private static NamespacedAgent home;
     private static NamespacedAgent newMachine;
@@ -81,7 +85,7 @@ class TwoMachinesConsoleLabTest {
             NetLab.Result r = NetLab.run(command);
             assertEquals(0, r.exit(), String.join(" ", command) + ": " + r.out());
         }
-        work = Files.createTempDirectory("homeward-two-machines");
+        work = WORK.path();
         Path config = Files.createDirectories(work.resolve("home-config"));
         Files.writeString(config.resolve("homeward.json"), """
                 {
