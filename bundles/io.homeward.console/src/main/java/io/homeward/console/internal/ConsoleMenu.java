@@ -13,24 +13,24 @@ import jakarta.servlet.http.HttpServletRequest;
  * ({@code felix.webconsole.title}, the {@code MENU_*} constants) therefore start with fewer spaces the later the
  * page comes in the task order: a space sorts before any letter, and HTML shows none of them.
  */
-final class ConsoleMenu {
-    static final String MENU_OVERVIEW = "      Overview";
-    static final String MENU_MACHINES = "     Machines";
-    static final String MENU_ADD_MACHINE = "    Add a machine";
-    static final String MENU_NETWORK = "   Network";
-    static final String MENU_RENDEZVOUS = "  Rendezvous";
-    static final String MENU_SETTINGS = " Settings";
+public final class ConsoleMenu {
+    public static final String MENU_OVERVIEW = "      Overview";
+    public static final String MENU_MACHINES = "     Machines";
+    public static final String MENU_ADD_MACHINE = "    Add a machine";
+    public static final String MENU_NETWORK = "   Network";
+    public static final String MENU_RENDEZVOUS = "  Rendezvous";
+    public static final String MENU_SETTINGS = " Settings";
 
     /** A page of the menu: its Web Console label (its path under the console root) and its title. */
-    record Entry(String label, String title) {
+    public record Entry(String label, String title) {
     }
 
-    static final Entry OVERVIEW = new Entry("homeward-overview", "Overview");
-    static final Entry MACHINES = new Entry("homeward-machines", "Machines");
-    static final Entry ADD_MACHINE = new Entry("homeward-add-machine", "Add a machine");
-    static final Entry NETWORK = new Entry("homeward-network", "Network");
-    static final Entry RENDEZVOUS = new Entry("homeward-rendezvous", "Rendezvous");
-    static final Entry SETTINGS = new Entry("homeward-settings", "Settings");
+    public static final Entry OVERVIEW = new Entry("homeward-overview", "Overview");
+    public static final Entry MACHINES = new Entry("homeward-machines", "Machines");
+    public static final Entry ADD_MACHINE = new Entry("homeward-add-machine", "Add a machine");
+    public static final Entry NETWORK = new Entry("homeward-network", "Network");
+    public static final Entry RENDEZVOUS = new Entry("homeward-rendezvous", "Rendezvous");
+    public static final Entry SETTINGS = new Entry("homeward-settings", "Settings");
 
     static final List<Entry> ENTRIES = List.of(OVERVIEW, MACHINES, ADD_MACHINE, NETWORK, RENDEZVOUS, SETTINGS);
 
@@ -40,13 +40,13 @@ final class ConsoleMenu {
     }
 
     /** The console's root path, for example {@code /system/console}, as the console tells its plugins. */
-    static String appRoot(HttpServletRequest request) {
+    public static String appRoot(HttpServletRequest request) {
         Object appRoot = request.getAttribute(APP_ROOT);
         return appRoot == null ? "/system/console" : appRoot.toString();
     }
 
     /** @param appRoot the console's root path, for example {@code /system/console} */
-    static String render(String appRoot, Entry current) {
+    public static String render(String appRoot, Entry current) {
         StringBuilder s = new StringBuilder(512);
         s.append("<nav class=\"homeward-menu\" aria-label=\"Homeward\"><ul>");
         for (Entry entry : ENTRIES) {

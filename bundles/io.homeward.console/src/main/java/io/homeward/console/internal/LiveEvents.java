@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@link Timing#lifetime} (the browser reconnects after {@link #RETRY}, with the login checked again) and every
  * stream ends when the page is deactivated ({@link #close}).
  */
-final class LiveEvents {
+public final class LiveEvents {
     private static final String SUFFIX = ".events";
     /** How long a browser waits before it reconnects an ended stream (the {@code retry} field). */
     static final Duration RETRY = Duration.ofSeconds(1);
@@ -38,8 +38,8 @@ final class LiveEvents {
      * @param lifetime  how long one stream lasts before the browser is asked to reconnect
      * @param streams   how many streams a page serves at once
      */
-    record Timing(Duration check, Duration keepalive, Duration lifetime, int streams) {
-        static final Timing DEFAULT = new Timing(Duration.ofMillis(250), Duration.ofSeconds(5),
+    public record Timing(Duration check, Duration keepalive, Duration lifetime, int streams) {
+        public static final Timing DEFAULT = new Timing(Duration.ofMillis(250), Duration.ofSeconds(5),
                 Duration.ofMinutes(10), 8);
     }
 
@@ -48,14 +48,14 @@ final class LiveEvents {
     private final Semaphore slots;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    LiveEvents(Clock clock, Timing timing) {
+    public LiveEvents(Clock clock, Timing timing) {
         this.clock = clock;
         this.timing = timing;
         this.slots = new Semaphore(timing.streams());
     }
 
     /** Whether the request asks for the event stream ({@code <label>.events}). */
-    static boolean wanted(HttpServletRequest request) {
+    public static boolean wanted(HttpServletRequest request) {
         String uri = request.getRequestURI();
         return uri != null && uri.endsWith(SUFFIX);
     }
@@ -64,7 +64,7 @@ final class LiveEvents {
      * Streams {@code live} until the browser goes away, the stream's lifetime ends or {@link #close} is called;
      * answers 503 when the page already serves all the streams it may.
      */
-    void answer(HttpServletResponse response, Supplier<String> live) throws IOException {
+    public void answer(HttpServletResponse response, Supplier<String> live) throws IOException {
         if (closed.getCount() == 0 || !slots.tryAcquire()) {
             response.setHeader("Retry-After", "5");
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
@@ -127,7 +127,7 @@ final class LiveEvents {
     }
 
     /** Ends every stream within one check period and refuses new ones. */
-    void close() {
+    public void close() {
         closed.countDown();
     }
 }

@@ -12,20 +12,20 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code <label>.events}) or, where it cannot stream, fetches {@code .live} again every few seconds. The page's
  * stylesheet and script come from its own label's {@code res/}: the console serves them from this bundle.
  */
-final class LivePart {
+public final class LivePart {
     private static final String SUFFIX = ".live";
 
     private LivePart() {
     }
 
     /** Whether the request asks for the live part alone ({@code <label>.live}). */
-    static boolean wanted(HttpServletRequest request) {
+    public static boolean wanted(HttpServletRequest request) {
         String uri = request.getRequestURI();
         return uri != null && uri.endsWith(SUFFIX);
     }
 
     /** Answers with the live part alone, never cached. */
-    static void answer(HttpServletResponse response, String live) throws IOException {
+    public static void answer(HttpServletResponse response, String live) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         response.setCharacterEncoding("UTF-8");
         response.setContentType("text/html");
@@ -33,12 +33,12 @@ final class LivePart {
     }
 
     /** The stylesheet link; {@code root} is the page's path, for example {@code /system/console/homeward-machines}. */
-    static String stylesheet(String root) {
+    public static String stylesheet(String root) {
         return "<link rel=\"stylesheet\" href=\"" + Html.escape(root + "/res/overview.css") + "\">\n";
     }
 
     /** The live part in its container, and the script that keeps it current. */
-    static String container(String root, String live) {
+    public static String container(String root, String live) {
         return "<div id=\"homeward-live\" data-source=\"" + Html.escape(root + SUFFIX) + "\">\n" + live
                 + "</div>\n<script src=\"" + Html.escape(root + "/res/overview.js") + "\"></script>\n";
     }

@@ -15,26 +15,26 @@ import jakarta.servlet.http.HttpSession;
  * @param code    the invite code made, or null
  * @param command what the new machine runs, or null
  */
-record PageOutcome(boolean ok, String message, String code, String command) implements Serializable {
+public record PageOutcome(boolean ok, String message, String code, String command) implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    static PageOutcome done(String message) {
+    public static PageOutcome done(String message) {
         return new PageOutcome(true, message, null, null);
     }
 
-    static PageOutcome refused(String message) {
+    public static PageOutcome refused(String message) {
         return new PageOutcome(false, message, null, null);
     }
 
     /** Keeps the outcome in the session under {@code key} and redirects (303) to the page. */
-    void redirect(HttpServletRequest request, HttpServletResponse response, String key) {
+    public void redirect(HttpServletRequest request, HttpServletResponse response, String key) {
         request.getSession(true).setAttribute(key, this);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getRequestURI());
     }
 
     /** The outcome kept under {@code key}, removed so it shows once; null when there is none. */
-    static PageOutcome take(HttpServletRequest request, String key) {
+    public static PageOutcome take(HttpServletRequest request, String key) {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(key) instanceof PageOutcome kept) {
             session.removeAttribute(key);

@@ -11,17 +11,17 @@ import io.homeward.kit.json.JsonWriter;
  * A section of a Homeward page made of sections (Network, Rendezvous): its name (its JSON member and its path below
  * the page, {@code <label>/<name>.json}), its heading, and how to read it.
  */
-record PageSection(String name, String title, Supplier<Section> reader) {
+public record PageSection(String name, String title, Supplier<Section> reader) {
     /** A section as read for one request. */
-    record Read(String name, String title, Section section) {
+    public record Read(String name, String title, Section section) {
     }
 
-    Read read() {
+    public Read read() {
         return new Read(name, title, reader.get());
     }
 
     /** One line for a section whose capability does not run on this runtime. */
-    static String notRunning(String bundle) {
+    public static String notRunning(String bundle) {
         return "Not running here (bundle " + bundle + ").";
     }
 
@@ -29,7 +29,7 @@ record PageSection(String name, String title, Supplier<Section> reader) {
      * The section a request names below the page's label: {@code /homeward-network/peers.json} names {@code peers};
      * the page itself ({@code /homeward-network}, {@code /homeward-network.json}) names none.
      */
-    static Optional<String> requested(String label, String pathInfo) {
+    public static Optional<String> requested(String label, String pathInfo) {
         String prefix = "/" + label + "/";
         if (pathInfo == null || !pathInfo.startsWith(prefix)) {
             return Optional.empty();
@@ -39,7 +39,7 @@ record PageSection(String name, String title, Supplier<Section> reader) {
     }
 
     /** Every section as one JSON object, a member per section. */
-    static String json(List<Read> sections) {
+    public static String json(List<Read> sections) {
         JsonWriter json = new JsonWriter().beginObject();
         for (Read read : sections) {
             json.name(read.name());
@@ -49,7 +49,7 @@ record PageSection(String name, String title, Supplier<Section> reader) {
     }
 
     /** The page: the Homeward menu, then each section under its heading with a link to its JSON. */
-    static String html(String appRoot, ConsoleMenu.Entry page, List<Read> sections) {
+    public static String html(String appRoot, ConsoleMenu.Entry page, List<Read> sections) {
         StringBuilder s = new StringBuilder(4096);
         for (Read read : sections) {
             String base = appRoot + "/" + page.label() + "/" + read.name();

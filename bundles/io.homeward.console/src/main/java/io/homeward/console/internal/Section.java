@@ -11,15 +11,15 @@ import io.homeward.kit.json.JsonWriter;
  * @param json writes the section as one JSON value
  * @param html the section's body, below its heading; every value escaped
  */
-record Section(Consumer<JsonWriter> json, String html) {
+public record Section(Consumer<JsonWriter> json, String html) {
     /** A section whose capability does not run here: one line, and {@code {"missing":"..."}} as JSON. */
-    static Section missing(String line) {
+    public static Section missing(String line) {
         return new Section(json -> json.beginObject().member("missing", line).endObject(),
                 "<p class=\"statline\">" + Html.escape(line) + "</p>\n");
     }
 
     /** The section alone as a JSON document. */
-    String jsonDocument() {
+    public String jsonDocument() {
         JsonWriter writer = new JsonWriter();
         json.accept(writer);
         return writer.toString();

@@ -6,9 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Instants as operators read them: UTC to the second, and relative to now ("in 1 h 12 min", "3 min ago"). */
-final class TimeText {
-    static final String NO_LEASE = "no lease";
-    static final String SESSION_LEASE = "while its session lasts";
+public final class TimeText {
+    public static final String NO_LEASE = "no lease";
+    public static final String SESSION_LEASE = "while its session lasts";
     static final String NO_EVENT = "none";
 
     private static final long[] UNIT_SECONDS = {86_400, 3_600, 60, 1};
@@ -17,7 +17,7 @@ final class TimeText {
     private TimeText() {
     }
 
-    static String instant(Instant instant) {
+    public static String instant(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
@@ -32,17 +32,29 @@ final class TimeText {
     }
 
     /** An expiry, absolute and relative: "2026-11-21T11:17:49Z (in 1 h 12 min)", or the text for none. */
-    static String lease(Instant now, Optional<Instant> expires, String withoutLease) {
+    public static String lease(Instant now, Optional<Instant> expires, String withoutLease) {
         return expires.map(at -> instant(at) + " (" + untilExpiry(now, at) + ")").orElse(withoutLease);
     }
 
     /** "in 1 h 12 min"; a lapsed lease the server has not removed yet is "expired 3 min ago". */
-    static String untilExpiry(Instant now, Instant expires) {
+    public static String untilExpiry(Instant now, Instant expires) {
         String relative = relative(now, expires);
         return relative.endsWith(" ago") ? "expired " + relative : relative;
     }
 
-    static String lastEvent(Instant now, Optional<Instant> sent) {
+    /** One unit, truncated, for a glance at a table: "0 s ago", "59 s ago", "2 h ago", "3 d ago" (never the future). */
+    public static String ago(Instant then, Instant now) {
+        long seconds = Math.max(0, Duration.between(then, now).toSeconds());
+        if (seconds < 60) {
+            return seconds + " s ago";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min ago";
+        }
+        return seconds < 86_400 ? seconds / 3600 + " h ago" : seconds / 86_400 + " d ago";
+    }
+
+    public static String lastEvent(Instant now, Optional<Instant> sent) {
         return sent.map(at -> instant(at) + " (" + relative(now, at) + ")").orElse(NO_EVENT);
     }
 

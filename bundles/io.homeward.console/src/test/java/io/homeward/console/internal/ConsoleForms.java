@@ -17,9 +17,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /** A browser's session with one console page: GETs and form POSTs, and what the page answered. */
-final class ConsoleForms {
+public final class ConsoleForms {
     /** One answer: status, headers, content type and body. */
-    record Answer(int status, Map<String, String> headers, String contentType, String body) {
+    public record Answer(int status, Map<String, String> headers, String contentType, String body) {
     }
 
     /** The console's root path; what follows it in a URI is the path info a plugin is given. */
@@ -37,26 +37,26 @@ final class ConsoleForms {
             });
 
     /** @param uri the page's path, for example {@code /system/console/homeward-machines} */
-    ConsoleForms(HttpServlet page, String uri) {
+    public ConsoleForms(HttpServlet page, String uri) {
         this.page = page;
         this.uri = uri;
     }
 
-    Answer get() throws Exception {
+    public Answer get() throws Exception {
         return get("");
     }
 
     /** A GET of the page's path with {@code suffix} ({@code .json}, {@code .live}) appended. */
-    Answer get(String suffix) throws Exception {
+    public Answer get(String suffix) throws Exception {
         return exchange("GET", uri + suffix, Map.of());
     }
 
-    Answer post(Map<String, String> parameters) throws Exception {
+    public Answer post(Map<String, String> parameters) throws Exception {
         return post("", parameters);
     }
 
     /** A form POST to the page's path with {@code suffix} ({@code /users}) appended. */
-    Answer post(String suffix, Map<String, String> parameters) throws Exception {
+    public Answer post(String suffix, Map<String, String> parameters) throws Exception {
         return exchange("POST", uri + suffix, parameters);
     }
 

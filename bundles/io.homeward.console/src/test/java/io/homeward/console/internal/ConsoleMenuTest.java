@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.homeward.console.internal.overview.OverviewPage;
+
 class ConsoleMenuTest {
     @Test
     void listsThePagesInTaskOrderAndMarksTheCurrentOne() {

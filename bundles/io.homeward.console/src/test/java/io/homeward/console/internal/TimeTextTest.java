@@ -1,14 +1,15 @@
 package io.homeward.console.internal;
 
-import static io.homeward.console.internal.RendezvousFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 class TimeTextTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T10:05:00Z");
 
     @Test
     void futureInstantsAreCountedDownInTheTwoLargestUnits() {
@@ -39,5 +40,13 @@ class TimeTextTest {
         assertEquals("2026-11-21T10:05:00Z", TimeText.instant(NOW.plusMillis(750)));
         assertEquals("none", TimeText.lastEvent(NOW, Optional.empty()));
         assertEquals("2026-11-21T10:04:15Z (45 s ago)", TimeText.lastEvent(NOW, Optional.of(NOW.minusSeconds(45))));
+    }
+
+    @Test
+    void agoIsInTheLargestWholeUnit() {
+        assertEquals("0 s ago", TimeText.ago(NOW.plusSeconds(5), NOW));
+        assertEquals("59 s ago", TimeText.ago(NOW.minusSeconds(59), NOW));
+        assertEquals("2 h ago", TimeText.ago(NOW.minusSeconds(7300), NOW));
+        assertEquals("3 d ago", TimeText.ago(NOW.minusSeconds(3 * 86_400 + 5), NOW));
     }
 }
