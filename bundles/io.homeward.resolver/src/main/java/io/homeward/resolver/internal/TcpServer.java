@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.homeward.kit.dns.DnsOverTls;
+import io.homeward.kit.net.TimedReads;
 
 /**
  * DNS over TCP (RFC 7766) on one address: at most {@code maxConnections} at once (more are closed at once), one
@@ -105,7 +106,7 @@ final class TcpServer implements Closeable {
     private byte[] readMessage(Socket socket, InputStream in) throws IOException {
         long deadline = System.nanoTime() + idle.toNanos();
         byte[] prefix = new byte[2];
-        if (!readFully(socket, in, prefix, deadline)) {
+        if (!TimedReads.readFully(socket, in, prefix, deadline)) {
             return null;
         }
         int length = ((prefix[0] & 0xFF) << 8) | (prefix[1] & 0xFF);
@@ -113,25 +114,9 @@ final class TcpServer implements Closeable {
             return null;
         }
         byte[] message = new byte[length];
-        return readFully(socket, in, message, deadline) ? message : null;
+        return TimedReads.readFully(socket, in, message, deadline) ? message : null;
     }
 
-    private static boolean readFully(Socket socket, InputStream in, byte[] into, long deadline) throws IOException {
-        int read = 0;
-        while (read < into.length) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (left <= 0) {
-                return false;
-            }
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-            int n = in.read(into, read, into.length - read);
-            if (n < 0) {
-                return false;
-            }
-            read += n;
-        }
-        return true;
-    }
 
     /** Answers may come from a forwarding thread while the connection reads the next query. */
     private static void write(OutputStream out, byte[] response) {

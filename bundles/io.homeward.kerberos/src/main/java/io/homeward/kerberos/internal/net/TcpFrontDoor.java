@@ -13,12 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.homeward.kerberos.internal.net.KdcRequest.Transport;
 import io.homeward.kerberos.internal.status.KdcCounters;
 import io.homeward.kit.net.Endpoints;
+import io.homeward.kit.net.TimedReads;
 
 /**
  * Kerberos over TCP on one address (RFC 4120 §7.2.2): each message is preceded by its length in four octets, big
@@ -146,7 +146,7 @@ final class TcpFrontDoor implements AutoCloseable {
         Socket socket = connection.socket;
         long deadline = System.nanoTime() + settings.idleTimeout().toNanos();
         byte[] prefix = new byte[4];
-        if (!readFully(socket, in, prefix, deadline)) {
+        if (!TimedReads.readFully(socket, in, prefix, deadline)) {
             return false;
         }
         int length = ByteBuffer.wrap(prefix).getInt();
@@ -167,7 +167,7 @@ final class TcpFrontDoor implements AutoCloseable {
             return false;
         }
         byte[] message = new byte[length];
-        if (!readFully(socket, in, message, deadline)) {
+        if (!TimedReads.readFully(socket, in, message, deadline)) {
             return false;
         }
         counters.tcpRequest();
@@ -182,23 +182,6 @@ final class TcpFrontDoor implements AutoCloseable {
         return write(connection, reply);
     }
 
-    /** Reads all of {@code into} before the deadline; false at the end of the stream or the deadline. */
-    private static boolean readFully(Socket socket, InputStream in, byte[] into, long deadline) throws IOException {
-        int read = 0;
-        while (read < into.length) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (left <= 0) {
-                return false;
-            }
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-            int n = in.read(into, read, into.length - read);
-            if (n < 0) {
-                return false;
-            }
-            read += n;
-        }
-        return true;
-    }
 
     /**
      * Sends one length-prefixed answer; false (nothing sent) for an empty one: the connection ends. A blocking write
