@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,16 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.homeward.kerberos.internal.crypto.EncryptionType;
+import io.homeward.kerberos.internal.testing.MitKdc;
 import io.homeward.kerberos.internal.testing.MitTools;
 import io.homeward.kerberos.internal.crypto.KerberosCipher;
 import io.homeward.kerberos.internal.crypto.KerberosKey;
@@ -57,15 +53,12 @@ class MitKdcClientTest {
 
     @TempDir
     Path work;
-    private Process kdc;
+    private MitKdc kdc;
 
     @AfterEach
     void stopTheKdc() throws InterruptedException {
         if (kdc != null) {
-            kdc.destroy();
-            if (!kdc.waitFor(10, TimeUnit.SECONDS)) {
-                kdc.destroyForcibly();
-            }
+            kdc.close();
         }
     }
 
@@ -76,7 +69,10 @@ class MitKdcClientTest {
         TestAccountCa ca = TestAccountCa.create("members.example", now);
         TestAccountCa.Host laptop = ca.host("laptop", TestAccountCa.ZONE, now);
         TestAccountCa.Host home = ca.host("home", TestAccountCa.ZONE, now);
-        int port = startKdc(ca, home);
+        kdc = MitKdc.start(work, REALM, ca, home,
+                List.of("max_life = 10h", "supported_enctypes = aes256-cts-hmac-sha384-192:normal aes256-cts-hmac-sha1-96:normal"),
+                List.of("addprinc -randkey " + SERVICE, "ktadd -k " + work.resolve("http.keytab") + " -norandkey " + SERVICE));
+        int port = kdc.port();
 
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
@@ -124,7 +120,7 @@ class MitKdcClientTest {
 
         byte[] token = client.negotiateToken("HTTP", HOST).getValue();
         assertEquals("alice@" + REALM, JdkAcceptor.accept(token, SERVICE + "@" + REALM, work.resolve("http.keytab"),
-                work.resolve("krb5.conf")), "the JDK's SPNEGO acceptor takes our token for MIT's ticket");
+                kdc.krb5Conf()), "the JDK's SPNEGO acceptor takes our token for MIT's ticket");
     }
 
     /** The ticket's EncTicketPart under the service key of its type from the keytab kadmin.local's ktadd wrote. */
@@ -136,71 +132,5 @@ class MitKdcClientTest {
         assertEquals(SERVICE + "@" + REALM, entry.principal());
         KerberosKey key = KerberosKey.of(EncryptionType.of(etype).orElseThrow(), entry.key());
         return EncTicketPart.decode(cipher.decrypt(key, KeyUsage.TICKET, ticket.ticket().encPart().cipher()));
-    }
-
-    private int startKdc(TestAccountCa ca, TestAccountCa.Host home) throws Exception {
-        Files.writeString(work.resolve("ca.pem"), TestAccountCa.pem(ca.certificate));
-        Files.writeString(work.resolve("home.pem"), TestAccountCa.pem(home.certificate()));
-        Files.writeString(work.resolve("home.key"), TestAccountCa.pem(home.keys().getPrivate()));
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        Files.writeString(work.resolve("krb5.conf"), String.join("\n", "[libdefaults]", " default_realm = " + REALM,
-                "[realms]", " " + REALM + " = {", "  kdc = 127.0.0.1:" + port, " }", ""));
-        Files.writeString(work.resolve("kdc.conf"), String.join("\n", "[kdcdefaults]",
-                " kdc_listen = 127.0.0.1:" + port, " kdc_tcp_listen = 127.0.0.1:" + port, "[realms]",
-                " " + REALM + " = {", "  database_name = " + work.resolve("principal"),
-                "  key_stash_file = " + work.resolve("stash"), "  acl_file = " + work.resolve("kadm5.acl"),
-                "  max_life = 10h",
-                "  supported_enctypes = aes256-cts-hmac-sha384-192:normal aes256-cts-hmac-sha1-96:normal",
-                "  pkinit_identity = FILE:" + work.resolve("home.pem") + "," + work.resolve("home.key"),
-                "  pkinit_anchors = FILE:" + work.resolve("ca.pem"), " }",
-                "[plugins]", " certauth = {", "  disable = pkinit_san", " }", "[logging]",
-                " kdc = FILE:" + work.resolve("kdc.log"), ""));
-        Map<String, String> environment = Map.of("KRB5_CONFIG", work.resolve("krb5.conf").toString(),
-                "KRB5_KDC_PROFILE", work.resolve("kdc.conf").toString());
-        run(environment, "kdb5_util", "create", "-s", "-r", REALM, "-P", "master-password-for-a-test");
-        run(environment, "kadmin.local", "-r", REALM, "-q", "addprinc -nokey +requires_preauth alice");
-        run(environment, "kadmin.local", "-r", REALM, "-q",
-                "set_string alice pkinit_cert_match \"<SUBJECT>^CN=laptop.alice.members.example$\"");
-        run(environment, "kadmin.local", "-r", REALM, "-q", "addprinc -randkey " + SERVICE);
-        run(environment, "kadmin.local", "-r", REALM, "-q",
-                "ktadd -k " + work.resolve("http.keytab") + " -norandkey " + SERVICE);
-        ProcessBuilder builder = new ProcessBuilder("krb5kdc", "-n", "-r", REALM).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(work.resolve("krb5kdc.out").toFile());
-        builder.environment().putAll(environment);
-        kdc = builder.start();
-        awaitListening(port);
-        return port;
-    }
-
-    private void awaitListening(int port) throws Exception {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException notYet) {
-                assertTrue(kdc.isAlive(), () -> "krb5kdc ended: " + read("krb5kdc.out"));
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("krb5kdc does not listen on " + port + ": " + read("krb5kdc.out"));
-    }
-
-    private String read(String file) {
-        try {
-            return Files.readString(work.resolve(file));
-        } catch (IOException e) {
-            return "(no " + file + ")";
-        }
-    }
-
-    private void run(Map<String, String> environment, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("setup.out").toFile()));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
-        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + read("setup.out"));
     }
 }

@@ -8,7 +8,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -19,9 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,8 +27,10 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.BERTags;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.homeward.kerberos.internal.crypto.EncryptionType;
+import io.homeward.kerberos.internal.testing.MitKdc;
 import io.homeward.kerberos.internal.testing.MitTools;
 
 /**
@@ -48,6 +47,9 @@ class MitKdcExchangeTest {
     /** KeyUsage of the AS-REP's enc-part, RFC 4120 §7.5.1. */
     private static final int AS_REP_ENC_PART = 3;
 
+    @TempDir
+    Path temporary;
+
     @Test
     void mitsKdcAnswersOurRequestAndWeCheckItsReply() throws Exception {
         MitTools.assumeInstalled(MitTools.KRB5KDC, MitTools.KADMIN_LOCAL, MitTools.PKINIT);
@@ -58,45 +60,17 @@ class MitKdcExchangeTest {
     }
 
     private void exchange(KeyAgreementGroup group, List<PkinitKdf> kdfs) throws Exception {
-        Path work = Files.createTempDirectory("krb5kdc");
+        Path work = Files.createTempDirectory(temporary, "krb5kdc");
         Instant now = Instant.now();
         TestAccountCa ca = TestAccountCa.create("members.example", now);
         TestAccountCa.Host laptop = ca.host("laptop", TestAccountCa.ZONE, now);
         TestAccountCa.Host home = ca.host("home", TestAccountCa.ZONE, now);
-        Files.writeString(work.resolve("ca.pem"), TestAccountCa.pem(ca.certificate));
-        Files.writeString(work.resolve("home.pem"), TestAccountCa.pem(home.certificate()));
-        Files.writeString(work.resolve("home.key"), TestAccountCa.pem(home.keys().getPrivate()));
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        Files.writeString(work.resolve("krb5.conf"), String.join("\n", "[libdefaults]", " default_realm = " + REALM,
-                "[realms]", " " + REALM + " = {", "  kdc = 127.0.0.1:" + port, " }", ""));
-        Files.writeString(work.resolve("kdc.conf"), String.join("\n", "[kdcdefaults]",
-                " kdc_listen = 127.0.0.1:" + port, " kdc_tcp_listen = 127.0.0.1:" + port, "[realms]",
-                " " + REALM + " = {", "  database_name = " + work.resolve("principal"),
-                "  key_stash_file = " + work.resolve("stash"), "  acl_file = " + work.resolve("kadm5.acl"),
-                "  pkinit_identity = FILE:" + work.resolve("home.pem") + "," + work.resolve("home.key"),
-                "  pkinit_anchors = FILE:" + work.resolve("ca.pem"), " }",
-                // the host certificate's id-pkinit-san names the host's own KDC, not the user: map by subject only
-                "[plugins]", " certauth = {", "  disable = pkinit_san", " }", "[logging]",
-                " kdc = FILE:" + work.resolve("kdc.log"), ""));
-        Map<String, String> environment = Map.of("KRB5_CONFIG", work.resolve("krb5.conf").toString(),
-                "KRB5_KDC_PROFILE", work.resolve("kdc.conf").toString());
-        run(work, environment, "kdb5_util", "create", "-s", "-r", REALM, "-P", "master-password-for-a-test");
-        run(work, environment, "kadmin.local", "-r", REALM, "-q", "addprinc -nokey +requires_preauth alice");
-        run(work, environment, "kadmin.local", "-r", REALM, "-q",
-                "set_string alice pkinit_cert_match \"<SUBJECT>^CN=laptop.alice.members.example$\"");
-        ProcessBuilder builder = new ProcessBuilder("krb5kdc", "-n", "-r", REALM).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(work.resolve("krb5kdc.out").toFile());
-        builder.environment().putAll(environment);
-        Process kdc = builder.start();
+        MitKdc kdc = MitKdc.start(work, REALM, ca, home, List.of(), List.of());
         try {
-            byte[] reply = sendWhenListening(port, group, kdfs, laptop, ca);
+            byte[] reply = sendWhenListening(kdc.port(), group, kdfs, laptop, ca);
             assertTrue(reply.length > 0);
         } finally {
-            kdc.destroy();
-            assertTrue(kdc.waitFor(10, TimeUnit.SECONDS), "krb5kdc ends");
+            assertTrue(kdc.stop(), "krb5kdc ends");
         }
     }
 
@@ -172,15 +146,5 @@ class MitKdcExchangeTest {
             }
         }
         throw last;
-    }
-
-    private static void run(Path work, Map<String, String> environment, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("setup.out").toFile()));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
-        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + Files.readString(
-                work.resolve("setup.out")));
     }
 }
