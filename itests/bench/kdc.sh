@@ -34,7 +34,7 @@ PKINIT_PLUGIN=/usr/lib/x86_64-linux-gnu/krb5/plugins/preauth/pkinit.so
 . "$root/itests/bench/preflight.sh"
 JAVA=${JAVA:-java}
 need_tools "$JAVA=openjdk-17-jdk-headless" taskset=util-linux python3=python3 krb5kdc=krb5-kdc \
-  kdb5_util=krb5-kdc kadmin.local=krb5-kdc
+  kdb5_util=krb5-kdc kadmin.local=krb5-admin-server
 [ -e "$PKINIT_PLUGIN" ] || missing "MIT's PKINIT plugin is missing (Debian package krb5-pkinit)"
 [ "$(nproc)" -ge 2 ] || missing "needs two CPUs (one for the KDC, one for the load generator)"
 need_built "$root/itests/target/test-classpath.txt" "$classes/io/homeward/itests/bench/KdcBench.class" \
